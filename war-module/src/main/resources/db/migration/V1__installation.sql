@@ -1,0 +1,8 @@
+-- One row per database: who this installation is and how often it has started.
+CREATE TABLE INSTALLATION (
+    ID VARCHAR(36) NOT NULL,
+    CREATED_AT TIMESTAMP NOT NULL,
+    LAST_STARTED_AT TIMESTAMP NOT NULL,
+    START_COUNT BIGINT NOT NULL,
+    CONSTRAINT PK_INSTALLATION PRIMARY KEY (ID)
+);
