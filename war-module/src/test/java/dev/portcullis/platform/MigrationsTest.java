@@ -49,7 +49,7 @@ class MigrationsTest {
     }
 
     private static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        return SchemaMigration.flyway(dataSource, MigrationsTest.class.getClassLoader());
     }
 
     private static List<String> tables(DataSource dataSource) throws SQLException {

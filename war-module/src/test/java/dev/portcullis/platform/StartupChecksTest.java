@@ -6,53 +6,53 @@ import dev.portcullis.config.Setting;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RequiredSettingsCheckTest {
+class StartupChecksTest {
 
     @Test
     void problemWhenSettingMissingThenMessageNamesKeyAndEnvironmentVariable() {
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.empty()))
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.empty()))
                 .hasValueSatisfying(message -> assertThat(message)
                         .contains("portcullis.issuer", "is not set", "PORTCULLIS_ISSUER"));
     }
 
     @Test
     void problemWhenSettingBlankThenTreatedAsMissing() {
-        assertThat(RequiredSettingsCheck.problemWith(Setting.MCP_RESOURCE, Optional.of("   ")))
+        assertThat(StartupChecks.problemWith(Setting.MCP_RESOURCE, Optional.of("   ")))
                 .hasValueSatisfying(message -> assertThat(message)
                         .contains("portcullis.mcp.resource", "is not set", "PORTCULLIS_MCP_RESOURCE"));
     }
 
     @Test
     void problemWhenIssuerIsPlainHttpThenRefused() {
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.of("http://localhost:9443")))
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("http://localhost:9443")))
                 .hasValueSatisfying(message -> assertThat(message).contains("must be an absolute https URL"));
     }
 
     @Test
     void problemWhenIssuerHasQueryFragmentOrPathThenRefused() {
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.of("https://as.example?x=1"))).isPresent();
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.of("https://as.example#top"))).isPresent();
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.of("https://as.example/tenant"))).isPresent();
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.of("https://as.example/"))).isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example?x=1"))).isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example#top"))).isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example/tenant"))).isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example/"))).isPresent();
     }
 
     @Test
     void problemWhenResourceHasTrailingSlashThenRefused() {
         // RFC 8707 audiences are compared as strings; a stray slash is the commonest audience mismatch.
-        assertThat(RequiredSettingsCheck.problemWith(Setting.MCP_RESOURCE, Optional.of("https://mcp.example/mcp/")))
+        assertThat(StartupChecks.problemWith(Setting.MCP_RESOURCE, Optional.of("https://mcp.example/mcp/")))
                 .hasValueSatisfying(message -> assertThat(message).contains("must not end with a slash"));
     }
 
     @Test
     void problemWhenValuesAreWellFormedThenNone() {
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.of("https://localhost:9443"))).isEmpty();
-        assertThat(RequiredSettingsCheck.problemWith(Setting.MCP_RESOURCE, Optional.of(" https://localhost:9443/mcp ")))
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://localhost:9443"))).isEmpty();
+        assertThat(StartupChecks.problemWith(Setting.MCP_RESOURCE, Optional.of(" https://localhost:9443/mcp ")))
                 .isEmpty();
     }
 
     @Test
     void problemWhenValueIsNotAUrlThenSaysSo() {
-        assertThat(RequiredSettingsCheck.problemWith(Setting.ISSUER, Optional.of("https://bad host")))
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://bad host")))
                 .hasValueSatisfying(message -> assertThat(message).contains("is not a URL"));
     }
 

@@ -11,21 +11,31 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Fails the deployment when a {@link Setting} is missing or malformed, before any request is served.
+ * Fails the deployment, before any bean starts or any request is served, when a {@link Setting} is missing or
+ * malformed or when the datasource cannot open a connection. Each problem is one line that names what to fix:
+ * problems are reported to CDI as {@link StartupFailure}s, which carry no stack trace.
  * Registered as a portable extension in {@code META-INF/services}.
  */
-public class RequiredSettingsCheck implements Extension {
+public class StartupChecks implements Extension {
 
-    private static final Logger LOG = Logger.getLogger(RequiredSettingsCheck.class.getName());
+    private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
     void check(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig(getClass().getClassLoader());
         for (Setting setting : Setting.values()) {
-            problemWith(setting, config.getOptionalValue(setting.key(), String.class)).ifPresent(message -> {
-                LOG.log(Level.SEVERE, message);
-                event.addDeploymentProblem(new StartupFailure(message));
-            });
+            problemWith(setting, config.getOptionalValue(setting.key(), String.class))
+                    .ifPresent(message -> report(event, new StartupFailure(message)));
         }
+        try {
+            SchemaMigration.checkReachable(SchemaMigration.lookupDataSource());
+        } catch (StartupFailure failure) {
+            report(event, failure);
+        }
+    }
+
+    private static void report(AfterDeploymentValidation event, StartupFailure failure) {
+        LOG.log(Level.SEVERE, failure.toString());
+        event.addDeploymentProblem(failure);
     }
 
     static Optional<String> problemWith(Setting setting, Optional<String> value) {
