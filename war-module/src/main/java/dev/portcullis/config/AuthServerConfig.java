@@ -1,0 +1,127 @@
+package dev.portcullis.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The authorization server's settings ({@code portcullis.oauth.*}), read through MicroProfile Config on every
+ * call so that a changed server.xml variable takes effect without a restart. Defaults are in
+ * {@code META-INF/microprofile-config.properties}; src/docs/authorization-server.md explains each one.
+ */
+@ApplicationScoped
+public class AuthServerConfig {
+
+    /** The issuer identifier ({@link Setting#ISSUER}). */
+    public String issuer() {
+        return string(Setting.ISSUER.key()).orElseThrow().trim();
+    }
+
+    /** Extra scopes, space-separated, on top of the built-in ones ({@code portcullis.oauth.scopes}). */
+    public List<String> scopes() {
+        return words(string("portcullis.oauth.scopes").orElse(""));
+    }
+
+    /** When set, registration needs this bearer token ({@code portcullis.oauth.registration.initial-access-token}). */
+    public Optional<String> initialAccessToken() {
+        return string("portcullis.oauth.registration.initial-access-token").map(String::trim).filter(t -> !t.isEmpty());
+    }
+
+    /** Registrations allowed per client software per window ({@code portcullis.oauth.registration.rate-limit}). */
+    public int registrationRateLimit() {
+        return integer("portcullis.oauth.registration.rate-limit", 60);
+    }
+
+    /** The rate limit's window ({@code portcullis.oauth.registration.rate-window}, ISO-8601, default PT1M). */
+    public Duration registrationRateWindow() {
+        return duration("portcullis.oauth.registration.rate-window", Duration.ofMinutes(1));
+    }
+
+    /** Private-use redirect schemes: {@code reverse-domain} (default), {@code any} or {@code none}. */
+    public String privateUseSchemes() {
+        return string("portcullis.oauth.registration.private-use-schemes").orElse("reverse-domain").trim();
+    }
+
+    /** How long an issued client secret is valid; zero means it never expires. */
+    public Duration clientSecretLifetime() {
+        return duration("portcullis.oauth.client-secret.lifetime", Duration.ZERO);
+    }
+
+    /** PBKDF2 iterations for client secrets ({@code portcullis.oauth.client-secret.hash-iterations}). */
+    public int clientSecretHashIterations() {
+        return Math.max(1_000, integer("portcullis.oauth.client-secret.hash-iterations", 10_000));
+    }
+
+    /** Base64 AES key (128/192/256 bit) that encrypts private signing keys; empty means use the key file. */
+    public Optional<String> keyEncryptionKey() {
+        return string("portcullis.oauth.keys.encryption-key").map(String::trim).filter(k -> !k.isEmpty());
+    }
+
+    /** Where the generated key-encryption key lives when none is configured. */
+    public String keyEncryptionKeyFile() {
+        return string("portcullis.oauth.keys.encryption-key-file").orElse("resources/security/portcullis-kek.bin");
+    }
+
+    /** A PKCS#12 keystore holding the signing key; when set, no key is generated. */
+    public Optional<String> keystore() {
+        return string("portcullis.oauth.keys.keystore").map(String::trim).filter(k -> !k.isEmpty());
+    }
+
+    public String keystorePassword() {
+        return string("portcullis.oauth.keys.keystore-password").orElse("");
+    }
+
+    public Optional<String> keystoreAlias() {
+        return string("portcullis.oauth.keys.keystore-alias").map(String::trim).filter(k -> !k.isEmpty());
+    }
+
+    /** The active key is replaced at start-up once it is older than this. */
+    public Duration signingKeyMaxAge() {
+        return duration("portcullis.oauth.keys.max-age", Duration.ofDays(90));
+    }
+
+    /** The active key is replaced at start-up if it was created before this instant (a one-off rotation). */
+    public Optional<Instant> rotateKeysCreatedBefore() {
+        return string("portcullis.oauth.keys.rotate-before").map(String::trim).filter(v -> !v.isEmpty()).map(Instant::parse);
+    }
+
+    /** How long a retired key stays in the JWKS: at least the longest token lifetime. */
+    public Duration retiredKeyRetention() {
+        return duration("portcullis.oauth.keys.retention", Duration.ofDays(1));
+    }
+
+    /** CIMD: hosts (or host:port) exempt from the SSRF guard. For tests only; empty by default. */
+    public List<String> metadataDocumentTestAllowList() {
+        return words(string("portcullis.oauth.cimd.test-allow-hosts").orElse("").replace(',', ' '));
+    }
+
+    /** CIMD: a PEM file of extra certificates to trust when fetching documents (tests); empty by default. */
+    public Optional<String> metadataDocumentTrustedCertificates() {
+        return string("portcullis.oauth.cimd.trusted-certificates").map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Config config() {
+        return ConfigProvider.getConfig(AuthServerConfig.class.getClassLoader());
+    }
+
+    private static Optional<String> string(String key) {
+        return config().getOptionalValue(key, String.class);
+    }
+
+    private static int integer(String key, int fallback) {
+        return string(key).map(String::trim).map(Integer::parseInt).orElse(fallback);
+    }
+
+    private static Duration duration(String key, Duration fallback) {
+        return string(key).map(String::trim).map(Duration::parse).orElse(fallback);
+    }
+
+    private static List<String> words(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+}

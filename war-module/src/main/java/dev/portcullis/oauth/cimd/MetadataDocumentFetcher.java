@@ -1,0 +1,124 @@
+package dev.portcullis.oauth.cimd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Fetches a Client ID Metadata Document: https only, at most {@value #MAX_REDIRECTS} redirects each checked by
+ * the {@link SsrfGuard}, at most {@value #MAX_BYTES} bytes, short timeouts. Returns the body and how long it may
+ * be cached according to its {@code Cache-Control} header (nothing without one; never more than a day).
+ */
+public final class MetadataDocumentFetcher {
+
+    static final int MAX_BYTES = 5 * 1024;
+    static final int MAX_REDIRECTS = 3;
+    static final Duration MAX_CACHE = Duration.ofDays(1);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final SsrfGuard guard;
+    private final HttpClient http;
+
+    public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.http = HttpClient.newBuilder()
+                .sslContext(Objects.requireNonNull(tls, "tls"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(3))
+                .build();
+    }
+
+    /** A fetched document: its bytes and how long it may be served from the cache. */
+    public record Fetched(byte[] body, Duration cacheFor) {
+    }
+
+    public Fetched fetch(URI url) throws MetadataDocumentException {
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            guard.check(current);
+            HttpResponse<InputStream> response = send(current);
+            if (REDIRECTS.contains(response.statusCode())) {
+                close(response);
+                Optional<String> location = response.headers().firstValue("Location");
+                if (location.isEmpty()) {
+                    throw new MetadataDocumentException("a redirect without a Location header");
+                }
+                current = current.resolve(location.get());
+                continue;
+            }
+            if (response.statusCode() != 200) {
+                close(response);
+                throw new MetadataDocumentException("the document URL answered HTTP " + response.statusCode());
+            }
+            return new Fetched(readCapped(response), cacheFor(response.headers().firstValue("Cache-Control")));
+        }
+        throw new MetadataDocumentException("more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    private HttpResponse<InputStream> send(URI url) throws MetadataDocumentException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
+                .header("Accept", "application/json").GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new MetadataDocumentException("the document could not be fetched (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MetadataDocumentException("interrupted while fetching the document");
+        } catch (IllegalArgumentException e) {
+            throw new MetadataDocumentException("the document URL is not usable");
+        }
+    }
+
+    private static byte[] readCapped(HttpResponse<InputStream> response) throws MetadataDocumentException {
+        try (InputStream in = response.body()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw new MetadataDocumentException("the document is larger than " + MAX_BYTES + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new MetadataDocumentException("the document could not be read");
+        }
+    }
+
+    /** {@code max-age} from Cache-Control, capped; zero for no-store, no-cache or no header at all. */
+    static Duration cacheFor(Optional<String> cacheControl) {
+        if (cacheControl.isEmpty()) {
+            return Duration.ZERO;
+        }
+        String value = cacheControl.get().toLowerCase(Locale.ROOT);
+        if (value.contains("no-store") || value.contains("no-cache")) {
+            return Duration.ZERO;
+        }
+        for (String directive : value.split(",")) {
+            String d = directive.trim();
+            if (d.startsWith("max-age=")) {
+                try {
+                    Duration age = Duration.ofSeconds(Long.parseLong(d.substring("max-age=".length()).replace("\"", "")));
+                    return age.isNegative() ? Duration.ZERO : age.compareTo(MAX_CACHE) > 0 ? MAX_CACHE : age;
+                } catch (NumberFormatException e) {
+                    return Duration.ZERO;
+                }
+            }
+        }
+        return Duration.ZERO;
+    }
+
+    private static void close(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // nothing to release
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.portcullis.oauth.client;
+
+import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
+import dev.portcullis.oauth.cimd.MetadataDocumentException;
+import dev.portcullis.oauth.cimd.MetadataDocumentFetcher;
+import dev.portcullis.oauth.cimd.SsrfGuard;
+import dev.portcullis.oauth.cimd.TrustedCertificates;
+import dev.portcullis.oauth.metadata.SupportedScopes;
+import dev.portcullis.oauth.registration.ClientMetadataValidator;
+import dev.portcullis.oauth.registration.ClientRegistrationService;
+import dev.portcullis.oauth.registration.RedirectUriPolicy;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Answers "who is this client_id?" for the authorization and token endpoints: a dynamically registered client,
+ * or, when the id is an https URL, the client its metadata document describes. Unknown ids and unusable
+ * documents resolve to nothing (the reason is logged at FINE), so callers answer {@code invalid_client}.
+ */
+@ApplicationScoped
+public class ClientResolver {
+
+    private static final Logger LOG = Logger.getLogger(ClientResolver.class.getName());
+
+    @EJB
+    private ClientRegistrationService registry;
+
+    @Inject
+    private AuthServerConfig config;
+
+    @Inject
+    private SupportedScopes scopes;
+
+    private volatile ClientMetadataDocuments documents;
+
+    public Optional<RegisteredClient> resolve(String clientId) {
+        if (!ClientMetadataDocuments.isDocumentUrl(clientId)) {
+            return registry.find(clientId);
+        }
+        try {
+            return Optional.of(resolveDocument(clientId));
+        } catch (MetadataDocumentException e) {
+            LOG.fine(() -> "Client metadata document " + clientId + " not usable: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The client a metadata document describes, or why it cannot be used. */
+    public RegisteredClient resolveDocument(String clientId) throws MetadataDocumentException {
+        return documents().resolve(clientId);
+    }
+
+    private ClientMetadataDocuments documents() throws MetadataDocumentException {
+        ClientMetadataDocuments current = documents;
+        if (current == null) {
+            synchronized (this) {
+                if (documents == null) {
+                    try {
+                        MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(
+                                new SsrfGuard(config.metadataDocumentTestAllowList()),
+                                TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates().map(Path::of)));
+                        documents = new ClientMetadataDocuments(fetcher, new ClientMetadataValidator(
+                                RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all()), Clock.systemUTC());
+                    } catch (IOException | GeneralSecurityException e) {
+                        throw new MetadataDocumentException("the TLS trust for metadata documents could not be set up");
+                    }
+                }
+                current = documents;
+            }
+        }
+        return current;
+    }
+}

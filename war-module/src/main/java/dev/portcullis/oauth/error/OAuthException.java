@@ -1,0 +1,38 @@
+package dev.portcullis.oauth.error;
+
+import jakarta.ejb.ApplicationException;
+import java.util.Objects;
+
+/**
+ * Thrown anywhere in the authorization server to answer with an {@link OAuthError}. It is an EJB application
+ * exception, so a {@code @Stateless} service can throw it without the container wrapping it, and the
+ * transaction rolls back. It carries no stack trace: it is an answer, not a fault.
+ */
+@ApplicationException(rollback = true)
+public class OAuthException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient OAuthError error;
+
+    public OAuthException(OAuthError error) {
+        super(Objects.requireNonNull(error, "error").error() + ": " + error.description(), null, false, false);
+        this.error = error;
+    }
+
+    public static OAuthException invalidClientMetadata(String description) {
+        return new OAuthException(OAuthError.badRequest(OAuthError.INVALID_CLIENT_METADATA, description));
+    }
+
+    public static OAuthException invalidRedirectUri(String description) {
+        return new OAuthException(OAuthError.badRequest(OAuthError.INVALID_REDIRECT_URI, description));
+    }
+
+    public static OAuthException invalidToken(String description) {
+        return new OAuthException(OAuthError.invalidToken(description));
+    }
+
+    public OAuthError error() {
+        return error;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.portcullis.oauth.registration;
+
+import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.metadata.SupportedScopes;
+import dev.portcullis.persistence.ClientEntity;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The client registry: the only writer of client records, and one JTA transaction per call, committed before the
+ * registration endpoint answers. Validation happens here, so every path into the registry enforces the same rules.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7591">RFC 7591</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7592">RFC 7592</a>
+ */
+@Stateless
+public class ClientRegistrationService {
+
+    /** Fields a client must not send in an RFC 7592 update (section 2.2). */
+    private static final List<String> SERVER_FIELDS = List.of("registration_access_token", "registration_client_uri",
+            "client_secret_expires_at", "client_id_issued_at");
+    private static final Logger LOG = Logger.getLogger(ClientRegistrationService.class.getName());
+
+    @PersistenceContext(unitName = "portcullis")
+    private EntityManager em;
+
+    @Inject
+    private AuthServerConfig config;
+
+    @Inject
+    private SupportedScopes scopes;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Registers a client (RFC 7591 section 3.1); the result carries its secret and registration token once. */
+    public Registration register(JsonValue request) {
+        JsonObject metadata = validator().validate(request);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String token = Secrets.random(32);
+        ClientEntity client = new ClientEntity(Secrets.random(16), Secrets.fastHash(token), now);
+        String secret = applyMetadata(client, metadata, now);
+        em.persist(client);
+        em.flush();
+        LOG.fine(() -> "Registered client " + client.getClientId() + " (" + client.getTokenEndpointAuthMethod() + ").");
+        return registration(client, secret, token);
+    }
+
+    /** The client's registration (RFC 7592 section 2.1), for the holder of its registration access token. */
+    public Registration read(String clientId, String registrationAccessToken) {
+        return registration(authorized(clientId, registrationAccessToken), null, registrationAccessToken);
+    }
+
+    /** Replaces the client's metadata (RFC 7592 section 2.2). A client that becomes confidential gets a new secret. */
+    public Registration update(String clientId, String registrationAccessToken, JsonValue request) {
+        ClientEntity client = authorized(clientId, registrationAccessToken);
+        if (request == null || request.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw OAuthException.invalidClientMetadata("the request body must be a JSON object");
+        }
+        JsonObject body = request.asJsonObject();
+        if (!clientId.equals(ClientMetadataValidator.optionalText(body, "client_id", null))) {
+            throw OAuthException.invalidClientMetadata("client_id must be present and equal this client's id");
+        }
+        for (String field : SERVER_FIELDS) {
+            if (body.containsKey(field)) {
+                throw OAuthException.invalidClientMetadata(field + " must not be sent in an update");
+            }
+        }
+        String presentedSecret = ClientMetadataValidator.optionalText(body, "client_secret", null);
+        if (presentedSecret != null && !Secrets.matches(presentedSecret, client.getSecretHash())) {
+            throw OAuthException.invalidClientMetadata("client_secret does not match the current secret");
+        }
+        JsonObject metadata = validator().validate(Json.createObjectBuilder(body).remove("client_id").remove("client_secret").build());
+        String secret = applyMetadata(client, metadata, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return registration(client, secret, registrationAccessToken);
+    }
+
+    /** Deletes the client (RFC 7592 section 2.3): its secret and registration token stop working at once. */
+    public void delete(String clientId, String registrationAccessToken) {
+        em.remove(authorized(clientId, registrationAccessToken));
+        LOG.fine(() -> "Deleted client " + clientId + ".");
+    }
+
+    /** A registered client by id. */
+    public Optional<RegisteredClient> find(String clientId) {
+        return Optional.ofNullable(clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId))
+                .map(c -> new RegisteredClient(c.getClientId(), parse(c.getMetadata()), RegisteredClient.Source.DYNAMIC_REGISTRATION));
+    }
+
+    /** Whether {@code secret} is the client's current, unexpired secret. */
+    public boolean verifySecret(String clientId, String secret) {
+        ClientEntity client = clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId);
+        if (client == null || client.getSecretHash() == null) {
+            return false;
+        }
+        Instant expires = client.getSecretExpiresAt();
+        return (expires == null || clock.instant().isBefore(expires)) && Secrets.matches(secret, client.getSecretHash());
+    }
+
+    private ClientEntity authorized(String clientId, String registrationAccessToken) {
+        ClientEntity client = clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId);
+        if (client == null || !Secrets.matches(registrationAccessToken, client.getRegistrationTokenHash())) {
+            throw OAuthException.invalidToken("the registration access token is not valid for this client");
+        }
+        return client;
+    }
+
+    /** Stores the metadata; returns a new plain secret when one was issued. */
+    private String applyMetadata(ClientEntity client, JsonObject metadata, Instant now) {
+        String method = metadata.getString("token_endpoint_auth_method");
+        boolean wasConfidential = client.getSecretHash() != null;
+        client.setMetadata(metadata.toString());
+        client.setTokenEndpointAuthMethod(method);
+        client.setUpdatedAt(now);
+        if ("none".equals(method)) {
+            client.setSecret(null, null);
+            return null;
+        }
+        if (wasConfidential) {
+            return null;
+        }
+        String secret = Secrets.random(32);
+        Duration lifetime = config.clientSecretLifetime();
+        client.setSecret(Secrets.slowHash(secret, config.clientSecretHashIterations()),
+                lifetime.isZero() ? null : now.plus(lifetime));
+        return secret;
+    }
+
+    private Registration registration(ClientEntity client, String secret, String token) {
+        return new Registration(client.getClientId(), parse(client.getMetadata()), client.getIssuedAt(),
+                client.getSecretHash() != null, secret, client.getSecretExpiresAt(), token);
+    }
+
+    private ClientMetadataValidator validator() {
+        return new ClientMetadataValidator(RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all());
+    }
+
+    private static JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}
