@@ -93,7 +93,7 @@ class PetStoreArquillianIT {
 
     @Test
     void startupWhenDeployedThenSchemaMigratedAndInstallationRecorded() {
-        assertEquals("2", schema.schemaVersion());
+        assertEquals("4", schema.schemaVersion());
         assertNotNull(installation.current().id());
         assertTrue(installation.current().startCount() >= 1);
     }

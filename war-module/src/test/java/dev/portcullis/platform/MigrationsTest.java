@@ -27,7 +27,7 @@ class MigrationsTest {
         MigrateResult result = flyway(dataSource).migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(tables(dataSource)).contains("INSTALLATION", "PET");
+        assertThat(tables(dataSource)).contains("INSTALLATION", "PET", "OAUTH_CLIENT", "OAUTH_SIGNING_KEY");
     }
 
     @Test
