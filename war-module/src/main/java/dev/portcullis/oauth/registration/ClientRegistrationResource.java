@@ -57,7 +57,13 @@ public class ClientRegistrationResource {
         });
         JsonValue request = parse(body);
         rateLimiter.acquire(request);
-        Registration registration = registry.register(request);
+        Registration registration;
+        try {
+            registration = registry.register(request);
+        } catch (OAuthException invalid) {
+            rateLimiter.release(request);
+            throw invalid;
+        }
         return noStore(Response.status(Response.Status.CREATED), registration);
     }
 

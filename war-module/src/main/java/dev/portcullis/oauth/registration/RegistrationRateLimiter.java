@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Limits registrations per client software, not per IP address: hosted MCP clients share egress addresses, and
  * one misbehaving piece of software should not lock out the rest. The key is the {@code software_id} when the
  * client sends one, else its {@code client_name} plus the hosts of its redirect URIs. Fixed windows, in memory
- * (per server): {@code portcullis.oauth.registration.rate-limit} registrations per {@code rate-window}.
+ * (per server): {@code portcullis.oauth.registration.rate-limit} registrations per {@code rate-window}. Invalid
+ * requests are refunded, so a client fixing its metadata is not locked out by its own mistakes.
  */
 @ApplicationScoped
 public class RegistrationRateLimiter {
@@ -44,6 +45,11 @@ public class RegistrationRateLimiter {
             throw new OAuthException(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
                     "too many registrations for this client software; retry later", 429));
         }
+    }
+
+    /** Gives back an attempt that registered nothing (it was invalid), so only stored registrations count. */
+    public void release(JsonValue request) {
+        windows.computeIfPresent(softwareKey(request), (key, w) -> new Window(w.start, Math.max(0, w.count - 1)));
     }
 
     /** What identifies the client software behind a registration request. */

@@ -1,0 +1,48 @@
+package it.dev.portcullis.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.dev.portcullis.support.LibertyServer;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registrations are committed before the 201 and survive a graceful restart and a SIGKILL: the registration access
+ * token still reads the client, the stored secret hash still verifies the secret, and the signing key is the same.
+ */
+class RegistrationRestartIT {
+
+    private final LibertyServer server = LibertyServer.current();
+    private final RegistrationApi api = new RegistrationApi(server);
+
+    @Test
+    void clientWhenServerRestartedAndKilledThenRegistrationSecretAndSigningKeySurvive() throws Exception {
+        HttpResponse<String> response = api.register("{\"client_name\":\"" + RegistrationApi.uniqueName("durable")
+                + "\",\"redirect_uris\":[\"https://app.example/cb\"]}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonObject client = RegistrationApi.json(response);
+        String jwks = api.get("/oauth/jwks").body();
+
+        server.restart();
+        assertClientWorks(client);
+        assertThat(api.get("/oauth/jwks").body()).isEqualTo(jwks);
+
+        server.crashAndStart();
+        assertClientWorks(client);
+        assertThat(api.get("/oauth/jwks").body()).isEqualTo(jwks);
+    }
+
+    private void assertClientWorks(JsonObject client) throws Exception {
+        String id = client.getString("client_id");
+        String token = client.getString("registration_access_token");
+        HttpResponse<String> read = api.read(id, token);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(RegistrationApi.json(read).getString("client_name")).isEqualTo(client.getString("client_name"));
+        // RFC 7592 section 2.2: an update that presents client_secret must match the stored (hashed) secret.
+        String update = "{\"client_id\":\"" + id + "\",\"client_name\":\"" + client.getString("client_name")
+                + "\",\"redirect_uris\":[\"https://app.example/cb\"],\"client_secret\":\"%s\"}";
+        assertThat(api.update(id, token, update.formatted(client.getString("client_secret"))).statusCode()).isEqualTo(200);
+        assertThat(api.update(id, token, update.formatted("not-the-secret")).statusCode()).isEqualTo(400);
+    }
+}
