@@ -1,9 +1,9 @@
 package dev.portcullis.oauth.cimd;
 
+import dev.portcullis.config.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -89,7 +89,7 @@ public final class ClientMetadataDocuments {
 
     private JsonObject validated(String clientId, byte[] body) throws MetadataDocumentException {
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MetadataDocumentException("the document is not a JSON object");
@@ -112,7 +112,7 @@ public final class ClientMetadataDocuments {
             throw new MetadataDocumentException("a metadata document client must use token_endpoint_auth_method none");
         }
         try {
-            return validator.validate(Json.createObjectBuilder(document).remove("client_id")
+            return validator.validate(Jsons.PROVIDER.createObjectBuilder(document).remove("client_id")
                     .add("token_endpoint_auth_method", "none").build());
         } catch (OAuthException e) {
             throw new MetadataDocumentException("the document's metadata is invalid: " + e.error().description());

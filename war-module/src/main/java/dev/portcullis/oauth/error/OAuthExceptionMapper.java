@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.error;
 
-import jakarta.json.Json;
+import dev.portcullis.config.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +23,7 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
     @Override
     public Response toResponse(OAuthException exception) {
         OAuthError error = exception.error();
-        JsonObjectBuilder body = Json.createObjectBuilder().add("error", error.error());
+        JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder().add("error", error.error());
         if (error.description() != null) {
             body.add("error_description", error.description());
         }

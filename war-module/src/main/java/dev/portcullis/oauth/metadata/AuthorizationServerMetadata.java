@@ -1,9 +1,9 @@
 package dev.portcullis.oauth.metadata;
 
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.config.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.Collection;
@@ -40,7 +40,7 @@ public class AuthorizationServerMetadata {
 
     public JsonObject document() {
         String issuer = config.issuer();
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("authorization_endpoint", issuer + AUTHORIZATION_PATH)
                 .add("token_endpoint", issuer + TOKEN_PATH)
@@ -60,7 +60,7 @@ public class AuthorizationServerMetadata {
     }
 
     private static JsonArrayBuilder array(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

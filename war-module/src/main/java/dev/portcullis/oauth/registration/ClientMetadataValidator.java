@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.config.Jsons;
 import dev.portcullis.oauth.error.OAuthException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -51,7 +51,7 @@ public final class ClientMetadataValidator {
             throw OAuthException.invalidClientMetadata("the request body must be a JSON object");
         }
         JsonObject in = request.asJsonObject();
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
         String authMethod = optionalText(in, "token_endpoint_auth_method", "client_secret_basic");
         if (!AUTH_METHODS.contains(authMethod)) {
             throw OAuthException.invalidClientMetadata("token_endpoint_auth_method must be one of " + sorted(AUTH_METHODS));
@@ -235,7 +235,7 @@ public final class ClientMetadataValidator {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

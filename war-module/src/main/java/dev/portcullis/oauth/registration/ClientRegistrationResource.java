@@ -1,9 +1,9 @@
 package dev.portcullis.oauth.registration;
 
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.config.Jsons;
 import dev.portcullis.oauth.error.OAuthException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -116,7 +116,7 @@ public class ClientRegistrationResource {
         if (bytes.length > MAX_BODY_BYTES) {
             throw OAuthException.invalidClientMetadata("the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw OAuthException.invalidClientMetadata("the request body is not valid JSON");

@@ -1,13 +1,13 @@
 package dev.portcullis.oauth.registration;
 
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.config.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -85,7 +85,7 @@ public class ClientRegistrationService {
         if (presentedSecret != null && !Secrets.matches(presentedSecret, client.getSecretHash())) {
             throw OAuthException.invalidClientMetadata("client_secret does not match the current secret");
         }
-        JsonObject metadata = validator().validate(Json.createObjectBuilder(body).remove("client_id").remove("client_secret").build());
+        JsonObject metadata = validator().validate(Jsons.PROVIDER.createObjectBuilder(body).remove("client_id").remove("client_secret").build());
         String secret = applyMetadata(client, metadata, clock.instant().truncatedTo(ChronoUnit.SECONDS));
         return registration(client, secret, registrationAccessToken);
     }
@@ -151,7 +151,7 @@ public class ClientRegistrationService {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

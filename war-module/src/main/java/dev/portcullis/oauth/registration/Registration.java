@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.registration;
 
-import jakarta.json.Json;
+import dev.portcullis.config.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -17,7 +17,7 @@ public record Registration(String clientId, JsonObject metadata, Instant issuedA
 
     /** The JSON response: every registered field, the client's identifiers, and the one-time credentials. */
     public JsonObject toJson(String registrationClientUri) {
-        JsonObjectBuilder json = Json.createObjectBuilder(metadata)
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder(metadata)
                 .add("client_id", clientId)
                 .add("client_id_issued_at", issuedAt.getEpochSecond());
         if (clientSecret != null) {

@@ -1,0 +1,17 @@
+package dev.portcullis.config;
+
+import jakarta.json.spi.JsonProvider;
+
+/**
+ * One JSON-P provider for the application. {@code jakarta.json.Json}'s static methods look the provider up on
+ * every call (a service-loader search, with class-loading failures, on Liberty), which dominated the cost of a
+ * registration; the provider itself is thread-safe.
+ */
+public final class Jsons {
+
+    /** The shared provider. */
+    public static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private Jsons() {
+    }
+}
