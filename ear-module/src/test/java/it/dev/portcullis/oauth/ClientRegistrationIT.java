@@ -81,6 +81,7 @@ class ClientRegistrationIT {
         "{\"redirect_uris\":[\"https://a.example/cb\"],\"jwks_uri\":\"https://a.example/j\",\"jwks\":{\"keys\":[]}}|invalid_client_metadata",
         "{not json|invalid_client_metadata",
         "[\"https://a.example/cb\"]|invalid_client_metadata",
+        "null|invalid_client_metadata",
         "|invalid_client_metadata"})
     void registerWhenMetadataInvalidThen400WithExactCode(String body, String error) throws Exception {
         assertError(api.register(body == null ? "" : body), error);

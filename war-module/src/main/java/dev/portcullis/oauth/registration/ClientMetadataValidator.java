@@ -130,8 +130,8 @@ public final class ClientMetadataValidator {
         for (String field : TEXT_FIELDS) {
             String value = optionalText(in, field, null);
             if (value != null) {
-                if (value.isBlank() || value.length() > MAX_TEXT) {
-                    throw OAuthException.invalidClientMetadata(field + " must be 1 to " + MAX_TEXT + " characters");
+                if (value.isBlank() || value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl)) {
+                    throw OAuthException.invalidClientMetadata(field + " must be 1 to " + MAX_TEXT + " printable characters");
                 }
                 out.add(field, value);
             }

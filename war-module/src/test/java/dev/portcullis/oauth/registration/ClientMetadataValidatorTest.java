@@ -75,6 +75,8 @@ class ClientMetadataValidatorTest {
         "{\"redirect_uris\":[\"https://a.example/cb\"],\"contacts\":\"a@b\"}|invalid_client_metadata",
         "{\"redirect_uris\":[\"https://a.example/cb\"],\"grant_types\":\"authorization_code\"}|invalid_client_metadata",
         "[]|invalid_client_metadata",
+        "null|invalid_client_metadata",
+        "{\"redirect_uris\":[\"https://a.example/cb\"],\"client_name\":\"line\\nbreak\"}|invalid_client_metadata",
         "\"text\"|invalid_client_metadata"})
     void validateWhenRuleBrokenThenExactErrorCode(String body, String error) {
         assertThatThrownBy(() -> validator.validate(json(body)))
