@@ -3,13 +3,21 @@ package it.dev.portcullis.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.LibertyServer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Registrations are committed before the 201 and survive a graceful restart and a SIGKILL: the registration access
  * token still reads the client, the stored secret hash still verifies the secret, and the signing key is the same.
+ * Then the documented key rotation: with {@code portcullis.oauth.keys.rotate-before} set, a start makes a new key
+ * active while the old one stays in the JWKS.
  */
 class RegistrationRestartIT {
 
@@ -28,9 +36,26 @@ class RegistrationRestartIT {
         assertClientWorks(client);
         assertThat(api.get("/oauth/jwks").body()).isEqualTo(jwks);
 
-        server.crashAndStart();
+        // Rotation as documented: set portcullis.oauth.keys.rotate-before to now, then (re)start, here after a SIGKILL.
+        Path dropin = server.directory().resolve("configDropins/overrides/it-rotate-keys.xml");
+        Files.createDirectories(dropin.getParent());
+        Files.writeString(dropin, "<server><variable name=\"portcullis.oauth.keys.rotate-before\" value=\""
+                + Instant.now() + "\"/></server>");
+        try {
+            server.crashAndStart();
+        } finally {
+            Files.deleteIfExists(dropin);
+        }
         assertClientWorks(client);
-        assertThat(api.get("/oauth/jwks").body()).isEqualTo(jwks);
+        List<String> before = kids(jwks);
+        List<String> after = kids(api.get("/oauth/jwks").body());
+        assertThat(after.get(0)).as("a new key is active").isNotIn(before);
+        assertThat(after).as("the old active key stays published").contains(before.get(0));
+    }
+
+    private static List<String> kids(String jwks) {
+        return Json.createReader(new StringReader(jwks)).readObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .map(key -> key.getString("kid")).toList();
     }
 
     private void assertClientWorks(JsonObject client) throws Exception {
