@@ -1,5 +1,6 @@
 package dev.portcullis.platform;
 
+import dev.portcullis.config.AuthServerSettings;
 import dev.portcullis.config.Setting;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fails the deployment, before any bean starts or any request is served, when a {@link Setting} is missing or
- * malformed or when the datasource cannot open a connection. Each problem is one line that names what to fix:
+ * malformed, when an optional authorization server setting is malformed ({@link AuthServerSettings}), or when the
+ * datasource cannot open a connection. Each problem is one line that names what to fix:
  * problems are reported to CDI as {@link StartupFailure}s, which carry no stack trace.
  * Registered as a portable extension in {@code META-INF/services}.
  */
@@ -26,6 +28,8 @@ public class StartupChecks implements Extension {
             problemWith(setting, config.getOptionalValue(setting.key(), String.class))
                     .ifPresent(message -> report(event, new StartupFailure(message)));
         }
+        AuthServerSettings.problems(key -> config.getOptionalValue(key, String.class))
+                .forEach(message -> report(event, new StartupFailure(message)));
         try {
             SchemaMigration.checkReachable(SchemaMigration.lookupDataSource());
         } catch (StartupFailure failure) {

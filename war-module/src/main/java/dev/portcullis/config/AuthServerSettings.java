@@ -1,0 +1,58 @@
+package dev.portcullis.config;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The optional {@code portcullis.oauth.*} settings and the form each must have. Start-up checks them all, so a
+ * malformed value stops the deployment with one line instead of failing requests later.
+ */
+public final class AuthServerSettings {
+
+    private static final Map<String, String> FORMS = Map.ofEntries(
+            Map.entry("portcullis.oauth.registration.rate-limit", "a positive integer"),
+            Map.entry("portcullis.oauth.registration.rate-window", "an ISO-8601 duration such as PT1M"),
+            Map.entry("portcullis.oauth.registration.private-use-schemes", "reverse-domain, any or none"),
+            Map.entry("portcullis.oauth.client-secret.lifetime", "an ISO-8601 duration such as P365D, or PT0S for never"),
+            Map.entry("portcullis.oauth.client-secret.hash-iterations", "a positive integer"),
+            Map.entry("portcullis.oauth.keys.max-age", "an ISO-8601 duration such as P90D"),
+            Map.entry("portcullis.oauth.keys.retention", "an ISO-8601 duration such as P1D"),
+            Map.entry("portcullis.oauth.keys.rotate-before", "an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
+
+    private AuthServerSettings() {
+    }
+
+    /** One message per malformed setting; {@code lookup} gives a setting's value, if any. */
+    public static List<String> problems(Function<String, Optional<String>> lookup) {
+        List<String> problems = new ArrayList<>();
+        FORMS.keySet().stream().sorted().forEach(key -> lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty())
+                .filter(value -> !valid(key, value))
+                .ifPresent(value -> problems.add("setting " + key + " is '" + value + "' but must be " + FORMS.get(key) + ".")));
+        return problems;
+    }
+
+    static boolean valid(String key, String value) {
+        try {
+            if (key.endsWith("rate-limit") || key.endsWith("hash-iterations")) {
+                return Integer.parseInt(value) > 0;
+            }
+            if (key.endsWith("private-use-schemes")) {
+                return Set.of("reverse-domain", "any", "none").contains(value);
+            }
+            if (key.endsWith("rotate-before")) {
+                Instant.parse(value);
+                return true;
+            }
+            return !Duration.parse(value).isNegative();
+        } catch (NumberFormatException | DateTimeException e) {
+            return false;
+        }
+    }
+}
