@@ -27,13 +27,20 @@ public final class MetadataDocumentFetcher {
 
     private final SsrfGuard guard;
     private final HttpClient http;
+    private final Duration requestTimeout;
 
+    /** Connect timeout 3 s, whole-request timeout 5 s. */
     public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls) {
+        this(guard, tls, Duration.ofSeconds(3), Duration.ofSeconds(5));
+    }
+
+    MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.http = HttpClient.newBuilder()
                 .sslContext(Objects.requireNonNull(tls, "tls"))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(3))
+                .connectTimeout(connectTimeout)
                 .build();
     }
 
@@ -65,7 +72,7 @@ public final class MetadataDocumentFetcher {
     }
 
     private HttpResponse<InputStream> send(URI url) throws MetadataDocumentException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout)
                 .header("Accept", "application/json").GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -67,6 +67,14 @@ class ClientMetadataDocumentsTest {
                 "Location", "https://127.0.0.1:" + fixture.port() + "/good.json"));
         fixture.serve("/hop-to-metadata-service", ex -> HttpsFixture.respond(ex, 307, "",
                 "Location", "https://169.254.169.254/latest/meta-data"));
+        fixture.serve("/slow.json", ex -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            HttpsFixture.respond(ex, 200, document(fixture.url("/slow.json"), ""));
+        });
         fixture.serve("/loop", ex -> HttpsFixture.respond(ex, 302, "", "Location", "/loop"));
     }
 
@@ -147,6 +155,15 @@ class ClientMetadataDocumentsTest {
         ClientMetadataDocuments guarded = documents(List.of());
 
         assertThatThrownBy(() -> guarded.resolve(fixture.url("/good.json"))).hasMessageContaining("non-public");
+    }
+
+    @Test
+    void resolveWhenServerTooSlowThenTimesOut() throws Exception {
+        MetadataDocumentFetcher impatient = new MetadataDocumentFetcher(new SsrfGuard(List.of("localhost:" + fixture.port())),
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> impatient.fetch(java.net.URI.create(fixture.url("/slow.json"))))
+                .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
     }
 
     @Test

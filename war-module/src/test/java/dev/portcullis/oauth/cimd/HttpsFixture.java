@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Base64;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -52,6 +53,7 @@ final class HttpsFixture implements AutoCloseable {
         tls.init(keys.getKeyManagers(), null, null);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.setExecutor(Executors.newCachedThreadPool()); // a slow handler must not hold up the others
         server.start();
         Path pem = dir.resolve("fixture.pem");
         Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
