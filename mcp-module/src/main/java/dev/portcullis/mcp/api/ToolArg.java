@@ -1,0 +1,29 @@
+package dev.portcullis.mcp.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes a tool parameter. Without it the parameter is still an argument, named after the Java parameter
+ * (the build compiles with {@code -parameters}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface ToolArg {
+
+    /** Marks "no default value". */
+    String NO_DEFAULT = "<<no default>>";
+
+    /** The argument name; defaults to the parameter name. */
+    String name() default "";
+
+    String description() default "";
+
+    /** Whether the client must send it; {@code Optional} parameters and those with a default never are. */
+    boolean required() default true;
+
+    /** The value used when the client omits the argument, parsed as JSON (or taken as a string). */
+    String defaultValue() default NO_DEFAULT;
+}
