@@ -7,8 +7,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import jakarta.json.JsonObject;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,14 +28,9 @@ public final class McpSchemas {
     }
 
     private static String location(String revision) {
-        URL url = McpSchemas.class.getResource("/mcp-schema/" + revision + "/schema.json");
-        if (url == null) {
+        if (McpSchemas.class.getResource("/mcp-schema/" + revision + "/schema.json") == null) {
             throw new IllegalArgumentException("no schema for " + revision);
         }
-        try {
-            return url.toURI().toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return "classpath:mcp-schema/" + revision + "/schema.json";
     }
 }
