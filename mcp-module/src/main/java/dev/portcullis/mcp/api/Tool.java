@@ -35,6 +35,12 @@ public @interface Tool {
     /** Behaviour hints; only hints declared here are sent. */
     Annotations annotations() default @Annotations;
 
+    /**
+     * A JSON Schema document (JSON text) to publish instead of the generated input schema, for keywords the
+     * generator does not produce ({@code $defs}, {@code $ref}, formats). Parameters still bind by name.
+     */
+    String inputSchema() default "";
+
     /** Generates an {@code outputSchema} from the return type and sends the result as {@code structuredContent}. */
     boolean structuredContent() default false;
 

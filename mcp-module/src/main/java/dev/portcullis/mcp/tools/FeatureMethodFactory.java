@@ -70,7 +70,7 @@ final class FeatureMethodFactory {
         JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
         ContentEncoder.addIfPresent(descriptor, "title", tool.title());
         ContentEncoder.addIfPresent(descriptor, "description", tool.description());
-        descriptor.add("inputSchema", input.build());
+        descriptor.add("inputSchema", tool.inputSchema().isEmpty() ? input.build() : declaredSchema(method, tool.inputSchema()));
         if (tool.structuredContent()) {
             Class<?> raw = method.getReturnType();
             if (!raw.isRecord() && !JavaTypes.isMap(raw)) {
@@ -257,6 +257,16 @@ final class FeatureMethodFactory {
         ContentEncoder.addIfPresent(json, "title", hints.title());
         return Optional.of(json.add("readOnlyHint", hints.readOnlyHint()).add("destructiveHint", hints.destructiveHint())
                 .add("idempotentHint", hints.idempotentHint()).add("openWorldHint", hints.openWorldHint()).build());
+    }
+
+    private jakarta.json.JsonObject declaredSchema(Method method, String schema) {
+        JsonValue value = parseDefault(schema);
+        if (value instanceof jakarta.json.JsonObject object && "object".equals(object.getString("type", ""))) {
+            return object;
+        }
+        problems.add(FeatureMethod.describe(method) + " declares an inputSchema that is not a JSON object schema "
+                + "with \"type\": \"object\"");
+        return JsonValue.EMPTY_JSON_OBJECT;
     }
 
     /** A default value is JSON when it parses as JSON, otherwise a string. */

@@ -46,6 +46,9 @@ public final class JsonSchemaGenerator {
             }
             return Json.createObjectBuilder().add("type", "string").add("enum", constants).build();
         }
+        if (JsonValue.class.isAssignableFrom(raw)) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
         if (raw == java.util.Optional.class) {
             return schemaOf(JavaTypes.argument(type, 0));
         }
@@ -59,9 +62,6 @@ public final class JsonSchemaGenerator {
             }
             return Json.createObjectBuilder().add("type", "object")
                     .add("additionalProperties", schemaOf(JavaTypes.argument(type, 1))).build();
-        }
-        if (JsonValue.class.isAssignableFrom(raw)) {
-            return JsonValue.EMPTY_JSON_OBJECT;
         }
         if (raw.isRecord()) {
             return recordSchema(raw);
