@@ -58,6 +58,11 @@ final class ConformanceSuite {
     Map<String, List<JsonObject>> run(String alias, String label, String url, Path certificate, List<String> arguments)
             throws IOException, InterruptedException {
         Path output = reports.resolve(label);
+        if (Files.exists(output)) {
+            try (Stream<Path> old = Files.walk(output)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         Files.createDirectories(output);
         List<String> command = new ArrayList<>(List.of(node().toString(), suite(alias).toString(), "server", "--url", url,
                 "-o", output.toString()));

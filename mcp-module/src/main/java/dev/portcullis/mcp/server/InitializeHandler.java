@@ -32,6 +32,7 @@ final class InitializeHandler implements RequestHandler {
         }
         String version = ProtocolVersion.isLegacy(requested) ? requested : ProtocolVersion.LEGACY_LATEST;
         McpSession session = sessions.create(version);
+        session.clientCapabilities(context.params().getJsonObject("capabilities"));
         context.newSessionId(session.id());
         JsonObjectBuilder result = Json.createObjectBuilder().add("protocolVersion", version)
                 .add("capabilities", Capabilities.of(Era.LEGACY)).add("serverInfo", info.toJson());

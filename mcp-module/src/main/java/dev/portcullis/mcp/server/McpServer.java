@@ -40,7 +40,8 @@ public final class McpServer {
     /** Applies the era's rules to a POSTed message. */
     public Prepared prepare(Incoming in) {
         JsonRpcMessage message = in.message();
-        if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
+        if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()
+                && !ProtocolVersion.isModern(in.protocolVersion())) {
             return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false));
         }
         String version = in.protocolVersion();
@@ -70,6 +71,10 @@ public final class McpServer {
         if (in.protocolVersion() != null && !ProtocolVersion.isLegacy(in.protocolVersion())) {
             return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version "
                     + in.protocolVersion(), message, null);
+        }
+        if (message.isResponse()) {
+            session.complete(message.id(), message.raw());
+            return new Prepared.Answer(Reply.accepted());
         }
         if (!message.isRequest()) {
             if (McpMethods.CANCELLED.equals(message.method())) {

@@ -14,11 +14,11 @@ public interface Outbound {
     /** Whether the client went away. */
     boolean isClosed();
 
-    /** A channel that drops everything: for JSON responses, which carry no notifications. */
+    /** A channel that drops everything: for JSON responses, which carry no notifications or requests. */
     Outbound DISCARD = new Outbound() {
         @Override
         public boolean send(JsonObject message) {
-            return true;
+            return false;
         }
 
         @Override

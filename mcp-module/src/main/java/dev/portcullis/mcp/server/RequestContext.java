@@ -69,7 +69,8 @@ public final class RequestContext {
 
     /** What feature methods receive: progress, log and cancellation bound to this request. */
     public InvocationScope scope() {
-        return new InvocationScope(progress(), log(), () -> cancelled.get() || outbound.isClosed());
+        return new InvocationScope(progress(), log(), () -> cancelled.get() || outbound.isClosed(),
+                new LegacyClientRequests(era, session, outbound, cancelled));
     }
 
     private Progress progress() {

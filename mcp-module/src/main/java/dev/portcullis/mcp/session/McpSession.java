@@ -1,11 +1,16 @@
 package dev.portcullis.mcp.session;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** One legacy session: created by {@code initialize}, ended by {@code DELETE} or idle expiry. */
 public final class McpSession {
@@ -14,6 +19,9 @@ public final class McpSession {
     private final String protocolVersion;
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<JsonObject>> awaiting = new ConcurrentHashMap<>();
+    private final AtomicLong nextRequest = new AtomicLong();
+    private volatile JsonObject clientCapabilities = JsonValue.EMPTY_JSON_OBJECT;
     private volatile String logLevel;
     private volatile Instant lastUsed;
 
@@ -39,6 +47,37 @@ public final class McpSession {
 
     public void logLevel(String level) {
         this.logLevel = level;
+    }
+
+    /** What the client declared in {@code initialize}. */
+    public JsonObject clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    public void clientCapabilities(JsonObject capabilities) {
+        this.clientCapabilities = capabilities == null ? JsonValue.EMPTY_JSON_OBJECT : capabilities;
+    }
+
+    /** A fresh id for a server-to-client request; unique within the session. */
+    public JsonValue nextRequestId() {
+        return Json.createValue("portcullis-" + nextRequest.incrementAndGet());
+    }
+
+    /** Registers a server-to-client request; the future completes with the client's response message. */
+    public CompletableFuture<JsonObject> await(JsonValue requestId) {
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        awaiting.put(requestId.toString(), answer);
+        return answer;
+    }
+
+    public void forget(JsonValue requestId) {
+        awaiting.remove(requestId.toString());
+    }
+
+    /** Delivers a client's response; false when no request with that id is waiting. */
+    public boolean complete(JsonValue requestId, JsonObject response) {
+        CompletableFuture<JsonObject> answer = awaiting.remove(requestId.toString());
+        return answer != null && answer.complete(response);
     }
 
     public Set<String> subscriptions() {

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.Content;
 import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
@@ -41,9 +42,9 @@ public final class ToolDefinition {
         return descriptor;
     }
 
-    /** Whether the tool may send progress or log notifications while it runs (then the answer is an SSE stream). */
+    /** Whether the tool may send notifications or client requests while it runs (then the answer is an SSE stream). */
     public boolean mayNotify() {
-        return method.takes(Progress.class) || method.takes(McpLog.class);
+        return method.takes(Progress.class) || method.takes(McpLog.class) || method.takes(ClientRequests.class);
     }
 
     /**

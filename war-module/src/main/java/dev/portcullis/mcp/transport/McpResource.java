@@ -17,6 +17,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -44,6 +46,9 @@ public class McpResource {
     @Inject
     private McpConfig config;
 
+    @Context
+    private HttpServletResponse servletResponse;
+
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
@@ -70,7 +75,7 @@ public class McpResource {
         }
         Call call = ((Prepared.Run) prepared).call();
         if (call.streams()) {
-            return stream(server, call);
+            return stream(server, call, servletResponse);
         }
         return json(server.execute(call, Outbound.DISCARD));
     }
@@ -89,9 +94,9 @@ public class McpResource {
                 : Response.Status.NOT_FOUND).build();
     }
 
-    private static Response stream(McpServer server, Call call) {
+    private static Response stream(McpServer server, Call call, HttpServletResponse servlet) {
         StreamingOutput output = out -> {
-            SseStream stream = new SseStream(out);
+            SseStream stream = new SseStream(out, servlet::flushBuffer);
             Reply reply = server.execute(call, stream);
             stream.send(reply.body());
         };

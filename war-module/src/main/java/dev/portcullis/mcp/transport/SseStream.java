@@ -15,11 +15,19 @@ import java.nio.charset.StandardCharsets;
 final class SseStream implements Outbound {
 
     private final OutputStream out;
+    private final Flusher flusher;
     private volatile boolean closed;
-    private int nextId;
+    /** Event ids are unique across every stream of this server (T25 2.11), not just within one stream. */
+    private static final java.util.concurrent.atomic.AtomicLong EVENT_IDS = new java.util.concurrent.atomic.AtomicLong();
 
-    SseStream(OutputStream out) {
+    /** Pushes written bytes to the network; JAX-RS output streams alone may hold them back. */
+    interface Flusher {
+        void flush() throws IOException;
+    }
+
+    SseStream(OutputStream out, Flusher flusher) {
         this.out = out;
+        this.flusher = flusher;
     }
 
     @Override
@@ -28,8 +36,9 @@ final class SseStream implements Outbound {
             return false;
         }
         try {
-            out.write(("id: " + (nextId++) + "\nevent: message\ndata: " + message + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("id: " + EVENT_IDS.incrementAndGet() + "\nevent: message\ndata: " + message + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
+            flusher.flush();
             return true;
         } catch (IOException e) {
             closed = true;

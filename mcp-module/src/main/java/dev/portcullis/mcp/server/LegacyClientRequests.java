@@ -1,0 +1,93 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.api.ClientRequests;
+import dev.portcullis.mcp.api.ToolCallException;
+import dev.portcullis.mcp.session.McpSession;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Server-to-client requests in a legacy session: sent on the calling request's SSE stream (never on a standalone
+ * stream, where they could be lost), answered by the client in a POST that {@link McpServer} routes back here by id.
+ * Only capabilities the client declared in {@code initialize} are used.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server">T25</a>
+ */
+final class LegacyClientRequests implements ClientRequests {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final long POLL_MILLIS = 250;
+
+    private final Era era;
+    private final McpSession session;
+    private final Outbound outbound;
+    private final AtomicBoolean cancelled;
+
+    LegacyClientRequests(Era era, McpSession session, Outbound outbound, AtomicBoolean cancelled) {
+        this.era = era;
+        this.session = session;
+        this.outbound = outbound;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public JsonObject send(String method, JsonObject params) {
+        if (era != Era.LEGACY || session == null) {
+            throw new ToolCallException("This tool needs to ask the client (" + method + "), which this server "
+                    + "supports only in sessions of protocol versions up to 2025-11-25");
+        }
+        String capability = method.substring(0, Math.max(0, method.indexOf('/')));
+        if (!session.clientCapabilities().containsKey(capability)) {
+            throw new ToolCallException("The client does not support " + capability);
+        }
+        JsonValue id = session.nextRequestId();
+        CompletableFuture<JsonObject> answer = session.await(id);
+        try {
+            JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method)
+                    .add("params", params).build();
+            if (!outbound.send(request)) {
+                throw new ToolCallException("The client cannot be reached to ask for " + capability);
+            }
+            return result(await(answer), method);
+        } finally {
+            session.forget(id);
+        }
+    }
+
+    private JsonObject await(CompletableFuture<JsonObject> answer) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (cancelled.get() || outbound.isClosed()) {
+                    throw new ToolCallException("The request was cancelled");
+                }
+                try {
+                    return answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // poll again, so cancellation is noticed
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new ToolCallException("The client did not answer", e);
+        }
+        throw new ToolCallException("The client did not answer in time");
+    }
+
+    private static JsonObject result(JsonObject response, String method) {
+        if (response.containsKey("error")) {
+            throw new ToolCallException("The client refused " + method + ": "
+                    + response.getJsonObject("error").getString("message", "no reason given"));
+        }
+        JsonValue result = response.get("result");
+        return result instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+    }
+}
