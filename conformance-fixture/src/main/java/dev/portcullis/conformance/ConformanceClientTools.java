@@ -1,6 +1,7 @@
 package dev.portcullis.conformance;
 
 import dev.portcullis.mcp.api.ClientRequests;
+import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolArg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,24 @@ public class ConformanceClientTools {
                                                    {"const":"value2","title":"Second Choice"},
                                                    {"const":"value3","title":"Third Choice"}]}}}}"""));
         return "Elicitation completed: " + describe(result);
+    }
+
+    @Tool(name = "test_missing_capability", description = "Needs sampling; without it the call is rejected with -32021")
+    public String missingCapability(ClientRequests client) {
+        return "LLM response: " + client.createMessage("Say hello", 10);
+    }
+
+    @Tool(name = "test_streaming_elicitation", description = "Asks the user while streaming")
+    public String streamingElicitation(ClientRequests client) {
+        return "User response: " + describe(client.elicit("What is your name?", json("""
+                {"type":"object","properties":{"name":{"type":"string"}},"required":["name"]}""")));
+    }
+
+    @Tool(name = "test_logging_tool", description = "Logs at info and warning level")
+    public String loggingTool(McpLog log) {
+        log.info("Logging tool ran");
+        log.send(McpLog.Level.WARNING, "conformance", "A warning");
+        return "Logged";
     }
 
     private static String describe(JsonObject result) {

@@ -41,6 +41,7 @@ class ConformanceIT {
             "input-required-result-validate-input", "json-schema-2020-12", "prompts-get-embedded-resource",
             "prompts-get-simple", "prompts-get-with-args", "prompts-get-with-image", "prompts-list", "resources-list",
             "resources-read-binary", "resources-read-text", "resources-templates-read", "sep-2164-resource-not-found",
+            "server-stateless",
             "server-sse-multiple-streams", "tasks-status-notifications", "tools-call-audio",
             "tools-call-embedded-resource", "tools-call-error", "tools-call-image", "tools-call-mixed-content",
             "tools-call-simple-text", "tools-call-with-progress", "tools-list");

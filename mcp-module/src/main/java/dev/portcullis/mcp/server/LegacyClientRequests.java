@@ -2,6 +2,8 @@ package dev.portcullis.mcp.server;
 
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.ToolCallException;
+import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
+import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.session.McpSession;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Server-to-client requests in a legacy session: sent on the calling request's SSE stream (never on a standalone
+ * Server-to-client requests. In the modern era an undeclared capability is -32021; multi-round-trip results are
+ * not implemented yet. In a legacy session: sent on the calling request's SSE stream (never on a standalone
  * stream, where they could be lost), answered by the client in a POST that {@link McpServer} routes back here by id.
  * Only capabilities the client declared in {@code initialize} are used.
  *
@@ -29,9 +32,12 @@ final class LegacyClientRequests implements ClientRequests {
     private final McpSession session;
     private final Outbound outbound;
     private final AtomicBoolean cancelled;
+    private final JsonObject requestCapabilities;
 
-    LegacyClientRequests(Era era, McpSession session, Outbound outbound, AtomicBoolean cancelled) {
+    LegacyClientRequests(Era era, McpSession session, Outbound outbound, AtomicBoolean cancelled,
+            JsonObject requestCapabilities) {
         this.era = era;
+        this.requestCapabilities = requestCapabilities;
         this.session = session;
         this.outbound = outbound;
         this.cancelled = cancelled;
@@ -39,11 +45,20 @@ final class LegacyClientRequests implements ClientRequests {
 
     @Override
     public JsonObject send(String method, JsonObject params) {
-        if (era != Era.LEGACY || session == null) {
-            throw new ToolCallException("This tool needs to ask the client (" + method + "), which this server "
-                    + "supports only in sessions of protocol versions up to 2025-11-25");
-        }
         String capability = method.substring(0, Math.max(0, method.indexOf('/')));
+        if (era == Era.MODERN) {
+            if (!requestCapabilities.containsKey(capability)) {
+                // B26: a capability the request needs but does not declare is -32021 with HTTP 400
+                throw new McpError(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client "
+                        + "capability: " + capability, Json.createObjectBuilder().add("requiredCapabilities",
+                        Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT)).build(), 400);
+            }
+            throw new ToolCallException("This tool needs to ask the client (" + method + "); multi-round-trip "
+                    + "input_required results of protocol version 2026-07-28 are not supported yet");
+        }
+        if (session == null) {
+            throw new ToolCallException("The client cannot be asked anything outside a session");
+        }
         if (!session.clientCapabilities().containsKey(capability)) {
             throw new ToolCallException("The client does not support " + capability);
         }

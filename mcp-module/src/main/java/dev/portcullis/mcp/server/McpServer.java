@@ -85,7 +85,8 @@ public final class McpServer {
             }
             return new Prepared.Answer(Reply.accepted());
         }
-        return new Prepared.Run(new Call(message, Era.LEGACY, session.protocolVersion(), session, streams(message)));
+        return new Prepared.Run(new Call(message, Era.LEGACY, session.protocolVersion(), session,
+                streams(message, Era.LEGACY)));
     }
 
     private Prepared prepareModern(Incoming in) {
@@ -101,7 +102,7 @@ public final class McpServer {
         if (message.isNotification()) {
             return new Prepared.Answer(Reply.accepted());
         }
-        return new Prepared.Run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null, streams(message)));
+        return new Prepared.Run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null, streams(message, Era.MODERN)));
     }
 
     /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */
@@ -134,15 +135,23 @@ public final class McpServer {
         return Reply.of(error.httpStatus(), JsonRpc.error(null, error));
     }
 
-    private boolean streams(JsonRpcMessage message) {
+    /**
+     * Whether a call answers with SSE: tools that may send progress (with a token), log messages or (legacy only)
+     * client requests. Modern calls never carry server requests, and log only when {@code _meta} asks (LOG26), so
+     * they stay plain JSON otherwise and errors such as -32021 keep their HTTP 400.
+     */
+    private boolean streams(JsonRpcMessage message, Era era) {
         if (!McpMethods.TOOLS_CALL.equals(message.method())) {
             return false;
         }
         if (message.meta().containsKey("progressToken")) {
             return true;
         }
-        String name = message.params().getString("name", "");
-        return registry.get().tool(name).map(ToolDefinition::mayNotify).orElse(false);
+        Optional<ToolDefinition> tool = registry.get().tool(message.params().getString("name", ""));
+        if (era == Era.MODERN) {
+            return message.meta().containsKey(RequestContext.LOG_LEVEL_META) && tool.map(ToolDefinition::mayLog).orElse(false);
+        }
+        return tool.map(ToolDefinition::mayNotify).orElse(false);
     }
 
     private static Prepared answer(int status, int code, String text, JsonRpcMessage message, JsonValue data) {

@@ -70,7 +70,12 @@ public final class RequestContext {
     /** What feature methods receive: progress, log and cancellation bound to this request. */
     public InvocationScope scope() {
         return new InvocationScope(progress(), log(), () -> cancelled.get() || outbound.isClosed(),
-                new LegacyClientRequests(era, session, outbound, cancelled));
+                new LegacyClientRequests(era, session, outbound, cancelled, modernCapabilities()));
+    }
+
+    private JsonObject modernCapabilities() {
+        JsonValue capabilities = message.meta().get("io.modelcontextprotocol/clientCapabilities");
+        return capabilities instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     private Progress progress() {

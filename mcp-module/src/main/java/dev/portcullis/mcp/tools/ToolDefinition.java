@@ -44,7 +44,12 @@ public final class ToolDefinition {
 
     /** Whether the tool may send notifications or client requests while it runs (then the answer is an SSE stream). */
     public boolean mayNotify() {
-        return method.takes(Progress.class) || method.takes(McpLog.class) || method.takes(ClientRequests.class);
+        return mayLog() || method.takes(Progress.class) || method.takes(ClientRequests.class);
+    }
+
+    /** Whether the tool takes an {@code McpLog}. */
+    public boolean mayLog() {
+        return method.takes(McpLog.class);
     }
 
     /**

@@ -261,6 +261,23 @@ class McpServerTest {
         }
 
         @Test
+        void rule2_20_toolNeedingUndeclaredCapabilityThen400MissingRequiredClientCapability() {
+            Reply reply = run(modern(MODERN, "tools/call", "ask", request("tools/call", "{\"name\":\"ask\"," + META + "}")));
+
+            assertError(reply, 400, -32021);
+            assertThat(reply.body().getJsonObject("error").getJsonObject("data").getJsonObject("requiredCapabilities")
+                    .containsKey("sampling")).isTrue();
+        }
+
+        @Test
+        void rule3_17_modernCallWithoutLogLevelThenNotStreamedAndNoLogs() {
+            Prepared prepared = server.prepare(modern(MODERN, "tools/call", "slow",
+                    request("tools/call", "{\"name\":\"slow\"," + META + "}")));
+
+            assertThat(((Prepared.Run) prepared).call().streams()).isFalse();
+        }
+
+        @Test
         void rule3_14_resourcesReadWhenMissingThenMinus32602() {
             assertError(run(modern(MODERN, "resources/read", "test://none",
                     request("resources/read", "{\"uri\":\"test://none\"," + META + "}"))), 200, -32602);

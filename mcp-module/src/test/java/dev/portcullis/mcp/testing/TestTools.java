@@ -71,6 +71,11 @@ public final class TestTools {
         return "finished";
     }
 
+    @Tool(name = "ask")
+    public String ask(dev.portcullis.mcp.api.ClientRequests client) {
+        return client.createMessage("Hello?", 5).toString();
+    }
+
     @Resource(uri = "test://hello", mimeType = "text/plain")
     public String hello() {
         return "Hello";
