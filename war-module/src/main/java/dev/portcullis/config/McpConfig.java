@@ -31,6 +31,18 @@ public class McpConfig {
     @ConfigProperty(name = "portcullis.mcp.resource")
     private String resource;
 
+    /**
+     * The HMAC key (base64, at least 32 bytes) protecting the modern era's requestState. Unset: a random key per
+     * server start, so a restart invalidates multi-round-trip calls in progress and replicas cannot share them.
+     */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.request-state-key")
+    private Optional<String> requestStateKey;
+
+    public Optional<byte[]> requestStateKey() {
+        return requestStateKey.map(key -> java.util.Base64.getDecoder().decode(key.strip()));
+    }
+
     public List<String> allowedOrigins() {
         return allowedOrigins.orElse(List.of());
     }

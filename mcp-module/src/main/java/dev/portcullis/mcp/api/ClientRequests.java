@@ -8,8 +8,9 @@ import jakarta.json.JsonObject;
  * call blocks until the client answers and returns its result object.
  *
  * <p>In a legacy session the request travels on the call's own SSE response stream and the client POSTs its
- * answer. The modern era (2026-07-28) needs multi-round-trip {@code input_required} results instead; that is not
- * available yet, and calls there fail with a {@link ToolCallException}.
+ * answer. In the modern era (2026-07-28) the call ends with an {@code input_required} result naming the request by
+ * its key; the client calls again with the answers, and the method runs again from the start, this time getting
+ * them. Feature methods that ask the client must therefore do nothing irreversible before their last question.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/client/sampling">Sampling</a>
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation">Elicitation</a>
@@ -22,7 +23,22 @@ public interface ClientRequests {
      * @throws ToolCallException when the client did not declare the capability, answered with an error, or did not
      *         answer in time
      */
-    JsonObject send(String method, JsonObject params);
+    default JsonObject send(String method, JsonObject params) {
+        return ask(method.replace('/', '_'), method, params);
+    }
+
+    /**
+     * Like {@link #send}, naming the request {@code key} (the key of {@code inputRequests} in the modern era; keys
+     * must be unique within one call).
+     */
+    JsonObject ask(String key, String method, JsonObject params);
+
+    /** Asks several things at once (one round trip in the modern era); answers by key. */
+    java.util.Map<String, JsonObject> askAll(java.util.Map<String, Request> requests);
+
+    /** One request to the client. */
+    record Request(String method, JsonObject params) {
+    }
 
     /** {@code sampling/createMessage} with one user text message. */
     default JsonObject createMessage(String prompt, int maxTokens) {

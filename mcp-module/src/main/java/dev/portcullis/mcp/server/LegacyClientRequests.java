@@ -2,8 +2,6 @@ package dev.portcullis.mcp.server;
 
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.ToolCallException;
-import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.session.McpSession;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,8 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Server-to-client requests. In the modern era an undeclared capability is -32021; multi-round-trip results are
- * not implemented yet. In a legacy session: sent on the calling request's SSE stream (never on a standalone
+ * Server-to-client requests in a legacy session: sent on the calling request's SSE stream (never on a standalone
  * stream, where they could be lost), answered by the client in a POST that {@link McpServer} routes back here by id.
  * Only capabilities the client declared in {@code initialize} are used.
  *
@@ -28,34 +25,26 @@ final class LegacyClientRequests implements ClientRequests {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final long POLL_MILLIS = 250;
 
-    private final Era era;
     private final McpSession session;
     private final Outbound outbound;
     private final AtomicBoolean cancelled;
-    private final JsonObject requestCapabilities;
 
-    LegacyClientRequests(Era era, McpSession session, Outbound outbound, AtomicBoolean cancelled,
-            JsonObject requestCapabilities) {
-        this.era = era;
-        this.requestCapabilities = requestCapabilities;
+    LegacyClientRequests(McpSession session, Outbound outbound, AtomicBoolean cancelled) {
         this.session = session;
         this.outbound = outbound;
         this.cancelled = cancelled;
     }
 
     @Override
-    public JsonObject send(String method, JsonObject params) {
-        String capability = method.substring(0, Math.max(0, method.indexOf('/')));
-        if (era == Era.MODERN) {
-            if (!requestCapabilities.containsKey(capability)) {
-                // B26: a capability the request needs but does not declare is -32021 with HTTP 400
-                throw new McpError(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client "
-                        + "capability: " + capability, Json.createObjectBuilder().add("requiredCapabilities",
-                        Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT)).build(), 400);
-            }
-            throw new ToolCallException("This tool needs to ask the client (" + method + "); multi-round-trip "
-                    + "input_required results of protocol version 2026-07-28 are not supported yet");
-        }
+    public java.util.Map<String, JsonObject> askAll(java.util.Map<String, Request> requests) {
+        java.util.Map<String, JsonObject> answers = new java.util.LinkedHashMap<>();
+        requests.forEach((key, request) -> answers.put(key, ask(key, request.method(), request.params())));
+        return answers;
+    }
+
+    @Override
+    public JsonObject ask(String key, String method, JsonObject params) {
+        String capability = ModernClientRequests.capability(method);
         if (session == null) {
             throw new ToolCallException("The client cannot be asked anything outside a session");
         }

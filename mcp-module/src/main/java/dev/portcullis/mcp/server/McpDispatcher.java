@@ -13,6 +13,8 @@ import dev.portcullis.mcp.tools.ToolDefinition;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +40,18 @@ public final class McpDispatcher {
             McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST,
             McpMethods.RESOURCES_READ);
 
+    private static final Set<String> MAY_REQUIRE_INPUT = Set.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET,
+            McpMethods.RESOURCES_READ);
+
     private final Map<String, RequestHandler> handlers = new HashMap<>();
+    private final RequestStateCodec requestState;
     private final ServerInfo info;
     private final McpSettings settings;
 
     public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings) {
         this.info = info;
         this.settings = settings;
+        this.requestState = new RequestStateCodec(settings.requestStateKey(), java.time.Clock.systemUTC());
         Pagination pages = new Pagination(settings.pageSize());
         handlers.put(McpMethods.INITIALIZE, new InitializeHandler(info, sessions));
         handlers.put(McpMethods.DISCOVER, new DiscoverHandler(info));
@@ -82,7 +89,15 @@ public final class McpDispatcher {
             return Reply.of(error.httpStatus(), JsonRpc.error(context.message().id(), error));
         }
         try {
-            JsonObject result = handlers.get(method).handle(context);
+            if (context.era() == Era.MODERN && MAY_REQUIRE_INPUT.contains(method)) {
+                context.inputs(inputs(context));
+            }
+            JsonObject result;
+            try {
+                result = handlers.get(method).handle(context);
+            } catch (InputRequired required) {
+                result = inputRequired(context, required);
+            }
             return new Reply(200, JsonRpc.result(context.message().id(), decorate(context, method, result)),
                     context.newSessionId());
         } catch (McpError e) {
@@ -94,6 +109,40 @@ public final class McpDispatcher {
             return Reply.of(200, JsonRpc.error(context.message().id(), JsonRpcErrorCodes.INTERNAL_ERROR,
                     "Internal error", null));
         }
+    }
+
+    /** This round's answers: those in a valid {@code requestState} plus {@code inputResponses}. */
+    private InputResponses inputs(RequestContext context) {
+        JsonObject params = context.params();
+        JsonValue responses = params.get("inputResponses");
+        if (responses != null && responses.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw McpError.invalidParams("Invalid params: inputResponses must be an object");
+        }
+        JsonValue state = params.get("requestState");
+        Map<String, JsonObject> earlier = Map.of();
+        if (state instanceof JsonString text) {
+            earlier = requestState.decode(text.getString(), context.message().method(), target(params));
+        } else if (state != null) {
+            throw McpError.invalidParams("Invalid params: requestState must be a string");
+        }
+        return InputResponses.merge(earlier, responses == null ? JsonValue.EMPTY_JSON_OBJECT : responses.asJsonObject());
+    }
+
+    /** The {@code InputRequiredResult} for the questions a feature method could not get answered (MRTR26). */
+    private JsonObject inputRequired(RequestContext context, InputRequired required) {
+        if (!MAY_REQUIRE_INPUT.contains(context.message().method()) || context.era() != Era.MODERN) {
+            throw new IllegalStateException("input_required outside tools/call, prompts/get and resources/read");
+        }
+        JsonObjectBuilder requests = Json.createObjectBuilder();
+        required.requests().forEach((key, request) -> requests.add(key, Json.createObjectBuilder()
+                .add("method", request.method()).add("params", request.params())));
+        return Json.createObjectBuilder().add("resultType", "input_required").add("inputRequests", requests)
+                .add("requestState", requestState.encode(context.message().method(), target(context.params()),
+                        context.inputs().answers())).build();
+    }
+
+    private static String target(JsonObject params) {
+        return params.getString("name", params.getString("uri", ""));
     }
 
     private JsonObject decorate(RequestContext context, String method, JsonObject result) {

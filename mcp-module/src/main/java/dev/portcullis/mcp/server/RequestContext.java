@@ -27,6 +27,7 @@ public final class RequestContext {
     private final Outbound outbound;
     private final AtomicBoolean cancelled;
     private String newSessionId;
+    private InputResponses inputs = InputResponses.NONE;
 
     RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
             AtomicBoolean cancelled) {
@@ -59,6 +60,15 @@ public final class RequestContext {
         return session;
     }
 
+    /** The answers this (modern) request carries, from {@code inputResponses} and the verified {@code requestState}. */
+    InputResponses inputs() {
+        return inputs;
+    }
+
+    void inputs(InputResponses inputs) {
+        this.inputs = inputs;
+    }
+
     String newSessionId() {
         return newSessionId;
     }
@@ -70,7 +80,8 @@ public final class RequestContext {
     /** What feature methods receive: progress, log and cancellation bound to this request. */
     public InvocationScope scope() {
         return new InvocationScope(progress(), log(), () -> cancelled.get() || outbound.isClosed(),
-                new LegacyClientRequests(era, session, outbound, cancelled, modernCapabilities()));
+                era == Era.MODERN ? new ModernClientRequests(modernCapabilities(), inputs)
+                        : new LegacyClientRequests(session, outbound, cancelled));
     }
 
     private JsonObject modernCapabilities() {

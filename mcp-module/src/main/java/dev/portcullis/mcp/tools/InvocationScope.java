@@ -29,8 +29,16 @@ public record InvocationScope(Progress progress, McpLog log, Cancellation cancel
             public void notify(double progress, Double total, String message) {
                 // no progress token
             }
-        }, (level, logger, message) -> { }, () -> false, (method, params) -> {
-            throw new ToolCallException("The client cannot be asked anything here");
+        }, (level, logger, message) -> { }, () -> false, new ClientRequests() {
+            @Override
+            public jakarta.json.JsonObject ask(String key, String method, jakarta.json.JsonObject params) {
+                throw new ToolCallException("The client cannot be asked anything here");
+            }
+
+            @Override
+            public java.util.Map<String, jakarta.json.JsonObject> askAll(java.util.Map<String, Request> requests) {
+                throw new ToolCallException("The client cannot be asked anything here");
+            }
         });
     }
 

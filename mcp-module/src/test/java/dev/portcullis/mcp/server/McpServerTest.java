@@ -23,7 +23,7 @@ class McpServerTest {
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
     private final McpServer server = new McpServer(TestTools::registry, new ServerInfo("test", "1.0", "Be nice"),
-            new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100));
+            new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, McpSettings.randomKey()));
 
     @Nested
     class Legacy {
@@ -258,6 +258,30 @@ class McpServerTest {
         void rule2_20_unknownOrLegacyOnlyMethodThen404MethodNotFound() {
             assertError(run(modern(MODERN, "no/such", null, request("no/such", "{" + META + "}"))), 404, -32601);
             assertError(run(modern(MODERN, "ping", null, request("ping", "{" + META + "}"))), 404, -32601);
+        }
+
+        @Test
+        void rule2_21_toolAskingClientThenInputRequiredWithSignedStateAndAnswerCompletesIt() {
+            String meta = META.replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
+                    "\"io.modelcontextprotocol/clientCapabilities\":{\"sampling\":{}}");
+            JsonObject first = run(modern(MODERN, "tools/call", "ask", request("tools/call",
+                    "{\"name\":\"ask\"," + meta + "}"))).body().getJsonObject("result");
+            assertValid(MODERN, "InputRequiredResult", first);
+            assertThat(first.getString("resultType")).isEqualTo("input_required");
+            assertThat(first.getJsonObject("inputRequests").getJsonObject("sampling_createMessage")
+                    .getString("method")).isEqualTo("sampling/createMessage");
+            String state = first.getString("requestState");
+
+            JsonObject second = run(modern(MODERN, "tools/call", "ask", request("tools/call", "{\"name\":\"ask\","
+                    + "\"inputResponses\":{\"sampling_createMessage\":{\"role\":\"assistant\",\"content\":"
+                    + "{\"type\":\"text\",\"text\":\"Paris\"},\"model\":\"m\"}},\"requestState\":\"" + state + "\","
+                    + meta + "}"))).body().getJsonObject("result");
+            assertThat(second.getString("resultType")).isEqualTo("complete");
+            assertThat(second.toString()).contains("Paris");
+
+            String tampered = state.substring(0, state.length() - 2) + (state.endsWith("A") ? "BB" : "AA");
+            assertError(run(modern(MODERN, "tools/call", "ask", request("tools/call", "{\"name\":\"ask\","
+                    + "\"inputResponses\":{},\"requestState\":\"" + tampered + "\"," + meta + "}"))), 200, -32602);
         }
 
         @Test

@@ -25,7 +25,8 @@ public class McpEngine {
     void start() {
         McpSettings defaults = McpSettings.defaults();
         McpSettings settings = new McpSettings(config.pageSize(), defaults.ttlMs(), defaults.cacheScope(),
-                defaults.sessionIdleTimeout(), defaults.maxSessions());
+                defaults.sessionIdleTimeout(), defaults.maxSessions(),
+                config.requestStateKey().orElse(defaults.requestStateKey()));
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(features::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
                 null), settings);
