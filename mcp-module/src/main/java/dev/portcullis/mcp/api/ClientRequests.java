@@ -33,6 +33,9 @@ public interface ClientRequests {
      */
     JsonObject ask(String key, String method, JsonObject params);
 
+    /** Whether the client declared the capability ({@code sampling}, {@code elicitation}, {@code roots}). */
+    boolean supports(String capability);
+
     /** Asks several things at once (one round trip in the modern era); answers by key. */
     java.util.Map<String, JsonObject> askAll(java.util.Map<String, Request> requests);
 

@@ -36,6 +36,11 @@ final class LegacyClientRequests implements ClientRequests {
     }
 
     @Override
+    public boolean supports(String capability) {
+        return session != null && session.clientCapabilities().containsKey(capability);
+    }
+
+    @Override
     public java.util.Map<String, JsonObject> askAll(java.util.Map<String, Request> requests) {
         java.util.Map<String, JsonObject> answers = new java.util.LinkedHashMap<>();
         requests.forEach((key, request) -> answers.put(key, ask(key, request.method(), request.params())));

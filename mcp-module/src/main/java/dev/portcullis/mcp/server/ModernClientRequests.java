@@ -27,6 +27,11 @@ final class ModernClientRequests implements ClientRequests {
     }
 
     @Override
+    public boolean supports(String capability) {
+        return capabilities.containsKey(capability);
+    }
+
+    @Override
     public JsonObject ask(String key, String method, JsonObject params) {
         return askAll(Map.of(key, new Request(method, params))).get(key);
     }

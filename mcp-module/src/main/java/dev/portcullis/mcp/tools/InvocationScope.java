@@ -31,6 +31,11 @@ public record InvocationScope(Progress progress, McpLog log, Cancellation cancel
             }
         }, (level, logger, message) -> { }, () -> false, new ClientRequests() {
             @Override
+            public boolean supports(String capability) {
+                return false;
+            }
+
+            @Override
             public jakarta.json.JsonObject ask(String key, String method, jakarta.json.JsonObject params) {
                 throw new ToolCallException("The client cannot be asked anything here");
             }
