@@ -73,6 +73,11 @@ public class ConformanceTools {
         return "Tool with progress executed successfully";
     }
 
+    @Tool(name = "test_custom_header", description = "Echoes a value that is mirrored into the Mcp-Param-Region header")
+    public String customHeader(@ToolArg(description = "A region", header = "Region") String region) {
+        return "Region: " + region;
+    }
+
     @Tool(name = "test_error_handling", description = "Always fails")
     public String error() {
         throw new ToolCallException("This tool intentionally returns an error for testing");

@@ -24,6 +24,12 @@ public @interface ToolArg {
     /** Whether the client must send it; {@code Optional} parameters and those with a default never are. */
     boolean required() default true;
 
+    /**
+     * Mirrors the argument into the HTTP header {@code Mcp-Param-<header>} (2026-07-28 {@code x-mcp-header}), so
+     * that gateways can route on it; the server rejects calls whose header does not match the body. Scalars only.
+     */
+    String header() default "";
+
     /** The value used when the client omits the argument, parsed as JSON (or taken as a string). */
     String defaultValue() default NO_DEFAULT;
 }

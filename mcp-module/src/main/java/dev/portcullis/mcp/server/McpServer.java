@@ -95,7 +95,8 @@ public final class McpServer {
             return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: clients do not send responses in "
                     + ProtocolVersion.MODERN, message, null);
         }
-        Optional<JsonObject> violation = ModernRequestRules.violation(in);
+        Optional<JsonObject> violation = ModernRequestRules.violation(in,
+                tool -> registry.get().tool(tool).map(ToolDefinition::headers).orElse(java.util.Map.of()));
         if (violation.isPresent()) {
             return new Prepared.Answer(Reply.of(400, violation.get()));
         }

@@ -34,7 +34,7 @@ final class ModernRequestRules {
     }
 
     /** The error that rejects the request, or empty when it may run. */
-    static Optional<JsonObject> violation(Incoming in) {
+    static Optional<JsonObject> violation(Incoming in, java.util.function.Function<String, java.util.Map<String, String>> toolHeaders) {
         JsonRpcMessage message = in.message();
         JsonObject meta = message.meta();
         if (in.protocolVersion() == null) {
@@ -62,7 +62,51 @@ final class ModernRequestRules {
             return reject(message, JsonRpcErrorCodes.HEADER_MISMATCH, in.mcpName() == null
                     ? "Missing Mcp-Name header" : "Mcp-Name header does not match the body", null);
         }
+        if (McpMethods.TOOLS_CALL.equals(message.method()) && name != null) {
+            return paramHeaderViolation(in, toolHeaders.apply(name));
+        }
         return Optional.empty();
+    }
+
+    /** Every argument declared with {@code x-mcp-header} and present in the body needs an equal header (T26). */
+    private static Optional<JsonObject> paramHeaderViolation(Incoming in, java.util.Map<String, String> headers) {
+        JsonValue arguments = in.message().params().get("arguments");
+        if (!(arguments instanceof JsonObject args)) {
+            return Optional.empty();
+        }
+        for (java.util.Map.Entry<String, String> header : headers.entrySet()) {
+            JsonValue body = args.get(header.getKey());
+            if (body == null || body == JsonValue.NULL) {
+                continue;
+            }
+            String sent = in.paramHeaders().get(header.getValue().toLowerCase(java.util.Locale.ROOT));
+            String decoded = decode(sent);
+            if (decoded == null || !matches(body, decoded)) {
+                return reject(in.message(), JsonRpcErrorCodes.HEADER_MISMATCH, sent == null ? "Missing Mcp-Param-"
+                        + header.getValue() + " header" : "Mcp-Param-" + header.getValue() + " header does not match "
+                        + "the body", null);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(JsonValue body, String header) {
+        switch (body.getValueType()) {
+            case STRING:
+                return ((jakarta.json.JsonString) body).getString().equals(header);
+            case NUMBER:
+                try {
+                    return ((jakarta.json.JsonNumber) body).bigDecimalValue().compareTo(new java.math.BigDecimal(header)) == 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            case TRUE:
+                return "true".equals(header);
+            case FALSE:
+                return "false".equals(header);
+            default:
+                return false;
+        }
     }
 
     static JsonObject unsupported(String requested) {
@@ -70,9 +114,18 @@ final class ModernRequestRules {
                 .add("requested", requested).build();
     }
 
-    /** Decodes the {@code =?base64?...?=} form of header values (T26 value encoding). */
+    private static final java.util.regex.Pattern BASE64 = java.util.regex.Pattern.compile(
+            "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
+
+    /**
+     * Decodes the {@code =?base64?...?=} form of header values (T26 value encoding), strictly: bad padding or
+     * characters give null. Values without both the prefix and the suffix are literal.
+     */
     static String decode(String header) {
-        if (header != null && header.startsWith("=?base64?") && header.endsWith("?=")) {
+        if (header != null && header.startsWith("=?base64?") && header.endsWith("?=") && header.length() >= 11) {
+            if (!BASE64.matcher(header.substring(9, header.length() - 2)).matches()) {
+                return null;
+            }
             try {
                 return new String(Base64.getDecoder().decode(header.substring(9, header.length() - 2)),
                         StandardCharsets.UTF_8);

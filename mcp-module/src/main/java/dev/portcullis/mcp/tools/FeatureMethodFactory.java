@@ -44,6 +44,7 @@ final class FeatureMethodFactory {
         JsonSchemaGenerator generator = new JsonSchemaGenerator();
         JsonSchemaGenerator.ObjectSchemaBuilder input = new JsonSchemaGenerator.ObjectSchemaBuilder();
         List<ParameterBinding> bindings = new ArrayList<>();
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (Parameter parameter : method.getParameters()) {
             if (InvocationScope.supplies(parameter.getType())) {
                 bindings.add(new ParameterBinding.Supplied(parameter.getType()));
@@ -61,6 +62,10 @@ final class FeatureMethodFactory {
                 ContentEncoder.addIfPresent(property, "description", description);
                 if (defaultValue != null) {
                     property.add("default", defaultValue);
+                }
+                if (arg != null && !arg.header().isEmpty()) {
+                    property.add("x-mcp-header", arg.header());
+                    headers.put(argName, arg.header());
                 }
                 input.property(argName, property.build(), required);
             });
@@ -85,7 +90,7 @@ final class FeatureMethodFactory {
             return Optional.empty();
         }
         return Optional.of(new ToolDefinition(name, descriptor.build(), new FeatureMethod(instance, method, bindings),
-                tool.structuredContent()));
+                tool.structuredContent(), headers));
     }
 
     Optional<ResourceDefinition> resource(Method method, Supplier<Object> instance) {

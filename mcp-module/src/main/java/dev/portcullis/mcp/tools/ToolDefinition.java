@@ -25,8 +25,11 @@ public final class ToolDefinition {
     private final JsonObject descriptor;
     private final FeatureMethod method;
     private final boolean structured;
+    private final java.util.Map<String, String> headers;
 
-    ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured) {
+    ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
+            java.util.Map<String, String> headers) {
+        this.headers = java.util.Map.copyOf(headers);
         this.name = name;
         this.descriptor = descriptor;
         this.method = method;
@@ -35,6 +38,11 @@ public final class ToolDefinition {
 
     public String name() {
         return name;
+    }
+
+    /** Argument name to {@code Mcp-Param-*} header name, for arguments declared with {@code x-mcp-header}. */
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     /** The {@code Tool} object for {@code tools/list}. */

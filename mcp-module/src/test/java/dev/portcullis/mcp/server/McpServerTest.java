@@ -8,6 +8,7 @@ import dev.portcullis.mcp.testing.TestTools;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -217,9 +218,8 @@ class McpServerTest {
 
         @Test
         void rule3_6_toolsCallWhenModernThenResultTypeComplete() {
-            JsonObject result = run(modern(MODERN, "tools/call", "echo",
-                    request("tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}," + META + "}")))
-                    .body().getJsonObject("result");
+            JsonObject result = run(custom(request("tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"},"
+                    + META + "}"), Map.of("Text", "hi"))).body().getJsonObject("result");
 
             assertValid(MODERN, "CallToolResult", result);
             assertThat(result.getString("resultType")).isEqualTo("complete");
@@ -247,11 +247,25 @@ class McpServerTest {
 
         @Test
         void rule2_18_whenMethodOrNameHeaderDisagreesThen400HeaderMismatch() {
-            String call = request("tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"x\"}," + META + "}");
+            String call = request("tools/call", "{\"name\":\"echo\",\"arguments\":{}," + META + "}");
             assertError(run(modern(MODERN, "prompts/list", null, request("tools/list", "{" + META + "}"))), 400, -32020);
             assertError(run(modern(MODERN, "tools/call", "other", call)), 400, -32020);
             assertError(run(modern(MODERN, "tools/call", null, call)), 400, -32020);
             assertThat(run(modern(MODERN, "tools/call", "=?base64?ZWNobw==?=", call)).status()).isEqualTo(200);
+        }
+
+        @Test
+        void rule2_18_whenCustomParamHeaderMissingMismatchedOrBadBase64Then400HeaderMismatch() {
+            String call = request("tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"Hello\"}," + META + "}");
+            assertError(run(custom(call, Map.of())), 400, -32020);
+            assertError(run(custom(call, Map.of("Text", "Bye"))), 400, -32020);
+            assertError(run(custom(call, Map.of("text", "=?base64?SGVsbG8?=") )), 400, -32020);
+            assertThat(run(custom(call, Map.of("TEXT", "=?base64?SGVsbG8=?="))).status()).isEqualTo(200);
+            assertThat(run(custom(call, Map.of("Text", "Hello"))).status()).isEqualTo(200);
+        }
+
+        private Incoming custom(String body, Map<String, String> headers) {
+            return new Incoming(JsonRpc.parse(body), null, MODERN, "tools/call", "echo", headers);
         }
 
         @Test

@@ -39,7 +39,7 @@ public final class TestTools {
     }
 
     @Tool(description = "Echoes its text.")
-    public String echo(@ToolArg(description = "What to echo") String text) {
+    public String echo(@ToolArg(description = "What to echo", header = "Text") String text) {
         return text;
     }
 

@@ -19,12 +19,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message; GET (no
@@ -38,6 +41,7 @@ public class McpResource {
 
     static final String SESSION = "Mcp-Session-Id";
     static final String VERSION = "MCP-Protocol-Version";
+    private static final String PARAM_PREFIX = "Mcp-Param-";
     private static final MediaType SSE = MediaType.valueOf("text/event-stream");
 
     @Inject
@@ -52,7 +56,7 @@ public class McpResource {
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
-            @HeaderParam("Mcp-Name") String name) throws IOException {
+            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers) throws IOException {
         if (!AcceptHeader.acceptsJsonAndEventStream(accept)) {
             return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Not Acceptable: Accept must list application/json and text/event-stream", null)));
@@ -69,7 +73,7 @@ public class McpResource {
             return json(McpServer.malformed(e));
         }
         McpServer server = engine.server();
-        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name));
+        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, paramHeaders(headers)));
         if (prepared instanceof Prepared.Answer answer) {
             return json(answer.reply());
         }
@@ -92,6 +96,17 @@ public class McpResource {
         }
         return Response.status(engine.server().endSession(session) ? Response.Status.NO_CONTENT
                 : Response.Status.NOT_FOUND).build();
+    }
+
+    /** The {@code Mcp-Param-*} headers by suffix (T26 custom headers). */
+    private static Map<String, String> paramHeaders(HttpHeaders headers) {
+        Map<String, String> params = new HashMap<>();
+        headers.getRequestHeaders().forEach((header, values) -> {
+            if (header.regionMatches(true, 0, PARAM_PREFIX, 0, PARAM_PREFIX.length()) && !values.isEmpty()) {
+                params.put(header.substring(PARAM_PREFIX.length()), values.get(0));
+            }
+        });
+        return params;
     }
 
     private static Response stream(McpServer server, Call call, HttpServletResponse servlet) {
