@@ -52,6 +52,10 @@ final class ConformanceSuite {
                 nodePackage() + "@" + NODE,
                 "c016@npm:@modelcontextprotocol/conformance@" + V016,
                 "c020@npm:@modelcontextprotocol/conformance@" + V020), tools.resolve("npm-install.log"), Duration.ofMinutes(10));
+        if (!Files.isExecutable(node()) || !Files.exists(suite("c016")) || !Files.exists(suite("c020"))) {
+            throw new IllegalStateException("npm could not install Node " + NODE + " and the conformance suites; see "
+                    + tools.resolve("npm-install.log"));
+        }
     }
 
     /** Runs {@code conformance server} of one version with extra arguments; returns the checks by scenario. */
