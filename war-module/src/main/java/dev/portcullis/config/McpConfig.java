@@ -29,7 +29,8 @@ public class McpConfig {
     /** The canonical MCP endpoint URL; its host is an allowed Host header besides loopback names. */
     @Inject
     @ConfigProperty(name = "portcullis.mcp.resource")
-    private String resource;
+    private Optional<String> resource; // required and checked by StartupChecks; Optional keeps CDI validation of
+                                       // other modules of the same EAR (their own config sources) from failing
 
     /**
      * The HMAC key (base64, at least 32 bytes) protecting the modern era's requestState. Unset: a random key per
@@ -57,7 +58,7 @@ public class McpConfig {
 
     /** The host name of {@code portcullis.mcp.resource}, lower case. */
     public String canonicalHost() {
-        String host = URI.create(resource).getHost();
+        String host = resource.map(URI::create).map(URI::getHost).orElse(null);
         return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
 }
