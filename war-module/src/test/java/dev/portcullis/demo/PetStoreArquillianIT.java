@@ -36,6 +36,8 @@ class PetStoreArquillianIT {
                 .as(WebArchive.class);
         // The product's web.xml requires TLS; Arquillian's servlet protocol talks plain HTTP on loopback.
         war.delete("WEB-INF/web.xml");
+        // In the EAR the MCP engine sits in lib/; deployed alone, the WAR carries it itself.
+        war.addAsLibraries(new File(System.getProperty("portcullis.mcp.jar")));
         return war.addClass(PetStoreArquillianIT.class);
     }
 

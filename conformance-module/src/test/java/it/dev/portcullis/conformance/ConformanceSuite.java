@@ -1,0 +1,121 @@
+package it.dev.portcullis.conformance;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Installs (once, with npm, from the npm registry) a Node 22 binary and both pinned versions of
+ * {@code @modelcontextprotocol/conformance}, runs a suite and reads its per-scenario {@code checks.json}.
+ * Needs {@code npm} on the PATH; {@code .ci/run} installs it on a fresh machine.
+ */
+final class ConformanceSuite {
+
+    static final String NODE = "22.23.3";
+    static final String V016 = "0.1.16";
+    static final String V020 = "0.2.0-alpha.12";
+
+    private final Path tools;
+    private final Path reports;
+
+    ConformanceSuite(Path tools, Path reports) {
+        this.tools = tools;
+        this.reports = reports;
+    }
+
+    static ConformanceSuite fromSystemProperties() {
+        return new ConformanceSuite(Path.of(System.getProperty("it.conformance.tools")),
+                Path.of(System.getProperty("it.conformance.reports")));
+    }
+
+    /** Installs the tools unless an earlier build did. */
+    void install() throws IOException, InterruptedException {
+        if (Files.isExecutable(node()) && Files.exists(suite("c016")) && Files.exists(suite("c020"))) {
+            return;
+        }
+        Files.createDirectories(tools);
+        Files.writeString(tools.resolve("package.json"), "{\"name\":\"conformance-tools\",\"private\":true}");
+        run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", tools.toString(),
+                nodePackage() + "@" + NODE,
+                "c016@npm:@modelcontextprotocol/conformance@" + V016,
+                "c020@npm:@modelcontextprotocol/conformance@" + V020), tools.resolve("npm-install.log"), Duration.ofMinutes(10));
+        if (!Files.isExecutable(node()) || !Files.exists(suite("c016")) || !Files.exists(suite("c020"))) {
+            throw new IllegalStateException("npm could not install Node " + NODE + " and the conformance suites; see "
+                    + tools.resolve("npm-install.log"));
+        }
+    }
+
+    /** Runs {@code conformance server} of one version with extra arguments; returns the checks by scenario. */
+    Map<String, List<JsonObject>> run(String alias, String label, String url, Path certificate, List<String> arguments)
+            throws IOException, InterruptedException {
+        Path output = reports.resolve(label);
+        if (Files.exists(output)) {
+            try (Stream<Path> old = Files.walk(output)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(output);
+        List<String> command = new ArrayList<>(List.of(node().toString(), suite(alias).toString(), "server", "--url", url,
+                "-o", output.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("NODE_EXTRA_CA_CERTS", certificate.toString());
+        runProcess(builder, reports.resolve(label + ".log"), Duration.ofMinutes(8));
+        return checks(output);
+    }
+
+    private static Map<String, List<JsonObject>> checks(Path output) throws IOException {
+        Map<String, List<JsonObject>> byScenario = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(output)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("checks.json")).toList()) {
+                try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
+                    JsonArray checks = reader.readArray();
+                    String scenario = output.relativize(file.getParent()).toString()
+                            .replaceFirst("^server-", "").replaceFirst("-\\d{4}-\\d{2}-\\d{2}T[0-9-]+Z$", "");
+                    byScenario.put(scenario, checks.getValuesAs(JsonObject.class));
+                }
+            }
+        }
+        return byScenario;
+    }
+
+    private Path node() {
+        return tools.resolve("node_modules").resolve(nodePackage()).resolve("bin/node");
+    }
+
+    private Path suite(String alias) {
+        return tools.resolve("node_modules").resolve(alias).resolve("dist/index.js");
+    }
+
+    private static String nodePackage() {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        return "node-linux-" + (arch.contains("aarch64") || arch.contains("arm64") ? "arm64" : "x64");
+    }
+
+    private static void run(List<String> command, Path log, Duration timeout) throws IOException, InterruptedException {
+        runProcess(new ProcessBuilder(command), log, timeout);
+    }
+
+    private static void runProcess(ProcessBuilder builder, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        builder.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", builder.command()) + " timed out; see " + log);
+        }
+    }
+}

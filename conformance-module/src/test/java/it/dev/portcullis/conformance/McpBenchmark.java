@@ -1,0 +1,140 @@
+package it.dev.portcullis.conformance;
+
+import it.dev.portcullis.support.Https;
+import it.dev.portcullis.support.LibertyServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: a load benchmark, run on demand against the conformance server (see docs/benchmarks.md). It measures,
+ * in one run on the same server, a bare JAX-RS JSON echo and {@code tools/call} of a trivial tool in both eras, with
+ * 1 to 64 concurrent clients, and writes requests/s and p50/p99 latencies to {@code target/benchmark.md}.
+ */
+class McpBenchmark {
+
+    private static final int[] CLIENTS = {1, 4, 16, 64};
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure.seconds", 8));
+    private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
+            + "\"name\":\"test_simple_text\",\"arguments\":{}%s}}";
+    private static final String MODERN_META = ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+            + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
+    private final LibertyServer server = LibertyServer.current();
+    private final HttpClient client = HttpClient.newBuilder().sslContext(Https.trustingServer(server))
+            .version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool()).build();
+
+    @Test
+    void run() throws Exception {
+        String session = legacySession();
+        List<String> rows = new ArrayList<>();
+        rows.add("| clients | target | requests/s | p50 ms | p99 ms |");
+        rows.add("|---:|---|---:|---:|---:|");
+        for (int clients : CLIENTS) {
+            Result echo = measure(clients, () -> post(server.url("/bench/echo"), String.format(CALL, ""), null, false));
+            Result legacy = measure(clients, () -> post(server.url("/mcp"), String.format(CALL, ""), session, false));
+            Result modern = measure(clients, () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true));
+            rows.add(echo.row(clients, "bare JAX-RS echo"));
+            rows.add(legacy.row(clients, "MCP tools/call, legacy session") + ratio(legacy, echo));
+            rows.add(modern.row(clients, "MCP tools/call, modern (stateless)") + ratio(modern, echo));
+        }
+        String table = String.join("\n", rows) + "\n";
+        Files.writeString(Path.of("target", "benchmark.md"), table);
+        System.out.println(table);
+    }
+
+    private String legacySession() throws Exception {
+        HttpResponse<String> response = client.send(request(server.url("/mcp"), "{\"jsonrpc\":\"2.0\",\"id\":0,"
+                + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}").build(), HttpResponse.BodyHandlers.ofString());
+        return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    private HttpRequest.Builder request(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private Long post(URI uri, String body, String session, boolean modern) {
+        HttpRequest.Builder request = request(uri, body);
+        if (session != null) {
+            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
+        }
+        if (modern) {
+            request.header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
+                    .header("Mcp-Name", "test_simple_text");
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("\"result\"")) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private Result measure(int clients, Supplier<Long> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            run(pool, clients, call, WARMUP);
+            List<long[]> samples = run(pool, clients, call, MEASURE);
+            long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return new Result(all.length / (double) MEASURE.toSeconds(), all[all.length / 2] / 1e6,
+                    all[(int) (all.length * 0.99)] / 1e6);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<long[]> run(ExecutorService pool, int clients, Supplier<Long> call, Duration duration)
+            throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = call.get();
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> results = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+
+    private static String ratio(Result mcp, Result echo) {
+        return String.format(Locale.ROOT, " %.0f%% of echo throughput, p99 %.2fx", 100 * mcp.rps / echo.rps,
+                mcp.p99 / echo.p99);
+    }
+
+    private record Result(double rps, double p50, double p99) {
+        String row(int clients, String target) {
+            return String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f |", clients, target, rps, p50, p99);
+        }
+    }
+}

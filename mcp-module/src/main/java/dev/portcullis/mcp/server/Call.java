@@ -1,0 +1,12 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import dev.portcullis.mcp.session.McpSession;
+
+/**
+ * A request that passed the era's checks and is ready to run.
+ *
+ * @param streams whether the answer should be an SSE stream (the call may send notifications before its result)
+ */
+public record Call(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, boolean streams) {
+}

@@ -1,0 +1,31 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.ProtocolVersion;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * {@code server/discover} (2026-07-28): versions, capabilities and instructions, cacheable.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/server/discover">Discover</a>
+ */
+final class DiscoverHandler implements RequestHandler {
+
+    private final ServerInfo info;
+
+    DiscoverHandler(ServerInfo info) {
+        this.info = info;
+    }
+
+    @Override
+    public JsonObject handle(RequestContext context) {
+        JsonObjectBuilder result = Json.createObjectBuilder()
+                .add("supportedVersions", Json.createArrayBuilder().add(ProtocolVersion.MODERN))
+                .add("capabilities", Capabilities.of(Era.MODERN));
+        if (info.instructions() != null) {
+            result.add("instructions", info.instructions());
+        }
+        return result.build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import java.util.Objects;
+
+/**
+ * One POSTed message and the MCP headers that came with it ({@code paramHeaders}: the {@code Mcp-Param-*} headers
+ * by lower-case suffix), already trimmed of surrounding whitespace (RFC 9110
+ * section 5.5). Header values are null when absent.
+ */
+public record Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
+        String mcpName, java.util.Map<String, String> paramHeaders) {
+
+    /** Without {@code Mcp-Param-*} headers. */
+    public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod, String mcpName) {
+        this(message, sessionId, protocolVersion, mcpMethod, mcpName, java.util.Map.of());
+    }
+
+    public Incoming {
+        java.util.Map<String, String> lower = new java.util.HashMap<>();
+        paramHeaders.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v.strip()));
+        paramHeaders = java.util.Map.copyOf(lower);
+        Objects.requireNonNull(message, "message cannot be null");
+        sessionId = trim(sessionId);
+        protocolVersion = trim(protocolVersion);
+        mcpMethod = trim(mcpMethod);
+        mcpName = trim(mcpName);
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.strip();
+    }
+}

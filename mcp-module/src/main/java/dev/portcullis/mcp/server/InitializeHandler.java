@@ -1,0 +1,44 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.ProtocolVersion;
+import dev.portcullis.mcp.session.McpSession;
+import dev.portcullis.mcp.session.SessionStore;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * {@code initialize}: negotiates a legacy version (the requested one if supported, else the latest) and opens a
+ * session whose id the transport returns in {@code Mcp-Session-Id}.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization">Initialization</a>
+ */
+final class InitializeHandler implements RequestHandler {
+
+    private final ServerInfo info;
+    private final SessionStore sessions;
+
+    InitializeHandler(ServerInfo info, SessionStore sessions) {
+        this.info = info;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public JsonObject handle(RequestContext context) {
+        String requested = context.params().getString("protocolVersion", null);
+        if (requested == null) {
+            throw McpError.invalidParams("Invalid params: protocolVersion is required");
+        }
+        String version = ProtocolVersion.isLegacy(requested) ? requested : ProtocolVersion.LEGACY_LATEST;
+        McpSession session = sessions.create(version);
+        session.clientCapabilities(context.params().getJsonObject("capabilities"));
+        context.newSessionId(session.id());
+        JsonObjectBuilder result = Json.createObjectBuilder().add("protocolVersion", version)
+                .add("capabilities", Capabilities.of(Era.LEGACY)).add("serverInfo", info.toJson());
+        if (info.instructions() != null) {
+            result.add("instructions", info.instructions());
+        }
+        return result.build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.tools.FeatureRegistry;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The four paginated list methods ({@code tools/list}, {@code resources/list}, {@code resources/templates/list},
+ * {@code prompts/list}): one page of descriptors, in the registry's deterministic order.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/pagination">Pagination</a>
+ */
+final class ListHandler<T> implements RequestHandler {
+
+    private final Supplier<FeatureRegistry> registry;
+    private final Function<FeatureRegistry, List<T>> items;
+    private final Function<T, JsonObject> descriptor;
+    private final String key;
+    private final Pagination pagination;
+
+    ListHandler(Supplier<FeatureRegistry> registry, Function<FeatureRegistry, List<T>> items,
+            Function<T, JsonObject> descriptor, String key, Pagination pagination) {
+        this.registry = registry;
+        this.items = items;
+        this.descriptor = descriptor;
+        this.key = key;
+        this.pagination = pagination;
+    }
+
+    @Override
+    public JsonObject handle(RequestContext context) {
+        return pagination.page(context.params(), items.apply(registry.get()), descriptor, key,
+                Json.createObjectBuilder()).build();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.api.McpException;
+import dev.portcullis.mcp.protocol.JsonRpc;
+import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
+import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.session.SessionStore;
+import dev.portcullis.mcp.tools.FeatureRegistry;
+import dev.portcullis.mcp.tools.PromptDefinition;
+import dev.portcullis.mcp.tools.ResourceDefinition;
+import dev.portcullis.mcp.tools.ToolDefinition;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Routes a request to its handler and turns the outcome into a JSON-RPC response: {@code McpError} and
+ * {@link McpException} become errors with their code; anything else is logged and becomes -32603 without its
+ * message. Modern results get {@code resultType}, {@code _meta} server info and, where cacheable, {@code ttlMs} and
+ * {@code cacheScope}.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/server/utilities/caching">Caching</a>
+ */
+public final class McpDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
+    private static final Set<String> LEGACY_ONLY = Set.of(McpMethods.INITIALIZE, McpMethods.PING,
+            McpMethods.LOGGING_SET_LEVEL, McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
+    private static final Set<String> MODERN_ONLY = Set.of(McpMethods.DISCOVER);
+    private static final Set<String> CACHEABLE = Set.of(McpMethods.DISCOVER, McpMethods.TOOLS_LIST,
+            McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST,
+            McpMethods.RESOURCES_READ);
+
+    private static final Set<String> MAY_REQUIRE_INPUT = Set.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET,
+            McpMethods.RESOURCES_READ);
+
+    private final Map<String, RequestHandler> handlers = new HashMap<>();
+    private final RequestStateCodec requestState;
+    private final ServerInfo info;
+    private final McpSettings settings;
+
+    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings) {
+        this.info = info;
+        this.settings = settings;
+        this.requestState = new RequestStateCodec(settings.requestStateKey(), java.time.Clock.systemUTC());
+        Pagination pages = new Pagination(settings.pageSize());
+        handlers.put(McpMethods.INITIALIZE, new InitializeHandler(info, sessions));
+        handlers.put(McpMethods.DISCOVER, new DiscoverHandler(info));
+        handlers.put(McpMethods.PING, new PingHandler());
+        handlers.put(McpMethods.LOGGING_SET_LEVEL, new SetLevelHandler());
+        handlers.put(McpMethods.TOOLS_LIST, new ListHandler<>(registry, FeatureRegistry::tools,
+                ToolDefinition::descriptor, "tools", pages));
+        handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry));
+        handlers.put(McpMethods.RESOURCES_LIST, new ListHandler<>(registry, FeatureRegistry::resources,
+                ResourceDefinition::descriptor, "resources", pages));
+        handlers.put(McpMethods.RESOURCES_TEMPLATES_LIST, new ListHandler<>(registry,
+                FeatureRegistry::resourceTemplates, ResourceDefinition::descriptor, "resourceTemplates", pages));
+        handlers.put(McpMethods.RESOURCES_READ, new ResourcesReadHandler(registry));
+        handlers.put(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeHandler(true));
+        handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, new SubscribeHandler(false));
+        handlers.put(McpMethods.PROMPTS_LIST, new ListHandler<>(registry, FeatureRegistry::prompts,
+                PromptDefinition::descriptor, "prompts", pages));
+        handlers.put(McpMethods.PROMPTS_GET, new PromptsGetHandler(registry));
+        handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(registry));
+    }
+
+    /** Whether the era knows the method. */
+    boolean knows(Era era, String method) {
+        return handlers.containsKey(method)
+                && !(era == Era.MODERN && LEGACY_ONLY.contains(method))
+                && !(era == Era.LEGACY && MODERN_ONLY.contains(method));
+    }
+
+    /** Serves a request. Unknown methods: 200 + -32601 in legacy (a 404 would mean "session gone"), 404 in modern. */
+    Reply dispatch(RequestContext context) {
+        String method = context.message().method();
+        if (!knows(context.era(), method)) {
+            McpError error = new McpError(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method, null,
+                    context.era() == Era.MODERN ? 404 : 200);
+            return Reply.of(error.httpStatus(), JsonRpc.error(context.message().id(), error));
+        }
+        try {
+            if (context.era() == Era.MODERN && MAY_REQUIRE_INPUT.contains(method)) {
+                context.inputs(inputs(context));
+            }
+            JsonObject result;
+            try {
+                result = handlers.get(method).handle(context);
+            } catch (InputRequired required) {
+                result = inputRequired(context, required);
+            }
+            return new Reply(200, JsonRpc.result(context.message().id(), decorate(context, method, result)),
+                    context.newSessionId());
+        } catch (McpError e) {
+            return Reply.of(e.httpStatus(), JsonRpc.error(context.message().id(), e));
+        } catch (McpException e) {
+            return Reply.of(200, JsonRpc.error(context.message().id(), e.code(), e.getMessage(), null));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "MCP " + method + " failed", e);
+            return Reply.of(200, JsonRpc.error(context.message().id(), JsonRpcErrorCodes.INTERNAL_ERROR,
+                    "Internal error", null));
+        }
+    }
+
+    /** This round's answers: those in a valid {@code requestState} plus {@code inputResponses}. */
+    private InputResponses inputs(RequestContext context) {
+        JsonObject params = context.params();
+        JsonValue responses = params.get("inputResponses");
+        if (responses != null && responses.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw McpError.invalidParams("Invalid params: inputResponses must be an object");
+        }
+        JsonValue state = params.get("requestState");
+        Map<String, JsonObject> earlier = Map.of();
+        if (state instanceof JsonString text) {
+            earlier = requestState.decode(text.getString(), context.message().method(), target(params));
+        } else if (state != null) {
+            throw McpError.invalidParams("Invalid params: requestState must be a string");
+        }
+        return InputResponses.merge(earlier, responses == null ? JsonValue.EMPTY_JSON_OBJECT : responses.asJsonObject());
+    }
+
+    /** The {@code InputRequiredResult} for the questions a feature method could not get answered (MRTR26). */
+    private JsonObject inputRequired(RequestContext context, InputRequired required) {
+        if (!MAY_REQUIRE_INPUT.contains(context.message().method()) || context.era() != Era.MODERN) {
+            throw new IllegalStateException("input_required outside tools/call, prompts/get and resources/read");
+        }
+        JsonObjectBuilder requests = Json.createObjectBuilder();
+        required.requests().forEach((key, request) -> requests.add(key, Json.createObjectBuilder()
+                .add("method", request.method()).add("params", request.params())));
+        return Json.createObjectBuilder().add("resultType", "input_required").add("inputRequests", requests)
+                .add("requestState", requestState.encode(context.message().method(), target(context.params()),
+                        context.inputs().answers())).build();
+    }
+
+    private static String target(JsonObject params) {
+        return params.getString("name", params.getString("uri", ""));
+    }
+
+    private JsonObject decorate(RequestContext context, String method, JsonObject result) {
+        if (context.era() != Era.MODERN) {
+            return result;
+        }
+        JsonObjectBuilder decorated = Json.createObjectBuilder(result);
+        if (!result.containsKey("resultType")) {
+            decorated.add("resultType", "complete");
+        }
+        if (CACHEABLE.contains(method)) {
+            decorated.add("ttlMs", settings.ttlMs()).add("cacheScope", settings.cacheScope());
+        }
+        JsonObjectBuilder meta = result.containsKey("_meta") ? Json.createObjectBuilder(result.getJsonObject("_meta"))
+                : Json.createObjectBuilder();
+        return decorated.add("_meta", meta.add("io.modelcontextprotocol/serverInfo", info.toJson())).build();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.JsonRpc;
+import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
+import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.protocol.ProtocolVersion;
+import dev.portcullis.mcp.session.McpSession;
+import dev.portcullis.mcp.session.SessionStore;
+import dev.portcullis.mcp.tools.FeatureRegistry;
+import dev.portcullis.mcp.tools.ToolDefinition;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The dual-era MCP server: picks the era from how the client opens (V26), applies that era's rules and runs the
+ * request through the {@link McpDispatcher}. {@code initialize} or an {@code Mcp-Session-Id} means legacy; a
+ * 2026-07-28 {@code MCP-Protocol-Version} header or {@code _meta} protocol version means modern.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning">Versioning</a>
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports">T25</a>
+ */
+public final class McpServer {
+
+    private final McpDispatcher dispatcher;
+    private final SessionStore sessions;
+    private final Supplier<FeatureRegistry> registry;
+
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings) {
+        this.registry = Objects.requireNonNull(registry, "registry cannot be null");
+        this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), java.time.Clock.systemUTC());
+        this.dispatcher = new McpDispatcher(registry, info, sessions, settings);
+    }
+
+    /** Applies the era's rules to a POSTed message. */
+    public Prepared prepare(Incoming in) {
+        JsonRpcMessage message = in.message();
+        if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()
+                && !ProtocolVersion.isModern(in.protocolVersion())) {
+            return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false));
+        }
+        String version = in.protocolVersion();
+        boolean modern = ProtocolVersion.isModern(version) || (in.sessionId() == null && !message.isResponse()
+                && message.meta().containsKey(ModernRequestRules.PROTOCOL_VERSION_META));
+        if (modern) {
+            return prepareModern(in);
+        }
+        if (in.sessionId() == null) {
+            if (version != null && !ProtocolVersion.isLegacy(version)) {
+                return answer(400, JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
+                        message, ModernRequestRules.unsupported(version));
+            }
+            return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Bad Request: Mcp-Session-Id header is required",
+                    message, null);
+        }
+        return prepareLegacy(in);
+    }
+
+    private Prepared prepareLegacy(Incoming in) {
+        JsonRpcMessage message = in.message();
+        Optional<McpSession> found = sessions.find(in.sessionId());
+        if (found.isEmpty()) {
+            return answer(404, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found", message, null);
+        }
+        McpSession session = found.get();
+        if (in.protocolVersion() != null && !ProtocolVersion.isLegacy(in.protocolVersion())) {
+            return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version "
+                    + in.protocolVersion(), message, null);
+        }
+        if (message.isResponse()) {
+            session.complete(message.id(), message.raw());
+            return new Prepared.Answer(Reply.accepted());
+        }
+        if (!message.isRequest()) {
+            if (McpMethods.CANCELLED.equals(message.method())) {
+                JsonValue requestId = message.params().get("requestId");
+                if (requestId != null) {
+                    session.cancel(requestId.toString());
+                }
+            }
+            return new Prepared.Answer(Reply.accepted());
+        }
+        return new Prepared.Run(new Call(message, Era.LEGACY, session.protocolVersion(), session,
+                streams(message, Era.LEGACY)));
+    }
+
+    private Prepared prepareModern(Incoming in) {
+        JsonRpcMessage message = in.message();
+        if (message.isResponse()) {
+            return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: clients do not send responses in "
+                    + ProtocolVersion.MODERN, message, null);
+        }
+        Optional<JsonObject> violation = ModernRequestRules.violation(in,
+                tool -> registry.get().tool(tool).map(ToolDefinition::headers).orElse(java.util.Map.of()));
+        if (violation.isPresent()) {
+            return new Prepared.Answer(Reply.of(400, violation.get()));
+        }
+        if (message.isNotification()) {
+            return new Prepared.Answer(Reply.accepted());
+        }
+        return new Prepared.Run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null, streams(message, Era.MODERN)));
+    }
+
+    /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */
+    public Reply execute(Call call, Outbound outbound) {
+        McpSession session = call.session();
+        String key = call.message().id() == null ? null : call.message().id().toString();
+        AtomicBoolean cancelled = session == null ? new AtomicBoolean() : session.begin(key);
+        try {
+            return dispatcher.dispatch(new RequestContext(call.message(), call.era(), call.protocolVersion(), session,
+                    outbound, cancelled));
+        } finally {
+            if (session != null) {
+                session.end(key);
+            }
+        }
+    }
+
+    /** Ends a legacy session ({@code DELETE}); false when there was none. */
+    public boolean endSession(String sessionId) {
+        return sessions.end(sessionId == null ? null : sessionId.strip());
+    }
+
+    /** Whether a legacy session is live (for GET). */
+    public boolean hasSession(String sessionId) {
+        return sessions.find(sessionId == null ? null : sessionId.strip()).isPresent();
+    }
+
+    /** The answer to a body that is not a JSON-RPC message (-32700 or -32600, HTTP 400). */
+    public static Reply malformed(McpError error) {
+        return Reply.of(error.httpStatus(), JsonRpc.error(null, error));
+    }
+
+    /**
+     * Whether a call answers with SSE: tools that may send progress (with a token), log messages or (legacy only)
+     * client requests. Modern calls never carry server requests, and log only when {@code _meta} asks (LOG26), so
+     * they stay plain JSON otherwise and errors such as -32021 keep their HTTP 400.
+     */
+    private boolean streams(JsonRpcMessage message, Era era) {
+        if (!McpMethods.TOOLS_CALL.equals(message.method())) {
+            return false;
+        }
+        if (message.meta().containsKey("progressToken")) {
+            return true;
+        }
+        Optional<ToolDefinition> tool = registry.get().tool(message.params().getString("name", ""));
+        if (era == Era.MODERN) {
+            return message.meta().containsKey(RequestContext.LOG_LEVEL_META) && tool.map(ToolDefinition::mayLog).orElse(false);
+        }
+        return tool.map(ToolDefinition::mayNotify).orElse(false);
+    }
+
+    private static Prepared answer(int status, int code, String text, JsonRpcMessage message, JsonValue data) {
+        return new Prepared.Answer(Reply.of(status, JsonRpc.error(message.id(), new McpError(code, text, data, status))));
+    }
+}

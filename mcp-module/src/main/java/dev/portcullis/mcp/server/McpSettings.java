@@ -1,0 +1,29 @@
+package dev.portcullis.mcp.server;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the protocol engine.
+ *
+ * @param pageSize items per page of the list methods
+ * @param ttlMs the {@code ttlMs} on cacheable modern results (CACHE26)
+ * @param cacheScope {@code public} or {@code private}; private because lists may come to depend on authorization
+ * @param sessionIdleTimeout how long an unused legacy session lives
+ * @param maxSessions how many legacy sessions may exist before idle ones are purged
+ * @param requestStateKey the HMAC key protecting {@code requestState} (at least 32 bytes); servers behind one load
+ *        balancer must share it
+ */
+public record McpSettings(int pageSize, long ttlMs, String cacheScope, Duration sessionIdleTimeout, int maxSessions,
+        byte[] requestStateKey) {
+
+    /** Defaults, with a random request-state key (valid until the server restarts). */
+    public static McpSettings defaults() {
+        return new McpSettings(50, 0, "private", Duration.ofHours(1), 10_000, randomKey());
+    }
+
+    public static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+}

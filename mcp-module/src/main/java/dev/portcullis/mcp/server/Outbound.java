@@ -1,0 +1,29 @@
+package dev.portcullis.mcp.server;
+
+import jakarta.json.JsonObject;
+
+/**
+ * The channel for messages that belong to the request being served (progress and log notifications) and that
+ * travel ahead of its response on the POST's SSE stream.
+ */
+public interface Outbound {
+
+    /** Sends a message; false when the stream is closed (modern era: that is cancellation). */
+    boolean send(JsonObject message);
+
+    /** Whether the client went away. */
+    boolean isClosed();
+
+    /** A channel that drops everything: for JSON responses, which carry no notifications or requests. */
+    Outbound DISCARD = new Outbound() {
+        @Override
+        public boolean send(JsonObject message) {
+            return false;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return false;
+        }
+    };
+}

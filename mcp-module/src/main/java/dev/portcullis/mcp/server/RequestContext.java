@@ -1,0 +1,137 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.api.McpLog;
+import dev.portcullis.mcp.api.Progress;
+import dev.portcullis.mcp.protocol.JsonRpc;
+import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.session.McpSession;
+import dev.portcullis.mcp.tools.InvocationScope;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One request being served: its message, era, version, session (legacy only) and outbound channel. */
+public final class RequestContext {
+
+    /** {@code _meta} key of the modern era's per-request log level. */
+    static final String LOG_LEVEL_META = "io.modelcontextprotocol/logLevel";
+
+    private final JsonRpcMessage message;
+    private final Era era;
+    private final String protocolVersion;
+    private final McpSession session;
+    private final Outbound outbound;
+    private final AtomicBoolean cancelled;
+    private String newSessionId;
+    private InputResponses inputs = InputResponses.NONE;
+
+    RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
+            AtomicBoolean cancelled) {
+        this.message = message;
+        this.era = era;
+        this.protocolVersion = protocolVersion;
+        this.session = session;
+        this.outbound = outbound;
+        this.cancelled = cancelled;
+    }
+
+    public JsonRpcMessage message() {
+        return message;
+    }
+
+    public JsonObject params() {
+        return message.params();
+    }
+
+    public Era era() {
+        return era;
+    }
+
+    public String protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** The legacy session; null in the modern era and during {@code initialize}. */
+    public McpSession session() {
+        return session;
+    }
+
+    /** The answers this (modern) request carries, from {@code inputResponses} and the verified {@code requestState}. */
+    InputResponses inputs() {
+        return inputs;
+    }
+
+    void inputs(InputResponses inputs) {
+        this.inputs = inputs;
+    }
+
+    String newSessionId() {
+        return newSessionId;
+    }
+
+    void newSessionId(String id) {
+        this.newSessionId = id;
+    }
+
+    /** What feature methods receive: progress, log and cancellation bound to this request. */
+    public InvocationScope scope() {
+        return new InvocationScope(progress(), log(), () -> cancelled.get() || outbound.isClosed(),
+                era == Era.MODERN ? new ModernClientRequests(modernCapabilities(), inputs)
+                        : new LegacyClientRequests(session, outbound, cancelled));
+    }
+
+    private JsonObject modernCapabilities() {
+        JsonValue capabilities = message.meta().get("io.modelcontextprotocol/clientCapabilities");
+        return capabilities instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private Progress progress() {
+        JsonValue token = message.meta().get("progressToken");
+        return new Progress() {
+            private double last = Double.NEGATIVE_INFINITY;
+
+            @Override
+            public boolean active() {
+                return token != null;
+            }
+
+            @Override
+            public synchronized void notify(double progress, Double total, String text) {
+                if (token == null || progress <= last) {
+                    return; // PRG25: progress MUST increase; without a token nothing may be sent
+                }
+                last = progress;
+                JsonObjectBuilder params = Json.createObjectBuilder().add("progressToken", token).add("progress", progress);
+                if (total != null) {
+                    params.add("total", total);
+                }
+                if (text != null) {
+                    params.add("message", text);
+                }
+                outbound.send(JsonRpc.notification(McpMethods.PROGRESS, params.build()));
+            }
+        };
+    }
+
+    private McpLog log() {
+        String threshold = era == Era.MODERN ? message.meta().getString(LOG_LEVEL_META, null)
+                : session == null ? null : session.logLevel();
+        if (era == Era.MODERN && threshold == null) {
+            return (level, logger, text) -> { }; // LOG26: no logLevel, no log messages
+        }
+        McpLog.Level minimum = threshold == null ? McpLog.Level.DEBUG : McpLog.Level.valueOf(threshold.toUpperCase(Locale.ROOT));
+        return (level, logger, text) -> {
+            if (level.compareTo(minimum) >= 0) {
+                JsonObjectBuilder params = Json.createObjectBuilder().add("level", level.name().toLowerCase(Locale.ROOT));
+                if (logger != null) {
+                    params.add("logger", logger);
+                }
+                outbound.send(JsonRpc.notification(McpMethods.MESSAGE, params.add("data", text).build()));
+            }
+        };
+    }
+}

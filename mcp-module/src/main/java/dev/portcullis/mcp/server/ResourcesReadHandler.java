@@ -1,0 +1,42 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
+import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.tools.FeatureRegistry;
+import dev.portcullis.mcp.tools.ResourceDefinition;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code resources/read}: the fixed resource or the first matching template. Not found is -32002 in legacy
+ * sessions and -32602 in the modern era, which forbids -32002 (RS26).
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/server/resources#error-handling">Resource errors</a>
+ */
+final class ResourcesReadHandler implements RequestHandler {
+
+    private final Supplier<FeatureRegistry> registry;
+
+    ResourcesReadHandler(Supplier<FeatureRegistry> registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public JsonObject handle(RequestContext context) {
+        String uri = context.params().getString("uri", null);
+        if (uri == null || uri.isBlank()) {
+            throw McpError.invalidParams("Invalid params: uri is required");
+        }
+        Map.Entry<ResourceDefinition, Map<String, String>> found = registry.get().resource(uri)
+                .orElseThrow(() -> notFound(context.era(), uri));
+        return Json.createObjectBuilder()
+                .add("contents", found.getKey().read(uri, found.getValue(), context.scope())).build();
+    }
+
+    private static McpError notFound(Era era, String uri) {
+        int code = era == Era.MODERN ? JsonRpcErrorCodes.INVALID_PARAMS : JsonRpcErrorCodes.RESOURCE_NOT_FOUND;
+        return new McpError(code, "Resource not found: " + uri, Json.createObjectBuilder().add("uri", uri).build(), 200);
+    }
+}

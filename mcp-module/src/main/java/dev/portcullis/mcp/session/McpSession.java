@@ -1,0 +1,113 @@
+package dev.portcullis.mcp.session;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One legacy session: created by {@code initialize}, ended by {@code DELETE} or idle expiry. */
+public final class McpSession {
+
+    private final String id;
+    private final String protocolVersion;
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<JsonObject>> awaiting = new ConcurrentHashMap<>();
+    private final AtomicLong nextRequest = new AtomicLong();
+    private volatile JsonObject clientCapabilities = JsonValue.EMPTY_JSON_OBJECT;
+    private volatile String logLevel;
+    private volatile Instant lastUsed;
+
+    McpSession(String id, String protocolVersion, Instant now) {
+        this.id = Objects.requireNonNull(id, "id cannot be null");
+        this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion cannot be null");
+        this.lastUsed = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The version {@code initialize} negotiated. */
+    public String protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** The minimum level set by {@code logging/setLevel}, or null when the client never set one. */
+    public String logLevel() {
+        return logLevel;
+    }
+
+    public void logLevel(String level) {
+        this.logLevel = level;
+    }
+
+    /** What the client declared in {@code initialize}. */
+    public JsonObject clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    public void clientCapabilities(JsonObject capabilities) {
+        this.clientCapabilities = capabilities == null ? JsonValue.EMPTY_JSON_OBJECT : capabilities;
+    }
+
+    /** A fresh id for a server-to-client request; unique within the session. */
+    public JsonValue nextRequestId() {
+        return Json.createValue("portcullis-" + nextRequest.incrementAndGet());
+    }
+
+    /** Registers a server-to-client request; the future completes with the client's response message. */
+    public CompletableFuture<JsonObject> await(JsonValue requestId) {
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        awaiting.put(requestId.toString(), answer);
+        return answer;
+    }
+
+    public void forget(JsonValue requestId) {
+        awaiting.remove(requestId.toString());
+    }
+
+    /** Delivers a client's response; false when no request with that id is waiting. */
+    public boolean complete(JsonValue requestId, JsonObject response) {
+        CompletableFuture<JsonObject> answer = awaiting.remove(requestId.toString());
+        return answer != null && answer.complete(response);
+    }
+
+    public Set<String> subscriptions() {
+        return subscriptions;
+    }
+
+    void touch(Instant now) {
+        lastUsed = now;
+    }
+
+    Instant lastUsed() {
+        return lastUsed;
+    }
+
+    /** Registers an in-flight request; the returned flag turns true when the client cancels it. */
+    public AtomicBoolean begin(String requestKey) {
+        AtomicBoolean flag = new AtomicBoolean();
+        inFlight.put(requestKey, flag);
+        return flag;
+    }
+
+    public void end(String requestKey) {
+        inFlight.remove(requestKey);
+    }
+
+    /** Handles {@code notifications/cancelled}: unknown or finished requests are ignored (CAN25). */
+    public void cancel(String requestKey) {
+        AtomicBoolean flag = inFlight.get(requestKey);
+        if (flag != null) {
+            flag.set(true);
+        }
+    }
+}

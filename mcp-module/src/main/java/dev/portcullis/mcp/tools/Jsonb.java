@@ -1,0 +1,24 @@
+package dev.portcullis.mcp.tools;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+
+/** The one JSON-B instance, for values tools return; it is thread-safe and expensive to create. */
+final class Jsonb {
+
+    private static final jakarta.json.bind.Jsonb JSONB = JsonbBuilder.create();
+
+    private Jsonb() {
+    }
+
+    static JsonValue toJson(Object value) {
+        if (value instanceof JsonValue json) {
+            return json;
+        }
+        try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+            return reader.readValue();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.portcullis.mcp.tools;
+
+import dev.portcullis.mcp.api.ClientRequests;
+import dev.portcullis.mcp.api.Content;
+import dev.portcullis.mcp.api.McpLog;
+import dev.portcullis.mcp.api.Progress;
+import dev.portcullis.mcp.api.TextContent;
+import dev.portcullis.mcp.api.ToolCallException;
+import dev.portcullis.mcp.api.ToolResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/**
+ * A discovered tool: its {@code Tool} descriptor (built once, at deployment) and its method.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/tools#calling-tools">Calling tools</a>
+ */
+public final class ToolDefinition {
+
+    private final String name;
+    private final JsonObject descriptor;
+    private final FeatureMethod method;
+    private final boolean structured;
+    private final java.util.Map<String, String> headers;
+
+    ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
+            java.util.Map<String, String> headers) {
+        this.headers = java.util.Map.copyOf(headers);
+        this.name = name;
+        this.descriptor = descriptor;
+        this.method = method;
+        this.structured = structured;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Argument name to {@code Mcp-Param-*} header name, for arguments declared with {@code x-mcp-header}. */
+    public java.util.Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The {@code Tool} object for {@code tools/list}. */
+    public JsonObject descriptor() {
+        return descriptor;
+    }
+
+    /** Whether the tool may send notifications or client requests while it runs (then the answer is an SSE stream). */
+    public boolean mayNotify() {
+        return mayLog() || method.takes(Progress.class) || method.takes(ClientRequests.class);
+    }
+
+    /** Whether the tool takes an {@code McpLog}. */
+    public boolean mayLog() {
+        return method.takes(McpLog.class);
+    }
+
+    /**
+     * Calls the tool and returns the {@code CallToolResult}. Invalid arguments and {@link ToolCallException}s become
+     * results with {@code isError: true}; {@code McpException} and unexpected exceptions propagate to the server.
+     */
+    public JsonObject call(JsonObject arguments, InvocationScope scope) {
+        Object returned;
+        try {
+            returned = method.invoke(arguments, scope);
+        } catch (InvalidArgumentException | ToolCallException e) {
+            return error(e.getMessage());
+        }
+        return encode(returned);
+    }
+
+    JsonObject encode(Object returned) {
+        if (returned instanceof ToolResponse response) {
+            JsonObjectBuilder result = Json.createObjectBuilder().add("content", blocks(response.content()));
+            if (response.structuredContent() != null) {
+                result.add("structuredContent", Jsonb.toJson(response.structuredContent()));
+            }
+            return response.isError() ? result.add("isError", true).build() : result.build();
+        }
+        if (returned == null) {
+            return Json.createObjectBuilder().add("content", JsonValue.EMPTY_JSON_ARRAY).build();
+        }
+        if (returned instanceof String text) {
+            return withContent(List.of(new TextContent(text)));
+        }
+        if (returned instanceof Content content) {
+            return withContent(List.of(content));
+        }
+        if (returned instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Content.class::isInstance)) {
+            return withContent(list.stream().map(Content.class::cast).toList());
+        }
+        JsonValue json = Jsonb.toJson(returned);
+        JsonObjectBuilder result = Json.createObjectBuilder()
+                .add("content", Json.createArrayBuilder().add(ContentEncoder.encode(new TextContent(json.toString()))));
+        return structured ? result.add("structuredContent", json).build() : result.build();
+    }
+
+    private static JsonObject withContent(List<Content> content) {
+        return Json.createObjectBuilder().add("content", blocks(content)).build();
+    }
+
+    private static JsonArrayBuilder blocks(List<Content> content) {
+        JsonArrayBuilder blocks = Json.createArrayBuilder();
+        content.forEach(c -> blocks.add(ContentEncoder.encode(c)));
+        return blocks;
+    }
+
+    static JsonObject error(String message) {
+        return Json.createObjectBuilder()
+                .add("content", Json.createArrayBuilder().add(ContentEncoder.encode(new TextContent(message))))
+                .add("isError", true).build();
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + method + ")";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.portcullis.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The MCP endpoint's settings ({@code portcullis.mcp.*}); defaults in {@code microprofile-config.properties}. */
+@ApplicationScoped
+public class McpConfig {
+
+    /** Origins (scheme://host[:port]) besides loopback ones that may call /mcp from a browser. */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.allowed-origins")
+    private Optional<List<String>> allowedOrigins;
+
+    /** Largest POST body accepted, in bytes; larger bodies get 413. */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.max-body-bytes", defaultValue = "1048576")
+    private int maxBodyBytes;
+
+    /** Items per page of tools/list, resources/list, resources/templates/list and prompts/list. */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.page-size", defaultValue = "50")
+    private int pageSize;
+
+    /** The canonical MCP endpoint URL; its host is an allowed Host header besides loopback names. */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.resource")
+    private Optional<String> resource; // required and checked by StartupChecks; Optional keeps CDI validation of
+                                       // other modules of the same EAR (their own config sources) from failing
+
+    /**
+     * The HMAC key (base64, at least 32 bytes) protecting the modern era's requestState. Unset: a random key per
+     * server start, so a restart invalidates multi-round-trip calls in progress and replicas cannot share them.
+     */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.request-state-key")
+    private Optional<String> requestStateKey;
+
+    public Optional<byte[]> requestStateKey() {
+        return requestStateKey.map(key -> java.util.Base64.getDecoder().decode(key.strip()));
+    }
+
+    public List<String> allowedOrigins() {
+        return allowedOrigins.orElse(List.of());
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** The host name of {@code portcullis.mcp.resource}, lower case. */
+    public String canonicalHost() {
+        String host = resource.map(URI::create).map(URI::getHost).orElse(null);
+        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+    }
+}

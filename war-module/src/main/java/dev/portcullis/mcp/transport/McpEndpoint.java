@@ -1,0 +1,14 @@
+package dev.portcullis.mcp.transport;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Binds the MCP endpoint's filters (origin checks now; bearer-token checks later) to {@link McpResource}. */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface McpEndpoint {
+}
