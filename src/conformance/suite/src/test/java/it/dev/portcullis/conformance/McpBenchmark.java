@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a test: a load benchmark, run on demand against the conformance server (see docs/benchmarks.md). It measures,
+ * Not a test: a load benchmark, run on demand against the conformance server (see src/docs/benchmarks.md). It measures,
  * in one run on the same server, a bare JAX-RS JSON echo and {@code tools/call} of a trivial tool in both eras, with
  * 1 to 64 concurrent clients, and writes requests/s and p50/p99 latencies to {@code target/benchmark.md}.
  */
