@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
 import it.dev.portcullis.support.McpHttp.Answer;
-import it.dev.portcullis.support.McpSchemas;
+import dev.portcullis.mcp.testing.McpSchemas;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
