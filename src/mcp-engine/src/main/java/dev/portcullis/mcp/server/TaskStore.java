@@ -33,6 +33,8 @@ final class TaskStore {
 
     /** How long a task can be read after its creation: one hour. */
     static final long TTL_MS = 3_600_000;
+    /** How many tasks run at once. */
+    static final int THREADS = 16;
     /** The polling interval suggested to clients. */
     static final long POLL_INTERVAL_MS = 500;
 
@@ -139,14 +141,21 @@ final class TaskStore {
         }
     };
 
-    /** Daemon threads that keep the creating thread's context class loader, for feature beans in the application. */
+    /**
+     * At most {@value #THREADS} daemon threads (further tasks wait their turn, as {@code working}) that keep the
+     * creating thread's context class loader, for feature beans in the application. They are not container-managed:
+     * task work has no CDI request context, security context or {@code java:comp} naming.
+     */
     static Executor daemonThreads() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return java.util.concurrent.Executors.newCachedThreadPool(work -> {
-            Thread thread = new Thread(work, "mcp-task");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(loader);
-            return thread;
-        });
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(THREADS, THREADS,
+                60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), work -> {
+                    Thread thread = new Thread(work, "mcp-task");
+                    thread.setDaemon(true);
+                    thread.setContextClassLoader(loader);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }
