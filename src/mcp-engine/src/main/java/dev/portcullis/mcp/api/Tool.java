@@ -45,6 +45,27 @@ public @interface Tool {
     boolean structuredContent() default false;
 
     /**
+     * Whether calls may run as tasks of the {@code io.modelcontextprotocol/tasks} extension (2026-07-28). With
+     * {@link TaskSupport#OPTIONAL} or {@link TaskSupport#REQUIRED} a call from a client that negotiated the extension
+     * returns a {@code CreateTaskResult} at once and the method runs in the background; {@code OPTIONAL} runs
+     * synchronously for other clients, {@code REQUIRED} rejects them with -32021. A method that takes a
+     * {@link TaskHandoff} runs synchronously until it calls {@link TaskHandoff#handOff()}.
+     *
+     * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663 Tasks extension</a>
+     */
+    TaskSupport taskSupport() default TaskSupport.FORBIDDEN;
+
+    /** How a tool takes part in the tasks extension. */
+    enum TaskSupport {
+        /** Always synchronous. */
+        FORBIDDEN,
+        /** A task when the client negotiated the extension, synchronous otherwise. */
+        OPTIONAL,
+        /** A task; clients without the extension get -32021. */
+        REQUIRED
+    }
+
+    /**
      * Hints about the tool's behaviour. The defaults are the MCP spec's; a hint is sent only when
      * {@link #declared()} is set or any attribute differs from its default.
      *

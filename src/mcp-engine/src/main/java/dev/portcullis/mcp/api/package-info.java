@@ -7,7 +7,9 @@
  * shaped like the vendor-neutral Java MCP API (and Quarkus, WildFly and Open Liberty), so porting a bean is an
  * import change. Tool code never sees HTTP or JSON-RPC: it returns values and throws
  * {@link dev.portcullis.mcp.api.ToolCallException} (a result with {@code isError: true}) or
- * {@link dev.portcullis.mcp.api.McpException} (a JSON-RPC error).
+ * {@link dev.portcullis.mcp.api.McpException} (a JSON-RPC error). A tool may run as a task of the 2026-07-28 tasks
+ * extension ({@code @Tool(taskSupport = ...)}, {@link dev.portcullis.mcp.api.TaskHandoff}) without any change to
+ * its code.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/tools">MCP tools</a>
  */

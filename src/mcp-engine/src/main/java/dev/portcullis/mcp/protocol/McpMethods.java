@@ -18,6 +18,9 @@ public final class McpMethods {
     public static final String PROMPTS_GET = "prompts/get";
     public static final String COMPLETION_COMPLETE = "completion/complete";
     public static final String LOGGING_SET_LEVEL = "logging/setLevel";
+    public static final String TASKS_GET = "tasks/get";
+    public static final String TASKS_UPDATE = "tasks/update";
+    public static final String TASKS_CANCEL = "tasks/cancel";
     public static final String CANCELLED = "notifications/cancelled";
     public static final String PROGRESS = "notifications/progress";
     public static final String MESSAGE = "notifications/message";

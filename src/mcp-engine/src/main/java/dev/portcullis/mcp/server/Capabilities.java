@@ -7,7 +7,7 @@ import jakarta.json.JsonValue;
 
 /**
  * The server capabilities, per era: resource subscriptions exist only in legacy sessions (modern ones would need
- * {@code subscriptions/listen}, not offered yet).
+ * {@code subscriptions/listen}, not offered yet); the tasks extension is offered in the modern era only.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#capability-negotiation">Capability negotiation</a>
  */
@@ -21,7 +21,11 @@ final class Capabilities {
         if (era == Era.LEGACY) {
             resources.add("subscribe", true);
         }
-        return Json.createObjectBuilder()
+        JsonObjectBuilder capabilities = Json.createObjectBuilder();
+        if (era == Era.MODERN) {
+            capabilities.add("extensions", TasksExtension.advertised());
+        }
+        return capabilities
                 .add("tools", Json.createObjectBuilder().add("listChanged", false))
                 .add("resources", resources)
                 .add("prompts", Json.createObjectBuilder().add("listChanged", false))

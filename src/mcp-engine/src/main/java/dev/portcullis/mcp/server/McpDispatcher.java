@@ -35,7 +35,8 @@ public final class McpDispatcher {
     private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
     private static final Set<String> LEGACY_ONLY = Set.of(McpMethods.INITIALIZE, McpMethods.PING,
             McpMethods.LOGGING_SET_LEVEL, McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
-    private static final Set<String> MODERN_ONLY = Set.of(McpMethods.DISCOVER);
+    private static final Set<String> MODERN_ONLY = Set.of(McpMethods.DISCOVER, McpMethods.TASKS_GET,
+            McpMethods.TASKS_UPDATE, McpMethods.TASKS_CANCEL);
     private static final Set<String> CACHEABLE = Set.of(McpMethods.DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST,
             McpMethods.RESOURCES_READ);
@@ -59,7 +60,12 @@ public final class McpDispatcher {
         handlers.put(McpMethods.LOGGING_SET_LEVEL, new SetLevelHandler());
         handlers.put(McpMethods.TOOLS_LIST, new ListHandler<>(registry, FeatureRegistry::tools,
                 ToolDefinition::descriptor, "tools", pages));
-        handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry));
+        TaskStore tasks = new TaskStore(TaskStore.daemonThreads(), java.time.Clock.systemUTC(), TaskStore.TTL_MS,
+                TaskStore.POLL_INTERVAL_MS);
+        handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry, tasks));
+        handlers.put(McpMethods.TASKS_GET, new TasksGetHandler(tasks));
+        handlers.put(McpMethods.TASKS_UPDATE, new TasksUpdateHandler(tasks));
+        handlers.put(McpMethods.TASKS_CANCEL, new TasksCancelHandler(tasks, java.time.Clock.systemUTC()));
         handlers.put(McpMethods.RESOURCES_LIST, new ListHandler<>(registry, FeatureRegistry::resources,
                 ResourceDefinition::descriptor, "resources", pages));
         handlers.put(McpMethods.RESOURCES_TEMPLATES_LIST, new ListHandler<>(registry,

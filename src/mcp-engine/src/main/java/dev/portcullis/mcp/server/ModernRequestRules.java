@@ -18,7 +18,8 @@ import java.util.Set;
  * The checks a 2026-07-28 request must pass before it runs, in the order the spec's reference harness applies
  * them: {@code MCP-Protocol-Version} present (-32020), required {@code _meta} present (-32602), header equal to
  * {@code _meta} (-32020), version supported (-32022), {@code Mcp-Method} equal to the body (-32020) and, for
- * {@code tools/call}, {@code resources/read} and {@code prompts/get}, {@code Mcp-Name} equal to the body (-32020).
+ * {@code tools/call}, {@code resources/read} and {@code prompts/get}, {@code Mcp-Name} equal to the body (-32020),
+ * and for {@code tasks/get}, {@code tasks/update} and {@code tasks/cancel} equal to {@code taskId} (SEP-2663).
  * All failures are HTTP 400.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http">T26</a>
@@ -29,6 +30,9 @@ final class ModernRequestRules {
     static final String PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
     static final String CLIENT_CAPABILITIES_META = "io.modelcontextprotocol/clientCapabilities";
     private static final Set<String> NAMED = Set.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET);
+    /** SEP-2663: the task methods carry {@code Mcp-Name: <taskId>}. */
+    private static final Set<String> TASK_METHODS = Set.of(McpMethods.TASKS_GET, McpMethods.TASKS_UPDATE,
+            McpMethods.TASKS_CANCEL);
 
     private ModernRequestRules() {
     }
@@ -57,7 +61,8 @@ final class ModernRequestRules {
                     ? "Missing Mcp-Method header" : "Mcp-Method header does not match the body's method", null);
         }
         String name = NAMED.contains(message.method()) ? string(message.params().get("name"))
-                : McpMethods.RESOURCES_READ.equals(message.method()) ? string(message.params().get("uri")) : null;
+                : McpMethods.RESOURCES_READ.equals(message.method()) ? string(message.params().get("uri"))
+                : TASK_METHODS.contains(message.method()) ? string(message.params().get("taskId")) : null;
         if (name != null && !name.equals(decode(in.mcpName()))) {
             return reject(message, JsonRpcErrorCodes.HEADER_MISMATCH, in.mcpName() == null
                     ? "Missing Mcp-Name header" : "Mcp-Name header does not match the body", null);

@@ -84,6 +84,11 @@ public final class RequestContext {
                         : new LegacyClientRequests(session, outbound, cancelled));
     }
 
+    /** The modern request's {@code _meta} client capabilities (empty in the legacy era). */
+    JsonObject clientCapabilities() {
+        return era == Era.MODERN ? modernCapabilities() : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
     private JsonObject modernCapabilities() {
         JsonValue capabilities = message.meta().get("io.modelcontextprotocol/clientCapabilities");
         return capabilities instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;

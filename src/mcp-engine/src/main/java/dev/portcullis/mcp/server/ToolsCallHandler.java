@@ -1,5 +1,8 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.api.Tool;
+import jakarta.json.Json;
+
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.ToolDefinition;
@@ -9,16 +12,22 @@ import java.util.function.Supplier;
 
 /**
  * {@code tools/call}: an unknown tool or malformed params is -32602; everything the tool reports, including
- * invalid arguments, is a result with {@code isError: true} (SEP-1303).
+ * invalid arguments, is a result with {@code isError: true} (SEP-1303). In the modern era a tool with task support
+ * called by a client that negotiated the tasks extension becomes a task and the answer is a flat
+ * {@code CreateTaskResult} ({@code resultType: "task"}); a tool that takes a {@code TaskHandoff} first runs on the
+ * request (multi-round-trip input included) until it hands off.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling">Tool errors</a>
+ * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663 Tasks extension</a>
  */
 final class ToolsCallHandler implements RequestHandler {
 
     private final Supplier<FeatureRegistry> registry;
+    private final TaskStore tasks;
 
-    ToolsCallHandler(Supplier<FeatureRegistry> registry) {
+    ToolsCallHandler(Supplier<FeatureRegistry> registry, TaskStore tasks) {
         this.registry = registry;
+        this.tasks = tasks;
     }
 
     @Override
@@ -28,7 +37,28 @@ final class ToolsCallHandler implements RequestHandler {
         if (arguments != null && arguments != JsonValue.NULL && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
             throw McpError.invalidParams("Invalid params: arguments must be an object");
         }
-        return tool.call(arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT, context.scope());
+        JsonObject args = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        if (context.era() != Era.MODERN || tool.taskSupport() == Tool.TaskSupport.FORBIDDEN) {
+            return tool.call(args, context.scope());
+        }
+        JsonObject capabilities = context.clientCapabilities();
+        if (!TasksExtension.negotiated(capabilities)) {
+            if (tool.taskSupport() == Tool.TaskSupport.REQUIRED) {
+                throw TasksExtension.missing();
+            }
+            return tool.call(args, context.scope());
+        }
+        if (tool.handsOff()) {
+            try {
+                return tool.call(args, context.scope().withHandoff(() -> {
+                    throw new HandOff();
+                }));
+            } catch (HandOff handOff) {
+                // the method gathered its input; it runs again as a task
+            }
+        }
+        Task task = tasks.create(scope -> tool.call(args, scope), capabilities, context.inputs().answers());
+        return Json.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
     }
 
     static ToolDefinition tool(FeatureRegistry registry, JsonObject params) {

@@ -4,17 +4,30 @@ import dev.portcullis.mcp.api.Cancellation;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
+import dev.portcullis.mcp.api.TaskHandoff;
 import dev.portcullis.mcp.api.ToolCallException;
 import java.util.Objects;
 
 /** What the server supplies to feature-method parameters that are not client arguments. */
-public record InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client) {
+public record InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client,
+        TaskHandoff handoff) {
+
+    /** A scope whose {@link TaskHandoff} does nothing (the call is not, and will not become, a task). */
+    public InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client) {
+        this(progress, log, cancellation, client, () -> { });
+    }
 
     public InvocationScope {
         Objects.requireNonNull(progress, "progress cannot be null");
         Objects.requireNonNull(log, "log cannot be null");
         Objects.requireNonNull(cancellation, "cancellation cannot be null");
         Objects.requireNonNull(client, "client cannot be null");
+        Objects.requireNonNull(handoff, "handoff cannot be null");
+    }
+
+    /** This scope with another {@link TaskHandoff}. */
+    public InvocationScope withHandoff(TaskHandoff other) {
+        return new InvocationScope(progress, log, cancellation, client, other);
     }
 
     /** A scope that reports nothing and is never cancelled. */
@@ -58,11 +71,14 @@ public record InvocationScope(Progress progress, McpLog log, Cancellation cancel
         if (type == ClientRequests.class) {
             return client;
         }
+        if (type == TaskHandoff.class) {
+            return handoff;
+        }
         return cancellation;
     }
 
     static boolean supplies(Class<?> type) {
         return type == Progress.class || type == McpLog.class || type == Cancellation.class
-                || type == ClientRequests.class;
+                || type == ClientRequests.class || type == TaskHandoff.class;
     }
 }

@@ -5,6 +5,7 @@ import dev.portcullis.mcp.api.Content;
 import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.api.TextContent;
+import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.api.ToolResponse;
 import jakarta.json.Json;
@@ -26,9 +27,11 @@ public final class ToolDefinition {
     private final FeatureMethod method;
     private final boolean structured;
     private final java.util.Map<String, String> headers;
+    private final Tool.TaskSupport taskSupport;
 
     ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
-            java.util.Map<String, String> headers) {
+            java.util.Map<String, String> headers, Tool.TaskSupport taskSupport) {
+        this.taskSupport = taskSupport;
         this.headers = java.util.Map.copyOf(headers);
         this.name = name;
         this.descriptor = descriptor;
@@ -43,6 +46,16 @@ public final class ToolDefinition {
     /** Argument name to {@code Mcp-Param-*} header name, for arguments declared with {@code x-mcp-header}. */
     public java.util.Map<String, String> headers() {
         return headers;
+    }
+
+    /** Whether calls may run as tasks (SEP-2663). */
+    public Tool.TaskSupport taskSupport() {
+        return taskSupport;
+    }
+
+    /** Whether the method takes a {@code TaskHandoff}, so it runs on the request until it hands off. */
+    public boolean handsOff() {
+        return method.takes(dev.portcullis.mcp.api.TaskHandoff.class);
     }
 
     /** The {@code Tool} object for {@code tools/list}. */

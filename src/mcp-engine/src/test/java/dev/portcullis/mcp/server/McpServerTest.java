@@ -23,6 +23,9 @@ class McpServerTest {
     private static final String META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
+    private static final String TASKS_META = META.replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
+            "\"io.modelcontextprotocol/clientCapabilities\":{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}");
+
     private final McpServer server = new McpServer(TestTools::registry, new ServerInfo("test", "1.0", "Be nice"),
             new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, McpSettings.randomKey()));
 
@@ -266,6 +269,43 @@ class McpServerTest {
 
         private Incoming custom(String body, Map<String, String> headers) {
             return new Incoming(JsonRpc.parse(body), null, MODERN, "tools/call", "echo", headers);
+        }
+
+        @Test
+        void tasks_discoverAdvertisesTheTasksExtensionUnderExtensions() {
+            JsonObject capabilities = run(modern(MODERN, "server/discover", null, request("server/discover",
+                    "{" + META + "}"))).body().getJsonObject("result").getJsonObject("capabilities");
+
+            assertThat(capabilities.getJsonObject("extensions")).containsKey("io.modelcontextprotocol/tasks");
+            assertThat(capabilities).doesNotContainKey("tasks");
+        }
+
+        @Test
+        void tasks_taskMethodsWithoutTheExtensionThenMissingCapabilityNamingIt() {
+            for (String method : List.of("tasks/get", "tasks/update", "tasks/cancel")) {
+                Reply reply = run(modern(MODERN, method, "t1", request(method,
+                        "{\"taskId\":\"t1\",\"inputResponses\":{}," + META + "}")));
+                assertError(reply, 400, -32021);
+                assertThat(reply.body().getJsonObject("error").getJsonObject("data")
+                        .getJsonObject("requiredCapabilities").getJsonObject("extensions"))
+                        .containsKey("io.modelcontextprotocol/tasks");
+            }
+        }
+
+        @Test
+        void tasks_unknownTaskIdThenInvalidParamsAndMcpNameMustMatchTaskId() {
+            String body = request("tasks/get", "{\"taskId\":\"t1\"," + TASKS_META + "}");
+            assertError(run(modern(MODERN, "tasks/get", "t1", body)), 200, -32602);
+            assertError(run(modern(MODERN, "tasks/get", "other", body)), 400, -32020);
+            assertError(run(modern(MODERN, "tasks/get", null, body)), 400, -32020);
+        }
+
+        @Test
+        void tasks_removedV1MethodsThenMethodNotFound() {
+            assertError(run(modern(MODERN, "tasks/result", null, request("tasks/result", "{\"taskId\":\"t\","
+                    + TASKS_META + "}"))), 404, -32601);
+            assertError(run(modern(MODERN, "tasks/list", null, request("tasks/list", "{" + TASKS_META + "}"))),
+                    404, -32601);
         }
 
         @Test

@@ -1,0 +1,38 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.McpError;
+import jakarta.json.JsonObject;
+
+/**
+ * What {@code tasks/get}, {@code tasks/update} and {@code tasks/cancel} share: -32021 unless the request negotiated
+ * the tasks extension, and -32602 for a missing or unknown {@code taskId}.
+ *
+ * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663 Tasks extension</a>
+ */
+abstract class TaskMethodHandler implements RequestHandler {
+
+    private final TaskStore tasks;
+
+    TaskMethodHandler(TaskStore tasks) {
+        this.tasks = tasks;
+    }
+
+    TaskStore tasks() {
+        return tasks;
+    }
+
+    @Override
+    public final JsonObject handle(RequestContext context) {
+        if (!TasksExtension.negotiated(context.clientCapabilities())) {
+            throw TasksExtension.missing();
+        }
+        String taskId = context.params().getString("taskId", null);
+        if (taskId == null) {
+            throw McpError.invalidParams("Invalid params: taskId is required");
+        }
+        return handle(tasks.find(taskId).orElseThrow(() -> McpError.invalidParams("Unknown task: " + taskId)),
+                context);
+    }
+
+    abstract JsonObject handle(Task task, RequestContext context);
+}

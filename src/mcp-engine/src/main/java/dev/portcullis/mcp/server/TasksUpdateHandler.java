@@ -1,0 +1,28 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.protocol.McpError;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * {@code tasks/update}: delivers {@code inputResponses} to an {@code input_required} task (answers to questions
+ * that are not open are ignored) and acknowledges with an empty result; the new state shows on the next
+ * {@code tasks/get}.
+ *
+ * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663 Tasks extension</a>
+ */
+final class TasksUpdateHandler extends TaskMethodHandler {
+
+    TasksUpdateHandler(TaskStore tasks) {
+        super(tasks);
+    }
+
+    @Override
+    JsonObject handle(Task task, RequestContext context) {
+        if (!(context.params().get("inputResponses") instanceof JsonObject responses)) {
+            throw McpError.invalidParams("Invalid params: inputResponses must be an object");
+        }
+        tasks().answer(task, responses);
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+}
