@@ -18,15 +18,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Installs (once, with npm, from the npm registry) a Node 22 binary and both pinned versions of
- * {@code @modelcontextprotocol/conformance}, runs a suite and reads its per-scenario {@code checks.json}.
- * Needs {@code npm} on the PATH; {@code .ci/run} installs it on a fresh machine.
+ * Installs (once, from the npm registry) a Node 22 binary, npm, and both pinned versions of
+ * {@code @modelcontextprotocol/conformance}; runs a suite and reads its per-scenario {@code checks.json}.
+ * Nothing but a JDK is needed: Node and npm are fetched as registry tarballs, checked against the registry's
+ * SHA-512 integrity, and unpacked with {@code tar}; npm then installs the suites.
  */
 final class ConformanceSuite {
 
     static final String NODE = "22.23.3";
     static final String V016 = "0.1.16";
     static final String V020 = "0.2.0-alpha.12";
+    static final String NPM = "10.9.3";
+    private static final String REGISTRY = System.getProperty("it.npm.registry", "https://registry.npmjs.org");
 
     private final Path tools;
     private final Path reports;
@@ -48,12 +51,14 @@ final class ConformanceSuite {
         }
         Files.createDirectories(tools);
         Files.writeString(tools.resolve("package.json"), "{\"name\":\"conformance-tools\",\"private\":true}");
-        run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", tools.toString(),
-                nodePackage() + "@" + NODE,
+        RegistryTarball.unpack(REGISTRY, nodePackage(), NODE, tools.resolve("node"));
+        RegistryTarball.unpack(REGISTRY, "npm", NPM, tools.resolve("npm"));
+        run(List.of(node().toString(), tools.resolve("npm/bin/npm-cli.js").toString(), "install", "--no-audit", "--no-fund",
+                "--registry", REGISTRY, "--prefix", tools.toString(),
                 "c016@npm:@modelcontextprotocol/conformance@" + V016,
                 "c020@npm:@modelcontextprotocol/conformance@" + V020), tools.resolve("npm-install.log"), Duration.ofMinutes(10));
         if (!Files.isExecutable(node()) || !Files.exists(suite("c016")) || !Files.exists(suite("c020"))) {
-            throw new IllegalStateException("npm could not install Node " + NODE + " and the conformance suites; see "
+            throw new IllegalStateException("npm could not install the conformance suites; see "
                     + tools.resolve("npm-install.log"));
         }
     }
@@ -93,7 +98,7 @@ final class ConformanceSuite {
     }
 
     private Path node() {
-        return tools.resolve("node_modules").resolve(nodePackage()).resolve("bin/node");
+        return tools.resolve("node/bin/node");
     }
 
     private Path suite(String alias) {
