@@ -1,5 +1,6 @@
 package dev.portcullis.demo;
 
+import dev.portcullis.testing.ProductWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,15 +10,12 @@ import dev.portcullis.platform.InstallationService;
 import dev.portcullis.platform.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,14 +29,7 @@ class PetStoreArquillianIT {
 
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "portcullis-it.war")
-                .importFrom(new File(System.getProperty("portcullis.war")))
-                .as(WebArchive.class);
-        // The product's web.xml requires TLS; Arquillian's servlet protocol talks plain HTTP on loopback.
-        war.delete("WEB-INF/web.xml");
-        // In the EAR the MCP engine sits in lib/; deployed alone, the WAR carries it itself.
-        war.addAsLibraries(new File(System.getProperty("portcullis.mcp.jar")));
-        return war.addClass(PetStoreArquillianIT.class);
+        return ProductWar.named("portcullis-it.war").addClass(PetStoreArquillianIT.class);
     }
 
     @EJB

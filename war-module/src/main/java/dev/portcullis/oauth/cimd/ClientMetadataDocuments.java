@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.cimd;
 
-import dev.portcullis.config.Jsons;
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;

@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.error;
 
-import dev.portcullis.config.Jsons;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

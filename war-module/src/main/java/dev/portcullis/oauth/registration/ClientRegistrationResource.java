@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.registration;
 
 import dev.portcullis.config.AuthServerConfig;
-import dev.portcullis.config.Jsons;
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.error.OAuthException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.cimd;
 
+import dev.portcullis.testing.ProductWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.RegisteredClient;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,11 +30,7 @@ class ClientResolverArquillianIT {
 
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "portcullis-cimd-it.war")
-                .importFrom(new File(System.getProperty("portcullis.war")))
-                .as(WebArchive.class);
-        war.delete("WEB-INF/web.xml");
-        return war.addClasses(ClientResolverArquillianIT.class, HttpsFixture.class);
+        return ProductWar.named("portcullis-cimd-it.war").addClasses(ClientResolverArquillianIT.class, HttpsFixture.class);
     }
 
     @Inject

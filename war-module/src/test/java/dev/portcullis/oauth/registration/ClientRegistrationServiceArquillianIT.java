@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.testing.ProductWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,7 +19,6 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,8 +35,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,11 +53,7 @@ class ClientRegistrationServiceArquillianIT {
 
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "portcullis-registry-it.war")
-                .importFrom(new File(System.getProperty("portcullis.war")))
-                .as(WebArchive.class);
-        war.delete("WEB-INF/web.xml"); // the servlet protocol talks plain HTTP on loopback
-        return war.addClass(ClientRegistrationServiceArquillianIT.class);
+        return ProductWar.named("portcullis-registry-it.war").addClass(ClientRegistrationServiceArquillianIT.class);
     }
 
     @EJB

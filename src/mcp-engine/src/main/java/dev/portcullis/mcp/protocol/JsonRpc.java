@@ -1,6 +1,5 @@
 package dev.portcullis.mcp.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,7 +24,7 @@ public final class JsonRpc {
      */
     public static JsonRpcMessage parse(String body) {
         JsonStructure structure;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(body))) {
             structure = reader.read();
         } catch (JsonException | IllegalStateException e) {
             throw new McpError(JsonRpcErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON", null, 400);
@@ -59,16 +58,16 @@ public final class JsonRpc {
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     /** An error response; {@code id} may be null (then {@code "id": null}), {@code data} may be null. */
     public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("code", code).add("message", message);
+        JsonObjectBuilder error = Jsons.PROVIDER.createObjectBuilder().add("code", code).add("message", message);
         if (data != null) {
             error.add("data", data);
         }
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
+        return Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
                 .add("error", error).build();
     }
 
@@ -77,7 +76,7 @@ public final class JsonRpc {
     }
 
     public static JsonObject notification(String method, JsonObject params) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method).add("params", params).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("method", method).add("params", params).build();
     }
 
     private static McpError invalid(String message) {

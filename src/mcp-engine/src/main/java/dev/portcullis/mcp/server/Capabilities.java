@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.server;
 
-import jakarta.json.Json;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -17,18 +17,18 @@ final class Capabilities {
     }
 
     static JsonObject of(Era era) {
-        JsonObjectBuilder resources = Json.createObjectBuilder().add("listChanged", false);
+        JsonObjectBuilder resources = Jsons.PROVIDER.createObjectBuilder().add("listChanged", false);
         if (era == Era.LEGACY) {
             resources.add("subscribe", true);
         }
-        JsonObjectBuilder capabilities = Json.createObjectBuilder();
+        JsonObjectBuilder capabilities = Jsons.PROVIDER.createObjectBuilder();
         if (era == Era.MODERN) {
             capabilities.add("extensions", TasksExtension.advertised());
         }
         return capabilities
-                .add("tools", Json.createObjectBuilder().add("listChanged", false))
+                .add("tools", Jsons.PROVIDER.createObjectBuilder().add("listChanged", false))
                 .add("resources", resources)
-                .add("prompts", Json.createObjectBuilder().add("listChanged", false))
+                .add("prompts", Jsons.PROVIDER.createObjectBuilder().add("listChanged", false))
                 .add("completions", JsonValue.EMPTY_JSON_OBJECT)
                 .add("logging", JsonValue.EMPTY_JSON_OBJECT)
                 .build();

@@ -1,8 +1,8 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.tools.FeatureRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -43,9 +43,9 @@ final class CompletionHandler implements RequestHandler {
         }
         List<String> values = features.completion(type, target, argument.getString("name", ""))
                 .map(c -> c.complete(argument.getString("value", ""), context.scope())).orElse(List.of());
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         values.stream().limit(MAX_VALUES).forEach(array::add);
-        return Json.createObjectBuilder().add("completion", Json.createObjectBuilder().add("values", array)
+        return Jsons.PROVIDER.createObjectBuilder().add("completion", Jsons.PROVIDER.createObjectBuilder().add("values", array)
                 .add("total", values.size()).add("hasMore", values.size() > MAX_VALUES)).build();
     }
 

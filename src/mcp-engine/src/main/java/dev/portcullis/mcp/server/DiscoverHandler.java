@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -20,8 +20,8 @@ final class DiscoverHandler implements RequestHandler {
 
     @Override
     public JsonObject handle(RequestContext context) {
-        JsonObjectBuilder result = Json.createObjectBuilder()
-                .add("supportedVersions", Json.createArrayBuilder().add(ProtocolVersion.MODERN))
+        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder()
+                .add("supportedVersions", Jsons.PROVIDER.createArrayBuilder().add(ProtocolVersion.MODERN))
                 .add("capabilities", Capabilities.of(Era.MODERN));
         if (info.instructions() != null) {
             result.add("instructions", info.instructions());

@@ -1,10 +1,10 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.session.McpSession;
 import dev.portcullis.mcp.session.SessionStore;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -34,7 +34,7 @@ final class InitializeHandler implements RequestHandler {
         McpSession session = sessions.create(version);
         session.clientCapabilities(context.params().getJsonObject("capabilities"));
         context.newSessionId(session.id());
-        JsonObjectBuilder result = Json.createObjectBuilder().add("protocolVersion", version)
+        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder().add("protocolVersion", version)
                 .add("capabilities", Capabilities.of(Era.LEGACY)).add("serverInfo", info.toJson());
         if (info.instructions() != null) {
             result.add("instructions", info.instructions());

@@ -1,9 +1,9 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.session.McpSession;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -59,7 +59,7 @@ final class LegacyClientRequests implements ClientRequests {
         JsonValue id = session.nextRequestId();
         CompletableFuture<JsonObject> answer = session.await(id);
         try {
-            JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method)
+            JsonObject request = Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method)
                     .add("params", params).build();
             if (!outbound.send(request)) {
                 throw new ToolCallException("The client cannot be reached to ask for " + capability);

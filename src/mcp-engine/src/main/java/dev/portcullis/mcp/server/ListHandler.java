@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.tools.FeatureRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.function.Function;
@@ -33,6 +33,6 @@ final class ListHandler<T> implements RequestHandler {
     @Override
     public JsonObject handle(RequestContext context) {
         return pagination.page(context.params(), items.apply(registry.get()), descriptor, key,
-                Json.createObjectBuilder()).build();
+                Jsons.PROVIDER.createObjectBuilder()).build();
     }
 }

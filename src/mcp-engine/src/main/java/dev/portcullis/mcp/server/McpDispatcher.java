@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.McpException;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
@@ -10,7 +11,6 @@ import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.PromptDefinition;
 import dev.portcullis.mcp.tools.ResourceDefinition;
 import dev.portcullis.mcp.tools.ToolDefinition;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -139,10 +139,10 @@ public final class McpDispatcher {
         if (!MAY_REQUIRE_INPUT.contains(context.message().method()) || context.era() != Era.MODERN) {
             throw new IllegalStateException("input_required outside tools/call, prompts/get and resources/read");
         }
-        JsonObjectBuilder requests = Json.createObjectBuilder();
-        required.requests().forEach((key, request) -> requests.add(key, Json.createObjectBuilder()
+        JsonObjectBuilder requests = Jsons.PROVIDER.createObjectBuilder();
+        required.requests().forEach((key, request) -> requests.add(key, Jsons.PROVIDER.createObjectBuilder()
                 .add("method", request.method()).add("params", request.params())));
-        return Json.createObjectBuilder().add("resultType", "input_required").add("inputRequests", requests)
+        return Jsons.PROVIDER.createObjectBuilder().add("resultType", "input_required").add("inputRequests", requests)
                 .add("requestState", requestState.encode(context.message().method(), target(context.params()),
                         context.inputs().answers())).build();
     }
@@ -155,15 +155,15 @@ public final class McpDispatcher {
         if (context.era() != Era.MODERN) {
             return result;
         }
-        JsonObjectBuilder decorated = Json.createObjectBuilder(result);
+        JsonObjectBuilder decorated = Jsons.PROVIDER.createObjectBuilder(result);
         if (!result.containsKey("resultType")) {
             decorated.add("resultType", "complete");
         }
         if (CACHEABLE.contains(method)) {
             decorated.add("ttlMs", settings.ttlMs()).add("cacheScope", settings.cacheScope());
         }
-        JsonObjectBuilder meta = result.containsKey("_meta") ? Json.createObjectBuilder(result.getJsonObject("_meta"))
-                : Json.createObjectBuilder();
+        JsonObjectBuilder meta = result.containsKey("_meta") ? Jsons.PROVIDER.createObjectBuilder(result.getJsonObject("_meta"))
+                : Jsons.PROVIDER.createObjectBuilder();
         return decorated.add("_meta", meta.add("io.modelcontextprotocol/serverInfo", info.toJson())).build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.McpError;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
@@ -58,8 +58,8 @@ final class ModernClientRequests implements ClientRequests {
     private void requireCapability(String capability) {
         if (!capabilities.containsKey(capability)) {
             throw new McpError(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                    "Missing required client capability: " + capability, Json.createObjectBuilder()
-                            .add("requiredCapabilities", Json.createObjectBuilder().add(capability,
+                    "Missing required client capability: " + capability, Jsons.PROVIDER.createObjectBuilder()
+                            .add("requiredCapabilities", Jsons.PROVIDER.createObjectBuilder().add(capability,
                                     JsonValue.EMPTY_JSON_OBJECT)).build(), 400);
         }
     }

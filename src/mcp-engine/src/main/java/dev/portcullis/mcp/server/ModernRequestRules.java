@@ -1,12 +1,12 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.McpMethods;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +115,7 @@ final class ModernRequestRules {
     }
 
     static JsonObject unsupported(String requested) {
-        return Json.createObjectBuilder().add("supported", Json.createArrayBuilder().add(ProtocolVersion.MODERN))
+        return Jsons.PROVIDER.createObjectBuilder().add("supported", Jsons.PROVIDER.createArrayBuilder().add(ProtocolVersion.MODERN))
                 .add("requested", requested).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -34,7 +35,7 @@ final class Pagination {
             JsonObjectBuilder result) {
         int from = offset(params.get("cursor"), items.size());
         int to = Math.min(items.size(), from + pageSize);
-        JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         items.subList(from, to).forEach(item -> array.add(encode.apply(item)));
         result.add(key, array);
         if (to < items.size()) {

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.protocol.JsonRpc;
@@ -7,7 +8,6 @@ import dev.portcullis.mcp.protocol.JsonRpcMessage;
 import dev.portcullis.mcp.protocol.McpMethods;
 import dev.portcullis.mcp.session.McpSession;
 import dev.portcullis.mcp.tools.InvocationScope;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -110,7 +110,7 @@ public final class RequestContext {
                     return; // PRG25: progress MUST increase; without a token nothing may be sent
                 }
                 last = progress;
-                JsonObjectBuilder params = Json.createObjectBuilder().add("progressToken", token).add("progress", progress);
+                JsonObjectBuilder params = Jsons.PROVIDER.createObjectBuilder().add("progressToken", token).add("progress", progress);
                 if (total != null) {
                     params.add("total", total);
                 }
@@ -131,7 +131,7 @@ public final class RequestContext {
         McpLog.Level minimum = threshold == null ? McpLog.Level.DEBUG : McpLog.Level.valueOf(threshold.toUpperCase(Locale.ROOT));
         return (level, logger, text) -> {
             if (level.compareTo(minimum) >= 0) {
-                JsonObjectBuilder params = Json.createObjectBuilder().add("level", level.name().toLowerCase(Locale.ROOT));
+                JsonObjectBuilder params = Jsons.PROVIDER.createObjectBuilder().add("level", level.name().toLowerCase(Locale.ROOT));
                 if (logger != null) {
                     params.add("logger", logger);
                 }

@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -43,9 +43,9 @@ final class RequestStateCodec {
     }
 
     String encode(String method, String target, Map<String, JsonObject> answers) {
-        JsonObjectBuilder collected = Json.createObjectBuilder();
+        JsonObjectBuilder collected = Jsons.PROVIDER.createObjectBuilder();
         answers.forEach(collected::add);
-        String payload = ENCODER.encodeToString(Json.createObjectBuilder().add("m", method).add("t", target)
+        String payload = ENCODER.encodeToString(Jsons.PROVIDER.createObjectBuilder().add("m", method).add("t", target)
                 .add("a", collected).add("x", clock.instant().plus(LIFETIME).getEpochSecond()).build().toString()
                 .getBytes(StandardCharsets.UTF_8));
         return payload + "." + ENCODER.encodeToString(mac(payload));
@@ -65,7 +65,7 @@ final class RequestStateCodec {
             if (!MessageDigest.isEqual(signature, mac(payload))) {
                 throw invalid();
             }
-            json = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(payload),
+            json = Jsons.PROVIDER.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(payload),
                     StandardCharsets.UTF_8))).readObject();
         } catch (IllegalArgumentException | JsonException e) {
             throw invalid();

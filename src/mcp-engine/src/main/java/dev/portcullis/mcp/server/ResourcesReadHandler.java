@@ -1,10 +1,10 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.ResourceDefinition;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,12 +31,12 @@ final class ResourcesReadHandler implements RequestHandler {
         }
         Map.Entry<ResourceDefinition, Map<String, String>> found = registry.get().resource(uri)
                 .orElseThrow(() -> notFound(context.era(), uri));
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("contents", found.getKey().read(uri, found.getValue(), context.scope())).build();
     }
 
     private static McpError notFound(Era era, String uri) {
         int code = era == Era.MODERN ? JsonRpcErrorCodes.INVALID_PARAMS : JsonRpcErrorCodes.RESOURCE_NOT_FOUND;
-        return new McpError(code, "Resource not found: " + uri, Json.createObjectBuilder().add("uri", uri).build(), 200);
+        return new McpError(code, "Resource not found: " + uri, Jsons.PROVIDER.createObjectBuilder().add("uri", uri).build(), 200);
     }
 }

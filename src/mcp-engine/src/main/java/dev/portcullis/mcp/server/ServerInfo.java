@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.server;
 
-import jakarta.json.Json;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -17,6 +17,6 @@ public record ServerInfo(String name, String version, String instructions) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("name", name).add("version", version).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("name", name).add("version", version).build();
     }
 }

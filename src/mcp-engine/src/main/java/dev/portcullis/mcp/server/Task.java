@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.ClientRequests;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -134,7 +134,7 @@ final class Task {
 
     /** The {@code Task} fields: for a {@code CreateTaskResult}, or with {@code detailed} a {@code DetailedTask}. */
     synchronized JsonObject toJson(boolean detailed) {
-        JsonObjectBuilder task = Json.createObjectBuilder().add("taskId", id).add("status", status.wire)
+        JsonObjectBuilder task = Jsons.PROVIDER.createObjectBuilder().add("taskId", id).add("status", status.wire)
                 .add("createdAt", createdAt.toString()).add("lastUpdatedAt", lastUpdatedAt.toString())
                 .add("ttlMs", ttlMs).add("pollIntervalMs", pollIntervalMs);
         if (!detailed) {
@@ -145,8 +145,8 @@ final class Task {
         } else if (status == Status.FAILED) {
             task.add("error", error);
         } else if (status == Status.INPUT_REQUIRED) {
-            JsonObjectBuilder requests = Json.createObjectBuilder();
-            pending.forEach((key, request) -> requests.add(key, Json.createObjectBuilder()
+            JsonObjectBuilder requests = Jsons.PROVIDER.createObjectBuilder();
+            pending.forEach((key, request) -> requests.add(key, Jsons.PROVIDER.createObjectBuilder()
                     .add("method", request.method()).add("params", request.params())));
             task.add("inputRequests", requests);
         }

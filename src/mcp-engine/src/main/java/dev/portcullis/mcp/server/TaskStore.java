@@ -1,12 +1,12 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.McpException;
 import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.tools.InvocationScope;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
@@ -117,7 +117,7 @@ final class TaskStore {
     }
 
     private static JsonObject error(int code, String message, jakarta.json.JsonValue data) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("code", code).add("message",
+        JsonObjectBuilder error = Jsons.PROVIDER.createObjectBuilder().add("code", code).add("message",
                 message == null ? "Error" : message);
         if (data != null) {
             error.add("data", data);

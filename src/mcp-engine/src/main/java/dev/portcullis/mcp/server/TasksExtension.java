@@ -1,8 +1,8 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.McpError;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -28,14 +28,14 @@ final class TasksExtension {
 
     /** The {@code extensions} entry of the server capabilities. */
     static JsonObject advertised() {
-        return Json.createObjectBuilder().add(ID, JsonValue.EMPTY_JSON_OBJECT).build();
+        return Jsons.PROVIDER.createObjectBuilder().add(ID, JsonValue.EMPTY_JSON_OBJECT).build();
     }
 
     /** -32021 naming the extension in {@code data.requiredCapabilities} (HTTP 400, like other -32021). */
     static McpError missing() {
         return new McpError(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                "Missing required client capability: extension " + ID, Json.createObjectBuilder()
-                        .add("requiredCapabilities", Json.createObjectBuilder().add("extensions", advertised()))
+                "Missing required client capability: extension " + ID, Jsons.PROVIDER.createObjectBuilder()
+                        .add("requiredCapabilities", Jsons.PROVIDER.createObjectBuilder().add("extensions", advertised()))
                         .build(), 400);
     }
 }

@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.Tool;
-import jakarta.json.Json;
 
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.tools.FeatureRegistry;
@@ -58,7 +58,7 @@ final class ToolsCallHandler implements RequestHandler {
             }
         }
         Task task = tasks.create(scope -> tool.call(args, scope), capabilities, context.inputs().answers());
-        return Json.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
+        return Jsons.PROVIDER.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
     }
 
     static ToolDefinition tool(FeatureRegistry registry, JsonObject params) {

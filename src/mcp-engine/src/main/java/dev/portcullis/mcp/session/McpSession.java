@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.session;
 
-import jakarta.json.Json;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -60,7 +60,7 @@ public final class McpSession {
 
     /** A fresh id for a server-to-client request; unique within the session. */
     public JsonValue nextRequestId() {
-        return Json.createValue("portcullis-" + nextRequest.incrementAndGet());
+        return Jsons.PROVIDER.createValue("portcullis-" + nextRequest.incrementAndGet());
     }
 
     /** Registers a server-to-client request; the future completes with the client's response message. */

@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.tools;
 
-import jakarta.json.Json;
+import dev.portcullis.mcp.protocol.Jsons;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ public final class CompletionDefinition {
     /** The candidates for the partial {@code value}. */
     @SuppressWarnings("unchecked")
     public List<String> complete(String value, InvocationScope scope) {
-        Object returned = method.invoke(Json.createObjectBuilder().add(argument, value == null ? "" : value).build(), scope);
+        Object returned = method.invoke(Jsons.PROVIDER.createObjectBuilder().add(argument, value == null ? "" : value).build(), scope);
         return returned == null ? List.of() : List.copyOf((List<String>) returned);
     }
 }

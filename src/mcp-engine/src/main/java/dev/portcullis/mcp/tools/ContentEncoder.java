@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.AudioContent;
 import dev.portcullis.mcp.api.BlobResourceContents;
 import dev.portcullis.mcp.api.Content;
@@ -9,7 +10,6 @@ import dev.portcullis.mcp.api.ResourceContents;
 import dev.portcullis.mcp.api.ResourceLink;
 import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.TextResourceContents;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -24,7 +24,7 @@ public final class ContentEncoder {
     }
 
     public static JsonObject encode(Content content) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         if (content instanceof TextContent text) {
             json.add("type", "text").add("text", text.text());
         } else if (content instanceof ImageContent image) {
@@ -42,7 +42,7 @@ public final class ContentEncoder {
     }
 
     public static JsonObject encode(ResourceContents contents) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("uri", contents.uri());
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder().add("uri", contents.uri());
         addIfPresent(json, "mimeType", contents.mimeType());
         if (contents instanceof TextResourceContents text) {
             json.add("text", text.text());

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.CompleteArg;
 import dev.portcullis.mcp.api.Prompt;
 import dev.portcullis.mcp.api.PromptArg;
@@ -11,7 +12,6 @@ import dev.portcullis.mcp.api.ResourceTemplate;
 import dev.portcullis.mcp.api.ResourceTemplateArg;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolArg;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -58,7 +58,7 @@ final class FeatureMethodFactory {
                     && !JavaTypes.isOptional(parameter.getParameterizedType());
             String description = arg == null ? "" : arg.description();
             schema(method, generator, parameter.getParameterizedType()).ifPresent(schema -> {
-                JsonObjectBuilder property = Json.createObjectBuilder(schema);
+                JsonObjectBuilder property = Jsons.PROVIDER.createObjectBuilder(schema);
                 ContentEncoder.addIfPresent(property, "description", description);
                 if (defaultValue != null) {
                     property.add("default", defaultValue);
@@ -72,7 +72,7 @@ final class FeatureMethodFactory {
             bindings.add(new ParameterBinding.Argument(argName, parameter.getParameterizedType(), required,
                     defaultValue, description));
         }
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("name", name);
         ContentEncoder.addIfPresent(descriptor, "title", tool.title());
         ContentEncoder.addIfPresent(descriptor, "description", tool.description());
         descriptor.add("inputSchema", tool.inputSchema().isEmpty() ? input.build() : declaredSchema(method, tool.inputSchema()));
@@ -102,7 +102,7 @@ final class FeatureMethodFactory {
         }
         List<ParameterBinding> bindings = suppliedOnly(method);
         checkResourceReturn(method);
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("uri", resource.uri())
+        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("uri", resource.uri())
                 .add("name", resource.name().isEmpty() ? method.getName() : resource.name());
         ContentEncoder.addIfPresent(descriptor, "title", resource.title());
         ContentEncoder.addIfPresent(descriptor, "description", resource.description());
@@ -136,7 +136,7 @@ final class FeatureMethodFactory {
             bindings.add(new ParameterBinding.Argument(name, String.class, true, null, ""));
         }
         checkResourceReturn(method);
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("uriTemplate", template.template())
+        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("uriTemplate", template.template())
                 .add("name", annotation.name().isEmpty() ? method.getName() : annotation.name());
         ContentEncoder.addIfPresent(descriptor, "title", annotation.title());
         ContentEncoder.addIfPresent(descriptor, "description", annotation.description());
@@ -156,7 +156,7 @@ final class FeatureMethodFactory {
             problems.add(FeatureMethod.describe(method) + " must return PromptMessage, List<PromptMessage> or PromptResponse");
         }
         List<ParameterBinding> bindings = new ArrayList<>();
-        JsonArrayBuilder arguments = Json.createArrayBuilder();
+        JsonArrayBuilder arguments = Jsons.PROVIDER.createArrayBuilder();
         for (Parameter parameter : method.getParameters()) {
             if (InvocationScope.supplies(parameter.getType())) {
                 bindings.add(new ParameterBinding.Supplied(parameter.getType()));
@@ -170,12 +170,12 @@ final class FeatureMethodFactory {
                         + "Optional<String>: prompt arguments are strings");
             }
             boolean required = (arg == null || arg.required()) && !optional;
-            JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", argName);
+            JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("name", argName);
             ContentEncoder.addIfPresent(descriptor, "description", arg == null ? "" : arg.description());
             arguments.add(descriptor.add("required", required));
             bindings.add(new ParameterBinding.Argument(argName, parameter.getParameterizedType(), required, null, ""));
         }
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("name", name);
         ContentEncoder.addIfPresent(descriptor, "title", prompt.title());
         ContentEncoder.addIfPresent(descriptor, "description", prompt.description());
         descriptor.add("arguments", arguments);
@@ -258,7 +258,7 @@ final class FeatureMethodFactory {
         if (!any) {
             return Optional.empty();
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         ContentEncoder.addIfPresent(json, "title", hints.title());
         return Optional.of(json.add("readOnlyHint", hints.readOnlyHint()).add("destructiveHint", hints.destructiveHint())
                 .add("idempotentHint", hints.idempotentHint()).add("openWorldHint", hints.openWorldHint()).build());
@@ -276,10 +276,10 @@ final class FeatureMethodFactory {
 
     /** A default value is JSON when it parses as JSON, otherwise a string. */
     static JsonValue parseDefault(String value) {
-        try (var reader = Json.createReader(new StringReader(value))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(value))) {
             return reader.readValue();
         } catch (RuntimeException e) {
-            return Json.createValue(value);
+            return Jsons.PROVIDER.createValue(value);
         }
     }
 

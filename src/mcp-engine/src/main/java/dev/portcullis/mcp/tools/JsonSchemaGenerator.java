@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.tools;
 
-import jakarta.json.Json;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -40,11 +40,11 @@ public final class JsonSchemaGenerator {
             return typed("boolean");
         }
         if (raw.isEnum()) {
-            JsonArrayBuilder constants = Json.createArrayBuilder();
+            JsonArrayBuilder constants = Jsons.PROVIDER.createArrayBuilder();
             for (Object constant : raw.getEnumConstants()) {
                 constants.add(((Enum<?>) constant).name());
             }
-            return Json.createObjectBuilder().add("type", "string").add("enum", constants).build();
+            return Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("enum", constants).build();
         }
         if (JsonValue.class.isAssignableFrom(raw)) {
             return JsonValue.EMPTY_JSON_OBJECT;
@@ -53,14 +53,14 @@ public final class JsonSchemaGenerator {
             return schemaOf(JavaTypes.argument(type, 0));
         }
         if (raw.isArray() || JavaTypes.isCollection(raw)) {
-            return Json.createObjectBuilder().add("type", "array").add("items", schemaOf(JavaTypes.elementType(type)))
+            return Jsons.PROVIDER.createObjectBuilder().add("type", "array").add("items", schemaOf(JavaTypes.elementType(type)))
                     .build();
         }
         if (JavaTypes.isMap(raw)) {
             if (JavaTypes.argument(type, 0) != String.class) {
                 throw new UnsupportedTypeException(type, "map keys must be String");
             }
-            return Json.createObjectBuilder().add("type", "object")
+            return Jsons.PROVIDER.createObjectBuilder().add("type", "object")
                     .add("additionalProperties", schemaOf(JavaTypes.argument(type, 1))).build();
         }
         if (raw.isRecord()) {
@@ -88,13 +88,13 @@ public final class JsonSchemaGenerator {
     }
 
     private static JsonObject typed(String type) {
-        return Json.createObjectBuilder().add("type", type).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("type", type).build();
     }
 
     /** Builds an object schema property by property; unknown properties are not allowed. */
     public static final class ObjectSchemaBuilder {
-        private final JsonObjectBuilder properties = Json.createObjectBuilder();
-        private final JsonArrayBuilder required = Json.createArrayBuilder();
+        private final JsonObjectBuilder properties = Jsons.PROVIDER.createObjectBuilder();
+        private final JsonArrayBuilder required = Jsons.PROVIDER.createArrayBuilder();
         private boolean anyRequired;
 
         public ObjectSchemaBuilder property(String name, JsonObject schema, boolean isRequired) {
@@ -107,7 +107,7 @@ public final class JsonSchemaGenerator {
         }
 
         public JsonObject build() {
-            JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+            JsonObjectBuilder schema = Jsons.PROVIDER.createObjectBuilder().add("type", "object").add("properties", properties);
             if (anyRequired) {
                 schema.add("required", required);
             }

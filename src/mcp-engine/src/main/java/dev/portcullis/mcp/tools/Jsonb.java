@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.tools;
 
-import jakarta.json.Json;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
@@ -17,7 +17,7 @@ final class Jsonb {
         if (value instanceof JsonValue json) {
             return json;
         }
-        try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(JSONB.toJson(value)))) {
             return reader.readValue();
         }
     }

@@ -1,8 +1,8 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.PromptMessage;
 import dev.portcullis.mcp.api.PromptResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -46,7 +46,7 @@ public final class PromptDefinition {
      */
     public JsonObject get(JsonObject arguments, InvocationScope scope) {
         Object returned = method.invoke(arguments, scope);
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder();
         List<?> messages;
         if (returned instanceof PromptResponse response) {
             ContentEncoder.addIfPresent(result, "description", response.description());
@@ -56,10 +56,10 @@ public final class PromptDefinition {
         } else {
             messages = (List<?>) returned;
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         for (Object item : messages) {
             PromptMessage message = (PromptMessage) item;
-            array.add(Json.createObjectBuilder().add("role", message.role().name().toLowerCase(Locale.ROOT))
+            array.add(Jsons.PROVIDER.createObjectBuilder().add("role", message.role().name().toLowerCase(Locale.ROOT))
                     .add("content", ContentEncoder.encode(message.content())));
         }
         return result.add("messages", array).build();

@@ -1,8 +1,8 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.ResourceContents;
 import dev.portcullis.mcp.api.TextResourceContents;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -50,10 +50,10 @@ public final class ResourceDefinition {
 
     /** The {@code contents} of {@code resources/read} for {@code uri}, whose template variables are {@code variables}. */
     public JsonArray read(String uri, Map<String, String> variables, InvocationScope scope) {
-        var arguments = Json.createObjectBuilder();
+        var arguments = Jsons.PROVIDER.createObjectBuilder();
         variables.forEach(arguments::add);
         Object returned = method.invoke(arguments.build(), scope);
-        JsonArrayBuilder contents = Json.createArrayBuilder();
+        JsonArrayBuilder contents = Jsons.PROVIDER.createArrayBuilder();
         if (returned instanceof String text) {
             contents.add(ContentEncoder.encode(new TextResourceContents(uri, mimeType, text)));
         } else if (returned instanceof ResourceContents single) {
@@ -61,7 +61,7 @@ public final class ResourceDefinition {
         } else if (returned instanceof List<?> list) {
             list.forEach(item -> contents.add(ContentEncoder.encode((ResourceContents) item)));
         } else if (returned != null) {
-            contents.add(Json.createObjectBuilder().add("uri", uri).add("mimeType", "application/json")
+            contents.add(Jsons.PROVIDER.createObjectBuilder().add("uri", uri).add("mimeType", "application/json")
                     .add("text", Jsonb.toJson(returned).toString()));
         }
         return contents.build();

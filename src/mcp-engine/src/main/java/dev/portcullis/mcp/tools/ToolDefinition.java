@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.Content;
 import dev.portcullis.mcp.api.McpLog;
@@ -8,7 +9,6 @@ import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.api.ToolResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -89,14 +89,14 @@ public final class ToolDefinition {
 
     JsonObject encode(Object returned) {
         if (returned instanceof ToolResponse response) {
-            JsonObjectBuilder result = Json.createObjectBuilder().add("content", blocks(response.content()));
+            JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder().add("content", blocks(response.content()));
             if (response.structuredContent() != null) {
                 result.add("structuredContent", Jsonb.toJson(response.structuredContent()));
             }
             return response.isError() ? result.add("isError", true).build() : result.build();
         }
         if (returned == null) {
-            return Json.createObjectBuilder().add("content", JsonValue.EMPTY_JSON_ARRAY).build();
+            return Jsons.PROVIDER.createObjectBuilder().add("content", JsonValue.EMPTY_JSON_ARRAY).build();
         }
         if (returned instanceof String text) {
             return withContent(List.of(new TextContent(text)));
@@ -108,24 +108,24 @@ public final class ToolDefinition {
             return withContent(list.stream().map(Content.class::cast).toList());
         }
         JsonValue json = Jsonb.toJson(returned);
-        JsonObjectBuilder result = Json.createObjectBuilder()
-                .add("content", Json.createArrayBuilder().add(ContentEncoder.encode(new TextContent(json.toString()))));
+        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder()
+                .add("content", Jsons.PROVIDER.createArrayBuilder().add(ContentEncoder.encode(new TextContent(json.toString()))));
         return structured ? result.add("structuredContent", json).build() : result.build();
     }
 
     private static JsonObject withContent(List<Content> content) {
-        return Json.createObjectBuilder().add("content", blocks(content)).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("content", blocks(content)).build();
     }
 
     private static JsonArrayBuilder blocks(List<Content> content) {
-        JsonArrayBuilder blocks = Json.createArrayBuilder();
+        JsonArrayBuilder blocks = Jsons.PROVIDER.createArrayBuilder();
         content.forEach(c -> blocks.add(ContentEncoder.encode(c)));
         return blocks;
     }
 
     static JsonObject error(String message) {
-        return Json.createObjectBuilder()
-                .add("content", Json.createArrayBuilder().add(ContentEncoder.encode(new TextContent(message))))
+        return Jsons.PROVIDER.createObjectBuilder()
+                .add("content", Jsons.PROVIDER.createArrayBuilder().add(ContentEncoder.encode(new TextContent(message))))
                 .add("isError", true).build();
     }
 

@@ -1,11 +1,12 @@
-package dev.portcullis.config;
+package dev.portcullis.mcp.protocol;
 
 import jakarta.json.spi.JsonProvider;
 
 /**
  * One JSON-P provider for the application. {@code jakarta.json.Json}'s static methods look the provider up on
  * every call (a service-loader search, with class-loading failures, on Liberty), which dominated the cost of a
- * registration; the provider itself is thread-safe.
+ * registration and sat on every MCP request; the provider itself is thread-safe. Use {@code Jsons.PROVIDER.create*}
+ * instead of {@code Jsons.PROVIDER.create*} in application code.
  */
 public final class Jsons {
 
