@@ -1,5 +1,6 @@
 package dev.portcullis.demo;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,5 +51,16 @@ public class PetStore {
             throw new InvalidPetException(what + " must be 1 to " + max + " characters");
         }
         return trimmed;
+    }
+
+    /** Deletes a pet; false when there was none. Administrators only, whoever calls. */
+    @RolesAllowed("mcp-admins")
+    public boolean remove(long id) {
+        Pet pet = em.find(Pet.class, id);
+        if (pet == null) {
+            return false;
+        }
+        em.remove(pet);
+        return true;
     }
 }

@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Binds the MCP endpoint's filters (origin checks now; bearer-token checks later) to {@link McpResource}. */
+/** Binds the MCP endpoint's filters (origin checks, then bearer-token checks) to {@link McpResource}. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -11,6 +11,9 @@ import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.Outbound;
 import dev.portcullis.mcp.server.Prepared;
 import dev.portcullis.mcp.server.Reply;
+import dev.portcullis.resourceserver.Challenge;
+import dev.portcullis.resourceserver.CurrentCaller;
+import dev.portcullis.resourceserver.ResourceServerConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,6 +56,12 @@ public class McpResource {
     @Context
     private HttpServletResponse servletResponse;
 
+    @Inject
+    private CurrentCaller caller;
+
+    @Inject
+    private ResourceServerConfig resourceServer;
+
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
@@ -73,7 +82,8 @@ public class McpResource {
             return json(McpServer.malformed(e));
         }
         McpServer server = engine.server();
-        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, paramHeaders(headers)));
+        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, paramHeaders(headers),
+                caller.get()));
         if (prepared instanceof Prepared.Answer answer) {
             return json(answer.reply());
         }
@@ -94,7 +104,7 @@ public class McpResource {
         if (session == null) {
             return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
         }
-        return Response.status(engine.server().endSession(session) ? Response.Status.NO_CONTENT
+        return Response.status(engine.server().endSession(session, caller.get()) ? Response.Status.NO_CONTENT
                 : Response.Status.NOT_FOUND).build();
     }
 
@@ -118,8 +128,14 @@ public class McpResource {
         return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
     }
 
-    private static Response json(Reply reply) {
+    private Response json(Reply reply) {
         Response.ResponseBuilder response = Response.status(reply.status());
+        if (!reply.requiredScopes().isEmpty()) {
+            // RFC 6750 3.1 step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25)
+            java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.get().scopes());
+            scopes.addAll(reply.requiredScopes());
+            response.header("WWW-Authenticate", Challenge.insufficientScope(resourceServer.metadataUrl(), scopes));
+        }
         if (reply.body() != null) {
             response.type(MediaType.APPLICATION_JSON_TYPE).entity(reply.body().toString());
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
 import java.util.Objects;
 
@@ -9,7 +10,13 @@ import java.util.Objects;
  * section 5.5). Header values are null when absent.
  */
 public record Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
-        String mcpName, java.util.Map<String, String> paramHeaders) {
+        String mcpName, java.util.Map<String, String> paramHeaders, Caller caller) {
+
+    /** From an anonymous caller. */
+    public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
+            String mcpName, java.util.Map<String, String> paramHeaders) {
+        this(message, sessionId, protocolVersion, mcpMethod, mcpName, paramHeaders, Caller.ANONYMOUS);
+    }
 
     /** Without {@code Mcp-Param-*} headers. */
     public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod, String mcpName) {
@@ -21,6 +28,7 @@ public record Incoming(JsonRpcMessage message, String sessionId, String protocol
         paramHeaders.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v.strip()));
         paramHeaders = java.util.Map.copyOf(lower);
         Objects.requireNonNull(message, "message cannot be null");
+        Objects.requireNonNull(caller, "caller cannot be null");
         sessionId = trim(sessionId);
         protocolVersion = trim(protocolVersion);
         mcpMethod = trim(mcpMethod);

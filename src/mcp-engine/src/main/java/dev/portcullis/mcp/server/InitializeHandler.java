@@ -32,6 +32,7 @@ final class InitializeHandler implements RequestHandler {
         }
         String version = ProtocolVersion.isLegacy(requested) ? requested : ProtocolVersion.LEGACY_LATEST;
         McpSession session = sessions.create(version);
+        session.bindTo(context.caller().name());
         session.clientCapabilities(context.params().getJsonObject("capabilities"));
         context.newSessionId(session.id());
         JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder().add("protocolVersion", version)

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.tools.AccessRule;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import jakarta.json.JsonObject;
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * The four paginated list methods ({@code tools/list}, {@code resources/list}, {@code resources/templates/list},
- * {@code prompts/list}): one page of descriptors, in the registry's deterministic order.
+ * {@code prompts/list}): one page of the descriptors this caller may see, in the registry's deterministic order.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/pagination">Pagination</a>
  */
@@ -18,11 +19,13 @@ final class ListHandler<T> implements RequestHandler {
     private final Supplier<FeatureRegistry> registry;
     private final Function<FeatureRegistry, List<T>> items;
     private final Function<T, JsonObject> descriptor;
+    private final Function<T, AccessRule> access;
     private final String key;
     private final Pagination pagination;
 
     ListHandler(Supplier<FeatureRegistry> registry, Function<FeatureRegistry, List<T>> items,
-            Function<T, JsonObject> descriptor, String key, Pagination pagination) {
+            Function<T, JsonObject> descriptor, Function<T, AccessRule> access, String key, Pagination pagination) {
+        this.access = access;
         this.registry = registry;
         this.items = items;
         this.descriptor = descriptor;
@@ -32,7 +35,9 @@ final class ListHandler<T> implements RequestHandler {
 
     @Override
     public JsonObject handle(RequestContext context) {
-        return pagination.page(context.params(), items.apply(registry.get()), descriptor, key,
+        List<T> visible = items.apply(registry.get()).stream()
+                .filter(item -> FeatureAccess.admits(access.apply(item), context.caller())).toList();
+        return pagination.page(context.params(), visible, descriptor, key,
                 Jsons.PROVIDER.createObjectBuilder()).build();
     }
 }

@@ -59,7 +59,7 @@ public final class McpDispatcher {
         handlers.put(McpMethods.PING, new PingHandler());
         handlers.put(McpMethods.LOGGING_SET_LEVEL, new SetLevelHandler());
         handlers.put(McpMethods.TOOLS_LIST, new ListHandler<>(registry, FeatureRegistry::tools,
-                ToolDefinition::descriptor, "tools", pages));
+                ToolDefinition::descriptor, ToolDefinition::access, "tools", pages));
         TaskStore tasks = new TaskStore(TaskStore.daemonThreads(), java.time.Clock.systemUTC(), TaskStore.TTL_MS,
                 TaskStore.POLL_INTERVAL_MS);
         handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry, tasks));
@@ -67,14 +67,15 @@ public final class McpDispatcher {
         handlers.put(McpMethods.TASKS_UPDATE, new TasksUpdateHandler(tasks));
         handlers.put(McpMethods.TASKS_CANCEL, new TasksCancelHandler(tasks, java.time.Clock.systemUTC()));
         handlers.put(McpMethods.RESOURCES_LIST, new ListHandler<>(registry, FeatureRegistry::resources,
-                ResourceDefinition::descriptor, "resources", pages));
+                ResourceDefinition::descriptor, ResourceDefinition::access, "resources", pages));
         handlers.put(McpMethods.RESOURCES_TEMPLATES_LIST, new ListHandler<>(registry,
-                FeatureRegistry::resourceTemplates, ResourceDefinition::descriptor, "resourceTemplates", pages));
+                FeatureRegistry::resourceTemplates, ResourceDefinition::descriptor, ResourceDefinition::access,
+                "resourceTemplates", pages));
         handlers.put(McpMethods.RESOURCES_READ, new ResourcesReadHandler(registry));
         handlers.put(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeHandler(true));
         handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, new SubscribeHandler(false));
         handlers.put(McpMethods.PROMPTS_LIST, new ListHandler<>(registry, FeatureRegistry::prompts,
-                PromptDefinition::descriptor, "prompts", pages));
+                PromptDefinition::descriptor, PromptDefinition::access, "prompts", pages));
         handlers.put(McpMethods.PROMPTS_GET, new PromptsGetHandler(registry));
         handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(registry));
     }

@@ -30,11 +30,13 @@ public final class McpServer {
     private final McpDispatcher dispatcher;
     private final SessionStore sessions;
     private final Supplier<FeatureRegistry> registry;
+    private final FeatureAccess access;
 
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings) {
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), java.time.Clock.systemUTC());
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings);
+        this.access = new FeatureAccess(registry);
     }
 
     /** Applies the era's rules to a POSTed message. */
@@ -42,7 +44,7 @@ public final class McpServer {
         JsonRpcMessage message = in.message();
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()
                 && !ProtocolVersion.isModern(in.protocolVersion())) {
-            return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false));
+            return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false, in.caller()));
         }
         String version = in.protocolVersion();
         boolean modern = ProtocolVersion.isModern(version) || (in.sessionId() == null && !message.isResponse()
@@ -63,7 +65,7 @@ public final class McpServer {
 
     private Prepared prepareLegacy(Incoming in) {
         JsonRpcMessage message = in.message();
-        Optional<McpSession> found = sessions.find(in.sessionId());
+        Optional<McpSession> found = sessions.find(in.sessionId()).filter(s -> s.belongsTo(in.caller().name()));
         if (found.isEmpty()) {
             return answer(404, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found", message, null);
         }
@@ -85,8 +87,8 @@ public final class McpServer {
             }
             return new Prepared.Answer(Reply.accepted());
         }
-        return new Prepared.Run(new Call(message, Era.LEGACY, session.protocolVersion(), session,
-                streams(message, Era.LEGACY)));
+        return run(new Call(message, Era.LEGACY, session.protocolVersion(), session, streams(message, Era.LEGACY),
+                in.caller()));
     }
 
     private Prepared prepareModern(Incoming in) {
@@ -103,7 +105,23 @@ public final class McpServer {
         if (message.isNotification()) {
             return new Prepared.Answer(Reply.accepted());
         }
-        return new Prepared.Run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null, streams(message, Era.MODERN)));
+        return run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null, streams(message, Era.MODERN),
+                in.caller()));
+    }
+
+    /**
+     * Runs the call unless the caller lacks a scope the addressed tool, resource or prompt requires: that is the
+     * HTTP 403 step-up answer, decided before any streaming starts.
+     */
+    private Prepared run(Call call) {
+        java.util.Set<String> missing = access.missingScopes(call.message(), call.caller());
+        if (missing.isEmpty()) {
+            return new Prepared.Run(call);
+        }
+        JsonRpcMessage message = call.message();
+        return new Prepared.Answer(Reply.insufficientScope(JsonRpc.error(message.id(), new McpError(
+                JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: this operation needs the scopes " + String.join(" ",
+                access.requiredScopes(message)), null, 403)), access.requiredScopes(message)));
     }
 
     /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */
@@ -113,7 +131,7 @@ public final class McpServer {
         AtomicBoolean cancelled = session == null ? new AtomicBoolean() : session.begin(key);
         try {
             return dispatcher.dispatch(new RequestContext(call.message(), call.era(), call.protocolVersion(), session,
-                    outbound, cancelled));
+                    outbound, cancelled, call.caller()));
         } finally {
             if (session != null) {
                 session.end(key);
@@ -124,6 +142,17 @@ public final class McpServer {
     /** Ends a legacy session ({@code DELETE}); false when there was none. */
     public boolean endSession(String sessionId) {
         return sessions.end(sessionId == null ? null : sessionId.strip());
+    }
+
+    /** Ends {@code caller}'s legacy session; another subject's session id is as unknown as a missing one (SBP25). */
+    public boolean endSession(String sessionId, dev.portcullis.mcp.api.Caller caller) {
+        String id = sessionId == null ? null : sessionId.strip();
+        return sessions.find(id).filter(session -> session.belongsTo(caller.name())).isPresent() && sessions.end(id);
+    }
+
+    /** Every OAuth scope the deployed features declare. */
+    public java.util.SortedSet<String> scopesDeclared() {
+        return registry.get().scopesDeclared();
     }
 
     /** Whether a legacy session is live (for GET). */

@@ -28,6 +28,7 @@ final class PromptsGetHandler implements RequestHandler {
             throw McpError.invalidParams("Invalid params: name is required");
         }
         PromptDefinition prompt = registry.get().prompt(name)
+                .filter(found -> FeatureAccess.admits(found.access(), context.caller()))
                 .orElseThrow(() -> McpError.invalidParams("Unknown prompt: " + name));
         JsonValue arguments = context.params().get("arguments");
         try {

@@ -7,6 +7,7 @@ import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
 import dev.portcullis.mcp.protocol.McpMethods;
 import dev.portcullis.mcp.session.McpSession;
+import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.tools.InvocationScope;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,17 +27,24 @@ public final class RequestContext {
     private final McpSession session;
     private final Outbound outbound;
     private final AtomicBoolean cancelled;
+    private final Caller caller;
     private String newSessionId;
     private InputResponses inputs = InputResponses.NONE;
 
     RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
-            AtomicBoolean cancelled) {
+            AtomicBoolean cancelled, Caller caller) {
         this.message = message;
+        this.caller = caller;
         this.era = era;
         this.protocolVersion = protocolVersion;
         this.session = session;
         this.outbound = outbound;
         this.cancelled = cancelled;
+    }
+
+    /** Who sent the request. */
+    public Caller caller() {
+        return caller;
     }
 
     public JsonRpcMessage message() {
@@ -81,7 +89,7 @@ public final class RequestContext {
     public InvocationScope scope() {
         return new InvocationScope(progress(), log(), () -> cancelled.get() || outbound.isClosed(),
                 era == Era.MODERN ? new ModernClientRequests(modernCapabilities(), inputs)
-                        : new LegacyClientRequests(session, outbound, cancelled));
+                        : new LegacyClientRequests(session, outbound, cancelled), () -> { }, caller);
     }
 
     /** The modern request's {@code _meta} client capabilities (empty in the legacy era). */

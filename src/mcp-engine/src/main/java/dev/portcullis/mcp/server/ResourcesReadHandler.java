@@ -30,6 +30,7 @@ final class ResourcesReadHandler implements RequestHandler {
             throw McpError.invalidParams("Invalid params: uri is required");
         }
         Map.Entry<ResourceDefinition, Map<String, String>> found = registry.get().resource(uri)
+                .filter(match -> FeatureAccess.admits(match.getKey().access(), context.caller()))
                 .orElseThrow(() -> notFound(context.era(), uri));
         return Jsons.PROVIDER.createObjectBuilder()
                 .add("contents", found.getKey().read(uri, found.getValue(), context.scope())).build();

@@ -32,7 +32,7 @@ final class ToolsCallHandler implements RequestHandler {
 
     @Override
     public JsonObject handle(RequestContext context) {
-        ToolDefinition tool = tool(registry.get(), context.params());
+        ToolDefinition tool = tool(registry.get(), context.params(), context.caller());
         JsonValue arguments = context.params().get("arguments");
         if (arguments != null && arguments != JsonValue.NULL && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
             throw McpError.invalidParams("Invalid params: arguments must be an object");
@@ -61,11 +61,13 @@ final class ToolsCallHandler implements RequestHandler {
         return Jsons.PROVIDER.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
     }
 
-    static ToolDefinition tool(FeatureRegistry registry, JsonObject params) {
+    /** The named tool, if this caller may see it: a tool outside the caller's roles is as unknown as a missing one. */
+    static ToolDefinition tool(FeatureRegistry registry, JsonObject params, dev.portcullis.mcp.api.Caller caller) {
         String name = params.getString("name", null);
         if (name == null) {
             throw McpError.invalidParams("Invalid params: name is required");
         }
-        return registry.tool(name).orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
+        return registry.tool(name).filter(tool -> FeatureAccess.admits(tool.access(), caller))
+                .orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
     }
 }

@@ -24,11 +24,25 @@ public final class McpSession {
     private volatile JsonObject clientCapabilities = JsonValue.EMPTY_JSON_OBJECT;
     private volatile String logLevel;
     private volatile Instant lastUsed;
+    private volatile String owner;
 
     McpSession(String id, String protocolVersion, Instant now) {
         this.id = Objects.requireNonNull(id, "id cannot be null");
         this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion cannot be null");
         this.lastUsed = now;
+    }
+
+    /**
+     * Binds the session to the subject that created it (SBP25 session hijacking): the same id presented by
+     * anyone else is treated as unknown. A session is never a credential.
+     */
+    public void bindTo(String subject) {
+        this.owner = subject;
+    }
+
+    /** Whether {@code subject} created this session (null for both on an open deployment). */
+    public boolean belongsTo(String subject) {
+        return Objects.equals(owner, subject);
     }
 
     public String id() {

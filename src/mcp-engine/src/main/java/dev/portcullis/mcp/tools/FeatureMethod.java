@@ -14,12 +14,19 @@ final class FeatureMethod {
     private final Supplier<Object> instance;
     private final Method method;
     private final List<ParameterBinding> parameters;
+    private final AccessRule access;
 
     FeatureMethod(Supplier<Object> instance, Method method, List<ParameterBinding> parameters) {
         this.instance = instance;
         this.method = method;
         this.parameters = List.copyOf(parameters);
+        this.access = AccessRule.of(method.getDeclaringClass(), method);
         this.method.setAccessible(true);
+    }
+
+    /** Who may use this method. */
+    AccessRule access() {
+        return access;
     }
 
     List<ParameterBinding> parameters() {

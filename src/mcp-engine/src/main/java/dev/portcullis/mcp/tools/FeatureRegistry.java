@@ -30,6 +30,16 @@ public final class FeatureRegistry {
         return new FeatureRegistry(Map.of(), Map.of(), List.of(), Map.of(), Map.of());
     }
 
+    /** Every OAuth scope a tool, resource, template or prompt requires, sorted: the resource's scopes_supported. */
+    public java.util.SortedSet<String> scopesDeclared() {
+        java.util.SortedSet<String> scopes = new java.util.TreeSet<>();
+        tools.values().forEach(tool -> scopes.addAll(tool.access().scopes()));
+        resources.values().forEach(resource -> scopes.addAll(resource.access().scopes()));
+        templates.forEach(template -> scopes.addAll(template.access().scopes()));
+        prompts.values().forEach(prompt -> scopes.addAll(prompt.access().scopes()));
+        return scopes;
+    }
+
     public List<ToolDefinition> tools() {
         return List.copyOf(tools.values());
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.api.Cancellation;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.McpLog;
@@ -10,7 +11,13 @@ import java.util.Objects;
 
 /** What the server supplies to feature-method parameters that are not client arguments. */
 public record InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client,
-        TaskHandoff handoff) {
+        TaskHandoff handoff, Caller caller) {
+
+    /** A scope for an anonymous caller. */
+    public InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client,
+            TaskHandoff handoff) {
+        this(progress, log, cancellation, client, handoff, Caller.ANONYMOUS);
+    }
 
     /** A scope whose {@link TaskHandoff} does nothing (the call is not, and will not become, a task). */
     public InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client) {
@@ -23,11 +30,12 @@ public record InvocationScope(Progress progress, McpLog log, Cancellation cancel
         Objects.requireNonNull(cancellation, "cancellation cannot be null");
         Objects.requireNonNull(client, "client cannot be null");
         Objects.requireNonNull(handoff, "handoff cannot be null");
+        Objects.requireNonNull(caller, "caller cannot be null");
     }
 
     /** This scope with another {@link TaskHandoff}. */
     public InvocationScope withHandoff(TaskHandoff other) {
-        return new InvocationScope(progress, log, cancellation, client, other);
+        return new InvocationScope(progress, log, cancellation, client, other, caller);
     }
 
     /** A scope that reports nothing and is never cancelled. */
@@ -74,11 +82,14 @@ public record InvocationScope(Progress progress, McpLog log, Cancellation cancel
         if (type == TaskHandoff.class) {
             return handoff;
         }
+        if (type == Caller.class) {
+            return caller;
+        }
         return cancellation;
     }
 
     static boolean supplies(Class<?> type) {
         return type == Progress.class || type == McpLog.class || type == Cancellation.class
-                || type == ClientRequests.class || type == TaskHandoff.class;
+                || type == ClientRequests.class || type == TaskHandoff.class || type == Caller.class;
     }
 }

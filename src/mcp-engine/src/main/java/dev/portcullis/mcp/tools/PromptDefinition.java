@@ -30,6 +30,11 @@ public final class PromptDefinition {
         return name;
     }
 
+    /** Who may see and call it. */
+    public AccessRule access() {
+        return method.access();
+    }
+
     public JsonObject descriptor() {
         return descriptor;
     }

@@ -44,6 +44,11 @@ public final class ResourceDefinition {
     }
 
     /** The {@code Resource} or {@code ResourceTemplate} object for the list methods. */
+    /** Who may see and call it. */
+    public AccessRule access() {
+        return method.access();
+    }
+
     public JsonObject descriptor() {
         return descriptor;
     }

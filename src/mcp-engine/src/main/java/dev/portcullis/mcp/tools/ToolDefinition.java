@@ -59,6 +59,11 @@ public final class ToolDefinition {
     }
 
     /** The {@code Tool} object for {@code tools/list}. */
+    /** Who may see and call it. */
+    public AccessRule access() {
+        return method.access();
+    }
+
     public JsonObject descriptor() {
         return descriptor;
     }

@@ -1,0 +1,62 @@
+package dev.portcullis.mcp.server;
+
+import dev.portcullis.mcp.api.Caller;
+import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.tools.AccessRule;
+import dev.portcullis.mcp.tools.FeatureRegistry;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Applies the {@link AccessRule} of the tool, resource or prompt a request addresses. An anonymous caller exists
+ * only on an open deployment (the transport rejects unauthenticated requests otherwise), so rules are not enforced
+ * for it.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-challenge-handling">Scope challenge handling</a>
+ */
+final class FeatureAccess {
+
+    private final Supplier<FeatureRegistry> registry;
+
+    FeatureAccess(Supplier<FeatureRegistry> registry) {
+        this.registry = registry;
+    }
+
+    /** Whether {@code caller} may see and use features under {@code rule}. */
+    static boolean admits(AccessRule rule, Caller caller) {
+        return caller.anonymous() || rule.admits(caller);
+    }
+
+    /** Every scope the addressed feature needs; empty for other methods and for unknown features. */
+    Set<String> requiredScopes(JsonRpcMessage message) {
+        return rule(message).map(AccessRule::scopes).orElse(Set.of());
+    }
+
+    /** The scopes the addressed feature needs that {@code caller} lacks. */
+    Set<String> missingScopes(JsonRpcMessage message, Caller caller) {
+        if (caller.anonymous()) {
+            return Set.of();
+        }
+        return rule(message).filter(rule -> rule.admits(caller)).map(rule -> rule.missingScopes(caller))
+                .orElseGet(TreeSet::new);
+    }
+
+    private Optional<AccessRule> rule(JsonRpcMessage message) {
+        if (!message.isRequest() || message.method() == null) {
+            return Optional.empty();
+        }
+        FeatureRegistry features = registry.get();
+        return switch (message.method()) {
+            case McpMethods.TOOLS_CALL -> features.tool(message.params().getString("name", ""))
+                    .map(tool -> tool.access());
+            case McpMethods.PROMPTS_GET -> features.prompt(message.params().getString("name", ""))
+                    .map(prompt -> prompt.access());
+            case McpMethods.RESOURCES_READ -> features.resource(message.params().getString("uri", ""))
+                    .map(found -> found.getKey().access());
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.portcullis.resourceserver;
+
+import dev.portcullis.mcp.transport.McpEndpoint;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Every request to {@code /mcp}, GET and DELETE included, needs a bearer token that MicroProfile JWT accepted
+ * (signature, {@code iss}, {@code exp}/{@code nbf}, {@code aud} = this resource). MicroProfile JWT leaves a request
+ * whose token it rejected anonymous and logs why; here it gets the exact challenge instead.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#token-handling">Token handling</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3.1">RFC 6750 section 3.1</a>
+ */
+@Provider
+@McpEndpoint
+@Priority(Priorities.AUTHENTICATION)
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class.getName());
+
+    @Inject
+    private ResourceServerConfig config;
+
+    @Inject
+    private CurrentCaller current;
+
+    @Inject
+    private RevocationCheck revocations;
+
+    @Context
+    private SecurityContext security;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (config.open()) {
+            return;
+        }
+        String metadata = config.metadataUrl();
+        if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
+            request.abortWith(Challenge.invalidRequest(metadata,
+                    "Access tokens are accepted only in the Authorization header"));
+            return;
+        }
+        String authorization = request.getHeaderString("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            request.abortWith(Challenge.missingToken(metadata, config.challengeScopes()));
+            return;
+        }
+        Principal principal = security.getUserPrincipal();
+        if (!(principal instanceof JsonWebToken token)) {
+            // MicroProfile JWT rejected it and logged the reason (CWWKS55xx); the client learns only that it failed.
+            request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
+            return;
+        }
+        if (revocations.revoked(token.getTokenID())) {
+            LOG.fine("A revoked access token was presented at /mcp");
+            request.abortWith(Challenge.invalidToken(metadata, "The access token has been revoked"));
+            return;
+        }
+        current.set(new TokenCaller(token, security, config.scopeClaim(), config.groupsClaim()));
+    }
+}

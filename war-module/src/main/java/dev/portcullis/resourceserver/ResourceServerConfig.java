@@ -1,0 +1,66 @@
+package dev.portcullis.resourceserver;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * How {@code /mcp} is protected. The token checks themselves are MicroProfile JWT's ({@code <mpJwt>} in
+ * {@code includes/mcp-tokens.xml}); these are the settings the application needs besides them.
+ */
+@ApplicationScoped
+public class ResourceServerConfig {
+
+    /** {@code portcullis.mcp.auth}: {@code oauth} (bearer tokens required) or {@code open} (development only). */
+    public boolean open() {
+        return "open".equals(string("portcullis.mcp.auth").map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("oauth"));
+    }
+
+    /** The canonical MCP endpoint URL: the PRM {@code resource} and the tokens' audience (RFC 8707). */
+    public String resource() {
+        return string("portcullis.mcp.resource").orElseThrow().strip();
+    }
+
+    /**
+     * The issuer whose tokens {@code /mcp} trusts: {@code portcullis.token.issuer} when set (external-IdP mode),
+     * else the built-in authorization server's {@code portcullis.issuer}.
+     */
+    public String trustedIssuer() {
+        return string("portcullis.token.issuer").map(String::strip).filter(v -> !v.isEmpty())
+                .orElseGet(() -> string("portcullis.issuer").orElseThrow().strip());
+    }
+
+    /** The claim that holds the granted scopes: {@code scope} (RFC 9068), or e.g. {@code scp} for Entra ID. */
+    public String scopeClaim() {
+        return string("portcullis.token.scope.claim").map(String::strip).filter(v -> !v.isEmpty()).orElse("scope");
+    }
+
+    /** The claim that holds the groups (MicroProfile JWT's {@code groupNameAttribute}): {@code groups} by default. */
+    public String groupsClaim() {
+        return string("portcullis.token.groups.claim").map(String::strip).filter(v -> !v.isEmpty()).orElse("groups");
+    }
+
+    /** The scopes a 401 challenge asks for first (space-separated); empty to let clients use {@code scopes_supported}. */
+    public List<String> challengeScopes() {
+        return string("portcullis.mcp.challenge-scopes").map(v -> Arrays.stream(v.trim().split("[\\s,]+"))
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /** Where the Protected Resource Metadata of {@link #resource()} lives (RFC 9728 section 3.1). */
+    public String metadataUrl() {
+        URI resource = URI.create(resource());
+        String path = resource.getRawPath() == null ? "" : resource.getRawPath();
+        return resource.getScheme() + "://" + resource.getRawAuthority() + "/.well-known/oauth-protected-resource"
+                + (path.equals("/") ? "" : path);
+    }
+
+    private static Optional<String> string(String name) {
+        Config config = ConfigProvider.getConfig(ResourceServerConfig.class.getClassLoader());
+        return config.getOptionalValue(name, String.class);
+    }
+}
