@@ -24,7 +24,16 @@ public final class AuthServerSettings {
             Map.entry("portcullis.oauth.client-secret.hash-iterations", "a positive integer"),
             Map.entry("portcullis.oauth.keys.max-age", "an ISO-8601 duration such as P90D"),
             Map.entry("portcullis.oauth.keys.retention", "an ISO-8601 duration such as P1D"),
+            Map.entry("portcullis.oauth.access-token.lifetime", "a positive ISO-8601 duration such as PT1H"),
+            Map.entry("portcullis.oauth.refresh-token.lifetime", "a positive ISO-8601 duration such as P30D"),
+            Map.entry("portcullis.oauth.refresh-token.reuse-grace", "an ISO-8601 duration such as PT30S, or PT0S for none"),
+            Map.entry("portcullis.oauth.revocation.refresh-interval", "a positive ISO-8601 duration such as PT5S"),
+            Map.entry("portcullis.oauth.client-secret.verified-cache", "an ISO-8601 duration such as PT5M, or PT0S for none"),
             Map.entry("portcullis.oauth.keys.rotate-before", "an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
+
+    /** Durations where zero makes no sense (a token that expires when issued, a reload loop). */
+    private static final Set<String> POSITIVE_DURATIONS = Set.of("portcullis.oauth.access-token.lifetime",
+            "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.revocation.refresh-interval");
 
     private AuthServerSettings() {
     }
@@ -50,7 +59,8 @@ public final class AuthServerSettings {
                 Instant.parse(value);
                 return true;
             }
-            return !Duration.parse(value).isNegative();
+            Duration duration = Duration.parse(value);
+            return POSITIVE_DURATIONS.contains(key) ? !duration.isNegative() && !duration.isZero() : !duration.isNegative();
         } catch (NumberFormatException | DateTimeException e) {
             return false;
         }
