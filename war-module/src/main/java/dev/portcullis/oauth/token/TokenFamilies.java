@@ -3,6 +3,7 @@ package dev.portcullis.oauth.token;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.oauth.revocation.RevocationService;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
@@ -77,36 +79,48 @@ public class TokenFamilies {
         return new TokenResponse(accessToken, refreshToken);
     }
 
-    /** The refresh_token grant with rotation and reuse detection. */
+    /**
+     * The refresh_token grant with rotation and reuse detection. The family row is locked first (SELECT ... FOR
+     * UPDATE), so refreshes within one family run one after another and cannot deadlock on Derby's row locks.
+     */
     public TokenResponse refresh(RegisteredClient client, String refreshToken, Optional<String> scope, List<String> resources) {
         Instant now = clock.instant();
         String hash = Secrets.fastHash(refreshToken);
         RefreshTokenEntity presented = em.find(RefreshTokenEntity.class, hash);
-        TokenFamilyEntity family = presented == null ? null : em.find(TokenFamilyEntity.class, presented.getFamilyId());
-        if (family == null || family.isRevoked() || !family.getClientId().equals(client.clientId())
-                || !now.isBefore(presented.getExpiresAt())) {
-            throw TokenErrors.invalidGrant("the refresh token is invalid, expired or revoked");
+        if (presented == null || !now.isBefore(presented.getExpiresAt())) {
+            throw invalidRefreshToken();
+        }
+        if (presented.getRotatedAt() != null && now.isAfter(presented.getRotatedAt().plus(config.refreshTokenReuseGrace()))) {
+            throw reusedAfterGraceWindow(presented.getFamilyId(), client);
+        }
+        TokenFamilyEntity family = em.find(TokenFamilyEntity.class, presented.getFamilyId(), LockModeType.PESSIMISTIC_WRITE);
+        if (family == null || family.isRevoked() || !family.getClientId().equals(client.clientId())) {
+            throw invalidRefreshToken();
         }
         Resources.requireOnly(resources, family.getResource());
         List<String> scopes = Scopes.narrow(scope, Scopes.parse(family.getScope()));
-        if (presented.getRotatedAt() != null) {
-            toleratedReuse(family, presented.getRotatedAt(), now);
-        } else if (em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED).setParameter("now", now).setParameter("hash", hash)
-                .executeUpdate() == 0) {
-            LOG.fine(() -> "Concurrent refresh in family " + family.getFamilyId() + ": answered with a fresh pair.");
+        if (presented.getRotatedAt() != null || em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
+                .setParameter("now", now).setParameter("hash", hash).executeUpdate() == 0) {
+            LOG.fine(() -> "Refresh token reused within the grace window in family " + family.getFamilyId() + ": a fresh pair.");
         }
         String successor = newRefreshToken(family, now);
         return new TokenResponse(accessToken(family, scopes, now), successor);
     }
 
-    private void toleratedReuse(TokenFamilyEntity family, Instant rotatedAt, Instant now) {
-        if (now.isAfter(rotatedAt.plus(config.refreshTokenReuseGrace()))) {
-            revocations.revokeFamily(family.getFamilyId());
-            LOG.warning(() -> "A rotated refresh token of client " + family.getClientId() + " was used again after the grace"
-                    + " window; token family " + family.getFamilyId() + " is revoked.");
-            throw TokenErrors.invalidGrant("the refresh token was already used; the authorization is revoked");
+    /** Reuse after the window is treated as theft: the family is revoked in a transaction of its own. */
+    private OAuthException reusedAfterGraceWindow(String familyId, RegisteredClient client) {
+        TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
+        if (family != null && !family.isRevoked() && family.getClientId().equals(client.clientId())) {
+            revocations.revokeFamily(familyId);
+            LOG.warning(() -> "A rotated refresh token of client " + client.clientId() + " was used again after the grace"
+                    + " window; token family " + familyId + " is revoked.");
+            return TokenErrors.invalidGrant("the refresh token was already used; the authorization is revoked");
         }
-        LOG.fine(() -> "Refresh token reused within the grace window in family " + family.getFamilyId() + ".");
+        return invalidRefreshToken();
+    }
+
+    private static OAuthException invalidRefreshToken() {
+        return TokenErrors.invalidGrant("the refresh token is invalid, expired or revoked");
     }
 
     private String newRefreshToken(TokenFamilyEntity family, Instant now) {
