@@ -18,6 +18,9 @@ public class TokenEndpoint {
     private ClientAuthenticator authenticator;
 
     @Inject
+    private AuthorizationCodeGrant authorizationCode;
+
+    @Inject
     private ClientCredentialsGrant clientCredentials;
 
     @EJB
@@ -27,6 +30,7 @@ public class TokenEndpoint {
         String grantType = form.required("grant_type");
         RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form));
         return switch (grantType) {
+            case AuthorizationCodeGrant.GRANT_TYPE -> authorizationCode.grant(client, form);
             case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(client, form);
             case TokenFamilies.REFRESH_GRANT_TYPE -> families.refresh(client, form.required("refresh_token"),
                     form.single("scope"), form.all("resource"));

@@ -4,6 +4,8 @@ import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.grant.AuthorizationCodes;
+import dev.portcullis.oauth.grant.AuthorizationGrant;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.oauth.revocation.RevocationService;
@@ -61,6 +63,9 @@ public class TokenFamilies {
     @EJB
     private RevocationService revocations;
 
+    @EJB
+    private AuthorizationCodes codes;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -77,6 +82,16 @@ public class TokenFamilies {
         IssuedAccessToken accessToken = accessToken(family, grant.scopes(), now);
         LOG.fine(() -> "Started token family " + family.getFamilyId() + " for client " + client.clientId() + ".");
         return new TokenResponse(accessToken, refreshToken);
+    }
+
+    /**
+     * Redeems an authorization code and starts its family, in one transaction: if storing the family fails, the code
+     * stays unused. A {@code resource} sent with the code must be the one it was issued for.
+     */
+    public TokenResponse redeem(RegisteredClient client, String code, String redirectUri, String verifier, List<String> resources) {
+        AuthorizationGrant grant = codes.redeem(code, client.clientId(), redirectUri, verifier);
+        Resources.requireOnly(resources, grant.resource());
+        return start(client, AuthorizationCodeGrant.authorized(grant));
     }
 
     /**
