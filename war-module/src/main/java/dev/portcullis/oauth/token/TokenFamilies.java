@@ -78,6 +78,7 @@ public class TokenFamilies {
                 grant.subject(), groupsJson(grant.groups()), Scopes.join(grant.scopes()), grant.resource(),
                 grant.authenticatedAt(), now);
         em.persist(family);
+        em.flush(); // the refresh token's foreign key needs the family row first; JPA does not know the relation
         String refreshToken = client.grantTypes().contains(REFRESH_GRANT_TYPE) ? newRefreshToken(family, now) : null;
         IssuedAccessToken accessToken = accessToken(family, grant.scopes(), now);
         LOG.fine(() -> "Started token family " + family.getFamilyId() + " for client " + client.clientId() + ".");
