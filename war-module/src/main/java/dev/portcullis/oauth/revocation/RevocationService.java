@@ -37,14 +37,19 @@ public class RevocationService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Revokes a token family: its refresh tokens and the access tokens issued from it. */
+    /**
+     * Revokes a token family of {@code clientId} (its refresh tokens and the access tokens issued from it); false if
+     * there is no such family, it is another client's, or it was already revoked.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void revokeFamily(String familyId) {
+    public boolean revokeFamilyOf(String familyId, String clientId) {
         TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
-        if (family != null) {
-            family.revoke(clock.instant());
-            revocations.familyRevoked(familyId);
+        if (family == null || family.isRevoked() || !family.getClientId().equals(clientId)) {
+            return false;
         }
+        family.revoke(clock.instant());
+        revocations.familyRevoked(familyId);
+        return true;
     }
 
     /** Revokes every family started from an authorization grant (its code was replayed); returns how many. */

@@ -96,13 +96,14 @@ public class TokenFamilies {
     }
 
     /**
-     * The refresh_token grant with rotation and reuse detection. The family row is locked first (SELECT ... FOR
-     * UPDATE), so refreshes within one family run one after another and cannot deadlock on Derby's row locks.
+     * The refresh_token grant with rotation and reuse detection. The presented token's row and then its family's row
+     * are locked (SELECT ... FOR UPDATE, always in that order), so refreshes within one family run one after another
+     * and cannot deadlock on Derby's row locks.
      */
     public TokenResponse refresh(RegisteredClient client, String refreshToken, Optional<String> scope, List<String> resources) {
         Instant now = clock.instant();
         String hash = Secrets.fastHash(refreshToken);
-        RefreshTokenEntity presented = em.find(RefreshTokenEntity.class, hash);
+        RefreshTokenEntity presented = em.find(RefreshTokenEntity.class, hash, LockModeType.PESSIMISTIC_WRITE);
         if (presented == null || !now.isBefore(presented.getExpiresAt())) {
             throw invalidRefreshToken();
         }
@@ -123,11 +124,12 @@ public class TokenFamilies {
         return new TokenResponse(accessToken(family, scopes, now), successor);
     }
 
-    /** Reuse after the window is treated as theft: the family is revoked in a transaction of its own. */
+    /**
+     * Reuse after the window is treated as theft: the family is revoked in a transaction of its own, which commits
+     * although this one rolls back. This transaction has not read the family row, so the two cannot block each other.
+     */
     private OAuthException reusedAfterGraceWindow(String familyId, RegisteredClient client) {
-        TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
-        if (family != null && !family.isRevoked() && family.getClientId().equals(client.clientId())) {
-            revocations.revokeFamily(familyId);
+        if (revocations.revokeFamilyOf(familyId, client.clientId())) {
             LOG.warning(() -> "A rotated refresh token of client " + client.clientId() + " was used again after the grace"
                     + " window; token family " + familyId + " is revoked.");
             return TokenErrors.invalidGrant("the refresh token was already used; the authorization is revoked");
