@@ -67,7 +67,7 @@ class AuthorizationEndpointIT {
 
     @Test
     void authorizeWhenRedirectUriOmittedThenOnlyTheSingleRegisteredOneIsUsed() throws Exception {
-        assertThat(alice.authorize(with(request(webClient, WEB_REDIRECT), "redirect_uri", null)).statusCode()).isEqualTo(200);
+        assertAccepted(alice.authorize(with(request(webClient, WEB_REDIRECT), "redirect_uri", null)));
         String twoUris = registerPublicClient(null, WEB_REDIRECT, "https://app.example.com/cb2");
         assertErrorPage(alice.authorize(with(request(twoUris, WEB_REDIRECT), "redirect_uri", null)), "invalid_request");
     }
@@ -93,7 +93,7 @@ class AuthorizationEndpointIT {
         Map<String, String> valid = request(webClient, WEB_REDIRECT);
         assertRedirectedError(with(valid, "resource", "https://evil.example.com/mcp"), "invalid_target", "resource");
         assertRedirectedError(with(valid, "resource", AuthorizeFixtures.resource() + "/"), "invalid_target", "resource");
-        assertThat(alice.authorize(with(valid, "resource", null)).statusCode()).isEqualTo(200);
+        assertAccepted(alice.authorize(with(request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT), "resource", null)));
     }
 
     @Test
@@ -118,7 +118,7 @@ class AuthorizationEndpointIT {
 
     @Test
     void consentPageWhenValidRequestThenShowsClientRedirectHostScopesAndStrictHeaders() throws Exception {
-        HttpResponse<String> page = alice.authorize(request(webClient, WEB_REDIRECT));
+        HttpResponse<String> page = alice.authorize(request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Authorize IT", "https://client.example/about", "app.example.com",
@@ -132,7 +132,7 @@ class AuthorizationEndpointIT {
 
     @Test
     void consentWhenDeniedThenAccessDeniedWithStateAndIss() throws Exception {
-        Map<String, String> authorization = request(webClient, WEB_REDIRECT);
+        Map<String, String> authorization = request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT);
         Map<String, String> form = with(UserSession.hiddenFields(alice.authorize(authorization).body()), "decision", "deny");
 
         HttpResponse<String> response = alice.postForm("/oauth/authorize", form);
@@ -146,7 +146,8 @@ class AuthorizationEndpointIT {
 
     @Test
     void consentWhenCsrfTokenMissingWrongOrForOtherParametersThenForbiddenWithoutRedirect() throws Exception {
-        Map<String, String> form = with(UserSession.hiddenFields(alice.authorize(request(webClient, WEB_REDIRECT)).body()),
+        String client = registerPublicClient(null, WEB_REDIRECT);
+        Map<String, String> form = with(UserSession.hiddenFields(alice.authorize(request(client, WEB_REDIRECT)).body()),
                 "decision", "approve");
 
         assertFormRefused(alice.postForm("/oauth/authorize", with(form, "csrf_token", null)));
@@ -157,7 +158,7 @@ class AuthorizationEndpointIT {
 
     @Test
     void consentWhenApprovedThenCodeWithStateAndIss() throws Exception {
-        Map<String, String> authorization = request(webClient, WEB_REDIRECT);
+        Map<String, String> authorization = request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT);
         Map<String, String> form = with(UserSession.hiddenFields(alice.authorize(authorization).body()), "decision", "approve");
 
         HttpResponse<String> response = alice.postForm("/oauth/authorize", form);
@@ -177,6 +178,16 @@ class AuthorizationEndpointIT {
         assertThat(parameters).containsEntry("error", error).containsEntry("iss", RegistrationApi.expectedIssuer())
                 .containsEntry("state", request.get("state"));
         assertThat(parameters.get("error_description")).contains(description);
+    }
+
+    /** The consent page, or (when alice approved this client before) the code straight away. */
+    private static void assertAccepted(HttpResponse<String> response) {
+        if (response.statusCode() == 302) {
+            assertThat(UserSession.redirectParameters(response)).containsKey("code");
+        } else {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("id=\"approve\"");
+        }
     }
 
     static void assertErrorPage(HttpResponse<String> response, String error) {
