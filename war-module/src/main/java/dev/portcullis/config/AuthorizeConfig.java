@@ -36,6 +36,11 @@ public class AuthorizeConfig {
                 .map(Base64.getDecoder()::decode);
     }
 
+    /** The MCP resource ({@link Setting#MCP_RESOURCE}): the only {@code resource} authorization requests may name. */
+    public String mcpResource() {
+        return string(Setting.MCP_RESOURCE.key()).orElseThrow().trim();
+    }
+
     private static Optional<String> string(String key) {
         return ConfigProvider.getConfig(AuthorizeConfig.class.getClassLoader()).getOptionalValue(key, String.class);
     }
