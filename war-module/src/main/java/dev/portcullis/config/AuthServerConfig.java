@@ -95,6 +95,36 @@ public class AuthServerConfig {
         return duration("portcullis.oauth.keys.retention", Duration.ofDays(1));
     }
 
+    /** The MCP endpoint's URL ({@link Setting#MCP_RESOURCE}): the only {@code resource}, and every access token's {@code aud}. */
+    public String mcpResource() {
+        return string(Setting.MCP_RESOURCE.key()).orElseThrow().trim();
+    }
+
+    /** Lifetime of access tokens ({@code portcullis.oauth.access-token.lifetime}, default PT1H). */
+    public Duration accessTokenLifetime() {
+        return duration("portcullis.oauth.access-token.lifetime", Duration.ofHours(1));
+    }
+
+    /** Lifetime of each refresh token from its issue ({@code portcullis.oauth.refresh-token.lifetime}, default P30D). */
+    public Duration refreshTokenLifetime() {
+        return duration("portcullis.oauth.refresh-token.lifetime", Duration.ofDays(30));
+    }
+
+    /** How long a rotated refresh token may still be used (concurrent refresh), default PT30S. */
+    public Duration refreshTokenReuseGrace() {
+        return duration("portcullis.oauth.refresh-token.reuse-grace", Duration.ofSeconds(30));
+    }
+
+    /** How often each server reloads revoked access tokens and families from the database, default PT5S. */
+    public Duration revocationRefreshInterval() {
+        return duration("portcullis.oauth.revocation.refresh-interval", Duration.ofSeconds(5));
+    }
+
+    /** How long a verified client secret is remembered (SHA-256 of it, in memory), default PT5M; PT0S turns it off. */
+    public Duration verifiedSecretCacheLifetime() {
+        return duration("portcullis.oauth.client-secret.verified-cache", Duration.ofMinutes(5));
+    }
+
     /** CIMD: hosts (or host:port) exempt from the SSRF guard. For tests only; empty by default. */
     public List<String> metadataDocumentTestAllowList() {
         return words(string("portcullis.oauth.cimd.test-allow-hosts").orElse("").replace(',', ' '));

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,19 @@ public final class AuthServerSettings {
             Map.entry("portcullis.oauth.client-secret.hash-iterations", "a positive integer"),
             Map.entry("portcullis.oauth.keys.max-age", "an ISO-8601 duration such as P90D"),
             Map.entry("portcullis.oauth.keys.retention", "an ISO-8601 duration such as P1D"),
-            Map.entry("portcullis.oauth.keys.rotate-before", "an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
+            Map.entry("portcullis.oauth.access-token.lifetime", "a positive ISO-8601 duration such as PT1H"),
+            Map.entry("portcullis.oauth.refresh-token.lifetime", "a positive ISO-8601 duration such as P30D"),
+            Map.entry("portcullis.oauth.refresh-token.reuse-grace", "an ISO-8601 duration such as PT30S, or PT0S for none"),
+            Map.entry("portcullis.oauth.revocation.refresh-interval", "a positive ISO-8601 duration such as PT5S"),
+            Map.entry("portcullis.oauth.client-secret.verified-cache", "an ISO-8601 duration such as PT5M, or PT0S for none"),
+            Map.entry("portcullis.oauth.keys.rotate-before", "an ISO-8601 instant such as 2026-01-31T12:00:00Z"),
+            Map.entry("portcullis.oauth.code.lifetime", "an ISO-8601 duration from PT1S to PT60S"),
+            Map.entry("portcullis.oauth.consent.remember", "true or false"),
+            Map.entry("portcullis.oauth.authorize.form-key", "a base64 key of at least 32 bytes"));
+
+    /** Durations where zero makes no sense (a token that expires when issued, a reload loop). */
+    private static final Set<String> POSITIVE_DURATIONS = Set.of("portcullis.oauth.access-token.lifetime",
+            "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.revocation.refresh-interval");
 
     private AuthServerSettings() {
     }
@@ -46,12 +59,23 @@ public final class AuthServerSettings {
             if (key.endsWith("private-use-schemes")) {
                 return Set.of("reverse-domain", "any", "none").contains(value);
             }
+            if (key.endsWith("code.lifetime")) {
+                Duration lifetime = Duration.parse(value);
+                return !lifetime.isNegative() && !lifetime.isZero() && lifetime.compareTo(AuthorizeConfig.MAX_CODE_LIFETIME) <= 0;
+            }
+            if (key.endsWith("consent.remember")) {
+                return "true".equals(value) || "false".equals(value);
+            }
+            if (key.endsWith("form-key")) {
+                return Base64.getDecoder().decode(value).length >= 32;
+            }
             if (key.endsWith("rotate-before")) {
                 Instant.parse(value);
                 return true;
             }
-            return !Duration.parse(value).isNegative();
-        } catch (NumberFormatException | DateTimeException e) {
+            Duration duration = Duration.parse(value);
+            return POSITIVE_DURATIONS.contains(key) ? !duration.isNegative() && !duration.isZero() : !duration.isNegative();
+        } catch (IllegalArgumentException | DateTimeException e) {
             return false;
         }
     }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Writes every {@link OAuthException} as the JSON error body of RFC 6749 section 5.2 (the shape RFC 7591
- * section 3.2.2 reuses), with {@code Cache-Control: no-store}. A 401 also carries a Bearer challenge
- * (RFC 6750 section 3), and a 429 a {@code Retry-After}.
+ * section 3.2.2 reuses), with {@code Cache-Control: no-store}. A 401 also carries a challenge: Basic for
+ * {@code invalid_client} (RFC 6749 section 5.2), else Bearer (RFC 6750 section 3); a 429 a {@code Retry-After}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 section 5.2</a>
  */
@@ -32,7 +32,9 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .entity(body.build().toString());
-        if (error.status() == 401) {
+        if (error.status() == 401 && TokenErrors.INVALID_CLIENT.equals(error.error())) {
+            response.header("WWW-Authenticate", "Basic realm=\"portcullis\"");
+        } else if (error.status() == 401) {
             response.header("WWW-Authenticate", "Bearer error=\"" + error.error() + "\"");
         }
         if (error.status() == 429) {

@@ -1,0 +1,91 @@
+package it.dev.portcullis.oauth;
+
+import static it.dev.portcullis.oauth.AuthorizeFixtures.registerPublicClient;
+import static it.dev.portcullis.oauth.AuthorizeFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.dev.portcullis.support.LibertyServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The whole user-facing flow in a real headless Chromium: the authorization request sends the browser to the FORM
+ * login page, a wrong password shows the login error page, alice signs in, sees the consent page, approves, and
+ * the browser lands on the client's loopback redirect URI (registered without a port) with the code, state and
+ * iss. Screenshots of the login, login error and consent pages are kept in target/screenshots/.
+ */
+class BrowserLoginConsentIT {
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void authorizeWhenUserLogsInAndApprovesThenLoopbackClientReceivesCode() throws Exception {
+        try (LoopbackRedirectReceiver receiver = new LoopbackRedirectReceiver()) {
+            String client = registerPublicClient(null, "http://127.0.0.1/cb");
+            Map<String, String> authorization = request(client, receiver.redirectUri());
+
+            browser.get(LibertyServer.current().url("/oauth/authorize?" + UserSession.form(authorization)).toString());
+            waitFor(b -> b.getCurrentUrl().contains("/oauth/login"));
+            assertThat(browser.getTitle()).startsWith("Sign in");
+            HeadlessChromium.screenshot(browser, "login");
+
+            signIn("alice", "wrong-password");
+            waitFor(b -> !b.findElements(By.id("login-error")).isEmpty());
+            HeadlessChromium.screenshot(browser, "login-error");
+
+            signIn("alice", "alice-password");
+            waitFor(b -> !b.findElements(By.id("approve")).isEmpty());
+            assertThat(browser.findElement(By.id("client-name")).getText()).startsWith("Authorize IT");
+            assertThat(browser.findElement(By.id("subject")).getText()).isEqualTo("alice");
+            assertThat(browser.findElement(By.id("redirect-host")).getText()).isEqualTo("127.0.0.1");
+            assertThat(browser.findElement(By.id("redirect-warning")).getText()).contains("program on this computer");
+            assertThat(browser.getPageSource()).contains("See the pets in the pet store");
+            HeadlessChromium.screenshot(browser, "consent");
+
+            browser.findElement(By.id("approve")).click();
+            Map<String, String> response = receiver.await();
+
+            assertThat(response.get("code")).matches("[A-Za-z0-9_-]{43}");
+            assertThat(response).containsEntry("state", authorization.get("state"))
+                    .containsEntry("iss", RegistrationApi.expectedIssuer());
+            waitFor(b -> !b.findElements(By.id("done")).isEmpty());
+        }
+    }
+
+    private void signIn(String user, String password) {
+        browser.findElement(By.id("j_username")).clear();
+        browser.findElement(By.id("j_username")).sendKeys(user);
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void waitFor(Predicate<WebDriver> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.test(browser)) {
+            if (Instant.now().isAfter(deadline)) {
+                HeadlessChromium.screenshot(browser, "timeout");
+                throw new AssertionError("timed out at " + browser.getCurrentUrl() + ": " + browser.getPageSource());
+            }
+            Thread.sleep(100);
+        }
+    }
+}

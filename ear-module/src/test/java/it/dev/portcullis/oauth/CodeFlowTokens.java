@@ -1,0 +1,60 @@
+package it.dev.portcullis.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** Drives the authorization code flow over HTTPS as alice (login page, consent) and redeems the code. */
+final class CodeFlowTokens {
+
+    static final String REDIRECT = "http://127.0.0.1:8765/callback";
+
+    private final TokenApi api;
+
+    CodeFlowTokens(TokenApi api) {
+        this.api = api;
+    }
+
+    /** A new public client (authorization_code + refresh_token) with this loopback redirect. */
+    static String publicClient() throws Exception {
+        return AuthorizeFixtures.registerPublicClient(null, REDIRECT);
+    }
+
+    /** A code for {@code clientId}, approved by a freshly logged-in alice, for the scope pets:read pets:write. */
+    static String code(String clientId) throws Exception {
+        UserSession alice = UserSession.loggedIn("alice", "alice-password");
+        Map<String, String> request = AuthorizeFixtures.with(AuthorizeFixtures.request(clientId, REDIRECT), "scope",
+                "pets:read pets:write");
+        HttpResponse<String> page = alice.authorize(request);
+        if (page.statusCode() == 302) {
+            return UserSession.redirectParameters(page).get("code"); // consent remembered
+        }
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Map<String, String> form = AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve");
+        HttpResponse<String> approved = alice.postForm("/oauth/authorize", form);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
+        String code = UserSession.redirectParameters(approved).get("code");
+        assertThat(code).isNotBlank();
+        return code;
+    }
+
+    HttpResponse<String> redeem(String clientId, String code, String verifier) throws Exception {
+        return api.token(TokenApi.form("grant_type", "authorization_code", "client_id", clientId, "code", code,
+                "code_verifier", verifier, "redirect_uri", REDIRECT, "resource", TokenApi.expectedResource()), null, null);
+    }
+
+    /** Tokens from a completed flow: the JSON token response. */
+    JsonObject tokens(String clientId) throws Exception {
+        HttpResponse<String> response = redeem(clientId, code(clientId), AuthorizeFixtures.VERIFIER);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RegistrationApi.json(response);
+    }
+
+    HttpResponse<String> refresh(String clientId, String refreshToken, String... more) throws Exception {
+        Map<String, String> form = TokenApi.form("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken);
+        form.putAll(TokenApi.form(more));
+        return api.token(form, null, null);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.portcullis.oauth.authorize;
+
+import static dev.portcullis.oauth.authorize.AuthorizationErrorException.INVALID_REQUEST;
+import static dev.portcullis.oauth.authorize.AuthorizationErrorException.INVALID_SCOPE;
+import static dev.portcullis.oauth.authorize.AuthorizationErrorException.INVALID_TARGET;
+import static dev.portcullis.oauth.authorize.AuthorizationErrorException.UNAUTHORIZED_CLIENT;
+import static dev.portcullis.oauth.authorize.AuthorizationErrorException.UNSUPPORTED_RESPONSE_TYPE;
+
+import dev.portcullis.config.AuthorizeConfig;
+import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.grant.Pkce;
+import dev.portcullis.oauth.metadata.SupportedScopes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks an authorization request in the order the specifications require: client and redirect URI first
+ * ({@link UntrustedRedirectException}: no redirect), then everything else ({@link AuthorizationErrorException}:
+ * sent to the redirect URI).
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1">RFC 6749 section 4.1.2.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1">RFC 7636 section 4.4.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8707#section-2">RFC 8707 section 2</a>
+ */
+@ApplicationScoped
+public class AuthorizationRequestValidator {
+
+    @Inject
+    private ClientResolver clients;
+
+    @Inject
+    private SupportedScopes supportedScopes;
+
+    @Inject
+    private AuthorizeConfig config;
+
+    /** The client and redirect URI, or why the endpoint must not redirect. */
+    public CheckedClient checkClient(AuthorizationRequest request) {
+        if (request.repeated().contains("client_id") || request.repeated().contains("redirect_uri")) {
+            throw new UntrustedRedirectException(INVALID_REQUEST, "The request names the application or its return address more than once.");
+        }
+        if (request.clientId() == null) {
+            throw new UntrustedRedirectException(INVALID_REQUEST, "The request does not say which application it comes from (client_id is missing).");
+        }
+        RegisteredClient client = clients.resolve(request.clientId()).orElseThrow(() -> new UntrustedRedirectException(
+                "invalid_client", "The application that sent you here is not registered with this server."));
+        String redirectUri = RedirectUris.select(client.redirectUris(), request.redirectUri())
+                .orElseThrow(() -> new UntrustedRedirectException(INVALID_REQUEST, request.redirectUri() == null
+                        ? "The request does not say where to return to (redirect_uri is missing)."
+                        : "The return address (redirect_uri) is not one the application registered."));
+        return new CheckedClient(client, redirectUri, request.redirectUri() != null);
+    }
+
+    /** The whole request, checked; the client must have passed {@link #checkClient}. */
+    public ValidatedAuthorization validate(AuthorizationRequest request, CheckedClient checked) {
+        if (!request.repeated().isEmpty()) {
+            throw new AuthorizationErrorException(INVALID_REQUEST, "parameters must not repeat: " + String.join(", ", request.repeated()));
+        }
+        if (request.responseType() == null) {
+            throw new AuthorizationErrorException(INVALID_REQUEST, "response_type is missing");
+        }
+        if (!"code".equals(request.responseType())) {
+            throw new AuthorizationErrorException(UNSUPPORTED_RESPONSE_TYPE, "only response_type=code is supported");
+        }
+        if (!checked.client().grantTypes().contains("authorization_code")) {
+            throw new AuthorizationErrorException(UNAUTHORIZED_CLIENT, "the client is not registered for the authorization_code grant");
+        }
+        checkPkce(request);
+        return new ValidatedAuthorization(checked, request.state(), request.codeChallenge(), resource(request),
+                scopes(request, checked.client()));
+    }
+
+    private static void checkPkce(AuthorizationRequest request) {
+        if (request.codeChallenge() == null) {
+            throw new AuthorizationErrorException(INVALID_REQUEST, "code_challenge is required (PKCE with S256)");
+        }
+        if (!"S256".equals(request.codeChallengeMethod())) {
+            throw new AuthorizationErrorException(INVALID_REQUEST, "code_challenge_method must be S256");
+        }
+        if (!Pkce.wellFormedChallenge(request.codeChallenge())) {
+            throw new AuthorizationErrorException(INVALID_REQUEST, "code_challenge is not a base64url SHA-256 value");
+        }
+    }
+
+    /** The one resource this server issues tokens for; absent means that one (RFC 8707 section 2, "MAY"). */
+    private String resource(AuthorizationRequest request) {
+        String resource = config.mcpResource();
+        for (String requested : request.resources()) {
+            if (!resource.equals(requested)) {
+                throw new AuthorizationErrorException(INVALID_TARGET, "resource must be " + resource);
+            }
+        }
+        return resource;
+    }
+
+    /** Requested scopes, or by default what the client registered, else everything the server supports. */
+    private List<String> scopes(AuthorizationRequest request, RegisteredClient client) {
+        Set<String> supported = supportedScopes.all();
+        List<String> registered = client.scope().map(AuthorizationRequestValidator::words).orElse(null);
+        if (request.scope() == null) {
+            return registered == null ? List.copyOf(supported) : registered.stream().filter(supported::contains).toList();
+        }
+        Set<String> requested = new LinkedHashSet<>(words(request.scope()));
+        for (String scope : requested) {
+            if (!supported.contains(scope)) {
+                throw new AuthorizationErrorException(INVALID_SCOPE, "scope " + scope + " is not supported by this server");
+            }
+            if (registered != null && !registered.contains(scope)) {
+                throw new AuthorizationErrorException(INVALID_SCOPE, "scope " + scope + " is not registered for this client");
+            }
+        }
+        return List.copyOf(requested);
+    }
+
+    private static List<String> words(String value) {
+        return Arrays.stream(value.trim().split(" +")).filter(w -> !w.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.portcullis.oauth.grant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a redeemed authorization code grants: the user ({@code subject}, realm {@code groups}) who approved
+ * {@code scopes} for {@code clientId} on {@code resource}. {@code grantId} is the stable id of the code; tokens
+ * issued from the code should carry it so that {@link AuthorizationCodeReplayed} can revoke them.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 section 4.1.3</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8707#section-2.2">RFC 8707 section 2.2</a>
+ */
+public record AuthorizationGrant(String grantId, String clientId, String subject, List<String> groups,
+        List<String> scopes, String resource, Instant authenticatedAt) {
+
+    public AuthorizationGrant {
+        Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(authenticatedAt, "authenticatedAt");
+        groups = List.copyOf(groups);
+        scopes = List.copyOf(scopes);
+    }
+
+    /** The scopes space-separated, as the {@code scope} parameter and claim carry them. */
+    public String scope() {
+        return String.join(" ", scopes);
+    }
+}

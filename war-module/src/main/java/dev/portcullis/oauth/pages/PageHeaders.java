@@ -1,0 +1,62 @@
+package dev.portcullis.oauth.pages;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Headers for every login, consent and error page: not cached, never framed (clickjacking), no scripts, styles and
+ * images only from this origin, and forms posting only here (plus, for the consent form, the origin of the client's
+ * redirect URI, because browsers apply {@code form-action} to the redirect that follows the submission).
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.13">RFC 6749 section 10.13 (clickjacking)</a>
+ * @see <a href="https://www.w3.org/TR/CSP3/#directive-form-action">CSP Level 3: form-action</a>
+ */
+public final class PageHeaders {
+
+    private static final Pattern SAFE_SOURCE = Pattern.compile("[a-z][a-z0-9+.\\-]*:(//[A-Za-z0-9.\\-\\[\\]:]+)?");
+
+    private PageHeaders() {
+    }
+
+    /** An HTML page with the strict headers; forms may post only to this origin. */
+    public static Response html(int status, String html) {
+        return html(status, html, null);
+    }
+
+    /** An HTML page whose form leads, after a redirect, to {@code formTarget} (a redirect URI). */
+    public static Response html(int status, String html, String formTarget) {
+        return secure(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html), formTarget).build();
+    }
+
+    /** Adds the strict headers to any response of the authorization endpoint, redirects included. */
+    public static Response.ResponseBuilder secure(Response.ResponseBuilder response, String formTarget) {
+        String formAction = "'self'" + source(formTarget).map(s -> " " + s).orElse("");
+        return response.header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", "default-src 'self'; script-src 'none'; object-src 'none'; "
+                        + "base-uri 'none'; frame-ancestors 'none'; form-action " + formAction);
+    }
+
+    /** The CSP source expression for a URI's origin ({@code https://host:port}, or {@code scheme:}). */
+    static java.util.Optional<String> source(String uri) {
+        if (uri == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            URI parsed = URI.create(uri);
+            String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
+            String source = parsed.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))
+                    ? scheme + ":"
+                    : scheme + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
+            return SAFE_SOURCE.matcher(source).matches() ? java.util.Optional.of(source) : java.util.Optional.empty();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

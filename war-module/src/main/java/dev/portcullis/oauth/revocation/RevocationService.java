@@ -1,0 +1,101 @@
+package dev.portcullis.oauth.revocation;
+
+import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.persistence.RefreshTokenEntity;
+import dev.portcullis.persistence.RevokedAccessTokenEntity;
+import dev.portcullis.persistence.TokenFamilyEntity;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Revokes tokens in the database and tells this server's {@link AccessTokenRevocations} at once (other servers
+ * learn it within their refresh interval). Revoking a family revokes its refresh tokens and, through the family id
+ * in their {@code jti}, its access tokens. Revocations run in their own transaction, so that they stay in force
+ * when the request that detected the abuse (a replayed code, a reused refresh token) answers with an error.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7009#section-2.1">RFC 7009 section 2.1</a>
+ */
+@Stateless
+public class RevocationService {
+
+    private static final Logger LOG = Logger.getLogger(RevocationService.class.getName());
+
+    @PersistenceContext(unitName = "portcullis")
+    private EntityManager em;
+
+    @Inject
+    private AccessTokenRevocations revocations;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Revokes a token family of {@code clientId} (its refresh tokens and the access tokens issued from it); false if
+     * there is no such family, it is another client's, or it was already revoked.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean revokeFamilyOf(String familyId, String clientId) {
+        TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
+        if (family == null || family.isRevoked() || !family.getClientId().equals(clientId)) {
+            return false;
+        }
+        family.revoke(clock.instant());
+        revocations.familyRevoked(familyId);
+        return true;
+    }
+
+    /** Revokes every family started from an authorization grant (its code was replayed); returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int revokeGrant(String grantId) {
+        Instant now = clock.instant();
+        var families = em.createNamedQuery(TokenFamilyEntity.FIND_BY_GRANT, TokenFamilyEntity.class)
+                .setParameter("grantId", grantId).getResultList();
+        for (TokenFamilyEntity family : families) {
+            family.revoke(now);
+            revocations.familyRevoked(family.getFamilyId());
+        }
+        LOG.warning(() -> "Authorization grant " + grantId + " was replayed: " + families.size() + " token families revoked.");
+        return families.size();
+    }
+
+    /** RFC 7009 for a refresh token: revokes its family if the token is {@code clientId}'s; unknown tokens are ignored. */
+    public void revokeRefreshToken(String token, String clientId) {
+        RefreshTokenEntity refresh = em.find(RefreshTokenEntity.class, Secrets.fastHash(token));
+        TokenFamilyEntity family = refresh == null ? null : em.find(TokenFamilyEntity.class, refresh.getFamilyId());
+        if (family != null && family.getClientId().equals(clientId)) {
+            family.revoke(clock.instant());
+            revocations.familyRevoked(family.getFamilyId());
+            LOG.fine(() -> "Client " + clientId + " revoked token family " + family.getFamilyId() + ".");
+        }
+    }
+
+    /** RFC 7009 for an access token, by its {@code jti}; kept until {@code expiresAt}. */
+    public void revokeAccessToken(String jti, String clientId, Instant expiresAt) {
+        Instant now = clock.instant();
+        if (expiresAt.isAfter(now) && em.find(RevokedAccessTokenEntity.class, jti) == null) {
+            em.persist(new RevokedAccessTokenEntity(jti, clientId, expiresAt, now));
+            revocations.accessTokenRevoked(jti);
+            LOG.fine(() -> "Client " + clientId + " revoked access token " + jti + ".");
+        }
+    }
+
+    /** The ids of families revoked after {@code since}. */
+    public Set<String> familiesRevokedSince(Instant since) {
+        return new HashSet<>(em.createNamedQuery(TokenFamilyEntity.REVOKED_SINCE, String.class)
+                .setParameter("since", since).getResultList());
+    }
+
+    /** The {@code jti}s of revoked access tokens that have not expired yet. */
+    public Set<String> unexpiredRevokedAccessTokens() {
+        return new HashSet<>(em.createNamedQuery(RevokedAccessTokenEntity.UNEXPIRED, String.class)
+                .setParameter("now", clock.instant()).getResultList());
+    }
+}

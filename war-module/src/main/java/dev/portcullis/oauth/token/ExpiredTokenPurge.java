@@ -1,0 +1,50 @@
+package dev.portcullis.oauth.token;
+
+import dev.portcullis.oauth.grant.AuthorizationCodes;
+import dev.portcullis.persistence.RefreshTokenEntity;
+import dev.portcullis.persistence.RevokedAccessTokenEntity;
+import dev.portcullis.persistence.TokenFamilyEntity;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Deletes what can no longer be used, every ten minutes: expired refresh tokens, families whose every token has
+ * expired, revocation entries of access tokens that have expired anyway, and authorization codes past their replay
+ * memory ({@link AuthorizationCodes#purgeExpired}). A non-persistent timer: each server
+ * runs it, and the deletes are idempotent, so replicas need no coordination.
+ */
+@Singleton
+public class ExpiredTokenPurge {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredTokenPurge.class.getName());
+
+    @PersistenceContext(unitName = "portcullis")
+    private EntityManager em;
+
+    @EJB
+    private AuthorizationCodes authorizationCodes;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Schedule(hour = "*", minute = "*/10", persistent = false, info = "purge expired tokens")
+    public void purge() {
+        try {
+            Instant now = clock.instant();
+            int refreshTokens = em.createNamedQuery(RefreshTokenEntity.DELETE_EXPIRED).setParameter("before", now).executeUpdate();
+            int families = em.createNamedQuery(TokenFamilyEntity.DELETE_EXPIRED).setParameter("before", now).executeUpdate();
+            int revoked = em.createNamedQuery(RevokedAccessTokenEntity.DELETE_EXPIRED).setParameter("before", now).executeUpdate();
+            int codes = authorizationCodes.purgeExpired(now);
+            LOG.fine(() -> "Purged " + refreshTokens + " refresh tokens, " + families + " token families, " + revoked
+                    + " access-token revocations and " + codes + " authorization codes.");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Purging expired tokens failed; the next run retries: {0}", e.toString());
+        }
+    }
+}

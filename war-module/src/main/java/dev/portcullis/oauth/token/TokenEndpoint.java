@@ -1,0 +1,40 @@
+package dev.portcullis.oauth.token;
+
+import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.error.TokenErrors;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The token endpoint's logic: authenticate the client as registered, then run the requested grant.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.2">RFC 6749 section 3.2</a>
+ */
+@ApplicationScoped
+public class TokenEndpoint {
+
+    @Inject
+    private ClientAuthenticator authenticator;
+
+    @Inject
+    private AuthorizationCodeGrant authorizationCode;
+
+    @Inject
+    private ClientCredentialsGrant clientCredentials;
+
+    @EJB
+    private TokenFamilies families;
+
+    public TokenResponse handle(String authorization, FormParameters form) {
+        String grantType = form.required("grant_type");
+        RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form));
+        return switch (grantType) {
+            case AuthorizationCodeGrant.GRANT_TYPE -> authorizationCode.grant(client, form);
+            case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(client, form);
+            case TokenFamilies.REFRESH_GRANT_TYPE -> families.refresh(client, form.required("refresh_token"),
+                    form.single("scope"), form.all("resource"));
+            default -> throw TokenErrors.unsupportedGrantType("the grant type " + grantType + " is not supported");
+        };
+    }
+}

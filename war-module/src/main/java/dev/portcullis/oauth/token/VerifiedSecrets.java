@@ -1,0 +1,72 @@
+package dev.portcullis.oauth.token;
+
+import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.persistence.ClientEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Verifies client secrets against their stored PBKDF2 hash ({@link Secrets}), and remembers a successful
+ * verification for {@code portcullis.oauth.client-secret.verified-cache} (default five minutes), so that a client
+ * asking for many tokens pays the PBKDF2 cost (5-6 ms of CPU) once, not per token.
+ *
+ * <p>The cache key is the SHA-256 of client id, presented secret and the stored hash, so the plain secret is never
+ * kept, and a changed secret, a deleted client or an expired secret is noticed at once: the stored record is read
+ * on every call. For a 256-bit random secret a SHA-256 is as hard to reverse as the PBKDF2 hash; the slow hash
+ * protects the database, not this memory. Only successes are cached, so guessing still costs PBKDF2 each time.
+ */
+@ApplicationScoped
+public class VerifiedSecrets {
+
+    /** Bounded memory: past this many entries the cache starts again. */
+    static final int MAX_ENTRIES = 10_000;
+
+    @PersistenceContext(unitName = "portcullis")
+    private EntityManager em;
+
+    @Inject
+    private AuthServerConfig config;
+
+    private final Clock clock = Clock.systemUTC();
+    private final ConcurrentHashMap<String, Instant> verified = new ConcurrentHashMap<>();
+
+    /** Whether {@code secret} is the registered client's current, unexpired secret. */
+    public boolean verify(String clientId, String secret) {
+        ClientEntity client = clientId == null || clientId.length() > 64 || secret == null ? null : em.find(ClientEntity.class, clientId);
+        if (client == null || client.getSecretHash() == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (client.getSecretExpiresAt() != null && !now.isBefore(client.getSecretExpiresAt())) {
+            return false;
+        }
+        String key = Secrets.fastHash(clientId + '\n' + secret + '\n' + client.getSecretHash());
+        Instant until = verified.get(key);
+        if (until != null && now.isBefore(until)) {
+            return true;
+        }
+        if (!Secrets.matches(secret, client.getSecretHash())) {
+            return false;
+        }
+        remember(key, now);
+        return true;
+    }
+
+    private void remember(String key, Instant now) {
+        Duration lifetime = config.verifiedSecretCacheLifetime();
+        if (lifetime.isZero()) {
+            return;
+        }
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.clear();
+        }
+        verified.put(key, now.plus(lifetime));
+    }
+}

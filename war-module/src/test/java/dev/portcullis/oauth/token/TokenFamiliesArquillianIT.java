@@ -1,0 +1,167 @@
+package dev.portcullis.oauth.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.registration.ClientRegistrationService;
+import dev.portcullis.oauth.revocation.AccessTokenClaims;
+import dev.portcullis.oauth.revocation.AccessTokenRevocations;
+import dev.portcullis.oauth.revocation.RevocationService;
+import dev.portcullis.testing.ProductWar;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Token families in-container, on Liberty and Derby, with a 3 s refresh-token reuse window (arquillian.xml): rotation,
+ * reuse inside and outside the window, concurrent refresh, scope narrowing, the resource check, and revocation as the
+ * resource server sees it ({@link AccessTokenRevocations#isRevoked(String)}). Families are started directly, as the
+ * authorization_code grant starts them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokenFamiliesArquillianIT {
+
+    private static final String RESOURCE = "https://localhost:9443/mcp";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ProductWar.named("portcullis-tokens-it.war").addClass(TokenFamiliesArquillianIT.class);
+    }
+
+    @EJB
+    private TokenFamilies families;
+
+    @EJB
+    private RevocationService revocationService;
+
+    @EJB
+    private ClientRegistrationService registry;
+
+    @Inject
+    private ClientResolver resolver;
+
+    @Inject
+    private AccessTokenRevocations revocations;
+
+    @Inject
+    private AccessTokenClaims claims;
+
+    @Test
+    void refreshWhenUsedThenRotatedAndOldTokenToleratedOnlyWithinGraceWindow() throws Exception {
+        RegisteredClient client = client();
+        TokenResponse first = families.start(client, grant(client, "g-" + UUID.randomUUID()));
+        assertNotNull(first.refreshToken());
+
+        TokenResponse second = families.refresh(client, first.refreshToken(), Optional.empty(), List.of());
+        assertNotEquals(first.refreshToken(), second.refreshToken());
+        assertEquals(List.of("pets:read", "pets:write"), second.accessToken().scopes());
+
+        TokenResponse concurrent = families.refresh(client, first.refreshToken(), Optional.empty(), List.of());
+        assertNotEquals(second.refreshToken(), concurrent.refreshToken(), "reuse within the window: a fresh pair");
+
+        Thread.sleep(3_500);
+        OAuthException reuse = assertThrows(OAuthException.class,
+                () -> families.refresh(client, first.refreshToken(), Optional.empty(), List.of()));
+        assertEquals("invalid_grant", reuse.error().error());
+        OAuthException revoked = assertThrows(OAuthException.class,
+                () -> families.refresh(client, second.refreshToken(), Optional.empty(), List.of()));
+        assertEquals("invalid_grant", revoked.error().error(), "reuse after the window revokes the whole family");
+        assertTrue(revocations.isRevoked(second.accessToken().jti()), "and its access tokens");
+        assertTrue(revocations.isRevoked(first.accessToken().jti()));
+    }
+
+    @Test
+    void refreshWhenManyConcurrentRequestsWithOneTokenThenAllSucceed() throws Exception {
+        RegisteredClient client = client();
+        TokenResponse start = families.start(client, grant(client, null));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<TokenResponse>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> families.refresh(client, start.refreshToken(), Optional.empty(), List.of())));
+            }
+            for (Future<TokenResponse> result : results) {
+                assertNotNull(result.get(60, TimeUnit.SECONDS).refreshToken());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void refreshWhenScopeWidenedOrOtherResourceOrOtherClientThenRefused() {
+        RegisteredClient client = client();
+        TokenResponse start = families.start(client, new AuthorizedGrant(null, client.clientId(), "alice", List.of("mcp-users"),
+                List.of("pets:read"), RESOURCE, Instant.now()));
+
+        assertEquals("invalid_scope", assertThrows(OAuthException.class, () -> families.refresh(client, start.refreshToken(),
+                Optional.of("pets:read pets:write"), List.of())).error().error());
+        assertEquals("invalid_target", assertThrows(OAuthException.class, () -> families.refresh(client, start.refreshToken(),
+                Optional.empty(), List.of(RESOURCE + "/"))).error().error());
+        assertEquals("invalid_grant", assertThrows(OAuthException.class, () -> families.refresh(client(), start.refreshToken(),
+                Optional.empty(), List.of())).error().error());
+
+        TokenResponse narrowed = families.refresh(client, start.refreshToken(), Optional.of("pets:read"), List.of(RESOURCE));
+        assertEquals(List.of("pets:read"), narrowed.accessToken().scopes());
+    }
+
+    @Test
+    void revokeWhenRefreshTokenOrGrantOrAccessTokenThenResourceServerSeesIt() {
+        RegisteredClient client = client();
+        TokenResponse byRefresh = families.start(client, grant(client, null));
+        assertFalse(revocations.isRevoked(byRefresh.accessToken().jti()));
+        revocationService.revokeRefreshToken(byRefresh.refreshToken(), "someone-else");
+        assertFalse(revocations.isRevoked(byRefresh.accessToken().jti()), "another client's revocation is ignored");
+        revocationService.revokeRefreshToken(byRefresh.refreshToken(), client.clientId());
+        assertTrue(revocations.isRevoked(byRefresh.accessToken().jti()));
+        assertThrows(OAuthException.class, () -> families.refresh(client, byRefresh.refreshToken(), Optional.empty(), List.of()));
+
+        String grantId = "g-" + UUID.randomUUID();
+        TokenResponse byGrant = families.start(client, grant(client, grantId));
+        assertEquals(1, revocationService.revokeGrant(grantId));
+        assertTrue(revocations.isRevoked(byGrant.accessToken().jti()));
+
+        TokenResponse single = families.start(client, grant(client, null));
+        AccessTokenClaims.Claims read = claims.verified(single.accessToken().value()).orElseThrow();
+        assertEquals(single.accessToken().jti(), read.jti());
+        revocationService.revokeAccessToken(read.jti(), read.clientId(), read.expiresAt());
+        assertTrue(revocations.isRevoked(single.accessToken().jti()));
+        revocations.reload();
+        assertTrue(revocations.isRevoked(single.accessToken().jti()), "still revoked after a reload from the database");
+        assertTrue(revocations.isRevoked(byGrant.accessToken().jti()));
+        assertFalse(revocations.isRevoked("unknown"));
+    }
+
+    private RegisteredClient client() {
+        String id = registry.register(Json.createReader(new StringReader("{\"client_name\":\"tokens " + UUID.randomUUID()
+                + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}")).readValue()).clientId();
+        return resolver.resolve(id).orElseThrow();
+    }
+
+    private static AuthorizedGrant grant(RegisteredClient client, String grantId) {
+        return new AuthorizedGrant(grantId, client.clientId(), "alice", List.of("mcp-users"), List.of("pets:read", "pets:write"),
+                RESOURCE, Instant.now());
+    }
+}
