@@ -1,6 +1,7 @@
 package dev.portcullis.resourceserver;
 
 import dev.portcullis.mcp.transport.McpEndpoint;
+import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -35,7 +36,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     private CurrentCaller current;
 
     @Inject
-    private RevocationCheck revocations;
+    private AccessTokenRevocations revocations;
 
     @Context
     private SecurityContext security;
@@ -62,7 +63,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
             return;
         }
-        if (revocations.revoked(token.getTokenID())) {
+        if (revocations.isRevoked(token.getTokenID())) {
             LOG.fine("A revoked access token was presented at /mcp");
             request.abortWith(Challenge.invalidToken(metadata, "The access token has been revoked"));
             return;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
+import it.dev.portcullis.support.ServiceToken;
 import it.dev.portcullis.support.McpHttp.Answer;
 import dev.portcullis.mcp.testing.McpSchemas;
 import jakarta.json.JsonObject;
@@ -23,8 +24,9 @@ class McpEndpointIT {
 
     private final LibertyServer server = LibertyServer.current();
 
-    private McpHttp mcp() {
-        return McpHttp.to(server.url("/mcp"));
+    private McpHttp mcp() throws Exception {
+        return McpHttp.to(server.url("/mcp")).header("Authorization",
+                "Bearer " + ServiceToken.of(server, "pets:read pets:write"));
     }
 
     private String initialize() throws Exception {
@@ -34,7 +36,7 @@ class McpEndpointIT {
         return answer.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
     }
 
-    private McpHttp session(String id) {
+    private McpHttp session(String id) throws Exception {
         return mcp().header("Mcp-Session-Id", id).header("MCP-Protocol-Version", LEGACY);
     }
 
