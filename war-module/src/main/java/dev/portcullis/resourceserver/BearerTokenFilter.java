@@ -17,7 +17,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Every request to {@code /mcp}, GET and DELETE included, needs a bearer token that MicroProfile JWT accepted
  * (signature, {@code iss}, {@code exp}/{@code nbf}, {@code aud} = this resource). MicroProfile JWT leaves a request
- * whose token it rejected anonymous and logs why; here it gets the exact challenge instead.
+ * whose token it rejected anonymous and logs why; here it gets the exact challenge instead. On an open deployment
+ * ({@code portcullis.mcp.auth=open}) a request without a token passes as anonymous, and one with a token is
+ * checked as usual.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#token-handling">Token handling</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3.1">RFC 6750 section 3.1</a>
@@ -43,8 +45,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (config.open()) {
-            return;
+        String authorization = request.getHeaderString("Authorization");
+        if (config.open() && authorization == null) {
+            return; // open deployment: anonymous callers are let in; a presented token is still checked
         }
         String metadata = config.metadataUrl();
         if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
@@ -52,7 +55,6 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     "Access tokens are accepted only in the Authorization header"));
             return;
         }
-        String authorization = request.getHeaderString("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             request.abortWith(Challenge.missingToken(metadata, config.challengeScopes()));
             return;
