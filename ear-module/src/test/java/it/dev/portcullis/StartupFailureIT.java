@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class StartupFailureIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final String HTTPS = String.valueOf(it.dev.portcullis.support.AlternateServer.HTTPS_PORT);
+    private static final String HTTP = String.valueOf(it.dev.portcullis.support.AlternateServer.HTTP_PORT);
 
     private final Path wlp = Path.of(System.getProperty("it.liberty.wlp.dir"));
     private final String name = System.getProperty("it.liberty.misconfigured.server.name");
@@ -39,7 +41,7 @@ class StartupFailureIT {
     @Test
     void startWhenIssuerMissingAndDatabaseUnreachableThenOneClearLineEachAndNoStackTrace() throws Exception {
         server(Map.of("PORTCULLIS_ISSUER", "", "DERBY_DATABASE_DIR", "/proc/portcullis/no-such-db",
-                "HTTPS_PORT", "9445", "HTTP_PORT", "9082"), "start");
+                "HTTPS_PORT", HTTPS, "HTTP_PORT", HTTP), "start");
 
         List<String> log = awaitLine("CWWKZ0002E"); // the application failed to start
 
@@ -55,14 +57,14 @@ class StartupFailureIT {
 
     @Test
     void startWhenResourceUrlMalformedThenNamesTheSettingAndTheRule() throws Exception {
-        server(Map.of("PORTCULLIS_MCP_RESOURCE", "http://localhost:9445/mcp/", "HTTPS_PORT", "9445", "HTTP_PORT", "9082"),
+        server(Map.of("PORTCULLIS_MCP_RESOURCE", "http://localhost:" + HTTPS + "/mcp/", "HTTPS_PORT", HTTPS, "HTTP_PORT", HTTP),
                 "start");
 
         List<String> log = awaitLine("CWWKZ0002E");
 
         assertThat(log).filteredOn(line -> line.contains(" E Portcullis cannot start: setting portcullis.mcp.resource"))
                 .singleElement().asString()
-                .contains("'http://localhost:9445/mcp/' must be an absolute https URL", "PORTCULLIS_MCP_RESOURCE");
+                .contains("'http://localhost:" + HTTPS + "/mcp/' must be an absolute https URL", "PORTCULLIS_MCP_RESOURCE");
         assertThat(log).noneMatch(line -> line.startsWith("\tat "));
     }
 

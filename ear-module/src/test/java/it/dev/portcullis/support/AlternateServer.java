@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The second Liberty server the build creates with the same EAR ({@code it.liberty.misconfigured.server.name}),
- * started by a test with its own environment on HTTPS 9445 / HTTP 9082. It gets the product server's TLS key, so
+ * started by a test with its own environment on HTTPS {@code it.alternate.https.port} (9445) and HTTP
+ * {@code it.alternate.http.port} (9082). It gets the product server's TLS key, so
  * the tests' one trust store covers both.
  */
 public final class AlternateServer implements AutoCloseable {
 
-    public static final int HTTPS_PORT = 9445;
-    public static final int HTTP_PORT = 9082;
+    public static final int HTTPS_PORT = Integer.getInteger("it.alternate.https.port", 9445);
+    public static final int HTTP_PORT = Integer.getInteger("it.alternate.http.port", 9082);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final Path wlp = Path.of(System.getProperty("it.liberty.wlp.dir"));
