@@ -29,10 +29,14 @@ class IssuedTokensAtMcpIT {
 
     /** Logs {@code user} in through the realm's FORM page, approves consent and redeems the code. */
     private JsonObject tokensOf(String user, String password) throws Exception {
+        return tokensOf(user, password, "pets:read pets:write");
+    }
+
+    private JsonObject tokensOf(String user, String password, String scope) throws Exception {
         String client = AuthorizeFixtures.registerPublicClient(null, CodeFlowTokens.REDIRECT);
         UserSession session = UserSession.loggedIn(user, password);
         HttpResponse<String> page = session.authorize(AuthorizeFixtures.with(
-                AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", "pets:read pets:write"));
+                AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
         HttpResponse<String> approved = page;
         if (page.statusCode() == 200) {
             approved = session.postForm("/oauth/authorize",
@@ -78,6 +82,21 @@ class IssuedTokensAtMcpIT {
         assertThat(byAlice.result().getBoolean("isError")).isTrue();
         Answer byBob = call(bob, "remove_pet", "{\"id\":" + id + "}");
         assertThat(byBob.result().getBoolean("isError", false)).as(byBob.result().toString()).isFalse();
+    }
+
+    @Test
+    void rule4_5_readScopedTokenThenWriteToolGets403StepUpAndWiderTokenSucceeds() throws Exception {
+        String reader = tokensOf("alice", "alice-password", "pets:read").getString("access_token");
+
+        Answer refused = call(reader, "add_pet", "{\"name\":\"Rex\",\"species\":\"dog\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        BearerChallenge challenge = BearerChallenge.of(refused.response());
+        assertThat(challenge.get("error")).isEqualTo("insufficient_scope");
+        assertThat(challenge.get("scope")).isEqualTo("pets:read pets:write");
+
+        String writer = tokensOf("alice", "alice-password", challenge.get("scope")).getString("access_token");
+        assertThat(call(writer, "add_pet", "{\"name\":\"Rex\",\"species\":\"dog\"}").result()
+                .getBoolean("isError", false)).isFalse();
     }
 
     @Test
