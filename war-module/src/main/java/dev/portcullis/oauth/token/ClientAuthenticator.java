@@ -1,10 +1,17 @@
 package dev.portcullis.oauth.token;
 
+import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
+import dev.portcullis.persistence.ClientEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
 import java.util.logging.Logger;
 
 /**
@@ -27,18 +34,35 @@ public class ClientAuthenticator {
     @Inject
     private VerifiedSecrets secrets;
 
+    @PersistenceContext(unitName = "portcullis")
+    private EntityManager em;
+
     public RegisteredClient authenticate(ClientCredentials presented) {
-        RegisteredClient client = clients.resolve(presented.clientId())
-                .orElseThrow(() -> TokenErrors.invalidClient("the client is unknown; register it again"));
-        String registered = client.tokenEndpointAuthMethod();
-        if (!registered.equals(presented.method())) {
-            LOG.fine(() -> "Client " + client.clientId() + " used " + presented.method() + " but registered " + registered + ".");
-            throw TokenErrors.invalidClient("the client must authenticate with " + registered);
+        String clientId = presented.clientId();
+        // A registered client is read once, for its metadata and its secret hash (the token endpoint's hot path);
+        // a metadata-document client comes from the resolver and has no secret.
+        ClientEntity registered = ClientMetadataDocuments.isDocumentUrl(clientId) || clientId.length() > 64 ? null
+                : em.find(ClientEntity.class, clientId);
+        RegisteredClient client = registered != null ? registeredClient(registered)
+                : ClientMetadataDocuments.isDocumentUrl(clientId) ? clients.resolve(clientId).orElse(null) : null;
+        if (client == null) {
+            throw TokenErrors.invalidClient("the client is unknown; register it again");
         }
-        if (client.confidential() && !secrets.verify(client.clientId(), presented.secret())) {
-            LOG.fine(() -> "Client " + client.clientId() + " presented a wrong or expired secret.");
+        String method = client.tokenEndpointAuthMethod();
+        if (!method.equals(presented.method())) {
+            LOG.fine(() -> "Client " + clientId + " used " + presented.method() + " but registered " + method + ".");
+            throw TokenErrors.invalidClient("the client must authenticate with " + method);
+        }
+        if (client.confidential() && (registered == null || !secrets.verify(registered, presented.secret()))) {
+            LOG.fine(() -> "Client " + clientId + " presented a wrong or expired secret.");
             throw TokenErrors.invalidClient("client authentication failed");
         }
         return client;
+    }
+
+    private static RegisteredClient registeredClient(ClientEntity entity) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(entity.getMetadata()))) {
+            return new RegisteredClient(entity.getClientId(), reader.readObject(), RegisteredClient.Source.DYNAMIC_REGISTRATION);
+        }
     }
 }

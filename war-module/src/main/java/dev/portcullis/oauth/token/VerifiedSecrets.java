@@ -5,8 +5,6 @@ import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,15 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * kept, and a changed secret, a deleted client or an expired secret is noticed at once: the stored record is read
  * on every call. For a 256-bit random secret a SHA-256 is as hard to reverse as the PBKDF2 hash; the slow hash
  * protects the database, not this memory. Only successes are cached, so guessing still costs PBKDF2 each time.
+ * The caller passes the client row it has just read, so nothing here is older than the request.
  */
 @ApplicationScoped
 public class VerifiedSecrets {
 
     /** Bounded memory: past this many entries the cache starts again. */
     static final int MAX_ENTRIES = 10_000;
-
-    @PersistenceContext(unitName = "portcullis")
-    private EntityManager em;
 
     @Inject
     private AuthServerConfig config;
@@ -38,16 +34,15 @@ public class VerifiedSecrets {
     private final ConcurrentHashMap<String, Instant> verified = new ConcurrentHashMap<>();
 
     /** Whether {@code secret} is the registered client's current, unexpired secret. */
-    public boolean verify(String clientId, String secret) {
-        ClientEntity client = clientId == null || clientId.length() > 64 || secret == null ? null : em.find(ClientEntity.class, clientId);
-        if (client == null || client.getSecretHash() == null) {
+    public boolean verify(ClientEntity client, String secret) {
+        if (secret == null || client.getSecretHash() == null) {
             return false;
         }
         Instant now = clock.instant();
         if (client.getSecretExpiresAt() != null && !now.isBefore(client.getSecretExpiresAt())) {
             return false;
         }
-        String key = Secrets.fastHash(clientId + '\n' + secret + '\n' + client.getSecretHash());
+        String key = Secrets.fastHash(client.getClientId() + '\n' + secret + '\n' + client.getSecretHash());
         Instant until = verified.get(key);
         if (until != null && now.isBefore(until)) {
             return true;

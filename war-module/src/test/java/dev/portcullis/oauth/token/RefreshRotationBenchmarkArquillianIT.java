@@ -10,11 +10,10 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,10 +28,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Not a test: {@code refresh_token} rotations per second, in-container, through {@link TokenEndpoint} (form parsing,
- * public-client authentication, the family lock, the rotation UPDATE, the new refresh token's INSERT, the ES256
- * signature, the commit) on Derby, without HTTP. Runs only with {@code -Dportcullis.benchmark=true}. Each thread
- * rotates its own family, as independent users' clients do.
+ * Not a test: {@code refresh_token} rotations per second, in-container, through {@link TokenFamilies#refresh} (the two
+ * row locks, the rotation UPDATE, the new refresh token's INSERT, the ES256 signature, the commit) on Derby, without
+ * HTTP, form parsing and client authentication (which {@code TokenBenchmarkIT} measures over HTTPS). The worker
+ * threads are plain threads, so they call the EJB, which brings its own transaction. Runs only with
+ * {@code -Dportcullis.benchmark=true}. Each thread rotates its own family, as independent users' clients do.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
@@ -47,9 +47,6 @@ class RefreshRotationBenchmarkArquillianIT {
     static WebArchive deployment() {
         return ProductWar.named("portcullis-rotation-bench.war").addClass(RefreshRotationBenchmarkArquillianIT.class);
     }
-
-    @Inject
-    private TokenEndpoint endpoint;
 
     @EJB
     private TokenFamilies families;
@@ -83,9 +80,7 @@ class RefreshRotationBenchmarkArquillianIT {
                 String refresh = families.start(client, new AuthorizedGrant(null, client.clientId(), "alice", List.of("mcp-users"),
                         List.of("pets:read"), "https://localhost:9443/mcp", Instant.now())).refreshToken();
                 for (int i = 0; i < perThread; i++) {
-                    refresh = endpoint.handle(null, FormParameters.parse("application/x-www-form-urlencoded",
-                            "grant_type=refresh_token&client_id=" + URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8)
-                                    + "&refresh_token=" + refresh)).refreshToken();
+                    refresh = families.refresh(client, refresh, Optional.empty(), List.of()).refreshToken();
                 }
                 return perThread;
             }));
