@@ -3,13 +3,23 @@ package dev.portcullis.mcp.transport;
 import dev.portcullis.config.McpConfig;
 import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.McpSettings;
+import dev.portcullis.mcp.server.RequestStateKeyStore;
+import dev.portcullis.mcp.server.RequestStateKeys;
 import dev.portcullis.mcp.server.ServerInfo;
+import dev.portcullis.mcp.server.ServerNotifications;
 import dev.portcullis.mcp.tools.FeatureDiscoveryExtension;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Holds the application's one {@link McpServer}, fed by the features the CDI extension discovered. */
+/**
+ * Holds the application's one {@link McpServer}, fed by the features the CDI extension discovered. Tasks run on the
+ * container's {@code concurrent/mcpTasks} executor (server.xml), so task work keeps the naming, class loader and
+ * security context of the request that started it; the requestState key comes from configuration or the database.
+ */
 @ApplicationScoped
 public class McpEngine {
 
@@ -19,6 +29,15 @@ public class McpEngine {
     @Inject
     private McpConfig config;
 
+    @Inject
+    private ServerNotifications notifications;
+
+    @Inject
+    private RequestStateKeyStore keyStore;
+
+    @Resource(lookup = "concurrent/mcpTasks")
+    private ManagedExecutorService tasks;
+
     private McpServer server;
 
     @PostConstruct
@@ -26,10 +45,16 @@ public class McpEngine {
         McpSettings defaults = McpSettings.defaults();
         McpSettings settings = new McpSettings(config.pageSize(), defaults.ttlMs(), defaults.cacheScope(),
                 defaults.sessionIdleTimeout(), defaults.maxSessions(),
-                config.requestStateKey().orElse(defaults.requestStateKey()));
+                RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(features::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
-                null), settings);
+                null), settings, notifications, tasks);
+    }
+
+    /** Ends open notification streams gracefully (modern listen streams get their result). */
+    @PreDestroy
+    void stop() {
+        server.close();
     }
 
     public McpServer server() {

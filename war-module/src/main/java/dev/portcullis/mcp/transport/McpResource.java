@@ -8,7 +8,10 @@ import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.server.Call;
 import dev.portcullis.mcp.server.Incoming;
 import dev.portcullis.mcp.server.McpServer;
+import dev.portcullis.mcp.server.NotificationStream;
+import dev.portcullis.mcp.server.Opened;
 import dev.portcullis.mcp.server.Outbound;
+import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.server.Prepared;
 import dev.portcullis.mcp.server.Reply;
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +34,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message; GET (no
- * standalone stream is offered) is 405; DELETE ends a legacy session.
+ * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message (a modern
+ * {@code subscriptions/listen} answers with a long-lived notification stream); GET opens a legacy session's standalone
+ * SSE stream (405 without a session: the modern era has none); DELETE ends a legacy session.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
  */
@@ -43,6 +48,8 @@ public class McpResource {
     static final String VERSION = "MCP-Protocol-Version";
     private static final String PARAM_PREFIX = "Mcp-Param-";
     private static final MediaType SSE = MediaType.valueOf("text/event-stream");
+    /** The {@code retry} (ms) of the SEP-1699 priming event: how long a client waits before reconnecting. */
+    static final long RETRY_MILLIS = 2000;
 
     @Inject
     private McpEngine engine;
@@ -56,7 +63,8 @@ public class McpResource {
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
-            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers) throws IOException {
+            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers, @Context SecurityContext security)
+            throws IOException {
         if (!AcceptHeader.acceptsJsonAndEventStream(accept)) {
             return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Not Acceptable: Accept must list application/json and text/event-stream", null)));
@@ -73,29 +81,75 @@ public class McpResource {
             return json(McpServer.malformed(e));
         }
         McpServer server = engine.server();
-        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, paramHeaders(headers)));
+        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, paramHeaders(headers),
+                principal(security)));
         if (prepared instanceof Prepared.Answer answer) {
             return json(answer.reply());
         }
         Call call = ((Prepared.Run) prepared).call();
+        if (call.listens()) {
+            NotificationSse queue = new NotificationSse();
+            return notificationStream(server.listen(call, queue), queue);
+        }
         if (call.streams()) {
             return stream(server, call, servletResponse);
         }
         return json(server.execute(call, Outbound.DISCARD));
     }
 
+    /**
+     * The standalone SSE stream of a legacy session (T25 2.8). Without {@code Mcp-Session-Id} there is nothing to
+     * listen to: 405, as the modern era requires (T26), or 400 when a legacy version header says the client forgot
+     * its session.
+     */
     @GET
-    public Response get() {
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
+    public Response get(@HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
+            @HeaderParam(VERSION) String version, @Context SecurityContext security) {
+        if (session == null) {
+            if (version != null && ProtocolVersion.isLegacy(version.strip())) {
+                return json(Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
+                        "Bad Request: Mcp-Session-Id header is required", null)));
+            }
+            return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
+        }
+        if (accept == null || !(accept.contains("text/event-stream") || accept.contains("*/*") || accept.contains("text/*"))) {
+            return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Not Acceptable: Accept must list text/event-stream", null)));
+        }
+        NotificationSse queue = new NotificationSse();
+        return notificationStream(engine.server().openStandaloneStream(session, version, principal(security), queue),
+                queue);
     }
 
     @DELETE
-    public Response delete(@HeaderParam(SESSION) String session) {
+    public Response delete(@HeaderParam(SESSION) String session, @Context SecurityContext security) {
         if (session == null) {
             return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
         }
-        return Response.status(engine.server().endSession(session) ? Response.Status.NO_CONTENT
+        return Response.status(engine.server().endSession(session, principal(security)) ? Response.Status.NO_CONTENT
                 : Response.Status.NOT_FOUND).build();
+    }
+
+    private Response notificationStream(Opened opened, NotificationSse queue) {
+        if (opened.refusal() != null) {
+            return json(opened.refusal());
+        }
+        HttpServletResponse servlet = servletResponse;
+        java.time.Duration keepAlive = config.keepAlive();
+        StreamingOutput output = out -> {
+            NotificationStream stream = opened.start().get();
+            try {
+                queue.pump(new SseStream(out, servlet::flushBuffer), keepAlive);
+            } finally {
+                stream.close();
+            }
+        };
+        return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
+    }
+
+    private static String principal(SecurityContext security) {
+        java.security.Principal user = security == null ? null : security.getUserPrincipal();
+        return user == null ? null : user.getName();
     }
 
     /** The {@code Mcp-Param-*} headers by suffix (T26 custom headers). */
@@ -112,6 +166,9 @@ public class McpResource {
     private static Response stream(McpServer server, Call call, HttpServletResponse servlet) {
         StreamingOutput output = out -> {
             SseStream stream = new SseStream(out, servlet::flushBuffer);
+            if (call.primesStream()) {
+                stream.prime(RETRY_MILLIS);
+            }
             Reply reply = server.execute(call, stream);
             stream.send(reply.body());
         };

@@ -6,10 +6,17 @@ import java.util.Objects;
 /**
  * One POSTed message and the MCP headers that came with it ({@code paramHeaders}: the {@code Mcp-Param-*} headers
  * by lower-case suffix), already trimmed of surrounding whitespace (RFC 9110
- * section 5.5). Header values are null when absent.
+ * section 5.5). Header values are null when absent. {@code principal} is the authenticated user's name, or null on
+ * an open endpoint: legacy sessions and tasks are bound to it.
  */
 public record Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
-        String mcpName, java.util.Map<String, String> paramHeaders) {
+        String mcpName, java.util.Map<String, String> paramHeaders, String principal) {
+
+    /** Without an authenticated user. */
+    public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
+            String mcpName, java.util.Map<String, String> paramHeaders) {
+        this(message, sessionId, protocolVersion, mcpMethod, mcpName, paramHeaders, null);
+    }
 
     /** Without {@code Mcp-Param-*} headers. */
     public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod, String mcpName) {

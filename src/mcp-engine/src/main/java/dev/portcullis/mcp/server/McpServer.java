@@ -30,11 +30,26 @@ public final class McpServer {
     private final McpDispatcher dispatcher;
     private final SessionStore sessions;
     private final Supplier<FeatureRegistry> registry;
+    private final ServerNotifications notifications;
+    private final ServerInfo info;
 
+    /** A server with its own notification hub and task threads (unit tests, embedding without a container). */
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings) {
+        this(registry, info, settings, new ServerNotifications(), TaskStore.daemonThreads());
+    }
+
+    /**
+     * @param notifications where feature beans' {@code McpNotifications} calls arrive
+     * @param taskExecutor runs tasks of the tasks extension; in a container, a {@code ManagedExecutorService}
+     */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor) {
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
+        this.info = Objects.requireNonNull(info, "info cannot be null");
+        this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
         this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), java.time.Clock.systemUTC());
-        this.dispatcher = new McpDispatcher(registry, info, sessions, settings);
+        this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
+                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"));
     }
 
     /** Applies the era's rules to a POSTed message. */
@@ -42,7 +57,7 @@ public final class McpServer {
         JsonRpcMessage message = in.message();
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()
                 && !ProtocolVersion.isModern(in.protocolVersion())) {
-            return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false));
+            return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false, in.principal()));
         }
         String version = in.protocolVersion();
         boolean modern = ProtocolVersion.isModern(version) || (in.sessionId() == null && !message.isResponse()
@@ -63,7 +78,8 @@ public final class McpServer {
 
     private Prepared prepareLegacy(Incoming in) {
         JsonRpcMessage message = in.message();
-        Optional<McpSession> found = sessions.find(in.sessionId());
+        Optional<McpSession> found = sessions.find(in.sessionId())
+                .filter(s -> Objects.equals(s.owner(), in.principal()));
         if (found.isEmpty()) {
             return answer(404, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found", message, null);
         }
@@ -86,7 +102,7 @@ public final class McpServer {
             return new Prepared.Answer(Reply.accepted());
         }
         return new Prepared.Run(new Call(message, Era.LEGACY, session.protocolVersion(), session,
-                streams(message, Era.LEGACY)));
+                streams(message, Era.LEGACY), in.principal()));
     }
 
     private Prepared prepareModern(Incoming in) {
@@ -103,7 +119,8 @@ public final class McpServer {
         if (message.isNotification()) {
             return new Prepared.Answer(Reply.accepted());
         }
-        return new Prepared.Run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null, streams(message, Era.MODERN)));
+        return new Prepared.Run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null,
+                streams(message, Era.MODERN) || McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method()), in.principal()));
     }
 
     /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */
@@ -113,7 +130,7 @@ public final class McpServer {
         AtomicBoolean cancelled = session == null ? new AtomicBoolean() : session.begin(key);
         try {
             return dispatcher.dispatch(new RequestContext(call.message(), call.era(), call.protocolVersion(), session,
-                    outbound, cancelled));
+                    outbound, cancelled, call.principal()));
         } finally {
             if (session != null) {
                 session.end(key);
@@ -121,14 +138,65 @@ public final class McpServer {
         }
     }
 
-    /** Ends a legacy session ({@code DELETE}); false when there was none. */
-    public boolean endSession(String sessionId) {
-        return sessions.end(sessionId == null ? null : sessionId.strip());
+    /**
+     * Opens a modern {@code subscriptions/listen} stream: sends the acknowledgement to {@code outbound} and
+     * registers for notifications. Invalid filters are -32602 (as a {@link Reply}, before anything is streamed).
+     */
+    public Opened listen(Call call, Outbound outbound) {
+        if (!call.listens()) {
+            throw new IllegalArgumentException("not a subscriptions/listen call");
+        }
+        try {
+            ListenSubscription subscription = ListenSubscription.of(call.message().id(), call.message().params(),
+                    outbound, notifications, info);
+            return new Opened(null, () -> {
+                subscription.open();
+                return subscription;
+            });
+        } catch (McpError e) {
+            return new Opened(Reply.of(e.httpStatus(), JsonRpc.error(call.message().id(), e)), null);
+        }
     }
 
-    /** Whether a legacy session is live (for GET). */
-    public boolean hasSession(String sessionId) {
-        return sessions.find(sessionId == null ? null : sessionId.strip()).isPresent();
+    /**
+     * Opens a legacy session's standalone GET stream (T25 2.8): 404 for an unknown session, 400 for a bad
+     * {@code MCP-Protocol-Version}. A second GET stream replaces the first.
+     */
+    public Opened openStandaloneStream(String sessionId, String protocolVersion, String principal, Outbound outbound) {
+        String version = protocolVersion == null ? null : protocolVersion.strip();
+        Optional<McpSession> found = sessions.find(sessionId == null ? null : sessionId.strip())
+                .filter(s -> Objects.equals(s.owner(), principal));
+        if (found.isEmpty()) {
+            return new Opened(Reply.of(404, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found",
+                    null)), null);
+        }
+        if (version != null && !ProtocolVersion.isLegacy(version)) {
+            return new Opened(Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: unsupported MCP-Protocol-Version " + version, null)), null);
+        }
+        McpSession session = found.get();
+        return new Opened(null, () -> {
+            SessionStream stream = new SessionStream(session, outbound, notifications);
+            session.standaloneStream(stream);
+            notifications.add(stream);
+            return stream;
+        });
+    }
+
+    /** Ends a legacy session ({@code DELETE}); false when there was none (or it belongs to another user). */
+    public boolean endSession(String sessionId, String principal) {
+        String id = sessionId == null ? null : sessionId.strip();
+        return sessions.find(id).filter(s -> Objects.equals(s.owner(), principal)).isPresent() && sessions.end(id);
+    }
+
+    /** Ends a legacy session of an open endpoint. */
+    public boolean endSession(String sessionId) {
+        return endSession(sessionId, null);
+    }
+
+    /** Ends every notification stream gracefully (application shutdown). */
+    public void close() {
+        notifications.endAll();
     }
 
     /** The answer to a body that is not a JSON-RPC message (-32700 or -32600, HTTP 400). */

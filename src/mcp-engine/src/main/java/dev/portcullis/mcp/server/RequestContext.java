@@ -26,11 +26,18 @@ public final class RequestContext {
     private final McpSession session;
     private final Outbound outbound;
     private final AtomicBoolean cancelled;
+    private final String principal;
     private String newSessionId;
     private InputResponses inputs = InputResponses.NONE;
 
     RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
             AtomicBoolean cancelled) {
+        this(message, era, protocolVersion, session, outbound, cancelled, null);
+    }
+
+    RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
+            AtomicBoolean cancelled, String principal) {
+        this.principal = principal;
         this.message = message;
         this.era = era;
         this.protocolVersion = protocolVersion;
@@ -53,6 +60,11 @@ public final class RequestContext {
 
     public String protocolVersion() {
         return protocolVersion;
+    }
+
+    /** The authenticated user's name; null on an open endpoint. */
+    String principal() {
+        return principal;
     }
 
     /** The legacy session; null in the modern era and during {@code initialize}. */
