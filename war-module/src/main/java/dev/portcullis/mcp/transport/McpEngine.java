@@ -8,10 +8,12 @@ import dev.portcullis.mcp.server.RequestStateKeys;
 import dev.portcullis.mcp.server.ServerInfo;
 import dev.portcullis.mcp.server.ServerNotifications;
 import dev.portcullis.mcp.tools.FeatureDiscoveryExtension;
+import dev.portcullis.mcp.tools.FeatureRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,7 +40,12 @@ public class McpEngine {
     @Resource(lookup = "concurrent/mcpTasks")
     private ManagedExecutorService tasks;
 
+    /** Keep-alive comments of GET streams: the container's default scheduled executor. */
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
     private McpServer server;
+    private volatile FeatureRegistry registry;
 
     @PostConstruct
     void start() {
@@ -47,7 +54,7 @@ public class McpEngine {
                 defaults.sessionIdleTimeout(), defaults.maxSessions(),
                 RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
-        server = new McpServer(features::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
+        server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
                 null), settings, notifications, tasks);
     }
 
@@ -55,6 +62,23 @@ public class McpEngine {
     @PreDestroy
     void stop() {
         server.close();
+    }
+
+    /**
+     * The feature registry, fetched once through the extension's client proxy: it is complete once the deployment
+     * was validated, and the server asks for it several times per request.
+     */
+    private FeatureRegistry registry() {
+        FeatureRegistry current = registry;
+        if (current == null) {
+            current = features.registry();
+            registry = current;
+        }
+        return current;
+    }
+
+    public java.util.concurrent.ScheduledExecutorService scheduler() {
+        return scheduler;
     }
 
     public McpServer server() {

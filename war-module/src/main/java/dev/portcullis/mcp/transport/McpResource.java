@@ -14,6 +14,7 @@ import dev.portcullis.mcp.server.Outbound;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.server.Prepared;
 import dev.portcullis.mcp.server.Reply;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +39,15 @@ import java.util.Map;
 
 /**
  * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message (a modern
- * {@code subscriptions/listen} answers with a long-lived notification stream); GET opens a legacy session's standalone
- * SSE stream (405 without a session: the modern era has none); DELETE ends a legacy session.
+ * {@code subscriptions/listen} answers with a long-lived notification stream, which holds a request thread while it
+ * is open); GET opens a legacy session's standalone SSE stream asynchronously (405 without a session: the modern era
+ * has none); DELETE ends a legacy session.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
  */
 @Path("/mcp")
 @McpEndpoint
+@ApplicationScoped
 public class McpResource {
 
     static final String SESSION = "Mcp-Session-Id";
@@ -57,14 +63,11 @@ public class McpResource {
     @Inject
     private McpConfig config;
 
-    @Context
-    private HttpServletResponse servletResponse;
-
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
-            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers, @Context SecurityContext security)
-            throws IOException {
+            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers, @Context SecurityContext security,
+            @Context HttpServletResponse servletResponse) throws IOException {
         if (!AcceptHeader.acceptsJsonAndEventStream(accept)) {
             return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Not Acceptable: Accept must list application/json and text/event-stream", null)));
@@ -81,7 +84,9 @@ public class McpResource {
             return json(McpServer.malformed(e));
         }
         McpServer server = engine.server();
-        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, paramHeaders(headers),
+        // Mcp-Param-* headers matter only to modern tools/call; scanning every header costs on each request.
+        Map<String, String> params = "tools/call".equals(method) ? paramHeaders(headers) : Map.of();
+        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, params,
                 principal(security)));
         if (prepared instanceof Prepared.Answer answer) {
             return json(answer.reply());
@@ -89,7 +94,7 @@ public class McpResource {
         Call call = ((Prepared.Run) prepared).call();
         if (call.listens()) {
             NotificationSse queue = new NotificationSse();
-            return notificationStream(server.listen(call, queue), queue);
+            return notificationStream(server.listen(call, queue), queue, servletResponse);
         }
         if (call.streams()) {
             return stream(server, call, servletResponse);
@@ -98,27 +103,22 @@ public class McpResource {
     }
 
     /**
-     * The standalone SSE stream of a legacy session (T25 2.8). Without {@code Mcp-Session-Id} there is nothing to
-     * listen to: 405, as the modern era requires (T26), or 400 when a legacy version header says the client forgot
-     * its session.
+     * The standalone SSE stream of a legacy session (T25 2.8), asynchronous: the request thread returns at once.
+     * {@link StreamGuardFilter} has refused what cannot be streamed (no session: 405; unknown session: 404; bad
+     * version: 400); Accept without {@code text/event-stream} is 406.
      */
     @GET
-    public Response get(@HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
-            @HeaderParam(VERSION) String version, @Context SecurityContext security) {
-        if (session == null) {
-            if (version != null && ProtocolVersion.isLegacy(version.strip())) {
-                return json(Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
-                        "Bad Request: Mcp-Session-Id header is required", null)));
-            }
-            return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
+    @Produces("text/event-stream")
+    public void get(@HeaderParam(SESSION) String session, @HeaderParam(VERSION) String version,
+            @Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
+        SinkStream out = new SinkStream(sink, sse);
+        Opened opened = engine.server().openStandaloneStream(session, version, principal(security), out);
+        if (opened.refusal() != null) {
+            sink.close(); // the session ended since the filter looked
+            return;
         }
-        if (accept == null || !(accept.contains("text/event-stream") || accept.contains("*/*") || accept.contains("text/*"))) {
-            return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Not Acceptable: Accept must list text/event-stream", null)));
-        }
-        NotificationSse queue = new NotificationSse();
-        return notificationStream(engine.server().openStandaloneStream(session, version, principal(security), queue),
-                queue);
+        NotificationStream stream = opened.start().get();
+        out.start(engine.scheduler(), config.keepAlive(), stream::close);
     }
 
     @DELETE
@@ -130,11 +130,10 @@ public class McpResource {
                 : Response.Status.NOT_FOUND).build();
     }
 
-    private Response notificationStream(Opened opened, NotificationSse queue) {
+    private Response notificationStream(Opened opened, NotificationSse queue, HttpServletResponse servlet) {
         if (opened.refusal() != null) {
             return json(opened.refusal());
         }
-        HttpServletResponse servlet = servletResponse;
         java.time.Duration keepAlive = config.keepAlive();
         StreamingOutput output = out -> {
             NotificationStream stream = opened.start().get();
@@ -147,7 +146,7 @@ public class McpResource {
         return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
     }
 
-    private static String principal(SecurityContext security) {
+    static String principal(SecurityContext security) {
         java.security.Principal user = security == null ? null : security.getUserPrincipal();
         return user == null ? null : user.getName();
     }
@@ -175,7 +174,7 @@ public class McpResource {
         return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
     }
 
-    private static Response json(Reply reply) {
+    static Response json(Reply reply) {
         Response.ResponseBuilder response = Response.status(reply.status());
         if (reply.body() != null) {
             response.type(MediaType.APPLICATION_JSON_TYPE).entity(reply.body().toString());

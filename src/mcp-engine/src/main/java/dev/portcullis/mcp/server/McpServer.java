@@ -163,24 +163,41 @@ public final class McpServer {
      * {@code MCP-Protocol-Version}. A second GET stream replaces the first.
      */
     public Opened openStandaloneStream(String sessionId, String protocolVersion, String principal, Outbound outbound) {
-        String version = protocolVersion == null ? null : protocolVersion.strip();
-        Optional<McpSession> found = sessions.find(sessionId == null ? null : sessionId.strip())
-                .filter(s -> Objects.equals(s.owner(), principal));
-        if (found.isEmpty()) {
-            return new Opened(Reply.of(404, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found",
-                    null)), null);
+        Optional<Reply> refusal = standaloneStreamRefusal(sessionId, protocolVersion, principal);
+        if (refusal.isPresent()) {
+            return new Opened(refusal.get(), null);
         }
-        if (version != null && !ProtocolVersion.isLegacy(version)) {
-            return new Opened(Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Bad Request: unsupported MCP-Protocol-Version " + version, null)), null);
-        }
-        McpSession session = found.get();
+        McpSession session = sessions.find(sessionId.strip()).orElseThrow();
         return new Opened(null, () -> {
             SessionStream stream = new SessionStream(session, outbound, notifications);
             session.standaloneStream(stream);
             notifications.add(stream);
             return stream;
         });
+    }
+
+    /**
+     * Why a GET stream cannot be opened, checked before the transport commits to streaming: 405 without a session
+     * (the modern era has no GET stream), 400 with a legacy version header but no session or with an unsupported
+     * version, 404 for an unknown or ended session (T25 2.8, 2.12, 2.13; T26 2.23).
+     */
+    public Optional<Reply> standaloneStreamRefusal(String sessionId, String protocolVersion, String principal) {
+        String version = protocolVersion == null ? null : protocolVersion.strip();
+        if (sessionId == null) {
+            return Optional.of(version != null && ProtocolVersion.isLegacy(version)
+                    ? Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
+                            "Bad Request: Mcp-Session-Id header is required", null))
+                    : new Reply(405, null, null));
+        }
+        if (sessions.find(sessionId.strip()).filter(s -> Objects.equals(s.owner(), principal)).isEmpty()) {
+            return Optional.of(Reply.of(404, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found",
+                    null)));
+        }
+        if (version != null && !ProtocolVersion.isLegacy(version)) {
+            return Optional.of(Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: unsupported MCP-Protocol-Version " + version, null)));
+        }
+        return Optional.empty();
     }
 
     /** Ends a legacy session ({@code DELETE}); false when there was none (or it belongs to another user). */

@@ -109,11 +109,11 @@ class LegacyTransportRulesIT {
         RuleHttp session = RuleHttp.legacy();
         try (Stream get = session.with("Accept", "text/event-stream").openGet()) {
             assertThat(get.contentType()).startsWith("text/event-stream");
-            Event keepAlive = null;
-            for (Event e; keepAlive == null && (e = get.nextEvent(WAIT)) != null; ) {
-                keepAlive = e.comment() != null ? e : null;
+            int comments = 0;
+            for (Event e; comments < 2 && (e = get.nextEvent(WAIT)) != null; ) {
+                comments += e.comment() != null ? 1 : 0;
             }
-            assertThat(keepAlive).as("a keep-alive comment on the idle stream").isNotNull();
+            assertThat(comments).as("comments on the idle stream: opening, then keep-alive").isEqualTo(2);
 
             session.call("tools/call", "{\"name\":\"rules_list_changed\",\"arguments\":{\"list\":\"tools\"}}")
                     .result("CallToolResult");
@@ -199,9 +199,12 @@ class LegacyTransportRulesIT {
 
     @Test
     void rule_2_12_unknownSessionGets404() throws Exception {
-        Reply reply = RuleHttp.legacy().with("Mcp-Session-Id", "no-such-session").call("tools/list", "{}");
+        RuleHttp unknown = RuleHttp.legacy().with("Mcp-Session-Id", "no-such-session");
+        Reply reply = unknown.call("tools/list", "{}");
 
         assertThat(reply.status()).isEqualTo(404);
+        assertThat(unknown.with("Accept", "text/event-stream").send("GET").statusCode()).isEqualTo(404);
+        assertThat(unknown.send("DELETE").statusCode()).isEqualTo(404);
     }
 
     @Test

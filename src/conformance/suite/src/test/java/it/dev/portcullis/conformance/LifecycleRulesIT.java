@@ -117,6 +117,9 @@ class LifecycleRulesIT {
         assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}").errorCode()).isEqualTo(-32600);
         assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"method\":\"ping\"}").body().getString("id"))
                 .isEqualTo("s-1");
+        RuleHttp modern = RuleHttp.modern();
+        String body = modern.prepare("tools/list", "{}", "").replaceFirst("\"id\":\\d+", "\"id\":null");
+        assertThat(modern.post(body).errorCode()).as("modern, id null").isEqualTo(-32600);
     }
 
     @Test
