@@ -87,7 +87,7 @@ public class McpResource {
         // Mcp-Param-* headers matter only to modern tools/call; scanning every header costs on each request.
         Map<String, String> params = "tools/call".equals(method) ? paramHeaders(headers) : Map.of();
         Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, params,
-                principal(security)));
+                new User(security)));
         if (prepared instanceof Prepared.Answer answer) {
             return json(answer.reply());
         }
@@ -144,6 +144,26 @@ public class McpResource {
             }
         };
         return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
+    }
+
+    /** The caller's name, looked up once and only when the engine asks (the container's lookup is not free). */
+    private static final class User implements java.util.function.Supplier<String> {
+        private final SecurityContext security;
+        private boolean known;
+        private String name;
+
+        User(SecurityContext security) {
+            this.security = security;
+        }
+
+        @Override
+        public synchronized String get() {
+            if (!known) {
+                name = principal(security);
+                known = true;
+            }
+            return name;
+        }
     }
 
     static String principal(SecurityContext security) {

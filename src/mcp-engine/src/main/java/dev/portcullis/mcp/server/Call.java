@@ -7,10 +7,15 @@ import dev.portcullis.mcp.session.McpSession;
  * A request that passed the era's checks and is ready to run.
  *
  * @param streams whether the answer should be an SSE stream (the call may send notifications before its result)
- * @param principal the authenticated user's name, or null on an open endpoint
+ * @param user supplies the authenticated user's name (null on an open endpoint)
  */
 public record Call(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, boolean streams,
-        String principal) {
+        java.util.function.Supplier<String> user) {
+
+    /** The authenticated user's name, or null. */
+    public String principal() {
+        return user.get();
+    }
 
     /**
      * Whether an SSE answer starts with a priming event (an id and empty data) and a {@code retry} field: legacy

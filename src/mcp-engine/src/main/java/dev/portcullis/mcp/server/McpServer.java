@@ -57,7 +57,7 @@ public final class McpServer {
         JsonRpcMessage message = in.message();
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()
                 && !ProtocolVersion.isModern(in.protocolVersion())) {
-            return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false, in.principal()));
+            return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false, in.user()));
         }
         String version = in.protocolVersion();
         boolean modern = ProtocolVersion.isModern(version) || (in.sessionId() == null && !message.isResponse()
@@ -102,7 +102,7 @@ public final class McpServer {
             return new Prepared.Answer(Reply.accepted());
         }
         return new Prepared.Run(new Call(message, Era.LEGACY, session.protocolVersion(), session,
-                streams(message, Era.LEGACY), in.principal()));
+                streams(message, Era.LEGACY), in.user()));
     }
 
     private Prepared prepareModern(Incoming in) {
@@ -120,7 +120,7 @@ public final class McpServer {
             return new Prepared.Answer(Reply.accepted());
         }
         return new Prepared.Run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null,
-                streams(message, Era.MODERN) || McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method()), in.principal()));
+                streams(message, Era.MODERN) || McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method()), in.user()));
     }
 
     /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */
@@ -130,7 +130,7 @@ public final class McpServer {
         AtomicBoolean cancelled = session == null ? new AtomicBoolean() : session.begin(key);
         try {
             return dispatcher.dispatch(new RequestContext(call.message(), call.era(), call.protocolVersion(), session,
-                    outbound, cancelled, call.principal()));
+                    outbound, cancelled, call.user()));
         } finally {
             if (session != null) {
                 session.end(key);

@@ -26,18 +26,18 @@ public final class RequestContext {
     private final McpSession session;
     private final Outbound outbound;
     private final AtomicBoolean cancelled;
-    private final String principal;
+    private final java.util.function.Supplier<String> user;
     private String newSessionId;
     private InputResponses inputs = InputResponses.NONE;
 
     RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
             AtomicBoolean cancelled) {
-        this(message, era, protocolVersion, session, outbound, cancelled, null);
+        this(message, era, protocolVersion, session, outbound, cancelled, () -> null);
     }
 
     RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
-            AtomicBoolean cancelled, String principal) {
-        this.principal = principal;
+            AtomicBoolean cancelled, java.util.function.Supplier<String> user) {
+        this.user = user;
         this.message = message;
         this.era = era;
         this.protocolVersion = protocolVersion;
@@ -64,7 +64,7 @@ public final class RequestContext {
 
     /** The authenticated user's name; null on an open endpoint. */
     String principal() {
-        return principal;
+        return user.get();
     }
 
     /** The legacy session; null in the modern era and during {@code initialize}. */
