@@ -26,7 +26,7 @@ class HealthIT {
         assertThat(readiness.status()).isEqualTo("UP");
         assertThat(readiness.installation()).matches("[0-9a-f-]{36}");
         assertThat(readiness.starts()).isPositive();
-        assertThat(readiness.schemaVersion()).isEqualTo("4");
+        assertThat(readiness.schemaVersion()).isEqualTo("7"); // the newest migration, V7__mcp_request_state_key
     }
 
     @Test
