@@ -33,12 +33,22 @@ public class McpConfig {
                                        // other modules of the same EAR (their own config sources) from failing
 
     /**
-     * The HMAC key (base64, at least 32 bytes) protecting the modern era's requestState. Unset: a random key per
-     * server start, so a restart invalidates multi-round-trip calls in progress and replicas cannot share them.
+     * The HMAC key (base64, at least 32 bytes) protecting the modern era's requestState. Unset: a random key
+     * generated on first start and kept in the database (table MCP_REQUEST_STATE_KEY), so it survives restarts and
+     * servers on one database share it.
      */
     @Inject
     @ConfigProperty(name = "portcullis.mcp.request-state-key")
     private Optional<String> requestStateKey;
+
+    /** Seconds between keep-alive comments on idle notification streams (GET and subscriptions/listen). */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.keep-alive-seconds", defaultValue = "15")
+    private int keepAliveSeconds;
+
+    public java.time.Duration keepAlive() {
+        return java.time.Duration.ofSeconds(Math.max(1, keepAliveSeconds));
+    }
 
     public Optional<byte[]> requestStateKey() {
         return requestStateKey.map(key -> java.util.Base64.getDecoder().decode(key.strip()));

@@ -95,10 +95,13 @@ class McpEndpointIT {
     }
 
     @Test
-    void rule2_8_getWithoutStandaloneStreamThen405() throws Exception {
-        HttpResponse<String> response = session(initialize()).header("Accept", "text/event-stream").send("GET");
+    void rule2_8_getOnAnEndedSessionThen404() throws Exception {
+        McpHttp session = session(initialize());
+        assertThat(session.send("DELETE").statusCode()).isEqualTo(204);
 
-        assertThat(response.statusCode()).isEqualTo(405);
+        HttpResponse<String> response = session.header("Accept", "text/event-stream").send("GET");
+
+        assertThat(response.statusCode()).isEqualTo(404); // live sessions get the stream: LegacyTransportRulesIT
     }
 
     @Test

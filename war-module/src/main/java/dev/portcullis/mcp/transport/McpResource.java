@@ -8,12 +8,16 @@ import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.server.Call;
 import dev.portcullis.mcp.server.Incoming;
 import dev.portcullis.mcp.server.McpServer;
+import dev.portcullis.mcp.server.NotificationStream;
+import dev.portcullis.mcp.server.Opened;
 import dev.portcullis.mcp.server.Outbound;
+import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.server.Prepared;
 import dev.portcullis.mcp.server.Reply;
 import dev.portcullis.resourceserver.Challenge;
 import dev.portcullis.resourceserver.CurrentCaller;
 import dev.portcullis.resourceserver.ResourceServerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +29,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,28 +41,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message; GET (no
- * standalone stream is offered) is 405; DELETE ends a legacy session.
+ * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message (a modern
+ * {@code subscriptions/listen} answers with a long-lived notification stream, which holds a request thread while it
+ * is open); GET opens a legacy session's standalone SSE stream asynchronously (405 without a session: the modern era
+ * has none); DELETE ends a legacy session.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
  */
 @Path("/mcp")
 @McpEndpoint
+@ApplicationScoped
 public class McpResource {
 
     static final String SESSION = "Mcp-Session-Id";
     static final String VERSION = "MCP-Protocol-Version";
     private static final String PARAM_PREFIX = "Mcp-Param-";
     private static final MediaType SSE = MediaType.valueOf("text/event-stream");
+    /** The {@code retry} (ms) of the SEP-1699 priming event: how long a client waits before reconnecting. */
+    static final long RETRY_MILLIS = 2000;
 
     @Inject
     private McpEngine engine;
 
     @Inject
     private McpConfig config;
-
-    @Context
-    private HttpServletResponse servletResponse;
 
     @Inject
     private CurrentCaller caller;
@@ -65,7 +75,8 @@ public class McpResource {
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
-            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers) throws IOException {
+            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers, @Context SecurityContext security,
+            @Context HttpServletResponse servletResponse) throws IOException {
         if (!AcceptHeader.acceptsJsonAndEventStream(accept)) {
             return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Not Acceptable: Accept must list application/json and text/event-stream", null)));
@@ -82,30 +93,71 @@ public class McpResource {
             return json(McpServer.malformed(e));
         }
         McpServer server = engine.server();
-        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, paramHeaders(headers),
+        // Mcp-Param-* headers matter only to modern tools/call; scanning every header costs on each request.
+        Map<String, String> params = "tools/call".equals(method) ? paramHeaders(headers) : Map.of();
+        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, params,
                 caller.get()));
         if (prepared instanceof Prepared.Answer answer) {
-            return json(answer.reply());
+            return answer(answer.reply());
         }
         Call call = ((Prepared.Run) prepared).call();
+        if (call.listens()) {
+            NotificationSse queue = new NotificationSse();
+            return notificationStream(server.listen(call, queue), queue, servletResponse);
+        }
         if (call.streams()) {
             return stream(server, call, servletResponse);
         }
         return json(server.execute(call, Outbound.DISCARD));
     }
 
+    /**
+     * The standalone SSE stream of a legacy session (T25 2.8), asynchronous: the request thread returns at once.
+     * {@link StreamGuardFilter} has refused what cannot be streamed (no session: 405; unknown session: 404; bad
+     * version: 400); Accept without {@code text/event-stream} is 406.
+     */
     @GET
-    public Response get() {
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
+    @Produces("text/event-stream")
+    public void get(@HeaderParam(SESSION) String session, @HeaderParam(VERSION) String version,
+            @Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
+        SinkStream out = new SinkStream(sink, sse);
+        Opened opened = engine.server().openStandaloneStream(session, version, caller.get().name(), out);
+        if (opened.refusal() != null) {
+            sink.close(); // the session ended since the filter looked
+            return;
+        }
+        NotificationStream stream = opened.start().get();
+        out.start(engine.scheduler(), config.keepAlive(), stream::close);
     }
 
     @DELETE
-    public Response delete(@HeaderParam(SESSION) String session) {
+    public Response delete(@HeaderParam(SESSION) String session, @Context SecurityContext security) {
         if (session == null) {
             return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
         }
-        return Response.status(engine.server().endSession(session, caller.get()) ? Response.Status.NO_CONTENT
+        return Response.status(engine.server().endSession(session, caller.get().name()) ? Response.Status.NO_CONTENT
                 : Response.Status.NOT_FOUND).build();
+    }
+
+    private Response notificationStream(Opened opened, NotificationSse queue, HttpServletResponse servlet) {
+        if (opened.refusal() != null) {
+            return json(opened.refusal());
+        }
+        java.time.Duration keepAlive = config.keepAlive();
+        StreamingOutput output = out -> {
+            NotificationStream stream = opened.start().get();
+            try {
+                queue.pump(new SseStream(out, servlet::flushBuffer), keepAlive);
+            } finally {
+                stream.close();
+            }
+        };
+        return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
+    }
+
+    static String principal(SecurityContext security) {
+        java.security.Principal user = security == null ? null : security.getUserPrincipal();
+        return user == null ? null : user.getName();
     }
 
     /** The {@code Mcp-Param-*} headers by suffix (T26 custom headers). */
@@ -122,20 +174,30 @@ public class McpResource {
     private static Response stream(McpServer server, Call call, HttpServletResponse servlet) {
         StreamingOutput output = out -> {
             SseStream stream = new SseStream(out, servlet::flushBuffer);
+            if (call.primesStream()) {
+                stream.prime(RETRY_MILLIS);
+            }
             Reply reply = server.execute(call, stream);
             stream.send(reply.body());
         };
         return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
     }
 
-    private Response json(Reply reply) {
-        Response.ResponseBuilder response = Response.status(reply.status());
-        if (!reply.requiredScopes().isEmpty()) {
-            // RFC 6750 3.1 step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25)
-            java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.get().scopes());
-            scopes.addAll(reply.requiredScopes());
-            response.header("WWW-Authenticate", Challenge.insufficientScope(resourceServer.metadataUrl(), scopes));
+    /** The engine's answer to a POST; a 403 step-up gets its RFC 6750 challenge. */
+    private Response answer(Reply reply) {
+        Response response = json(reply);
+        if (reply.requiredScopes().isEmpty()) {
+            return response;
         }
+        // step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25 scope challenge)
+        java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.get().scopes());
+        scopes.addAll(reply.requiredScopes());
+        return Response.fromResponse(response)
+                .header("WWW-Authenticate", Challenge.insufficientScope(resourceServer.metadataUrl(), scopes)).build();
+    }
+
+    static Response json(Reply reply) {
+        Response.ResponseBuilder response = Response.status(reply.status());
         if (reply.body() != null) {
             response.type(MediaType.APPLICATION_JSON_TYPE).entity(reply.body().toString());
         }

@@ -61,14 +61,21 @@ public final class JsonRpc {
         return Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
-    /** An error response; {@code id} may be null (then {@code "id": null}), {@code data} may be null. */
+    /**
+     * An error response; {@code data} may be null. Without a request id (malformed bodies, transport errors) the
+     * {@code id} member is left out: the MCP schemas type {@code id} as string or integer and make it optional on
+     * {@code JSONRPCErrorResponse}, so {@code "id": null} would not validate.
+     */
     public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
         JsonObjectBuilder error = Jsons.PROVIDER.createObjectBuilder().add("code", code).add("message", message);
         if (data != null) {
             error.add("data", data);
         }
-        return Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
-                .add("error", error).build();
+        JsonObjectBuilder response = Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0");
+        if (id != null && id != JsonValue.NULL) {
+            response.add("id", id);
+        }
+        return response.add("error", error).build();
     }
 
     public static JsonObject error(JsonValue id, McpError e) {

@@ -24,6 +24,12 @@ public final class McpMethods {
     public static final String CANCELLED = "notifications/cancelled";
     public static final String PROGRESS = "notifications/progress";
     public static final String MESSAGE = "notifications/message";
+    public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
+    public static final String SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
+    public static final String RESOURCES_UPDATED = "notifications/resources/updated";
+    public static final String TOOLS_LIST_CHANGED = "notifications/tools/list_changed";
+    public static final String RESOURCES_LIST_CHANGED = "notifications/resources/list_changed";
+    public static final String PROMPTS_LIST_CHANGED = "notifications/prompts/list_changed";
 
     private McpMethods() {
     }

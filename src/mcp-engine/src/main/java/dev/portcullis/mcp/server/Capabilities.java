@@ -6,8 +6,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 /**
- * The server capabilities, per era: resource subscriptions exist only in legacy sessions (modern ones would need
- * {@code subscriptions/listen}, not offered yet); the tasks extension is offered in the modern era only.
+ * The server capabilities, per era. {@code listChanged} and {@code subscribe} are true because the server delivers
+ * them: legacy sessions on their standalone GET stream ({@code resources/subscribe} chooses the URIs), modern clients on
+ * {@code subscriptions/listen} streams ({@link ServerNotifications}). The tasks extension is offered in the modern
+ * era only.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#capability-negotiation">Capability negotiation</a>
  */
@@ -17,18 +19,15 @@ final class Capabilities {
     }
 
     static JsonObject of(Era era) {
-        JsonObjectBuilder resources = Jsons.PROVIDER.createObjectBuilder().add("listChanged", false);
-        if (era == Era.LEGACY) {
-            resources.add("subscribe", true);
-        }
+        JsonObjectBuilder resources = Jsons.PROVIDER.createObjectBuilder().add("subscribe", true).add("listChanged", true);
         JsonObjectBuilder capabilities = Jsons.PROVIDER.createObjectBuilder();
         if (era == Era.MODERN) {
             capabilities.add("extensions", TasksExtension.advertised());
         }
         return capabilities
-                .add("tools", Jsons.PROVIDER.createObjectBuilder().add("listChanged", false))
+                .add("tools", Jsons.PROVIDER.createObjectBuilder().add("listChanged", true))
                 .add("resources", resources)
-                .add("prompts", Jsons.PROVIDER.createObjectBuilder().add("listChanged", false))
+                .add("prompts", Jsons.PROVIDER.createObjectBuilder().add("listChanged", true))
                 .add("completions", JsonValue.EMPTY_JSON_OBJECT)
                 .add("logging", JsonValue.EMPTY_JSON_OBJECT)
                 .build();

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One POSTed message and the MCP headers that came with it ({@code paramHeaders}: the {@code Mcp-Param-*} headers
  * by lower-case suffix), already trimmed of surrounding whitespace (RFC 9110
- * section 5.5). Header values are null when absent.
+ * section 5.5). Header values are null when absent. {@code caller} is who sent it ({@link Caller#ANONYMOUS} on an
+ * open endpoint): legacy sessions and tasks are bound to its name.
  */
 public record Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
         String mcpName, java.util.Map<String, String> paramHeaders, Caller caller) {
@@ -16,6 +17,12 @@ public record Incoming(JsonRpcMessage message, String sessionId, String protocol
     public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
             String mcpName, java.util.Map<String, String> paramHeaders) {
         this(message, sessionId, protocolVersion, mcpMethod, mcpName, paramHeaders, Caller.ANONYMOUS);
+
+    }
+
+    /** The authenticated user's name, or null. */
+    public String principal() {
+        return caller.name();
     }
 
     /** Without {@code Mcp-Param-*} headers. */

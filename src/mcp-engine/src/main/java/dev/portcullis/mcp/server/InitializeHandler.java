@@ -31,8 +31,7 @@ final class InitializeHandler implements RequestHandler {
             throw McpError.invalidParams("Invalid params: protocolVersion is required");
         }
         String version = ProtocolVersion.isLegacy(requested) ? requested : ProtocolVersion.LEGACY_LATEST;
-        McpSession session = sessions.create(version);
-        session.bindTo(context.caller().name());
+        McpSession session = sessions.create(version, context.caller().name());
         session.clientCapabilities(context.params().getJsonObject("capabilities"));
         context.newSessionId(session.id());
         JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder().add("protocolVersion", version)

@@ -36,7 +36,7 @@ public final class McpDispatcher {
     private static final Set<String> LEGACY_ONLY = Set.of(McpMethods.INITIALIZE, McpMethods.PING,
             McpMethods.LOGGING_SET_LEVEL, McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
     private static final Set<String> MODERN_ONLY = Set.of(McpMethods.DISCOVER, McpMethods.TASKS_GET,
-            McpMethods.TASKS_UPDATE, McpMethods.TASKS_CANCEL);
+            McpMethods.TASKS_UPDATE, McpMethods.TASKS_CANCEL, McpMethods.SUBSCRIPTIONS_LISTEN);
     private static final Set<String> CACHEABLE = Set.of(McpMethods.DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST,
             McpMethods.RESOURCES_READ);
@@ -49,7 +49,8 @@ public final class McpDispatcher {
     private final ServerInfo info;
     private final McpSettings settings;
 
-    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings) {
+    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
+            java.util.concurrent.Executor taskExecutor) {
         this.info = info;
         this.settings = settings;
         this.requestState = new RequestStateCodec(settings.requestStateKey(), java.time.Clock.systemUTC());
@@ -60,7 +61,7 @@ public final class McpDispatcher {
         handlers.put(McpMethods.LOGGING_SET_LEVEL, new SetLevelHandler());
         handlers.put(McpMethods.TOOLS_LIST, new ListHandler<>(registry, FeatureRegistry::tools,
                 ToolDefinition::descriptor, ToolDefinition::access, "tools", pages));
-        TaskStore tasks = new TaskStore(TaskStore.daemonThreads(), java.time.Clock.systemUTC(), TaskStore.TTL_MS,
+        TaskStore tasks = new TaskStore(taskExecutor, java.time.Clock.systemUTC(), TaskStore.TTL_MS,
                 TaskStore.POLL_INTERVAL_MS);
         handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry, tasks));
         handlers.put(McpMethods.TASKS_GET, new TasksGetHandler(tasks));

@@ -31,11 +31,26 @@ public final class McpServer {
     private final SessionStore sessions;
     private final Supplier<FeatureRegistry> registry;
     private final FeatureAccess access;
+    private final ServerNotifications notifications;
+    private final ServerInfo info;
 
+    /** A server with its own notification hub and task threads (unit tests, embedding without a container). */
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings) {
+        this(registry, info, settings, new ServerNotifications(), TaskStore.daemonThreads());
+    }
+
+    /**
+     * @param notifications where feature beans' {@code McpNotifications} calls arrive
+     * @param taskExecutor runs tasks of the tasks extension; in a container, a {@code ManagedExecutorService}
+     */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor) {
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
+        this.info = Objects.requireNonNull(info, "info cannot be null");
+        this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
         this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), java.time.Clock.systemUTC());
-        this.dispatcher = new McpDispatcher(registry, info, sessions, settings);
+        this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
+                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"));
         this.access = new FeatureAccess(registry);
     }
 
@@ -105,8 +120,8 @@ public final class McpServer {
         if (message.isNotification()) {
             return new Prepared.Answer(Reply.accepted());
         }
-        return run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null, streams(message, Era.MODERN),
-                in.caller()));
+        return run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null,
+                streams(message, Era.MODERN) || McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method()), in.caller()));
     }
 
     /**
@@ -139,15 +154,24 @@ public final class McpServer {
         }
     }
 
-    /** Ends a legacy session ({@code DELETE}); false when there was none. */
-    public boolean endSession(String sessionId) {
-        return sessions.end(sessionId == null ? null : sessionId.strip());
-    }
-
-    /** Ends {@code caller}'s legacy session; another subject's session id is as unknown as a missing one (SBP25). */
-    public boolean endSession(String sessionId, dev.portcullis.mcp.api.Caller caller) {
-        String id = sessionId == null ? null : sessionId.strip();
-        return sessions.find(id).filter(session -> session.belongsTo(caller.name())).isPresent() && sessions.end(id);
+    /**
+     * Opens a modern {@code subscriptions/listen} stream: sends the acknowledgement to {@code outbound} and
+     * registers for notifications. Invalid filters are -32602 (as a {@link Reply}, before anything is streamed).
+     */
+    public Opened listen(Call call, Outbound outbound) {
+        if (!call.listens()) {
+            throw new IllegalArgumentException("not a subscriptions/listen call");
+        }
+        try {
+            ListenSubscription subscription = ListenSubscription.of(call.message().id(), call.message().params(),
+                    outbound, notifications, info);
+            return new Opened(null, () -> {
+                subscription.open();
+                return subscription;
+            });
+        } catch (McpError e) {
+            return new Opened(Reply.of(e.httpStatus(), JsonRpc.error(call.message().id(), e)), null);
+        }
     }
 
     /** Every OAuth scope the deployed features declare. */
@@ -155,9 +179,62 @@ public final class McpServer {
         return registry.get().scopesDeclared();
     }
 
-    /** Whether a legacy session is live (for GET). */
-    public boolean hasSession(String sessionId) {
-        return sessions.find(sessionId == null ? null : sessionId.strip()).isPresent();
+    /**
+     * Opens a legacy session's standalone GET stream (T25 2.8): 404 for an unknown session, 400 for a bad
+     * {@code MCP-Protocol-Version}. A second GET stream replaces the first.
+     */
+    public Opened openStandaloneStream(String sessionId, String protocolVersion, String principal, Outbound outbound) {
+        Optional<Reply> refusal = standaloneStreamRefusal(sessionId, protocolVersion, principal);
+        if (refusal.isPresent()) {
+            return new Opened(refusal.get(), null);
+        }
+        McpSession session = sessions.find(sessionId.strip()).orElseThrow();
+        return new Opened(null, () -> {
+            SessionStream stream = new SessionStream(session, outbound, notifications);
+            session.standaloneStream(stream);
+            notifications.add(stream);
+            return stream;
+        });
+    }
+
+    /**
+     * Why a GET stream cannot be opened, checked before the transport commits to streaming: 405 without a session
+     * (the modern era has no GET stream), 400 with a legacy version header but no session or with an unsupported
+     * version, 404 for an unknown or ended session (T25 2.8, 2.12, 2.13; T26 2.23).
+     */
+    public Optional<Reply> standaloneStreamRefusal(String sessionId, String protocolVersion, String principal) {
+        String version = protocolVersion == null ? null : protocolVersion.strip();
+        if (sessionId == null) {
+            return Optional.of(version != null && ProtocolVersion.isLegacy(version)
+                    ? Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
+                            "Bad Request: Mcp-Session-Id header is required", null))
+                    : new Reply(405, null, null));
+        }
+        if (sessions.find(sessionId.strip()).filter(s -> Objects.equals(s.owner(), principal)).isEmpty()) {
+            return Optional.of(Reply.of(404, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found",
+                    null)));
+        }
+        if (version != null && !ProtocolVersion.isLegacy(version)) {
+            return Optional.of(Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: unsupported MCP-Protocol-Version " + version, null)));
+        }
+        return Optional.empty();
+    }
+
+    /** Ends a legacy session ({@code DELETE}); false when there was none (or it belongs to another user). */
+    public boolean endSession(String sessionId, String principal) {
+        String id = sessionId == null ? null : sessionId.strip();
+        return sessions.find(id).filter(s -> Objects.equals(s.owner(), principal)).isPresent() && sessions.end(id);
+    }
+
+    /** Ends a legacy session of an open endpoint. */
+    public boolean endSession(String sessionId) {
+        return endSession(sessionId, null);
+    }
+
+    /** Ends every notification stream gracefully (application shutdown). */
+    public void close() {
+        notifications.endAll();
     }
 
     /** The answer to a body that is not a JSON-RPC message (-32700 or -32600, HTTP 400). */

@@ -14,6 +14,15 @@ public interface Outbound {
     /** Whether the client went away. */
     boolean isClosed();
 
+    /** Sends a message even when the channel is backed up (the last message of a torn-down stream). */
+    default boolean sendNow(JsonObject message) {
+        return send(message);
+    }
+
+    /** No more messages: the transport may end the stream (long-lived notification streams only). */
+    default void finish() {
+    }
+
     /** A channel that drops everything: for JSON responses, which carry no notifications or requests. */
     Outbound DISCARD = new Outbound() {
         @Override

@@ -63,6 +63,11 @@ public final class RequestContext {
         return protocolVersion;
     }
 
+    /** The authenticated user's name; null on an open endpoint. */
+    String principal() {
+        return caller.name();
+    }
+
     /** The legacy session; null in the modern era and during {@code initialize}. */
     public McpSession session() {
         return session;

@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 
 /**
  * What {@code tasks/get}, {@code tasks/update} and {@code tasks/cancel} share: -32021 unless the request negotiated
- * the tasks extension, and -32602 for a missing or unknown {@code taskId}.
+ * the tasks extension, and -32602 for a missing or unknown {@code taskId}, or one another user created.
  *
  * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663 Tasks extension</a>
  */
@@ -30,7 +30,7 @@ abstract class TaskMethodHandler implements RequestHandler {
         if (taskId == null) {
             throw McpError.invalidParams("Invalid params: taskId is required");
         }
-        return handle(tasks.find(taskId).orElseThrow(() -> McpError.invalidParams("Unknown task: " + taskId)),
+        return handle(tasks.find(taskId, context.principal()).orElseThrow(() -> McpError.invalidParams("Unknown task: " + taskId)),
                 context);
     }
 

@@ -41,8 +41,11 @@ final class TaskStore {
     private static final Logger LOG = Logger.getLogger(TaskStore.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A task and what it runs: the work with a scope, and the client capabilities of the creating request. */
-    private record Entry(Task task, Function<InvocationScope, JsonObject> work, JsonObject capabilities) {
+    /**
+     * A task and what it runs: the work with a scope, the client capabilities of the creating request, and the user
+     * who created it (null on an open endpoint), the only one who may read, update or cancel it.
+     */
+    private record Entry(Task task, Function<InvocationScope, JsonObject> work, JsonObject capabilities, String owner) {
     }
 
     private final Map<String, Entry> tasks = new ConcurrentHashMap<>();
@@ -60,12 +63,18 @@ final class TaskStore {
 
     /** Creates a working task with the answers gathered so far and starts its work. */
     Task create(Function<InvocationScope, JsonObject> work, JsonObject capabilities, Map<String, JsonObject> answers) {
+        return create(work, capabilities, answers, null);
+    }
+
+    /** Creates a working task bound to {@code owner} and starts its work. */
+    Task create(Function<InvocationScope, JsonObject> work, JsonObject capabilities, Map<String, JsonObject> answers,
+            String owner) {
         evictExpired();
         byte[] bits = new byte[16];
         RANDOM.nextBytes(bits);
         Task task = new Task(Base64.getUrlEncoder().withoutPadding().encodeToString(bits), clock.instant(), ttlMs,
                 pollIntervalMs, answers);
-        Entry entry = new Entry(task, work, capabilities);
+        Entry entry = new Entry(task, work, capabilities, owner);
         tasks.put(task.id(), entry);
         start(entry);
         return task;
@@ -74,7 +83,13 @@ final class TaskStore {
     /** The task, unless unknown or expired. */
     Optional<Task> find(String taskId) {
         Entry entry = tasks.get(taskId);
-        if (entry == null) {
+        return entry == null ? Optional.empty() : find(taskId, entry.owner());
+    }
+
+    /** The task, unless unknown, expired or created by someone other than {@code owner}. */
+    Optional<Task> find(String taskId, String owner) {
+        Entry entry = tasks.get(taskId);
+        if (entry == null || !java.util.Objects.equals(entry.owner(), owner)) {
             return Optional.empty();
         }
         if (entry.task().expired(clock.instant())) {
@@ -142,7 +157,8 @@ final class TaskStore {
     };
 
     /**
-     * At most {@value #THREADS} daemon threads (further tasks wait their turn, as {@code working}) that keep the
+     * Outside a container only (unit tests, embedding): in the application server, tasks run on the
+     * {@code ManagedExecutorService} the transport passes to {@link McpServer}. At most {@value #THREADS} daemon threads (further tasks wait their turn, as {@code working}) that keep the
      * creating thread's context class loader, for feature beans in the application. They are not container-managed:
      * task work has no CDI request context, security context or {@code java:comp} naming.
      */

@@ -57,7 +57,8 @@ final class ToolsCallHandler implements RequestHandler {
                 // the method gathered its input; it runs again as a task
             }
         }
-        Task task = tasks.create(scope -> tool.call(args, scope), capabilities, context.inputs().answers());
+        Task task = tasks.create(scope -> tool.call(args, scope), capabilities, context.inputs().answers(),
+                context.principal());
         return Jsons.PROVIDER.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
     }
 

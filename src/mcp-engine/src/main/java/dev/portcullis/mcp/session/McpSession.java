@@ -24,29 +24,58 @@ public final class McpSession {
     private volatile JsonObject clientCapabilities = JsonValue.EMPTY_JSON_OBJECT;
     private volatile String logLevel;
     private volatile Instant lastUsed;
-    private volatile String owner;
+    private final java.util.concurrent.atomic.AtomicReference<Standalone> standalone =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final String owner;
 
-    McpSession(String id, String protocolVersion, Instant now) {
+    /** The session's standalone GET stream, as the session sees it: something the server can end. */
+    public interface Standalone {
+        void end();
+    }
+
+    McpSession(String id, String protocolVersion, String owner, Instant now) {
         this.id = Objects.requireNonNull(id, "id cannot be null");
+        this.owner = owner;
         this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion cannot be null");
         this.lastUsed = now;
     }
 
     /**
-     * Binds the session to the subject that created it (SBP25 session hijacking): the same id presented by
-     * anyone else is treated as unknown. A session is never a credential.
+     * Whether {@code subject} created this session (null for both on an open deployment). The same id presented by
+     * anyone else is treated as unknown (SBP25 session hijacking): a session is never a credential.
      */
-    public void bindTo(String subject) {
-        this.owner = subject;
-    }
-
-    /** Whether {@code subject} created this session (null for both on an open deployment). */
     public boolean belongsTo(String subject) {
         return Objects.equals(owner, subject);
     }
 
     public String id() {
         return id;
+    }
+
+    /** The user who opened the session (null when the endpoint is open); only that user may use it (SBP25). */
+    public String owner() {
+        return owner;
+    }
+
+    /** Makes {@code stream} the session's one standalone GET stream, ending the one it replaces. */
+    public void standaloneStream(Standalone stream) {
+        Standalone previous = standalone.getAndSet(stream);
+        if (previous != null && previous != stream) {
+            previous.end();
+        }
+    }
+
+    /** Forgets {@code stream} if it is still the session's standalone stream (its client went away). */
+    public void forgetStandaloneStream(Standalone stream) {
+        standalone.compareAndSet(stream, null);
+    }
+
+    /** Ends the standalone stream, if any (the session ended). */
+    void endStandaloneStream() {
+        Standalone previous = standalone.getAndSet(null);
+        if (previous != null) {
+            previous.end();
+        }
     }
 
     /** The version {@code initialize} negotiated. */

@@ -31,15 +31,20 @@ public final class SessionStore {
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
-    /** A new session for the negotiated version. */
+    /** A new session for the negotiated version, nobody's (an open endpoint). */
     public McpSession create(String protocolVersion) {
+        return create(protocolVersion, null);
+    }
+
+    /** A new session for the negotiated version, bound to {@code owner} (the authenticated user, or null). */
+    public McpSession create(String protocolVersion, String owner) {
         if (sessions.size() >= maxSessions) {
             expire();
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         McpSession session = new McpSession(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                protocolVersion, clock.instant());
+                protocolVersion, owner, clock.instant());
         sessions.put(session.id(), session);
         return session;
     }
@@ -53,6 +58,7 @@ public final class SessionStore {
         Instant now = clock.instant();
         if (session.lastUsed().plus(idleTimeout).isBefore(now)) {
             sessions.remove(id);
+            session.endStandaloneStream();
             return Optional.empty();
         }
         session.touch(now);
@@ -61,7 +67,11 @@ public final class SessionStore {
 
     /** Ends a session; true when it existed. */
     public boolean end(String id) {
-        return id != null && sessions.remove(id) != null;
+        McpSession session = id == null ? null : sessions.remove(id);
+        if (session != null) {
+            session.endStandaloneStream();
+        }
+        return session != null;
     }
 
     private void expire() {

@@ -155,9 +155,9 @@ class FeatureAccessTest {
         String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 
         assertThat(run(AUDITOR, session, ping).status()).isEqualTo(404);
-        assertThat(server.endSession(session, AUDITOR)).isFalse();
+        assertThat(server.endSession(session, AUDITOR.name())).isFalse();
         assertThat(run(STAFF, session, ping).status()).isEqualTo(200);
-        assertThat(server.endSession(session, STAFF)).isTrue();
+        assertThat(server.endSession(session, STAFF.name())).isTrue();
     }
 
     @Test

@@ -28,6 +28,15 @@ class TaskStoreTest {
     private final TaskStore store = new TaskStore(Runnable::run, clock, 60_000, 500);
 
     @Test
+    void findWhenAnotherUserAsksThenTheTaskDoesNotExistForThem() {
+        Task task = store.create(scope -> DONE, ELICITATION, Map.of(), "alice");
+
+        assertThat(store.find(task.id(), "alice")).isPresent();
+        assertThat(store.find(task.id(), "bob")).isEmpty();
+        assertThat(store.find(task.id(), null)).isEmpty();
+    }
+
+    @Test
     void createWhenWorkReturnsThenCompletedWithInlinedResult() {
         Task task = store.create(scope -> DONE, ELICITATION, Map.of());
 

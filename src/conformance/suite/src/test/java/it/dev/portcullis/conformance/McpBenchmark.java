@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Not a test: a load benchmark, run on demand against the conformance server (see src/docs/benchmarks.md). It measures,
  * in one run on the same server, a bare JAX-RS JSON echo and {@code tools/call} of a trivial tool in both eras, with
- * 1 to 64 concurrent clients, and writes requests/s and p50/p99 latencies to {@code target/benchmark.md}.
+ * 1 to 64 concurrent clients, and writes requests/s and p50/p99 latencies to {@code target/benchmark.md}. All targets
+ * are warmed up before any is measured, and within each client count they are measured in interleaved slices.
  */
 class McpBenchmark {
 
     private static final int[] CLIENTS = {1, 4, 16, 64};
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 3));
+    private static final int ROUNDS = 4;
+    private static final int INITIAL_WARMUP_ROUNDS = Integer.getInteger("bench.initial-warmup.rounds", 2);
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure.seconds", 8));
     private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
             + "\"name\":\"test_simple_text\",\"arguments\":{}%s}}";
@@ -42,13 +45,24 @@ class McpBenchmark {
     void run() throws Exception {
         String session = legacySession();
         List<String> rows = new ArrayList<>();
-        rows.add("| clients | target | requests/s | p50 ms | p99 ms |");
-        rows.add("|---:|---|---:|---:|---:|");
+        rows.add("| clients | target | requests/s | p50 ms | p99 ms | vs echo |");
+        rows.add("|---:|---|---:|---:|---:|---|");
+        // Every target is warmed up before any is measured, so that none pays for the JIT in a measured cell.
+        for (int round = 0; round < INITIAL_WARMUP_ROUNDS; round++) {
+            measure(16, () -> post(server.url("/bench/echo"), String.format(CALL, ""), null, false));
+            measure(16, () -> post(server.url("/mcp"), String.format(CALL, ""), session, false));
+            measure(16, () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true));
+        }
+        List<Supplier<Long>> targets = List.of(
+                () -> post(server.url("/bench/echo"), String.format(CALL, ""), null, false),
+                () -> post(server.url("/mcp"), String.format(CALL, ""), session, false),
+                () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true));
         for (int clients : CLIENTS) {
-            Result echo = measure(clients, () -> post(server.url("/bench/echo"), String.format(CALL, ""), null, false));
-            Result legacy = measure(clients, () -> post(server.url("/mcp"), String.format(CALL, ""), session, false));
-            Result modern = measure(clients, () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true));
-            rows.add(echo.row(clients, "bare JAX-RS echo"));
+            List<Result> results = measureInterleaved(clients, targets);
+            Result echo = results.get(0);
+            Result legacy = results.get(1);
+            Result modern = results.get(2);
+            rows.add(echo.row(clients, "bare JAX-RS echo") + " | |");
             rows.add(legacy.row(clients, "MCP tools/call, legacy session") + ratio(legacy, echo));
             rows.add(modern.row(clients, "MCP tools/call, modern (stateless)") + ratio(modern, echo));
         }
@@ -90,6 +104,36 @@ class McpBenchmark {
         return System.nanoTime() - start;
     }
 
+    /**
+     * Measures the targets side by side: each is warmed up, then they take turns in {@value #ROUNDS} slices of
+     * {@code MEASURE / ROUNDS}, so that a burst of load from elsewhere on the machine hits all of them alike.
+     */
+    private List<Result> measureInterleaved(int clients, List<Supplier<Long>> targets) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<List<long[]>> samples = new ArrayList<>();
+            for (Supplier<Long> target : targets) {
+                run(pool, clients, target, WARMUP);
+                samples.add(new ArrayList<>());
+            }
+            Duration slice = MEASURE.dividedBy(ROUNDS);
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int t = 0; t < targets.size(); t++) {
+                    samples.get(t).addAll(run(pool, clients, targets.get(t), slice));
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (List<long[]> target : samples) {
+                long[] all = target.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+                results.add(new Result(all.length / (slice.toMillis() * ROUNDS / 1000.0), all[all.length / 2] / 1e6,
+                        all[(int) (all.length * 0.99)] / 1e6));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Result measure(int clients, Supplier<Long> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -128,13 +172,13 @@ class McpBenchmark {
     }
 
     private static String ratio(Result mcp, Result echo) {
-        return String.format(Locale.ROOT, " %.0f%% of echo throughput, p99 %.2fx", 100 * mcp.rps / echo.rps,
+        return String.format(Locale.ROOT, " | %.0f%% throughput, p99 %.2fx |", 100 * mcp.rps / echo.rps,
                 mcp.p99 / echo.p99);
     }
 
     private record Result(double rps, double p50, double p99) {
         String row(int clients, String target) {
-            return String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f |", clients, target, rps, p50, p99);
+            return String.format(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f", clients, target, rps, p50, p99);
         }
     }
 }
