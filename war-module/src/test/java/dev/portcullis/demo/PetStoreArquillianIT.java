@@ -86,7 +86,8 @@ class PetStoreArquillianIT {
 
     @Test
     void startupWhenDeployedThenSchemaMigratedAndInstallationRecorded() {
-        assertEquals("4", schema.schemaVersion());
+        // At least the authorization codes' migration (V5); later ones are added by other work, so no exact number.
+        assertTrue(Integer.parseInt(schema.schemaVersion()) >= 5, schema.schemaVersion());
         assertNotNull(installation.current().id());
         assertTrue(installation.current().startCount() >= 1);
     }
