@@ -82,6 +82,44 @@ final class ConformanceSuite {
         return checks(output);
     }
 
+    /**
+     * Runs {@code conformance authorization} of 0.2.0 against {@code issuer} with a pre-registered public client.
+     * The suite prints the authorization URL and waits for its callback on {@code 127.0.0.1:port}; {@code login}
+     * gets that URL and plays the user (in a real browser), while the suite's output goes on to the log.
+     */
+    Map<String, List<JsonObject>> authorization(String label, String issuer, String clientId, String resource,
+            int port, Path certificate, java.util.function.Consumer<String> login) throws Exception {
+        Path output = reports.resolve(label);
+        Files.createDirectories(output);
+        ProcessBuilder builder = new ProcessBuilder(node().toString(), suite("c020").toString(), "authorization",
+                "--url", issuer, "--client-id", clientId, "--resource", resource, "--port", String.valueOf(port),
+                "-o", output.toString()).redirectErrorStream(true).redirectInput(new File("/dev/null"));
+        builder.environment().put("NODE_EXTRA_CA_CERTS", certificate.toString());
+        Process process = builder.start();
+        java.util.concurrent.CompletableFuture<Void> browser = null;
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                java.io.Writer log = Files.newBufferedWriter(reports.resolve(label + ".log"))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                log.write(line + System.lineSeparator());
+                log.flush();
+                String url = line.strip();
+                if (browser == null && url.startsWith(issuer) && url.contains("response_type=code")) {
+                    browser = java.util.concurrent.CompletableFuture.runAsync(() -> login.accept(url));
+                }
+            }
+        } finally {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        }
+        if (browser != null) {
+            browser.get(2, TimeUnit.MINUTES); // a failed login fails the test with its own message
+        }
+        return checks(output);
+    }
+
     private static Map<String, List<JsonObject>> checks(Path output) throws IOException {
         Map<String, List<JsonObject>> byScenario = new TreeMap<>();
         try (Stream<Path> files = Files.walk(output)) {
