@@ -2,6 +2,7 @@ package it.dev.portcullis.conformance;
 
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.ServiceToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Not a test: a load benchmark, run on demand against the conformance server (see src/docs/benchmarks.md). It measures,
  * in one run on the same server, a bare JAX-RS JSON echo and {@code tools/call} of a trivial tool in both eras, with
- * 1 to 64 concurrent clients, and writes requests/s and p50/p99 latencies to {@code target/benchmark.md}. All targets
+ * 1 to 64 concurrent clients, both without a token (the server's {@code /mcp} is open) and with a bearer token
+ * from the built-in authorization server, which MicroProfile JWT and the resource server then validate on every
+ * request. It writes requests/s and p50/p99 latencies to {@code target/benchmark.md}. All targets
  * are warmed up before any is measured, and within each client count they are measured in interleaved slices.
  */
 class McpBenchmark {
@@ -43,20 +46,24 @@ class McpBenchmark {
 
     @Test
     void run() throws Exception {
-        String session = legacySession();
+        String token = "Bearer " + ServiceToken.issue(server, "pets:read");
+        String session = legacySession(null);
+        String tokenSession = legacySession(token);
         List<String> rows = new ArrayList<>();
         rows.add("| clients | target | requests/s | p50 ms | p99 ms | vs echo |");
         rows.add("|---:|---|---:|---:|---:|---|");
         // Every target is warmed up before any is measured, so that none pays for the JIT in a measured cell.
-        for (int round = 0; round < INITIAL_WARMUP_ROUNDS; round++) {
-            measure(16, () -> post(server.url("/bench/echo"), String.format(CALL, ""), null, false));
-            measure(16, () -> post(server.url("/mcp"), String.format(CALL, ""), session, false));
-            measure(16, () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true));
-        }
         List<Supplier<Long>> targets = List.of(
-                () -> post(server.url("/bench/echo"), String.format(CALL, ""), null, false),
-                () -> post(server.url("/mcp"), String.format(CALL, ""), session, false),
-                () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true));
+                () -> post(server.url("/bench/echo"), String.format(CALL, ""), null, false, null),
+                () -> post(server.url("/mcp"), String.format(CALL, ""), session, false, null),
+                () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true, null),
+                () -> post(server.url("/mcp"), String.format(CALL, ""), tokenSession, false, token),
+                () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true, token));
+        for (int round = 0; round < INITIAL_WARMUP_ROUNDS; round++) {
+            for (Supplier<Long> target : targets) {
+                measure(16, target);
+            }
+        }
         for (int clients : CLIENTS) {
             List<Result> results = measureInterleaved(clients, targets);
             Result echo = results.get(0);
@@ -65,16 +72,23 @@ class McpBenchmark {
             rows.add(echo.row(clients, "bare JAX-RS echo") + " | |");
             rows.add(legacy.row(clients, "MCP tools/call, legacy session") + ratio(legacy, echo));
             rows.add(modern.row(clients, "MCP tools/call, modern (stateless)") + ratio(modern, echo));
+            rows.add(results.get(3).row(clients, "MCP tools/call, legacy session, bearer token") + ratio(results.get(3), echo));
+            rows.add(results.get(4).row(clients, "MCP tools/call, modern, bearer token") + ratio(results.get(4), echo));
         }
         String table = String.join("\n", rows) + "\n";
         Files.writeString(Path.of("target", "benchmark.md"), table);
         System.out.println(table);
     }
 
-    private String legacySession() throws Exception {
-        HttpResponse<String> response = client.send(request(server.url("/mcp"), "{\"jsonrpc\":\"2.0\",\"id\":0,"
+    /** A legacy session; one opened with a token belongs to the token's subject and is used with it. */
+    private String legacySession(String authorization) throws Exception {
+        HttpRequest.Builder initialize = request(server.url("/mcp"), "{\"jsonrpc\":\"2.0\",\"id\":0,"
                 + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}").build(), HttpResponse.BodyHandlers.ofString());
+                + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+        if (authorization != null) {
+            initialize.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = client.send(initialize.build(), HttpResponse.BodyHandlers.ofString());
         return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
     }
 
@@ -83,8 +97,11 @@ class McpBenchmark {
                 .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    private Long post(URI uri, String body, String session, boolean modern) {
+    private Long post(URI uri, String body, String session, boolean modern, String authorization) {
         HttpRequest.Builder request = request(uri, body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (session != null) {
             request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
         }
