@@ -24,7 +24,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * ({@code --ignore-certificate-errors-spki-list}, which Chromium honours only with an explicit profile directory);
  * certificate checks stay on for everything else.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -33,7 +33,7 @@ final class HeadlessChromium {
     }
 
     /** A new headless browser; skips the test when Chromium is not installed, except on CI where it must be. */
-    static WebDriver start() {
+    public static WebDriver start() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must have chromium and chromium-driver (.ci/run installs them)");
@@ -63,7 +63,7 @@ final class HeadlessChromium {
     }
 
     /** Saves a PNG of the current page under target/screenshots/. */
-    static Path screenshot(WebDriver driver, String name) {
+    public static Path screenshot(WebDriver driver, String name) {
         try {
             Path directory = Path.of(System.getProperty("it.screenshots.dir", "target/screenshots"));
             Files.createDirectories(directory);
