@@ -1,5 +1,7 @@
 package it.dev.portcullis.idp;
 
+import it.dev.portcullis.support.Https;
+import it.dev.portcullis.support.LibertyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Keycloak ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by the build under the root
- * {@code target/keycloak}) on 127.0.0.1, in development mode with an in-memory database, the realm imported from
+ * {@code target/keycloak}) on 127.0.0.1 over HTTPS, in development mode with an in-memory database, the realm imported from
  * {@code src/it-idp/keycloak/portcullis-realm.json}. Keycloak takes a minute or more to start, so one instance
  * serves the whole test run: {@link #shared()} starts it on first use, and a shutdown hook stops it (with its
  * child processes) when the test JVM ends, also after a failure.
@@ -66,12 +68,17 @@ public final class Keycloak {
         Path log = IdpFiles.workDirectory("keycloak").resolve("keycloak.log");
         String loginClientSecret = UUID.randomUUID().toString();
         String agentSecret = UUID.randomUUID().toString();
+        // HTTPS with the product server's generated key and certificate (CN localhost): Liberty's OIDC client
+        // discovers providers over HTTPS only, and Liberty, Chromium and the tests already trust exactly that one.
+        LibertyServer product = LibertyServer.current();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + (port + 1),
+                "--http-enabled=false", "--http-host=127.0.0.1", "--https-port=" + port,
+                "--https-key-store-file=" + product.keystore(), "--http-management-port=" + (port + 1),
                 "--db=dev-mem", "--import-realm")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
                 "JAVA_HOME", javaHome.toString(),
+                "KC_HTTPS_KEY_STORE_PASSWORD", new String(product.keystorePassword()),
                 "PORTCULLIS_ORIGIN", PORTCULLIS_ORIGIN,
                 "PORTCULLIS_LOGIN_CLIENT_SECRET", loginClientSecret,
                 "MCP_AGENT_SECRET", agentSecret));
@@ -80,9 +87,9 @@ public final class Keycloak {
         return keycloak;
     }
 
-    /** The realm's issuer, e.g. {@code http://127.0.0.1:9880/realms/portcullis}. */
+    /** The realm's issuer, e.g. {@code https://localhost:9880/realms/portcullis}. */
     public String issuer() {
-        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+        return "https://localhost:" + port + "/realms/" + REALM;
     }
 
     public String discoveryUrl() {
@@ -111,7 +118,7 @@ public final class Keycloak {
     public String clientCredentialsToken(String clientId) throws Exception {
         String basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + agentSecret)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -122,7 +129,7 @@ public final class Keycloak {
     }
 
     private void awaitRealm(Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Https.client();
         HttpRequest discovery = HttpRequest.newBuilder(URI.create(discoveryUrl())).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

@@ -46,9 +46,7 @@ class OidcFederationIT {
                 "PORTCULLIS_REALM", "oidc",
                 "OIDC_DISCOVERY_URL", keycloak.discoveryUrl(),
                 "OIDC_CLIENT_ID", "portcullis",
-                "OIDC_CLIENT_SECRET", keycloak.loginClientSecret(),
-                // The test's Keycloak listens on loopback over plain HTTP.
-                "OIDC_HTTPS_REQUIRED", "false"));
+                "OIDC_CLIENT_SECRET", keycloak.loginClientSecret()));
     }
 
     @AfterAll
