@@ -84,6 +84,10 @@ public final class Keycloak {
                 "MCP_AGENT_SECRET", agentSecret));
         Keycloak keycloak = new Keycloak(port, loginClientSecret, agentSecret, builder.start());
         keycloak.awaitRealm(log);
+        // For .ci/run, which stops what a killed test JVM could not: the script and its JVM.
+        Files.writeString(log.resolveSibling("keycloak.pids"), String.join("\n", java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(keycloak.process.toHandle()), keycloak.process.descendants())
+                .map(handle -> String.valueOf(handle.pid())).toList()) + "\n");
         return keycloak;
     }
 
