@@ -106,14 +106,15 @@ class LdapRealmIT {
     void wrongPasswordUnknownUserAndLockedAccountGetTheLoginErrorWithoutStackTrace() throws Exception {
         Path log = server.directory().resolve("logs/messages.log");
         long logBefore = Files.size(log);
-        McpClientJourney client = new McpClientJourney(ORIGIN);
-        browser.get(client.authorizationUrl("http://127.0.0.1:1/cb", "pets:read"));
-        waitFor(browser, b -> b.getCurrentUrl().contains("/oauth/login"));
+        String authorization = new McpClientJourney(ORIGIN).authorizationUrl("http://127.0.0.1:1/cb", "pets:read");
 
         for (String[] attempt : new String[][] {
                 {"carol", "not-her-password", "ldap-wrong-password"},
                 {"nobody", "whatever", "ldap-unknown-user"},
                 {"erin", "erin-password", "ldap-locked-user"}}) {
+            // A fresh login page each time, so the error seen is this attempt's.
+            browser.get(authorization);
+            waitFor(browser, b -> b.getCurrentUrl().contains("/oauth/login") && has(b, "sign-in") && !has(b, "login-error"));
             BrowserSteps.signIn(browser, "j_username", "j_password", "sign-in", attempt[0], attempt[1]);
             waitFor(browser, b -> has(b, "login-error"));
             HeadlessChromium.screenshot(browser, attempt[2]);

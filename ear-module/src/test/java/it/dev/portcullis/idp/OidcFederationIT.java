@@ -77,8 +77,11 @@ class OidcFederationIT {
             HeadlessChromium.screenshot(browser, "keycloak-login");
 
             keycloakSignIn("frank", "not-his-password");
-            waitFor(browser, b -> has(b, "input-error"));
-            assertThat(browser.findElement(By.id("input-error")).getText()).containsIgnoringCase("invalid");
+            // Keycloak's login theme (keycloak.v2) shows the error under the user name field.
+            waitFor(browser, b -> has(b, "input-error-username"));
+            assertThat(browser.findElement(By.id("input-error-username")).getText())
+                    .contains("Invalid username or password.");
+            assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuer());
             HeadlessChromium.screenshot(browser, "keycloak-login-error");
 
             keycloakSignIn("frank", "frank-password");
