@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  * What a native MCP client does to receive the authorization response: a tiny HTTP server on 127.0.0.1, on
  * whatever port is free, answering {@code /cb} and handing over the query parameters.
  */
-final class LoopbackRedirectReceiver implements AutoCloseable {
+public final class LoopbackRedirectReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final CompletableFuture<Map<String, String>> parameters = new CompletableFuture<>();
 
-    LoopbackRedirectReceiver() throws IOException {
+    public LoopbackRedirectReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cb", exchange -> {
             parameters.complete(parse(exchange.getRequestURI().getRawQuery()));
@@ -35,11 +35,11 @@ final class LoopbackRedirectReceiver implements AutoCloseable {
     }
 
     /** The redirect URI on the port actually used, e.g. {@code http://127.0.0.1:43127/cb}. */
-    String redirectUri() {
+    public String redirectUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/cb";
     }
 
-    Map<String, String> await() throws Exception {
+    public Map<String, String> await() throws Exception {
         return parameters.get(30, TimeUnit.SECONDS);
     }
 
