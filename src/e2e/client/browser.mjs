@@ -6,6 +6,20 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
+/** Resolves once the element's document is gone (the form was submitted and the browser moved on). */
+async function documentReplaced(element, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if (!(await element.evaluate(e => e.isConnected))) return;
+    } catch {
+      return; // its execution context was destroyed by the navigation
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('the page did not move on after the form was submitted');
+}
+
 /** The loopback redirect target: http://127.0.0.1:<port>/callback, where the browser lands after consent. */
 export class LoopbackCallback {
   async start() {
@@ -68,21 +82,26 @@ export class Chromium {
     const arrived = callback.next();
     let done = false;
     const drive = (async () => {
-      await page.goto(authorizationUrl.toString());
+      // 'commit': the authorize request answers with redirects (to the login page), and waiting for a final
+      // "load" races them.
+      await page.goto(authorizationUrl.toString(), { waitUntil: 'commit' });
       while (!done) {
         const form = await page.waitForSelector('#j_username, #approve, #done', { timeout: 30_000 });
-        if (done || (await form.getAttribute('id')) === 'done') return;
-        if ((await form.getAttribute('id')) === 'j_username') {
+        const id = await form.getAttribute('id');
+        if (done || id === 'done') return;
+        if (id === 'j_username') {
+          if (seen.login) throw new Error(`the realm refused the login of ${user}`);
           seen.login = true;
           await page.fill('#j_username', user);
           await page.fill('#j_password', password);
-          await Promise.all([page.waitForNavigation(), page.click('#sign-in')]);
+          await page.click('#sign-in');
         } else {
           seen.consent = true;
           seen.scopes = (await page.$eval('input[name=scope]', e => e.value)).split(' ');
           await this.screenshot(page, `consent-${this.approvals.length + 1}`);
-          await Promise.all([page.waitForNavigation(), page.click('#approve')]);
+          await page.click('#approve');
         }
+        await documentReplaced(form);
       }
     })();
     try {

@@ -12,6 +12,9 @@ const digest = value => (value ? createHash('sha256').update(value).digest('hex'
 export class Traffic {
   constructor() {
     this.entries = [];
+    // RFC 7592 management credentials by client_id, kept apart from the entries (which may be printed): the SDK
+    // does not keep them, and the stale-client scenario deletes a registration with them.
+    this.management = new Map();
     this.fetch = this.fetch.bind(this);
   }
 
@@ -40,6 +43,10 @@ export class Traffic {
     const response = await fetch(input, init);
     entry.status = response.status;
     entry.challenge = response.headers.get('www-authenticate') ?? undefined;
+    if (response.status === 201 && url.pathname === '/oauth/register') {
+      const registration = await response.clone().json();
+      this.management.set(registration.client_id, { uri: registration.registration_client_uri, token: registration.registration_access_token });
+    }
     if (response.status >= 400 && /json/.test(response.headers.get('content-type') ?? '') && !url.pathname.endsWith('/mcp')) {
       entry.error = await response.clone().json().then(j => j.error, () => undefined);
     }
