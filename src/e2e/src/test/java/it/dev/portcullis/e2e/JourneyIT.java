@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -57,31 +58,31 @@ class JourneyIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void legacyEraWithSdk1() throws Exception {
         run("sdk1-legacy", JOURNEY);
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void legacyEraWithClient2() throws Exception {
         run("client2-legacy", JOURNEY.stream().filter(step -> !step.equals("restart")).toList());
     }
 
     @Test
-    @org.junit.jupiter.api.Order(3)
+    @Order(3)
     void modernEraWithClient2() throws Exception {
         run("client2-modern", JOURNEY);
     }
 
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @Order(4)
     void confidentialClientWithClientCredentials() throws Exception {
         run("confidential", List.of("registration", "client-credentials", "tools"));
     }
 
     @Test
-    @org.junit.jupiter.api.Order(5)
+    @Order(5)
     void clientIdMetadataDocumentClient() throws Exception {
         int before = metadataDocuments.fetches();
         run("cimd", List.of("discovery", "registration", "authorization", "token", "read"));
@@ -89,7 +90,7 @@ class JourneyIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(6)
+    @Order(6)
     void staleClientRegistersAgain() throws Exception {
         run("stale-client", List.of("delete-registration", "re-registration"));
     }
