@@ -97,11 +97,17 @@ class AuthorizationEndpointIT {
     }
 
     @Test
-    void authorizeWhenScopeNotSupportedOrNotRegisteredThenInvalidScope() throws Exception {
+    void authorizeWhenScopeNotSupportedThenInvalidScope() throws Exception {
         assertRedirectedError(with(request(webClient, WEB_REDIRECT), "scope", "pets:read admin:everything"), "invalid_scope",
                 "not supported");
+    }
+
+    @Test
+    void authorizeWhenScopeBeyondTheRegisteredOneThenTheUserIsAskedForIt() throws Exception {
+        // MCP clients register with the first challenge's scope and step up later (the TypeScript SDK does).
         String readOnly = registerPublicClient("pets:read", WEB_REDIRECT);
-        assertRedirectedError(with(request(readOnly, WEB_REDIRECT), "scope", "pets:write"), "invalid_scope", "not registered");
+        assertThat(alice.authorize(with(request(readOnly, WEB_REDIRECT), "scope", "pets:read pets:write")).body())
+                .contains("<code>pets:write</code>");
         assertThat(alice.authorize(with(request(readOnly, WEB_REDIRECT), "scope", null)).body()).contains("pets:read")
                 .doesNotContain("<code>pets:write</code>");
     }

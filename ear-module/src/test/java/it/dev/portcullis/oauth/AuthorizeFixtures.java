@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 final class AuthorizeFixtures {
 
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    static final String DEFAULT_RESOURCE = "https://localhost:9443/mcp";
+    // The test server's issuer follows its port (ear-module/pom.xml), so a build on moved ports stays consistent.
+    static final String DEFAULT_RESOURCE = LibertyServer.current().url("/mcp").toString();
 
     private AuthorizeFixtures() {
     }

@@ -34,7 +34,7 @@ final class CodeFlowTokens {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         Map<String, String> form = AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve");
         HttpResponse<String> approved = alice.postForm("/oauth/authorize", form);
-        assertThat(approved.statusCode()).as(approved.body()).isIn(302, 303);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303); // after the consent POST (OAuth 2.1 section 7.5.2)
         String code = UserSession.redirectParameters(approved).get("code");
         assertThat(code).isNotBlank();
         return code;

@@ -14,7 +14,8 @@ import java.util.UUID;
 /** The registration endpoints over HTTPS, as a client sees them. */
 final class RegistrationApi {
 
-    static final String DEFAULT_ISSUER = "https://localhost:9443";
+    // The test server's issuer follows its port (ear-module/pom.xml), so a build on moved ports stays consistent.
+    static final String DEFAULT_ISSUER = LibertyServer.current().baseUrl().toString();
 
     private final LibertyServer server;
 

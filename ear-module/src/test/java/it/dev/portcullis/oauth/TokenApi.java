@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /** The token and revocation endpoints over HTTPS, and access-token verification against the JWKS. */
 final class TokenApi {
 
-    static final String DEFAULT_RESOURCE = "https://localhost:9443/mcp";
+    // The test server's issuer follows its port (ear-module/pom.xml), so a build on moved ports stays consistent.
+    static final String DEFAULT_RESOURCE = LibertyServer.current().url("/mcp").toString();
 
     private final LibertyServer server;
     private final RegistrationApi registration;

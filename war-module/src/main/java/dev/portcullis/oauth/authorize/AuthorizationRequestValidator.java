@@ -98,7 +98,13 @@ public class AuthorizationRequestValidator {
         return resource;
     }
 
-    /** Requested scopes, or by default what the client registered, else everything the server supports. */
+    /**
+     * Requested scopes, or by default what the client registered, else everything the server supports. A registered
+     * scope is a default, not a ceiling: MCP clients register with the scope of the first 401 challenge and later
+     * step up (a 403 {@code insufficient_scope} names more), and the user approves every scope on the consent page.
+     *
+     * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-challenge-handling">MCP: scope challenge handling</a>
+     */
     private List<String> scopes(AuthorizationRequest request, RegisteredClient client) {
         Set<String> supported = supportedScopes.all();
         List<String> registered = client.scope().map(AuthorizationRequestValidator::words).orElse(null);
@@ -109,9 +115,6 @@ public class AuthorizationRequestValidator {
         for (String scope : requested) {
             if (!supported.contains(scope)) {
                 throw new AuthorizationErrorException(INVALID_SCOPE, "scope " + scope + " is not supported by this server");
-            }
-            if (registered != null && !registered.contains(scope)) {
-                throw new AuthorizationErrorException(INVALID_SCOPE, "scope " + scope + " is not registered for this client");
             }
         }
         return List.copyOf(requested);

@@ -68,10 +68,9 @@ public final class ClientMetadataValidator {
         out.add("token_endpoint_auth_method", authMethod)
                 .add("grant_types", array(grantTypes))
                 .add("response_types", array(responseTypes));
-        List<String> uris = redirectUris(in, code);
-        if (!uris.isEmpty()) {
-            out.add("redirect_uris", array(uris));
-        }
+        // Always echoed, empty for a client without a redirect (client_credentials): the TypeScript SDK rejects a
+        // registration response without redirect_uris.
+        out.add("redirect_uris", array(redirectUris(in, code)));
         copyTextFields(in, out);
         copyUrlFields(in, out);
         copyScope(in, out);

@@ -48,7 +48,8 @@ class ClientMetadataValidatorTest {
         JsonObject out = validator.validate(json("{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"client_secret_post\"}"));
 
         assertThat(out.getJsonArray("response_types")).isEmpty();
-        assertThat(out).doesNotContainKey("redirect_uris");
+        // Echoed as an empty array: the MCP TypeScript SDK's registration response schema requires the member.
+        assertThat(out.getJsonArray("redirect_uris")).isEmpty();
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.NodeRuntime;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +25,9 @@ import java.util.stream.Stream;
  */
 final class ConformanceSuite {
 
-    static final String NODE = "22.23.3";
     static final String V016 = "0.1.16";
     static final String V020 = "0.2.0-alpha.12";
-    static final String NPM = "10.9.3";
-    private static final String REGISTRY = System.getProperty("it.npm.registry", "https://registry.npmjs.org");
+    private static final String REGISTRY = NodeRuntime.REGISTRY;
 
     private final Path tools;
     private final Path reports;
@@ -51,8 +49,7 @@ final class ConformanceSuite {
         }
         Files.createDirectories(tools);
         Files.writeString(tools.resolve("package.json"), "{\"name\":\"conformance-tools\",\"private\":true}");
-        RegistryTarball.unpack(REGISTRY, nodePackage(), NODE, tools.resolve("node"));
-        RegistryTarball.unpack(REGISTRY, "npm", NPM, tools.resolve("npm"));
+        new NodeRuntime(tools).install();
         run(List.of(node().toString(), tools.resolve("npm/bin/npm-cli.js").toString(), "install", "--no-audit", "--no-fund",
                 "--registry", REGISTRY, "--prefix", tools.toString(),
                 "c016@npm:@modelcontextprotocol/conformance@" + V016,
@@ -141,11 +138,6 @@ final class ConformanceSuite {
 
     private Path suite(String alias) {
         return tools.resolve("node_modules").resolve(alias).resolve("dist/index.js");
-    }
-
-    private static String nodePackage() {
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        return "node-linux-" + (arch.contains("aarch64") || arch.contains("arm64") ? "arm64" : "x64");
     }
 
     private static void run(List<String> command, Path log, Duration timeout) throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package it.dev.portcullis.conformance;
+package it.dev.portcullis.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @see <a href="https://github.com/npm/registry/blob/main/docs/REGISTRY-API.md">npm registry API</a>
  */
-final class RegistryTarball {
+public final class RegistryTarball {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(30)).build();
@@ -33,7 +33,7 @@ final class RegistryTarball {
     }
 
     /** Unpacks {@code name@version} into {@code target} (the tarball's {@code package/} directory becomes it). */
-    static void unpack(String registry, String name, String version, Path target) throws IOException, InterruptedException {
+    public static void unpack(String registry, String name, String version, Path target) throws IOException, InterruptedException {
         JsonObject dist = metadata(registry, name, version).getJsonObject("dist");
         String integrity = dist.getString("integrity");
         if (!integrity.startsWith("sha512-")) {

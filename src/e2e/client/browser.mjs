@@ -1,0 +1,129 @@
+// The user's side of the authorization: headless Chromium logs in through the realm's FORM page and approves
+// the consent page, and a loopback HTTP listener catches the redirect, as a desktop MCP client does.
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Resolves once the element's document is gone (the form was submitted and the browser moved on). */
+async function documentReplaced(element, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if (!(await element.evaluate(e => e.isConnected))) return;
+    } catch {
+      return; // its execution context was destroyed by the navigation
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('the page did not move on after the form was submitted');
+}
+
+/** The loopback redirect target: http://127.0.0.1:<port>/callback, where the browser lands after consent. */
+export class LoopbackCallback {
+  async start() {
+    this.waiting = [];
+    this.server = createServer((req, res) => {
+      const url = new URL(req.url, `http://${req.headers.host}`);
+      if (url.pathname !== '/callback') {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<p id="done">You can close this window.</p>');
+      this.waiting.shift()?.(url.searchParams);
+    });
+    await new Promise(resolve => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${this.server.address().port}/callback`;
+    return this;
+  }
+
+  /** Resolves with the query parameters of the next callback. */
+  next() {
+    return new Promise(resolve => this.waiting.push(resolve));
+  }
+
+  close() {
+    this.server?.close();
+  }
+}
+
+/**
+ * Debian's Chromium, trusting the server's certificate by its SPKI hash only: the pinned certificate is
+ * accepted and every other certificate error still stops the page (TLS verification stays on).
+ */
+export class Chromium {
+  constructor({ executablePath, profileDir, certificatePem, screenshots }) {
+    Object.assign(this, { executablePath, profileDir, certificatePem, screenshots });
+    this.approvals = [];
+  }
+
+  async open() {
+    const spki = new X509Certificate(readFileSync(this.certificatePem)).publicKey.export({ type: 'spki', format: 'der' });
+    const pin = createHash('sha256').update(spki).digest('base64');
+    mkdirSync(this.profileDir, { recursive: true });
+    // The SPKI allow-list is honoured only with an explicit profile, hence a persistent context.
+    this.context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: this.executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--disable-dev-shm-usage', `--ignore-certificate-errors-spki-list=${pin}`],
+    });
+  }
+
+  /**
+   * Opens the authorization URL, signs in as `user` if the realm asks, approves the consent page, and resolves
+   * with the callback's parameters. Records which pages were seen, for the journey's assertions.
+   */
+  async authorize(authorizationUrl, callback, user, password) {
+    if (!this.context) await this.open();
+    const page = await this.context.newPage();
+    const seen = { login: false, consent: false, scopes: [] };
+    const arrived = callback.next();
+    let done = false;
+    const drive = (async () => {
+      // 'commit': the authorize request answers with redirects (to the login page), and waiting for a final
+      // "load" races them.
+      await page.goto(authorizationUrl.toString(), { waitUntil: 'commit' });
+      while (!done) {
+        const form = await page.waitForSelector('#j_username, #approve, #done', { timeout: 30_000 });
+        const id = await form.getAttribute('id');
+        if (done || id === 'done') return;
+        if (id === 'j_username') {
+          if (seen.login) throw new Error(`the realm refused the login of ${user}`);
+          seen.login = true;
+          await page.fill('#j_username', user);
+          await page.fill('#j_password', password);
+          await page.click('#sign-in');
+        } else {
+          seen.consent = true;
+          seen.scopes = (await page.$eval('input[name=scope]', e => e.value)).split(' ');
+          await this.screenshot(page, `consent-${this.approvals.length + 1}`);
+          await page.click('#approve');
+        }
+        await documentReplaced(form);
+      }
+    })();
+    try {
+      const params = await Promise.race([arrived, drive.then(() => arrived)]);
+      this.approvals.push(seen);
+      return { params, seen };
+    } catch (e) {
+      await this.screenshot(page, `failed-${this.approvals.length + 1}`);
+      throw new Error(`the browser could not complete the authorization at ${page.url().split('?')[0]}: ${e.message}`);
+    } finally {
+      done = true;
+      await page.close().catch(() => {});
+    }
+  }
+
+  async screenshot(page, name) {
+    if (!this.screenshots) return;
+    mkdirSync(this.screenshots, { recursive: true });
+    await page.screenshot({ path: join(this.screenshots, `${name}.png`) }).catch(() => {});
+  }
+
+  async close() {
+    await this.context?.close().catch(() => {});
+  }
+}

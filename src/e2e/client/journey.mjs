@@ -1,0 +1,430 @@
+// One scenario of the end-to-end suite: node journey.mjs <scenario>. Prints one line per proven step,
+// "STEP <name> ok <detail>", or "STEP <name> FAILED <why>" and exits 1; "PAUSE restart" waits for a line on
+// standard input (JourneyIT restarts Liberty meanwhile). Settings come from the environment (see JourneyIT).
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { Chromium, LoopbackCallback } from './browser.mjs';
+import { BrowserClientProvider, challengeScope, ServiceClientProvider, Traffic } from './oauth.mjs';
+
+const MCP_URL = required('E2E_MCP_URL');
+const ISSUER = new URL(MCP_URL).origin;
+const WORK = required('E2E_WORK_DIR');
+const scenario = process.argv[2];
+const out = line => process.stdout.write(`${line}\n`);
+const stdin = createInterface({ input: process.stdin });
+const lines = stdin[Symbol.asyncIterator]();
+let current = 'setup';
+const cleanups = [];
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function step(name, body) {
+  current = name;
+  const detail = await body();
+  out(`STEP ${name} ok${detail ? ` ${detail}` : ''}`);
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** The two official TypeScript SDK clients, behind the few calls the journey makes. */
+async function loadSdk(name) {
+  if (name === 'sdk1') {
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+    const { UnauthorizedError, auth } = await import('@modelcontextprotocol/sdk/client/auth.js');
+    return { name: '@modelcontextprotocol/sdk@1.32.2', Client, Transport: StreamableHTTPClientTransport, UnauthorizedError, auth,
+      finish: (transport, params) => transport.finishAuth(params.get('code')) };
+  }
+  const v2 = await import('@modelcontextprotocol/client');
+  return { name: '@modelcontextprotocol/client@2.4.0', Client: v2.Client, Transport: v2.StreamableHTTPClientTransport,
+    UnauthorizedError: v2.UnauthorizedError, auth: v2.auth,
+    finish: (transport, params) => transport.finishAuth(params) };
+}
+
+function isUnauthorized(api, error) {
+  for (let e = error; e; e = e.cause) {
+    if (e instanceof api.UnauthorizedError || e?.name === 'UnauthorizedError') return true;
+  }
+  return false;
+}
+
+/** An MCP client connection as an application holds it: on UnauthorizedError it completes the login and retries. */
+class Session {
+  constructor(api, provider, traffic, era) {
+    Object.assign(this, { api, provider, traffic, era });
+  }
+
+  async connect() {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      this.transport = new this.api.Transport(new URL(MCP_URL), { authProvider: this.provider, fetch: this.traffic.fetch });
+      this.client = new this.api.Client({ name: 'portcullis-e2e', version: '0.1.0' },
+        this.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
+      try {
+        await this.client.connect(this.transport);
+        return this;
+      } catch (error) {
+        if (!isUnauthorized(this.api, error)) throw error;
+        await this.api.finish(this.transport, this.provider.takeCallback());
+        await this.client.close().catch(() => {});
+      }
+    }
+    throw new Error('still unauthorized after three authorizations');
+  }
+
+  /** Runs an MCP call; when the SDK had to send the user to authorize, finishes that and runs it again. */
+  async call(body) {
+    try {
+      return await body(this.client);
+    } catch (error) {
+      if (!isUnauthorized(this.api, error) || !this.provider.callbackResult) throw error;
+      await this.api.finish(this.transport, this.provider.takeCallback());
+      return body(this.client);
+    }
+  }
+
+  tool(name, args = {}) {
+    return this.call(client => client.callTool({ name, arguments: args }));
+  }
+
+  protocolVersion() {
+    return this.client.getNegotiatedProtocolVersion?.() ?? this.transport.protocolVersion ?? '?';
+  }
+
+  async close() {
+    await this.client?.close().catch(() => {});
+  }
+}
+
+async function browserParts(label) {
+  const callback = await new LoopbackCallback().start();
+  const browser = new Chromium({ executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    profileDir: join(WORK, 'chromium', label), certificatePem: required('E2E_CERT_PEM'),
+    screenshots: join(WORK, 'screenshots', label) });
+  cleanups.push(() => browser.close(), () => callback.close());
+  return { callback, browser };
+}
+
+/** Waits until the newest access token has expired (the suite's server issues them for a few seconds). */
+async function outliveAccessToken(provider) {
+  const last = provider.tokenSaves.at(-1);
+  check(last?.expiresIn > 0, 'the token response had no expires_in');
+  const wait = last.at + last.expiresIn * 1000 + 1500 - Date.now();
+  if (wait > 0) await sleep(wait);
+  return Math.round((last.expiresIn * 1000 + 1500) / 1000);
+}
+
+async function whoAmI(session) {
+  const result = await session.tool('who_am_i');
+  check(!result.isError, `who_am_i failed: ${JSON.stringify(result.content)}`);
+  return result.structuredContent;
+}
+
+/** Evidence for the steps that connect() runs inside the SDK, checked in order so a failure names the first gap. */
+function connectSteps(traffic, provider, { expectRegistration = true } = {}) {
+  const entries = traffic.entries;
+  return {
+    discovery() {
+      const first401 = entries.findIndex(e => e.path === '/mcp' && e.status === 401);
+      check(first401 >= 0, 'the first request to /mcp was not answered 401');
+      const challenge = entries[first401].challenge ?? '';
+      check(/^Bearer /.test(challenge) && /resource_metadata="/.test(challenge) && !/error=/.test(challenge),
+        `the 401 challenge is not a plain Bearer challenge with resource_metadata: ${challenge}`);
+      const prm = entries.findIndex((e, i) => i > first401 && e.path.startsWith('/.well-known/oauth-protected-resource') && e.status === 200);
+      check(prm > first401, 'the SDK did not read the protected resource metadata after the 401');
+      const as = entries.findIndex((e, i) => i > prm && e.path === '/.well-known/oauth-authorization-server' && e.status === 200);
+      check(as > prm, 'the SDK did not read the authorization server metadata after the PRM');
+      return `401 (scope="${challengeScope(challenge)}") -> ${entries[prm].path} -> ${entries[as].path}`;
+    },
+    registration() {
+      const registrations = entries.filter(e => e.path === '/oauth/register');
+      if (!expectRegistration) {
+        check(registrations.length === 0, 'the client registered although it has a metadata document URL');
+        check(provider.registrations[0] === provider.clientMetadataUrl, 'the client_id is not the metadata document URL');
+        return `client_id = ${provider.clientMetadataUrl} (CIMD, no registration request)`;
+      }
+      check(registrations.length === 1 && registrations[0].status === 201,
+        `expected one registration answered 201, saw ${JSON.stringify(registrations.map(r => r.status))}`);
+      check(provider.registrations.length === 1, 'the SDK did not save the registration');
+      check(provider.client.token_endpoint_auth_method === 'none' && !provider.client.client_secret,
+        'the public client was registered with a secret');
+      return `public client, loopback redirect ${provider.redirectUrl}`;
+    },
+    authorization() {
+      const record = provider.authorizations[0];
+      check(record, 'the SDK never asked for authorization');
+      const q = record.url.searchParams;
+      check(record.url.origin === ISSUER && record.url.pathname === '/oauth/authorize', `unexpected authorization endpoint ${record.url.origin}${record.url.pathname}`);
+      check(q.get('response_type') === 'code', 'response_type is not code');
+      check(q.get('code_challenge_method') === 'S256' && /^[A-Za-z0-9_-]{43}$/.test(q.get('code_challenge') ?? ''), 'no S256 code challenge');
+      check(q.get('resource') === MCP_URL, `resource is ${q.get('resource')}, not ${MCP_URL}`);
+      check(q.get('scope') === 'pets:read', `scope is ${q.get('scope')}, not the challenged pets:read`);
+      check(record.browser && record.seen.login && record.seen.consent, `the browser did not go through login and consent: ${JSON.stringify(record.seen)}`);
+      return `Chromium: realm login as alice, consent for [${record.seen.scopes.join(' ')}], callback with [${record.callbackParams.join(',')}]`;
+    },
+    token() {
+      const exchange = entries.find(e => e.path === '/oauth/token' && e.grant === 'authorization_code');
+      check(exchange, 'no authorization_code token request');
+      check(exchange.status === 200, `the token endpoint answered ${exchange.status} ${exchange.error ?? ''}`);
+      check(exchange.params.includes('code_verifier') && exchange.resource === MCP_URL, `the token request lacked code_verifier or resource: ${exchange.params}`);
+      const saved = provider.tokenSaves[0];
+      check(saved?.access && saved.refresh, 'the SDK did not save an access and a refresh token');
+      check(saved.scope === 'pets:read', `granted scope is ${saved.scope}`);
+      return `authorization_code + code_verifier + resource -> access token (${saved.expiresIn} s) and refresh token, scope ${saved.scope}`;
+    },
+  };
+}
+
+async function connectAndProve(session, steps) {
+  let failure;
+  try {
+    await session.connect();
+  } catch (error) {
+    failure = error;
+  }
+  for (const [name, evidence] of Object.entries(steps)) {
+    current = name;
+    let detail;
+    try {
+      detail = evidence();
+    } catch (gap) {
+      throw failure ? new Error(`${gap.message}; the SDK failed with: ${failure.message}`) : gap;
+    }
+    out(`STEP ${name} ok ${detail}`);
+  }
+  if (failure) throw failure;
+}
+
+/** Discovery → DCR → login and consent → PKCE → read → [restart] → step-up → refresh → revoke. */
+async function journey(sdkName, era, { restart = true } = {}) {
+  const api = await loadSdk(sdkName);
+  const traffic = new Traffic();
+  const { callback, browser } = await browserParts(`${sdkName}-${era}`);
+  const provider = new BrowserClientProvider({ name: `Portcullis e2e (${api.name}, ${era})`, browser, callback });
+  let session = new Session(api, provider, traffic, era);
+  cleanups.push(() => session.close());
+
+  await connectAndProve(session, connectSteps(traffic, provider));
+
+  await step('read', async () => {
+    const version = session.protocolVersion();
+    check(era === 'modern' ? version === '2026-07-28' : version === '2025-11-25', `negotiated protocol version ${version}`);
+    const tools = (await session.call(c => c.listTools())).tools.map(t => t.name);
+    for (const name of ['list_pets', 'get_pet', 'who_am_i', 'add_pet']) check(tools.includes(name), `tools/list lacks ${name}`);
+    const me = await whoAmI(session);
+    check(me.name === 'alice' && me.scopes.includes('pets:read') && !me.scopes.includes('pets:write'), `who_am_i says ${JSON.stringify(me)}`);
+    const pets = await session.tool('list_pets', { status: 'AVAILABLE' });
+    check(!pets.isError && Array.isArray(pets.structuredContent?.pets), `list_pets answered ${JSON.stringify(pets.content)}`);
+    return `protocol ${version}; tools/list has ${tools.length} tools; who_am_i = alice [${me.scopes.join(' ')}]; list_pets returned ${pets.structuredContent.pets.length} pet(s)`;
+  });
+
+  if (restart) await step('restart', async () => {
+    const before = { registrations: provider.registrations.length, authorizations: provider.authorizations.length, saves: provider.tokenSaves.length };
+    out('PAUSE restart');
+    const resumed = await lines.next();
+    check(!resumed.done && resumed.value.trim() === 'resumed', 'the suite did not report the restart');
+    let how = 'same connection (stateless era)';
+    if (era === 'legacy') {
+      // The server's MCP sessions did not survive; the client opens a new one with its stored credentials.
+      await session.close();
+      session = new Session(api, provider, traffic, era);
+      await session.connect();
+      how = 'new MCP session';
+    }
+    const me = await whoAmI(session);
+    check(me.name === 'alice', `who_am_i says ${JSON.stringify(me)}`);
+    check(provider.registrations.length === before.registrations, 'the client registered again after the restart');
+    check(provider.authorizations.length === before.authorizations, 'the client had to ask the user again after the restart');
+    const refreshed = provider.tokenSaves.length > before.saves ? 'the stored refresh token was redeemed' : 'the stored access token was still valid';
+    return `${how}, same client_id, no new login; ${refreshed}`;
+  });
+
+  await step('step-up', async () => {
+    const mark = traffic.mark();
+    const authorizationsBefore = provider.authorizations.length;
+    const name = `Rex ${era} ${Date.now() % 100000}`;
+    let result;
+    let note = '';
+    try {
+      result = await session.tool('add_pet', { name, species: 'dog' });
+    } catch (error) {
+      // sdk 1.32.2 answers a 403 insufficient_scope by refreshing (which cannot widen the scope), and then gives
+      // up. The application then asks the SDK's own auth() for the challenged scope, as its error tells it to.
+      if (sdkName !== 'sdk1' || !/403 after trying upscoping/.test(error.message)) throw error;
+      const forbidden = traffic.since(mark).findLast(e => e.path === '/mcp' && e.status === 403);
+      provider.invalidateCredentials('tokens');
+      const outcome = await api.auth(provider, { serverUrl: new URL(MCP_URL), scope: challengeScope(forbidden.challenge), fetchFn: traffic.fetch });
+      check(outcome === 'REDIRECT', `auth() answered ${outcome}`);
+      await api.finish(session.transport, provider.takeCallback());
+      result = await session.tool('add_pet', { name, species: 'dog' });
+      note = ' (sdk 1.32.2 refreshed instead of re-authorizing and threw "403 after trying upscoping"; the application called the SDK\'s auth() with the challenged scope)';
+    }
+    const forbidden = traffic.since(mark).find(e => e.path === '/mcp' && e.status === 403);
+    check(forbidden && /error="insufficient_scope"/.test(forbidden.challenge), 'add_pet was not first answered 403 insufficient_scope');
+    const challenged = challengeScope(forbidden.challenge).split(' ');
+    check(challenged.includes('pets:write') && challenged.includes('pets:read'), `the 403 challenge asked for ${challenged}`);
+    const record = provider.authorizations.at(-1);
+    check(provider.authorizations.length === authorizationsBefore + 1 && record.browser && record.seen.consent, 'the client did not re-authorize in the browser');
+    const asked = record.url.searchParams.get('scope').split(' ');
+    check(asked.includes('pets:read') && asked.includes('pets:write'), `the re-authorization asked for ${asked}`);
+    check(!result.isError && result.structuredContent?.name === name, `add_pet answered ${JSON.stringify(result.content)}`);
+    const me = await whoAmI(session);
+    check(me.scopes.includes('pets:write'), `after step-up the token has ${me.scopes}`);
+    return `403 insufficient_scope scope="${challenged.join(' ')}" -> Chromium consent for [${record.seen.scopes.join(' ')}] -> add_pet created "${name}"${note}`;
+  });
+
+  await step('refresh', async () => {
+    const waited = await outliveAccessToken(provider);
+    const mark = traffic.mark();
+    const before = provider.tokenSaves.at(-1);
+    const authorizationsBefore = provider.authorizations.length;
+    const me = await whoAmI(session);
+    const refresh = traffic.since(mark).find(e => e.path === '/oauth/token' && e.grant === 'refresh_token');
+    check(refresh?.status === 200, `no successful refresh_token request after the token expired (${JSON.stringify(refresh)})`);
+    check(refresh.resource === MCP_URL, `the refresh request's resource is ${refresh.resource}`);
+    const after = provider.tokenSaves.at(-1);
+    check(after.refresh && after.refresh !== before.refresh, 'the refresh token was not rotated');
+    check(provider.authorizations.length === authorizationsBefore, 'the user was asked again');
+    check(me.name === 'alice' && me.scopes.includes('pets:write'), `who_am_i after refresh says ${JSON.stringify(me)}`);
+    const reactive = traffic.since(mark).some(e => e.path === '/mcp' && e.status === 401);
+    return `after ${waited} s: ${reactive ? '401 invalid_token -> ' : ''}refresh_token grant -> rotated refresh token -> who_am_i = alice [${me.scopes.join(' ')}], no user interaction`;
+  });
+
+  await step('revoke', async () => {
+    const metadata = await (await traffic.fetch(`${ISSUER}/.well-known/oauth-authorization-server`)).json();
+    const revoked = await traffic.fetch(metadata.revocation_endpoint, { method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: provider.tokens().refresh_token, token_type_hint: 'refresh_token', client_id: provider.client.client_id }) });
+    check(revoked.status === 200, `revocation answered ${revoked.status}`);
+    provider.userPresent = false;
+    await outliveAccessToken(provider);
+    const mark = traffic.mark();
+    let rejection;
+    try {
+      await session.tool('who_am_i');
+    } catch (error) {
+      rejection = error;
+    }
+    check(rejection && isUnauthorized(api, rejection), `the call after revocation did not end unauthorized: ${rejection?.message ?? 'it succeeded'}`);
+    const exchanges = traffic.since(mark);
+    check(exchanges.some(e => e.path === '/mcp' && e.status === 401), 'no 401 from /mcp after revocation');
+    const refresh = exchanges.find(e => e.path === '/oauth/token' && e.grant === 'refresh_token');
+    check(refresh?.status === 400 && refresh.error === 'invalid_grant', `the refresh after revocation answered ${refresh?.status} ${refresh?.error}`);
+    check(provider.tokens() === undefined, 'the SDK kept the revoked tokens');
+    check(provider.authorizations.at(-1).browser === false, 'the SDK did not go back to asking the user');
+    return 'revocation 200 -> /mcp 401 -> refresh_token 400 invalid_grant -> SDK dropped the tokens and asks the user to authorize again';
+  });
+}
+
+/** A confidential client: DCR with client_secret_basic, client_credentials, then tools. */
+async function confidential() {
+  const api = await loadSdk('sdk1');
+  const traffic = new Traffic();
+  const provider = new ServiceClientProvider({ name: 'Portcullis e2e service', scope: 'pets:read' });
+  const session = new Session(api, provider, traffic, 'legacy');
+  cleanups.push(() => session.close());
+  current = 'connect';
+  await session.connect();
+  await step('registration', () => {
+    const registration = traffic.entries.find(e => e.path === '/oauth/register');
+    check(registration?.status === 201, `registration answered ${registration?.status}`);
+    check(provider.client.token_endpoint_auth_method === 'client_secret_basic' && provider.client.client_secret, 'no client_secret_basic registration with a secret');
+    return 'confidential client, client_secret_basic, grant client_credentials';
+  });
+  await step('client-credentials', () => {
+    const token = traffic.entries.find(e => e.path === '/oauth/token');
+    check(token?.grant === 'client_credentials' && token.auth === 'Basic' && !token.params.includes('client_secret'),
+      `the token request was ${JSON.stringify(token)}`);
+    check(token.status === 200, `the token endpoint answered ${token.status} ${token.error ?? ''}`);
+    check(!provider.stored.refresh_token, 'client_credentials returned a refresh token');
+    return `client_credentials with HTTP Basic -> access token, scope ${provider.stored.scope}, no refresh token`;
+  });
+  await step('tools', async () => {
+    const me = await whoAmI(session);
+    check(me.name === provider.client.client_id && me.groups.length === 0, `who_am_i says ${JSON.stringify(me)}`);
+    const pets = await session.tool('list_pets');
+    check(!pets.isError && Array.isArray(pets.structuredContent?.pets), `list_pets answered ${JSON.stringify(pets.content)}`);
+    return `who_am_i = the client_id, no groups; list_pets returned ${pets.structuredContent.pets.length} pet(s)`;
+  });
+}
+
+/** A client whose client_id is the URL of its metadata document (served by JourneyIT). */
+async function cimd() {
+  const api = await loadSdk('sdk1');
+  const traffic = new Traffic();
+  const { callback, browser } = await browserParts('cimd');
+  const provider = new BrowserClientProvider({ name: 'Portcullis e2e CIMD client', browser, callback,
+    clientMetadataUrl: required('E2E_CIMD_URL') });
+  const session = new Session(api, provider, traffic, 'legacy');
+  cleanups.push(() => session.close());
+  await connectAndProve(session, connectSteps(traffic, provider, { expectRegistration: false }));
+  await step('read', async () => {
+    const me = await whoAmI(session);
+    check(me.name === 'alice', `who_am_i says ${JSON.stringify(me)}`);
+    return 'who_am_i = alice';
+  });
+}
+
+/** A client whose registration was deleted: the token endpoint says invalid_client and the SDK registers again. */
+async function staleClient() {
+  const api = await loadSdk('sdk1');
+  const traffic = new Traffic();
+  const { callback, browser } = await browserParts('stale');
+  const provider = new BrowserClientProvider({ name: 'Portcullis e2e stale client', browser, callback });
+  const session = new Session(api, provider, traffic, 'legacy');
+  cleanups.push(() => session.close());
+  current = 'connect';
+  await session.connect();
+  await whoAmI(session);
+  const first = provider.client.client_id;
+  await step('delete-registration', async () => {
+    const management = traffic.management.get(first);
+    check(management?.uri && management.token, 'the registration response had no RFC 7592 management credentials');
+    const deleted = await traffic.fetch(management.uri, { method: 'DELETE', headers: { authorization: `Bearer ${management.token}` } });
+    check(deleted.status === 204, `RFC 7592 DELETE answered ${deleted.status}`);
+    return 'RFC 7592 DELETE of the registration -> 204; the client still holds the old client_id and tokens';
+  });
+  await step('re-registration', async () => {
+    await outliveAccessToken(provider);
+    const mark = traffic.mark();
+    const me = await whoAmI(session);
+    const exchanges = traffic.since(mark);
+    const refused = exchanges.find(e => e.path === '/oauth/token');
+    check(refused?.status === 401 && refused.error === 'invalid_client', `the token endpoint answered ${refused?.status} ${refused?.error}`);
+    check(provider.invalidations.includes('all'), 'the SDK did not drop its client information');
+    const registered = exchanges.find(e => e.path === '/oauth/register');
+    check(registered?.status === 201 && provider.registrations.length === 2 && provider.client.client_id !== first,
+      'the SDK did not register a new client');
+    check(me.name === 'alice', `who_am_i says ${JSON.stringify(me)}`);
+    return 'refresh -> 401 invalid_client -> SDK dropped everything -> new DCR -> Chromium consent -> who_am_i = alice';
+  });
+}
+
+const scenarios = {
+  'sdk1-legacy': () => journey('sdk1', 'legacy'),
+  // The restart leg runs once per era (sdk1-legacy, client2-modern): a Liberty restart costs the build the most.
+  'client2-legacy': () => journey('client2', 'legacy', { restart: false }),
+  'client2-modern': () => journey('client2', 'modern'),
+  confidential,
+  cimd,
+  'stale-client': staleClient,
+};
+
+try {
+  check(scenarios[scenario], `unknown scenario ${scenario}; one of ${Object.keys(scenarios).join(', ')}`);
+  await scenarios[scenario]();
+  out('DONE');
+} catch (error) {
+  out(`STEP ${current} FAILED ${String(error?.stack ?? error).replace(/\s+/g, ' ').slice(0, 2000)}`);
+  process.exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  stdin.close();
+}

@@ -1,0 +1,76 @@
+package it.dev.portcullis.e2e;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import it.dev.portcullis.support.LibertyServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Serves the CIMD client's metadata document over HTTPS on localhost, with the Liberty server's own key, so the
+ * server (configured to trust that certificate and to let this host:port past its SSRF guard) can fetch it.
+ */
+final class MetadataDocumentServer implements AutoCloseable {
+
+    private final HttpsServer server;
+    private final URI url;
+    private final AtomicInteger fetches = new AtomicInteger();
+
+    MetadataDocumentServer(LibertyServer liberty, int port) throws IOException, GeneralSecurityException {
+        url = URI.create("https://localhost:" + port + "/clients/portcullis-e2e.json");
+        server = HttpsServer.create(new InetSocketAddress("localhost", port), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls(liberty)));
+        server.createContext(url.getPath(), exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = document().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    URI url() {
+        return url;
+    }
+
+    int fetches() {
+        return fetches.get();
+    }
+
+    /** A public client; a loopback redirect URI matches on any port, so the client's ephemeral listener fits. */
+    private String document() {
+        return """
+                {"client_id":"%s","client_name":"Portcullis e2e CIMD client",
+                 "redirect_uris":["http://127.0.0.1/callback"],"grant_types":["authorization_code","refresh_token"],
+                 "response_types":["code"],"token_endpoint_auth_method":"none"}""".formatted(url);
+    }
+
+    private static SSLContext tls(LibertyServer liberty) throws IOException, GeneralSecurityException {
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(liberty.keystore())) {
+            keystore.load(in, liberty.keystorePassword());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keystore, liberty.keystorePassword());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
