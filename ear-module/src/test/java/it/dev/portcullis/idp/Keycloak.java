@@ -55,9 +55,48 @@ public final class Keycloak {
         return shared;
     }
 
+    /**
+     * Keycloak needs Java 21 or newer while the build may run on 17: {@code it.keycloak.java.home} if set, else the
+     * newest JDK of at least 21 under /usr/lib/jvm (read from each JDK's {@code release} file).
+     */
+    static Path javaHome() throws java.io.IOException {
+        String configured = System.getProperty("it.keycloak.java.home", "").strip();
+        if (!configured.isEmpty()) {
+            return Path.of(configured);
+        }
+        Path best = null;
+        int bestVersion = 20;
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (java.util.stream.Stream<Path> dirs = Files.list(jvms)) {
+                for (Path dir : dirs.toList()) {
+                    Path release = dir.resolve("release");
+                    if (!Files.isReadable(release) || !Files.isExecutable(dir.resolve("bin/java"))) {
+                        continue;
+                    }
+                    java.util.Properties props = new java.util.Properties();
+                    try (java.io.Reader in = Files.newBufferedReader(release)) {
+                        props.load(in);
+                    }
+                    String version = props.getProperty("JAVA_VERSION", "\"0\"").replace("\"", "");
+                    int major = Integer.parseInt(version.split("[.+-]")[0]);
+                    if (major > bestVersion) {
+                        best = dir;
+                        bestVersion = major;
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("Keycloak needs Java 21 or newer: none under /usr/lib/jvm; "
+                    + "set it.keycloak.java.home");
+        }
+        return best;
+    }
+
     private static Keycloak start(int port) throws Exception {
         Path home = Path.of(System.getProperty("it.keycloak.home", "target/keycloak"));
-        Path javaHome = Path.of(System.getProperty("it.keycloak.java.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        Path javaHome = javaHome();
         if (!Files.isExecutable(home.resolve("bin/kc.sh")) || !Files.isExecutable(javaHome.resolve("bin/java"))) {
             throw new IllegalStateException("Keycloak needs " + home + "/bin/kc.sh (the build unpacks it) and Java 21+ at "
                     + javaHome + " (set it.keycloak.java.home)");
