@@ -1,7 +1,7 @@
 // The user's side of the authorization: headless Chromium logs in through the realm's FORM page and approves
 // the consent page, and a loopback HTTP listener catches the redirect, as a desktop MCP client does.
 import { createHash, X509Certificate } from 'node:crypto';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -61,6 +61,8 @@ export class Chromium {
   async open() {
     const spki = new X509Certificate(readFileSync(this.certificatePem)).publicKey.export({ type: 'spki', format: 'der' });
     const pin = createHash('sha256').update(spki).digest('base64');
+    // A first-time user: no cookies or state from an earlier run.
+    rmSync(this.profileDir, { recursive: true, force: true });
     mkdirSync(this.profileDir, { recursive: true });
     // The SPKI allow-list is honoured only with an explicit profile, hence a persistent context.
     this.context = await chromium.launchPersistentContext(this.profileDir, {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -24,9 +26,11 @@ final class MetadataDocumentServer implements AutoCloseable {
     private final HttpsServer server;
     private final URI url;
     private final AtomicInteger fetches = new AtomicInteger();
+    private final ExecutorService executor;
 
     MetadataDocumentServer(LibertyServer liberty, int port) throws IOException, GeneralSecurityException {
-        url = URI.create("https://localhost:" + port + "/clients/portcullis-e2e.json");
+        // A new client_id per run: a document URL the server already knows would find alice's remembered consent.
+        url = URI.create("https://localhost:" + port + "/clients/portcullis-e2e-" + System.currentTimeMillis() + ".json");
         server = HttpsServer.create(new InetSocketAddress("localhost", port), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls(liberty)));
         server.createContext(url.getPath(), exchange -> {
@@ -34,10 +38,15 @@ final class MetadataDocumentServer implements AutoCloseable {
             byte[] body = document().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            // One request per connection: the JDK server's TLS keep-alive handling is not what is under test.
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // Not the default (the dispatcher thread itself): one slow TLS handshake there would stall every fetch.
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -72,5 +81,6 @@ final class MetadataDocumentServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
