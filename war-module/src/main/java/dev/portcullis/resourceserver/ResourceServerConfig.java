@@ -11,19 +11,28 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * How {@code /mcp} is protected. The token checks themselves are MicroProfile JWT's ({@code <mpJwt>} in
- * {@code includes/mcp-tokens.xml}); these are the settings the application needs besides them.
+ * {@code includes/mcp-tokens.xml}); these are the settings the application needs besides them. Each is read once, on
+ * first use: several are needed on every {@code /mcp} request, and configuration does not change while running.
  */
 @ApplicationScoped
 public class ResourceServerConfig {
 
+    private final java.util.Map<String, Object> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <T> T once(String setting, java.util.function.Supplier<T> value) {
+        return (T) read.computeIfAbsent(setting, k -> value.get());
+    }
+
     /** {@code portcullis.mcp.auth}: {@code oauth} (bearer tokens required) or {@code open} (development only). */
     public boolean open() {
-        return "open".equals(string("portcullis.mcp.auth").map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("oauth"));
+        return once("open", () -> "open".equals(string("portcullis.mcp.auth")
+                .map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("oauth")));
     }
 
     /** The canonical MCP endpoint URL: the PRM {@code resource} and the tokens' audience (RFC 8707). */
     public String resource() {
-        return string("portcullis.mcp.resource").orElseThrow().strip();
+        return once("resource", () -> string("portcullis.mcp.resource").orElseThrow().strip());
     }
 
     /**
@@ -31,32 +40,38 @@ public class ResourceServerConfig {
      * else the built-in authorization server's {@code portcullis.issuer}.
      */
     public String trustedIssuer() {
-        return string("portcullis.token.issuer").map(String::strip).filter(v -> !v.isEmpty())
-                .orElseGet(() -> string("portcullis.issuer").orElseThrow().strip());
+        return once("trustedIssuer", () -> string("portcullis.token.issuer").map(String::strip)
+                .filter(v -> !v.isEmpty()).orElseGet(() -> string("portcullis.issuer").orElseThrow().strip()));
     }
 
     /** The claim that holds the granted scopes: {@code scope} (RFC 9068), or e.g. {@code scp} for Entra ID. */
     public String scopeClaim() {
-        return string("portcullis.token.scope.claim").map(String::strip).filter(v -> !v.isEmpty()).orElse("scope");
+        return once("scopeClaim", () -> string("portcullis.token.scope.claim").map(String::strip)
+                .filter(v -> !v.isEmpty()).orElse("scope"));
     }
 
     /** The claim that holds the groups (MicroProfile JWT's {@code groupNameAttribute}): {@code groups} by default. */
     public String groupsClaim() {
-        return string("portcullis.token.groups.claim").map(String::strip).filter(v -> !v.isEmpty()).orElse("groups");
+        return once("groupsClaim", () -> string("portcullis.token.groups.claim").map(String::strip)
+                .filter(v -> !v.isEmpty()).orElse("groups"));
     }
 
     /** The scopes a 401 challenge asks for first (space-separated); empty to let clients use {@code scopes_supported}. */
     public List<String> challengeScopes() {
-        return string("portcullis.mcp.challenge-scopes").map(v -> Arrays.stream(v.trim().split("[\\s,]+"))
-                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return once("challengeScopes", () -> string("portcullis.mcp.challenge-scopes")
+                .map(v -> Arrays.stream(v.trim().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of()));
     }
 
     /** Where the Protected Resource Metadata of {@link #resource()} lives (RFC 9728 section 3.1). */
     public String metadataUrl() {
-        URI resource = URI.create(resource());
-        String path = resource.getRawPath() == null ? "" : resource.getRawPath();
-        return resource.getScheme() + "://" + resource.getRawAuthority() + "/.well-known/oauth-protected-resource"
-                + (path.equals("/") ? "" : path);
+        String configured = resource(); // outside once(): the map must not be updated from inside its own update
+        return once("metadataUrl", () -> {
+            URI resource = URI.create(configured);
+            String path = resource.getRawPath() == null ? "" : resource.getRawPath();
+            return resource.getScheme() + "://" + resource.getRawAuthority() + "/.well-known/oauth-protected-resource"
+                    + (path.equals("/") ? "" : path);
+        });
     }
 
     private static Optional<String> string(String name) {

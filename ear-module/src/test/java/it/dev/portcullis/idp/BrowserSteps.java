@@ -7,13 +7,13 @@ import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
-/** The browser steps the realm journeys share: waiting for a page, filling a login form, approving consent. */
-final class BrowserSteps {
+/** The browser steps the browser tests share: waiting for a page, filling a login form, approving consent. */
+public final class BrowserSteps {
 
     private BrowserSteps() {
     }
 
-    static void waitFor(WebDriver browser, Predicate<WebDriver> condition) throws InterruptedException {
+    public static void waitFor(WebDriver browser, Predicate<WebDriver> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!condition.test(browser)) {
             if (Instant.now().isAfter(deadline)) {
@@ -24,12 +24,12 @@ final class BrowserSteps {
         }
     }
 
-    static boolean has(WebDriver browser, String id) {
+    public static boolean has(WebDriver browser, String id) {
         return !browser.findElements(By.id(id)).isEmpty();
     }
 
     /** Fills and submits a login form whose fields and button have these ids. */
-    static void signIn(WebDriver browser, String userField, String passwordField, String button, String user,
+    public static void signIn(WebDriver browser, String userField, String passwordField, String button, String user,
             String password) {
         browser.findElement(By.id(userField)).clear();
         browser.findElement(By.id(userField)).sendKeys(user);

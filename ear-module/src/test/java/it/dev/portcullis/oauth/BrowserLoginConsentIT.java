@@ -4,9 +4,8 @@ import static it.dev.portcullis.oauth.AuthorizeFixtures.registerPublicClient;
 import static it.dev.portcullis.oauth.AuthorizeFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.idp.BrowserSteps;
 import it.dev.portcullis.support.LibertyServer;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -72,20 +71,10 @@ class BrowserLoginConsentIT {
     }
 
     private void signIn(String user, String password) {
-        browser.findElement(By.id("j_username")).clear();
-        browser.findElement(By.id("j_username")).sendKeys(user);
-        browser.findElement(By.id("j_password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        BrowserSteps.signIn(browser, "j_username", "j_password", "sign-in", user, password);
     }
 
     private void waitFor(Predicate<WebDriver> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.test(browser)) {
-            if (Instant.now().isAfter(deadline)) {
-                HeadlessChromium.screenshot(browser, "timeout");
-                throw new AssertionError("timed out at " + browser.getCurrentUrl() + ": " + browser.getPageSource());
-            }
-            Thread.sleep(100);
-        }
+        BrowserSteps.waitFor(browser, condition);
     }
 }

@@ -2,6 +2,7 @@ package it.dev.portcullis.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.idp.BrowserSteps;
 import it.dev.portcullis.oauth.HeadlessChromium;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.LibertyServer;
@@ -11,11 +12,8 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -55,32 +53,18 @@ class AuthorizationServerConformanceIT {
         WebDriver browser = HeadlessChromium.start();
         try {
             browser.get(authorizationUrl);
-            waitFor(browser, b -> !b.findElements(By.id("j_username")).isEmpty());
-            browser.findElement(By.id("j_username")).sendKeys("alice");
-            browser.findElement(By.id("j_password")).sendKeys("alice-password");
-            browser.findElement(By.id("sign-in")).click();
-            waitFor(browser, b -> !b.findElements(By.id("approve")).isEmpty());
+            BrowserSteps.waitFor(browser, b -> BrowserSteps.has(b, "j_username"));
+            BrowserSteps.signIn(browser, "j_username", "j_password", "sign-in", "alice", "alice-password");
+            BrowserSteps.waitFor(browser, b -> BrowserSteps.has(b, "approve"));
             HeadlessChromium.screenshot(browser, "conformance-authorization-consent");
             browser.findElement(By.id("approve")).click();
-            waitFor(browser, b -> b.getCurrentUrl().startsWith("http://127.0.0.1:" + CALLBACK_PORT + "/callback"));
+            BrowserSteps.waitFor(browser,
+                    b -> b.getCurrentUrl().startsWith("http://127.0.0.1:" + CALLBACK_PORT + "/callback"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         } finally {
             browser.quit();
-        }
-    }
-
-    private static void waitFor(WebDriver browser, Predicate<WebDriver> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.test(browser)) {
-            if (Instant.now().isAfter(deadline)) {
-                HeadlessChromium.screenshot(browser, "conformance-authorization-timeout");
-                throw new AssertionError("browser stuck at " + browser.getCurrentUrl());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 
