@@ -35,9 +35,6 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     private ResourceServerConfig config;
 
     @Inject
-    private CurrentCaller current;
-
-    @Inject
     private AccessTokenRevocations revocations;
 
     @Context
@@ -50,7 +47,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return; // open deployment: anonymous callers are let in; a presented token is still checked
         }
         String metadata = config.metadataUrl();
-        if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
+        // RFC 6750 section 2.3's query parameter, which MCP forbids; parsed only when there is a query at all
+        if (request.getUriInfo().getRequestUri().getRawQuery() != null
+                && request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             request.abortWith(Challenge.invalidRequest(metadata,
                     "Access tokens are accepted only in the Authorization header"));
             return;
@@ -70,6 +69,6 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             request.abortWith(Challenge.invalidToken(metadata, "The access token has been revoked"));
             return;
         }
-        current.set(new TokenCaller(token, security, config.scopeClaim(), config.groupsClaim()));
+        RequestCaller.set(request, new TokenCaller(token, security, config.scopeClaim(), config.groupsClaim()));
     }
 }

@@ -2,7 +2,6 @@ package dev.portcullis.resourceserver;
 
 import dev.portcullis.mcp.api.Caller;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -19,14 +18,17 @@ final class TokenCaller implements Caller {
 
     private final JsonWebToken token;
     private final SecurityContext security;
-    private final Set<String> scopes;
-    private final Set<String> groups;
+    private final String scopeClaim;
+    private final String groupsClaim;
+    // Read from the token on first use: most requests ask for one of them or none (benchmarks.md).
+    private Set<String> scopes;
+    private Set<String> groups;
 
     TokenCaller(JsonWebToken token, SecurityContext security, String scopeClaim, String groupsClaim) {
         this.token = token;
         this.security = security;
-        this.scopes = words(token.getClaim(scopeClaim));
-        this.groups = words(token.getClaim(groupsClaim));
+        this.scopeClaim = scopeClaim;
+        this.groupsClaim = groupsClaim;
     }
 
     @Override
@@ -36,11 +38,17 @@ final class TokenCaller implements Caller {
 
     @Override
     public Set<String> groups() {
+        if (groups == null) {
+            groups = words(token.getClaim(groupsClaim));
+        }
         return groups;
     }
 
     @Override
     public Set<String> scopes() {
+        if (scopes == null) {
+            scopes = words(token.getClaim(scopeClaim));
+        }
         return scopes;
     }
 
@@ -59,16 +67,30 @@ final class TokenCaller implements Caller {
 
     /** A space-separated string (RFC 9068 {@code scope}) or a JSON array ({@code groups}, some IdPs' {@code scp}). */
     static Set<String> words(Object claim) {
-        Set<String> scopes = new LinkedHashSet<>();
+        Set<String> words = new LinkedHashSet<>();
         if (claim instanceof String text) {
-            scopes.addAll(Arrays.asList(text.trim().split("\\s+")));
+            splitOnSpaces(text, words);
         } else if (claim instanceof jakarta.json.JsonString text) {
-            scopes.addAll(Arrays.asList(text.getString().trim().split("\\s+")));
+            splitOnSpaces(text.getString(), words);
         } else if (claim instanceof Collection<?> values) {
-            values.forEach(value -> scopes.add(value instanceof jakarta.json.JsonString s ? s.getString()
+            values.forEach(value -> words.add(value instanceof jakarta.json.JsonString s ? s.getString()
                     : String.valueOf(value)));
         }
-        scopes.remove("");
-        return Set.copyOf(scopes);
+        words.remove("");
+        return Set.copyOf(words);
+    }
+
+    /** RFC 6749 section 3.3: scope tokens are separated by spaces; any whitespace is tolerated here. */
+    private static void splitOnSpaces(String text, Set<String> into) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean gap = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (gap && start >= 0) {
+                into.add(text.substring(start, i));
+                start = -1;
+            } else if (!gap && start < 0) {
+                start = i;
+            }
+        }
     }
 }

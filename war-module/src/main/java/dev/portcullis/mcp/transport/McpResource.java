@@ -1,6 +1,7 @@
 package dev.portcullis.mcp.transport;
 
 import dev.portcullis.config.McpConfig;
+import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
@@ -15,7 +16,7 @@ import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.server.Prepared;
 import dev.portcullis.mcp.server.Reply;
 import dev.portcullis.resourceserver.Challenge;
-import dev.portcullis.resourceserver.CurrentCaller;
+import dev.portcullis.resourceserver.RequestCaller;
 import dev.portcullis.resourceserver.ResourceServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,12 +25,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -67,16 +68,13 @@ public class McpResource {
     private McpConfig config;
 
     @Inject
-    private CurrentCaller caller;
-
-    @Inject
     private ResourceServerConfig resourceServer;
 
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
-            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers, @Context SecurityContext security,
-            @Context HttpServletResponse servletResponse) throws IOException {
+            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers,
+            @Context HttpServletRequest servletRequest, @Context HttpServletResponse servletResponse) throws IOException {
         if (!AcceptHeader.acceptsJsonAndEventStream(accept)) {
             return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Not Acceptable: Accept must list application/json and text/event-stream", null)));
@@ -95,10 +93,10 @@ public class McpResource {
         McpServer server = engine.server();
         // Mcp-Param-* headers matter only to modern tools/call; scanning every header costs on each request.
         Map<String, String> params = "tools/call".equals(method) ? paramHeaders(headers) : Map.of();
-        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, params,
-                caller.get()));
+        Caller caller = RequestCaller.of(servletRequest);
+        Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, params, caller));
         if (prepared instanceof Prepared.Answer answer) {
-            return answer(answer.reply());
+            return answer(answer.reply(), caller);
         }
         Call call = ((Prepared.Run) prepared).call();
         if (call.listens()) {
@@ -119,9 +117,10 @@ public class McpResource {
     @GET
     @Produces("text/event-stream")
     public void get(@HeaderParam(SESSION) String session, @HeaderParam(VERSION) String version,
-            @Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
+            @Context HttpServletRequest request, @Context SseEventSink sink, @Context Sse sse) {
         SinkStream out = new SinkStream(sink, sse);
-        Opened opened = engine.server().openStandaloneStream(session, version, caller.get().name(), out);
+        Opened opened = engine.server().openStandaloneStream(session, version,
+                RequestCaller.of(request).name(), out);
         if (opened.refusal() != null) {
             sink.close(); // the session ended since the filter looked
             return;
@@ -131,11 +130,11 @@ public class McpResource {
     }
 
     @DELETE
-    public Response delete(@HeaderParam(SESSION) String session, @Context SecurityContext security) {
+    public Response delete(@HeaderParam(SESSION) String session, @Context HttpServletRequest request) {
         if (session == null) {
             return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
         }
-        return Response.status(engine.server().endSession(session, caller.get().name()) ? Response.Status.NO_CONTENT
+        return Response.status(engine.server().endSession(session, RequestCaller.of(request).name()) ? Response.Status.NO_CONTENT
                 : Response.Status.NOT_FOUND).build();
     }
 
@@ -153,11 +152,6 @@ public class McpResource {
             }
         };
         return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
-    }
-
-    static String principal(SecurityContext security) {
-        java.security.Principal user = security == null ? null : security.getUserPrincipal();
-        return user == null ? null : user.getName();
     }
 
     /** The {@code Mcp-Param-*} headers by suffix (T26 custom headers). */
@@ -184,13 +178,13 @@ public class McpResource {
     }
 
     /** The engine's answer to a POST; a 403 step-up gets its RFC 6750 challenge. */
-    private Response answer(Reply reply) {
+    private Response answer(Reply reply, Caller caller) {
         Response response = json(reply);
         if (reply.requiredScopes().isEmpty()) {
             return response;
         }
         // step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25 scope challenge)
-        java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.get().scopes());
+        java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.scopes());
         scopes.addAll(reply.requiredScopes());
         return Response.fromResponse(response)
                 .header("WWW-Authenticate", Challenge.insufficientScope(resourceServer.metadataUrl(), scopes)).build();

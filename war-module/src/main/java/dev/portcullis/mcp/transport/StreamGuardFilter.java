@@ -1,6 +1,7 @@
 package dev.portcullis.mcp.transport;
 
 import dev.portcullis.mcp.server.Reply;
+import dev.portcullis.resourceserver.RequestCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -31,7 +32,7 @@ public class StreamGuardFilter implements ContainerRequestFilter {
             return;
         }
         Optional<Reply> refusal = engine.server().standaloneStreamRefusal(request.getHeaderString(McpResource.SESSION),
-                request.getHeaderString(McpResource.VERSION), McpResource.principal(request.getSecurityContext()));
+                request.getHeaderString(McpResource.VERSION), RequestCaller.of(request).name());
         refusal.ifPresent(reply -> request.abortWith(reply.status() == 405
                 ? Response.status(405).header("Allow", "POST, DELETE").build() : McpResource.json(reply)));
     }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -50,7 +51,10 @@ public final class NimbusJose {
         try {
             JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(new JOSEObjectType(type)).build();
             SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
-            jwt.sign(new ECDSASigner(key.privateKey()));
+            ECDSASigner signer = new ECDSASigner(key.privateKey());
+            // The token endpoint's largest cost is this signature; Bouncy Castle's is about twice as fast as JDK 17's.
+            signer.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+            jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException | ParseException e) {
             throw new IllegalStateException("cannot sign the token", e);

@@ -6,6 +6,8 @@ import dev.portcullis.platform.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -71,14 +73,16 @@ public class SigningKeys {
         }
     }
 
-    /** The key that signs new tokens. */
+    /** The key that signs new tokens. Reads no database, so it joins no transaction (one per token otherwise). */
     @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SigningKey active() {
         return keys.get(0);
     }
 
     /** The keys whose public halves the JWKS publishes: the active key first, then retired keys still in use. */
     @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SigningKey> published() {
         return keys;
     }
