@@ -1,5 +1,6 @@
-// The user's side of the authorization: headless Chromium logs in through the realm's FORM page and approves
-// the consent page, and a loopback HTTP listener catches the redirect, as a desktop MCP client does.
+// The user's side of the authorization: headless Chromium logs in (on the realm's FORM page, or at the corporate
+// OpenID provider the realm federates to) and approves the consent page, and a loopback HTTP listener catches the
+// redirect, as a desktop MCP client does.
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,6 +20,16 @@ async function documentReplaced(element, timeoutMs = 30_000) {
   }
   throw new Error('the page did not move on after the form was submitted');
 }
+
+/**
+ * The login forms Chromium knows, by the ids of their user field, password field and submit button: Portcullis's
+ * own FORM page (/oauth/login, for the basic and LDAP realms) and Keycloak's login theme (keycloak.v2, where
+ * PORTCULLIS_REALM=oidc sends the user).
+ */
+export const LOGIN_FORMS = {
+  portcullis: { user: 'j_username', password: 'j_password', submit: 'sign-in' },
+  keycloak: { user: 'username', password: 'password', submit: 'kc-login' },
+};
 
 /** The loopback redirect target: http://127.0.0.1:<port>/callback, where the browser lands after consent. */
 export class LoopbackCallback {
@@ -74,10 +85,11 @@ export class Chromium {
   }
 
   /**
-   * Opens the authorization URL, signs in as `user` if the realm asks, approves the consent page, and resolves
-   * with the callback's parameters. Records which pages were seen, for the journey's assertions.
+   * Opens the authorization URL, signs in as `user` on `form` (one of LOGIN_FORMS) if asked, approves the consent
+   * page, and resolves with the callback's parameters. Records which pages were seen (the login page's URL without
+   * its query, the subject and scopes the consent page named), for the journey's assertions.
    */
-  async authorize(authorizationUrl, callback, user, password) {
+  async authorize(authorizationUrl, callback, { user, password, form = LOGIN_FORMS.portcullis }) {
     if (!this.context) await this.open();
     const page = await this.context.newPage();
     const seen = { login: false, consent: false, scopes: [] };
@@ -88,22 +100,24 @@ export class Chromium {
       // "load" races them.
       await page.goto(authorizationUrl.toString(), { waitUntil: 'commit' });
       while (!done) {
-        const form = await page.waitForSelector('#j_username, #approve, #done', { timeout: 30_000 });
-        const id = await form.getAttribute('id');
+        const element = await page.waitForSelector(`#${form.user}, #approve, #done`, { timeout: 30_000 });
+        const id = await element.getAttribute('id');
         if (done || id === 'done') return;
-        if (id === 'j_username') {
-          if (seen.login) throw new Error(`the realm refused the login of ${user}`);
+        if (id === form.user) {
+          if (seen.login) throw new Error(`the login page refused ${user}`);
           seen.login = true;
-          await page.fill('#j_username', user);
-          await page.fill('#j_password', password);
-          await page.click('#sign-in');
+          seen.loginPage = page.url().split('?')[0];
+          await page.fill(`#${form.user}`, user);
+          await page.fill(`#${form.password}`, password);
+          await page.click(`#${form.submit}`);
         } else {
           seen.consent = true;
+          seen.subject = (await page.$eval('#subject', e => e.textContent)).trim();
           seen.scopes = (await page.$eval('input[name=scope]', e => e.value)).split(' ');
           await this.screenshot(page, `consent-${this.approvals.length + 1}`);
           await page.click('#approve');
         }
-        await documentReplaced(form);
+        await documentReplaced(element);
       }
     })();
     try {

@@ -1,9 +1,11 @@
 // One scenario of the end-to-end suite: node journey.mjs <scenario>. Prints one line per proven step,
 // "STEP <name> ok <detail>", or "STEP <name> FAILED <why>" and exits 1; "PAUSE restart" waits for a line on
-// standard input (JourneyIT restarts Liberty meanwhile). Settings come from the environment (see JourneyIT).
+// standard input (the Java side restarts Liberty meanwhile). Settings come from the environment (see SdkClient, in
+// ear-module's it.dev.portcullis.support, and the scenario's own comment). Run by JourneyIT (src/e2e) and, scenario
+// realm-login, by LdapRealmIT and OidcFederationIT (ear-module).
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { Chromium, LoopbackCallback } from './browser.mjs';
+import { Chromium, LOGIN_FORMS, LoopbackCallback } from './browser.mjs';
 import { BrowserClientProvider, challengeScope, ServiceClientProvider, Traffic } from './oauth.mjs';
 
 const MCP_URL = required('E2E_MCP_URL');
@@ -41,7 +43,9 @@ async function loadSdk(name) {
     const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
     const { UnauthorizedError, auth } = await import('@modelcontextprotocol/sdk/client/auth.js');
     return { name: '@modelcontextprotocol/sdk@1.32.2', Client, Transport: StreamableHTTPClientTransport, UnauthorizedError, auth,
-      finish: (transport, params) => transport.finishAuth(params.get('code')) };
+      finish: (transport, params) => transport.finishAuth(params.get('code')),
+      // It answers a 403 insufficient_scope by refreshing (which cannot widen the scope), then gives up.
+      upscopesByRefresh: true };
   }
   const v2 = await import('@modelcontextprotocol/client');
   return { name: '@modelcontextprotocol/client@2.4.0', Client: v2.Client, Transport: v2.StreamableHTTPClientTransport,
@@ -167,7 +171,7 @@ function connectSteps(traffic, provider, { expectRegistration = true } = {}) {
       check(q.get('resource') === MCP_URL, `resource is ${q.get('resource')}, not ${MCP_URL}`);
       check(q.get('scope') === 'pets:read', `scope is ${q.get('scope')}, not the challenged pets:read`);
       check(record.browser && record.seen.login && record.seen.consent, `the browser did not go through login and consent: ${JSON.stringify(record.seen)}`);
-      return `Chromium: realm login as alice, consent for [${record.seen.scopes.join(' ')}], callback with [${record.callbackParams.join(',')}]`;
+      return `Chromium: login as ${provider.signIn.user}${record.seen.loginPage ? ` at ${record.seen.loginPage}` : ''}, consent for [${record.seen.scopes.join(' ')}], callback with [${record.callbackParams.join(',')}]`;
     },
     token() {
       const exchange = entries.find(e => e.path === '/oauth/token' && e.grant === 'authorization_code');
@@ -200,6 +204,45 @@ async function connectAndProve(session, steps) {
     out(`STEP ${name} ok ${detail}`);
   }
   if (failure) throw failure;
+}
+
+/**
+ * add_pet with a token for pets:read only: /mcp answers 403 insufficient_scope naming the scope to ask for (RFC 6750
+ * §3.1; MCP authorization, https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-challenge-handling),
+ * the SDK sends the user to consent again in Chromium, and the call is retried with the wider token. Checks each
+ * of those; returns the pet and the step's detail.
+ */
+async function addPetWithStepUp(session, name) {
+  const { api, provider, traffic } = session;
+  const mark = traffic.mark();
+  const authorizationsBefore = provider.authorizations.length;
+  let result;
+  let note = '';
+  try {
+    result = await session.tool('add_pet', { name, species: 'dog' });
+  } catch (error) {
+    // sdk 1.32.2 gives up (see loadSdk); the application asks the SDK's own auth() for the challenged scope, as
+    // the SDK's error tells it to.
+    if (!api.upscopesByRefresh || !/403 after trying upscoping/.test(error.message)) throw error;
+    const forbidden = traffic.since(mark).findLast(e => e.path === '/mcp' && e.status === 403);
+    provider.invalidateCredentials('tokens');
+    const outcome = await api.auth(provider, { serverUrl: new URL(MCP_URL), scope: challengeScope(forbidden.challenge), fetchFn: traffic.fetch });
+    check(outcome === 'REDIRECT', `auth() answered ${outcome}`);
+    await api.finish(session.transport, provider.takeCallback());
+    result = await session.tool('add_pet', { name, species: 'dog' });
+    note = ' (sdk 1.32.2 refreshed instead of re-authorizing and threw "403 after trying upscoping"; the application called the SDK\'s auth() with the challenged scope)';
+  }
+  const forbidden = traffic.since(mark).find(e => e.path === '/mcp' && e.status === 403);
+  check(forbidden && /error="insufficient_scope"/.test(forbidden.challenge), 'add_pet was not first answered 403 insufficient_scope');
+  const challenged = challengeScope(forbidden.challenge).split(' ');
+  check(challenged.includes('pets:write') && challenged.includes('pets:read'), `the 403 challenge asked for ${challenged}`);
+  const record = provider.authorizations.at(-1);
+  check(provider.authorizations.length === authorizationsBefore + 1 && record.browser && record.seen.consent, 'the client did not re-authorize in the browser');
+  const asked = record.url.searchParams.get('scope').split(' ');
+  check(asked.includes('pets:read') && asked.includes('pets:write'), `the re-authorization asked for ${asked}`);
+  check(!result.isError && result.structuredContent?.name === name, `add_pet answered ${JSON.stringify(result.content)}`);
+  return { pet: result.structuredContent,
+    detail: `403 insufficient_scope scope="${challenged.join(' ')}" -> Chromium consent for [${record.seen.scopes.join(' ')}] -> add_pet created "${name}"${note}` };
 }
 
 /** Discovery → DCR → login and consent → PKCE → read → [restart] → step-up → refresh → revoke. */
@@ -247,37 +290,10 @@ async function journey(sdkName, era, { restart = true } = {}) {
   });
 
   await step('step-up', async () => {
-    const mark = traffic.mark();
-    const authorizationsBefore = provider.authorizations.length;
-    const name = `Rex ${era} ${Date.now() % 100000}`;
-    let result;
-    let note = '';
-    try {
-      result = await session.tool('add_pet', { name, species: 'dog' });
-    } catch (error) {
-      // sdk 1.32.2 answers a 403 insufficient_scope by refreshing (which cannot widen the scope), and then gives
-      // up. The application then asks the SDK's own auth() for the challenged scope, as its error tells it to.
-      if (sdkName !== 'sdk1' || !/403 after trying upscoping/.test(error.message)) throw error;
-      const forbidden = traffic.since(mark).findLast(e => e.path === '/mcp' && e.status === 403);
-      provider.invalidateCredentials('tokens');
-      const outcome = await api.auth(provider, { serverUrl: new URL(MCP_URL), scope: challengeScope(forbidden.challenge), fetchFn: traffic.fetch });
-      check(outcome === 'REDIRECT', `auth() answered ${outcome}`);
-      await api.finish(session.transport, provider.takeCallback());
-      result = await session.tool('add_pet', { name, species: 'dog' });
-      note = ' (sdk 1.32.2 refreshed instead of re-authorizing and threw "403 after trying upscoping"; the application called the SDK\'s auth() with the challenged scope)';
-    }
-    const forbidden = traffic.since(mark).find(e => e.path === '/mcp' && e.status === 403);
-    check(forbidden && /error="insufficient_scope"/.test(forbidden.challenge), 'add_pet was not first answered 403 insufficient_scope');
-    const challenged = challengeScope(forbidden.challenge).split(' ');
-    check(challenged.includes('pets:write') && challenged.includes('pets:read'), `the 403 challenge asked for ${challenged}`);
-    const record = provider.authorizations.at(-1);
-    check(provider.authorizations.length === authorizationsBefore + 1 && record.browser && record.seen.consent, 'the client did not re-authorize in the browser');
-    const asked = record.url.searchParams.get('scope').split(' ');
-    check(asked.includes('pets:read') && asked.includes('pets:write'), `the re-authorization asked for ${asked}`);
-    check(!result.isError && result.structuredContent?.name === name, `add_pet answered ${JSON.stringify(result.content)}`);
+    const { detail } = await addPetWithStepUp(session, `Rex ${era} ${Date.now() % 100000}`);
     const me = await whoAmI(session);
     check(me.scopes.includes('pets:write'), `after step-up the token has ${me.scopes}`);
-    return `403 insufficient_scope scope="${challenged.join(' ')}" -> Chromium consent for [${record.seen.scopes.join(' ')}] -> add_pet created "${name}"${note}`;
+    return detail;
   });
 
   await step('refresh', async () => {
@@ -407,6 +423,56 @@ async function staleClient() {
   });
 }
 
+/** The claims of a JWT, read without verifying it: /mcp verified it when the SDK called the tools with it. */
+function claimsOf(jwt) {
+  return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+}
+
+/**
+ * A directory or federated user (LdapRealmIT, OidcFederationIT, in ear-module, which starts the realm's server
+ * and its LDAP directory or Keycloak): the SDK discovers, registers and authorizes; in Chromium the user E2E_USER
+ * signs in on the login form E2E_LOGIN_FORM (see LOGIN_FORMS) and consents; who_am_i and the access token show the
+ * groups the realm gave; add_pet steps up to pets:write; remove_pet, which the pet store EJB allows to
+ * @RolesAllowed("mcp-admins") only, answers as those groups allow. What each user should see is the Java test's
+ * to assert, so `identity` and `remove-pet` report JSON.
+ */
+async function realmLogin() {
+  const user = required('E2E_USER');
+  const form = LOGIN_FORMS[required('E2E_LOGIN_FORM')];
+  check(form, `E2E_LOGIN_FORM is one of ${Object.keys(LOGIN_FORMS).join(', ')}`);
+  const api = await loadSdk('sdk1');
+  const traffic = new Traffic();
+  const { callback, browser } = await browserParts(required('E2E_LABEL'));
+  const provider = new BrowserClientProvider({ name: `Portcullis realm journey (${api.name})`, browser, callback,
+    signIn: { user, password: required('E2E_PASSWORD'), form } });
+  const session = new Session(api, provider, traffic, 'legacy');
+  cleanups.push(() => session.close());
+  await connectAndProve(session, connectSteps(traffic, provider));
+
+  await step('identity', async () => {
+    const me = await whoAmI(session);
+    const { seen } = provider.authorizations[0];
+    check(me.name === user && seen.subject === user, `who_am_i says ${me.name}, the consent page named ${seen.subject}`);
+    const claims = claimsOf(provider.tokens().access_token);
+    return JSON.stringify({ loginPage: seen.loginPage, whoAmI: me,
+      token: { iss: claims.iss, aud: claims.aud, groups: claims.groups ?? [] },
+      // Every host the SDK sent a request to: the identity provider is the browser's business only.
+      sdkOrigins: [...new Set(traffic.entries.map(e => e.origin))] });
+  });
+
+  let pet;
+  await step('step-up', async () => {
+    const outcome = await addPetWithStepUp(session, `${user}'s dog ${Date.now() % 100000}`);
+    pet = outcome.pet;
+    return outcome.detail;
+  });
+
+  await step('remove-pet', async () => {
+    const removed = await session.tool('remove_pet', { id: pet.id });
+    return JSON.stringify({ id: pet.id, isError: Boolean(removed.isError), text: removed.content.map(c => c.text).join(' ') });
+  });
+}
+
 const scenarios = {
   'sdk1-legacy': () => journey('sdk1', 'legacy'),
   // The restart leg runs once per era (sdk1-legacy, client2-modern): a Liberty restart costs the build the most.
@@ -415,6 +481,7 @@ const scenarios = {
   confidential,
   cimd,
   'stale-client': staleClient,
+  'realm-login': realmLogin,
 };
 
 try {

@@ -69,12 +69,14 @@ export function challengeScope(challenge) {
 
 /**
  * An interactive client's provider: a public client with a loopback redirect (or a Client ID Metadata Document
- * URL), whose redirectToAuthorization has Chromium log the user in and approve. While `userPresent` is false,
- * nobody answers the browser: the SDK's request for a new authorization is only recorded.
+ * URL), whose redirectToAuthorization has Chromium log the user in and approve. `signIn` is who the user is and
+ * which login form they meet ({ user, password, form }, see Chromium.authorize; alice on Portcullis's FORM page by
+ * default). While `userPresent` is false, nobody answers the browser: the SDK's request for a new authorization is
+ * only recorded.
  */
 export class BrowserClientProvider {
-  constructor({ name, browser, callback, clientMetadataUrl }) {
-    Object.assign(this, { name, browser, callback });
+  constructor({ name, browser, callback, clientMetadataUrl, signIn = { user: 'alice', password: 'alice-password' } }) {
+    Object.assign(this, { name, browser, callback, signIn });
     if (clientMetadataUrl) this.clientMetadataUrl = clientMetadataUrl;
     this.userPresent = true;
     this.registrations = [];
@@ -139,7 +141,7 @@ export class BrowserClientProvider {
     const record = { url: new URL(url), browser: false };
     this.authorizations.push(record);
     if (!this.userPresent) return;
-    const { params, seen } = await this.browser.authorize(record.url, this.callback, 'alice', 'alice-password');
+    const { params, seen } = await this.browser.authorize(record.url, this.callback, this.signIn);
     Object.assign(record, { browser: true, seen, callbackParams: [...params.keys()].sort() });
     if (params.get('state') !== record.url.searchParams.get('state')) {
       throw new Error('the callback state differs from the authorization request');

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
-/** The browser steps the browser tests share: waiting for a page, filling a login form, approving consent. */
+/** The browser steps the browser tests share: waiting for a page, filling a login form. */
 public final class BrowserSteps {
 
     private BrowserSteps() {
@@ -36,15 +36,5 @@ public final class BrowserSteps {
         browser.findElement(By.id(passwordField)).clear();
         browser.findElement(By.id(passwordField)).sendKeys(password);
         browser.findElement(By.id(button)).click();
-    }
-
-    /** Portcullis's consent page: checks who it names, approves, and waits for the client's loopback page. */
-    static void approve(WebDriver browser, String expectedSubject, String screenshot) throws InterruptedException {
-        waitFor(browser, b -> has(b, "approve"));
-        org.assertj.core.api.Assertions.assertThat(browser.findElement(By.id("subject")).getText())
-                .isEqualTo(expectedSubject);
-        HeadlessChromium.screenshot(browser, screenshot);
-        browser.findElement(By.id("approve")).click();
-        waitFor(browser, b -> has(b, "done"));
     }
 }

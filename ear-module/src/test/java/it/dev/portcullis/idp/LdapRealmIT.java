@@ -4,28 +4,27 @@ import static it.dev.portcullis.idp.BrowserSteps.has;
 import static it.dev.portcullis.idp.BrowserSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.idp.RealmJourney.Outcome;
 import it.dev.portcullis.oauth.HeadlessChromium;
-import it.dev.portcullis.oauth.LoopbackRedirectReceiver;
 import it.dev.portcullis.support.AlternateServer;
-import it.dev.portcullis.support.McpHttp.Answer;
-import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
  * The LDAP realm ({@code PORTCULLIS_REALM=ldap}, {@code liberty-config/includes/realm-ldap.xml}) against a real
- * OpenLDAP seeded from {@code src/it-idp/ldap/directory.ldif}: a directory user signs in on the authorization page
- * in Chromium, consents, and the client calls tools with the token; the directory's groups become the token's
- * {@code groups} and reach {@code @RolesAllowed("mcp-admins")} on the pet store EJB. Wrong password, unknown user
- * and a locked account get the login error page, and neither the page nor the server log shows a stack trace.
+ * OpenLDAP seeded from {@code src/it-idp/ldap/directory.ldif}. The MCP client is the official TypeScript SDK
+ * ({@link RealmJourney}): it does discovery, registration, PKCE and the token request itself, while the directory
+ * user signs in on the realm's login page in Chromium and consents; then it calls tools with the token. The
+ * directory's groups become the token's {@code groups} and reach {@code @RolesAllowed("mcp-admins")} on the pet
+ * store EJB. Wrong password, unknown user and a locked account get the login error page (in Chromium under
+ * Selenium), and neither the page nor the server log shows a stack trace.
  */
 class LdapRealmIT {
 
@@ -33,6 +32,7 @@ class LdapRealmIT {
 
     private static Slapd directory;
     private static AlternateServer server;
+    private static RealmJourney journey;
     private WebDriver browser;
 
     @BeforeAll
@@ -47,6 +47,7 @@ class LdapRealmIT {
                 "LDAP_BASE_DN", Slapd.SUFFIX,
                 "LDAP_BIND_DN", Slapd.BIND_DN,
                 "LDAP_BIND_PASSWORD", Slapd.BIND_PASSWORD));
+        journey = new RealmJourney(ORIGIN, "portcullis");
     }
 
     @AfterAll
@@ -62,11 +63,6 @@ class LdapRealmIT {
         }
     }
 
-    @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
     @AfterEach
     void stopBrowser() {
         if (browser != null) {
@@ -76,30 +72,27 @@ class LdapRealmIT {
 
     @Test
     void directoryAdminSignsInConsentsAndHerGroupsReachTheAdminOnlyEjb() throws Exception {
-        String token = signInAndConsent("carol", "carol-password", "ldap-consent");
+        Outcome carol = journey.signIn("carol", "carol-password");
 
-        JsonObject who = PetTools.whoAmI(ORIGIN, token);
-        assertThat(who.getString("name")).isEqualTo("carol");
-        assertThat(PetTools.strings(who.getJsonArray("groups"))).containsExactlyInAnyOrder("mcp-users", "mcp-admins");
-
-        long id = PetTools.addPet(ORIGIN, token, "Directory cat");
-        Answer removed = McpClientJourney.callTool(ORIGIN + "/mcp", token, "remove_pet", "{\"id\":" + id + "}");
-        assertThat(removed.result().getBoolean("isError", false)).as(removed.result().toString()).isFalse();
-        assertThat(removed.result().toString()).contains("Removed pet " + id);
+        assertThat(carol.loginPage()).isEqualTo(ORIGIN + "/oauth/login");
+        assertThat(carol.whoAmI().getString("name")).isEqualTo("carol");
+        assertThat(PetTools.strings(carol.whoAmI().getJsonArray("groups")))
+                .containsExactlyInAnyOrder("mcp-users", "mcp-admins");
+        assertThat(PetTools.strings(carol.token().getJsonArray("groups")))
+                .containsExactlyInAnyOrder("mcp-users", "mcp-admins");
+        assertThat(carol.removal().getBoolean("isError")).as(carol.removal().toString()).isFalse();
+        assertThat(carol.removal().getString("text")).contains("Removed pet " + carol.removal().getJsonNumber("id"));
     }
 
     @Test
     void directoryUserWithoutAdminGroupIsRefusedByTheEjb() throws Exception {
-        String token = signInAndConsent("dave", "dave-password", "ldap-consent-user");
+        Outcome dave = journey.signIn("dave", "dave-password");
 
-        JsonObject who = PetTools.whoAmI(ORIGIN, token);
-        assertThat(who.getString("name")).isEqualTo("dave");
-        assertThat(PetTools.strings(who.getJsonArray("groups"))).containsExactly("mcp-users");
-
-        long id = PetTools.addPet(ORIGIN, token, "Safe dog");
-        Answer removed = McpClientJourney.callTool(ORIGIN + "/mcp", token, "remove_pet", "{\"id\":" + id + "}");
-        assertThat(removed.result().getBoolean("isError")).isTrue();
-        assertThat(removed.result().toString()).contains("Only administrators");
+        assertThat(dave.whoAmI().getString("name")).isEqualTo("dave");
+        assertThat(PetTools.strings(dave.whoAmI().getJsonArray("groups"))).containsExactly("mcp-users");
+        assertThat(PetTools.strings(dave.token().getJsonArray("groups"))).containsExactly("mcp-users");
+        assertThat(dave.removal().getBoolean("isError")).as(dave.removal().toString()).isTrue();
+        assertThat(dave.removal().getString("text")).contains("Only administrators");
     }
 
     @Test
@@ -107,6 +100,7 @@ class LdapRealmIT {
         Path log = server.directory().resolve("logs/messages.log");
         long logBefore = Files.size(log);
         String authorization = new McpClientJourney(ORIGIN).authorizationUrl("http://127.0.0.1:1/cb", "pets:read");
+        browser = HeadlessChromium.start();
 
         for (String[] attempt : new String[][] {
                 {"carol", "not-her-password", "ldap-wrong-password"},
@@ -129,20 +123,5 @@ class LdapRealmIT {
             assertThat(newLog).contains("CWWKS1100A: Authentication did not succeed for user ID " + user + ".");
         }
         assertThat(newLog).as("passwords never reach the log").doesNotContain("not-her-password").doesNotContain("erin-password");
-    }
-
-    /** The browser part of the journey; returns the access token the client redeemed. */
-    private String signInAndConsent(String user, String password, String screenshot) throws Exception {
-        try (LoopbackRedirectReceiver receiver = new LoopbackRedirectReceiver()) {
-            McpClientJourney client = new McpClientJourney(ORIGIN);
-            browser.get(client.authorizationUrl(receiver.redirectUri(), "pets:read pets:write"));
-            waitFor(browser, b -> b.getCurrentUrl().contains("/oauth/login"));
-            BrowserSteps.signIn(browser, "j_username", "j_password", "sign-in", user, password);
-            BrowserSteps.approve(browser, user, screenshot);
-            JsonObject tokens = client.redeem(receiver.await());
-            String token = tokens.getString("access_token");
-            assertThat(PetTools.strings(McpClientJourney.claims(token).getJsonArray("groups"))).contains("mcp-users");
-            return token;
-        }
     }
 }

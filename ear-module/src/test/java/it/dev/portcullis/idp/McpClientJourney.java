@@ -24,17 +24,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * What an MCP client does around the browser: registers itself (RFC 7591), builds the authorization request with
- * PKCE and the resource indicator, redeems the code, and calls tools on {@code /mcp} over Streamable HTTP with
- * the access token. Plain {@code java.net.http} over HTTPS against the server at {@code origin}.
+ * The pieces of an MCP client the IdP tests need where the official SDK client ({@link RealmJourney}) is not the
+ * point: a registered client's authorization URL (RFC 7591 registration, PKCE, the resource indicator) to open the
+ * login pages whose errors are under test, and tool calls on {@code /mcp} over Streamable HTTP with a token from
+ * elsewhere (Keycloak's, in external-issuer mode). Plain {@code java.net.http} over HTTPS against {@code origin}.
  */
 final class McpClientJourney {
 
     private final String origin;
     private final String verifier;
     private final String state = "state-" + UUID.randomUUID();
-    private String clientId;
-    private String redirectUri;
 
     McpClientJourney(String origin) {
         this.origin = origin;
@@ -49,25 +48,14 @@ final class McpClientJourney {
 
     /** Registers a public client for this loopback redirect URI; returns the authorization URL to open. */
     String authorizationUrl(String loopbackRedirectUri, String scope) throws Exception {
-        redirectUri = loopbackRedirectUri;
         HttpResponse<String> registered = post("/oauth/register", "application/json", "{\"client_name\":\"IdP journey "
                 + UUID.randomUUID() + "\",\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
                 + "\"refresh_token\"],\"redirect_uris\":[\"http://127.0.0.1/cb\"]}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        clientId = json(registered.body()).getString("client_id");
+        String clientId = json(registered.body()).getString("client_id");
         return origin + "/oauth/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
-                "redirect_uri", redirectUri, "code_challenge", s256(verifier), "code_challenge_method", "S256",
+                "redirect_uri", loopbackRedirectUri, "code_challenge", s256(verifier), "code_challenge_method", "S256",
                 "scope", scope, "resource", resource(), "state", state));
-    }
-
-    /** Checks the authorization response and redeems its code; returns the token response. */
-    JsonObject redeem(Map<String, String> authorizationResponse) throws Exception {
-        assertThat(authorizationResponse).containsEntry("state", state).containsEntry("iss", origin);
-        HttpResponse<String> tokens = post("/oauth/token", "application/x-www-form-urlencoded", form(Map.of(
-                "grant_type", "authorization_code", "client_id", clientId, "code", authorizationResponse.get("code"),
-                "code_verifier", verifier, "redirect_uri", redirectUri, "resource", resource())));
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return json(tokens.body());
     }
 
     /** initialize, then tools/call in that session (protocol 2025-11-25). */

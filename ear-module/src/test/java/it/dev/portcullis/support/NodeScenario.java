@@ -1,8 +1,7 @@
-package it.dev.portcullis.e2e;
+package it.dev.portcullis.support;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import it.dev.portcullis.support.LibertyServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,9 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of {@code journey.mjs <scenario>}: reads its {@code STEP <name> ok|FAILED <detail>} lines, restarts
- * Liberty when it prints {@code PAUSE restart}, and checks that every expected step was proven, in order. A
- * failure names the first step that broke (or never ran) and the log with the client's whole output.
+ * One run of {@code journey.mjs <scenario>} for {@link SdkClient}: reads its {@code STEP <name> ok|FAILED <detail>}
+ * lines, restarts Liberty when it prints {@code PAUSE restart}, and checks that every expected step was proven, in
+ * order. A failure names the first step that broke (or never ran) and the log with the client's whole output.
  */
 final class NodeScenario {
 
