@@ -24,6 +24,11 @@ public class EchoResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public String echo(String body) {
+        return answer(body);
+    }
+
+    /** The JSON-RPC-shaped answer to {@code body}. */
+    static String answer(String body) {
         JsonObject request;
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             request = reader.readObject();

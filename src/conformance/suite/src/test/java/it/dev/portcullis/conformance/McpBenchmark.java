@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * in one run on the same server, a bare JAX-RS JSON echo and {@code tools/call} of a trivial tool in both eras, with
  * 1 to 64 concurrent clients, both without a token (the server's {@code /mcp} is open) and with a bearer token
  * from the built-in authorization server, which MicroProfile JWT and the resource server then validate on every
- * request. It writes requests/s and p50/p99 latencies to {@code target/benchmark.md}. All targets
+ * request; and the echo again behind MicroProfile JWT alone, with the same token, which shows what the container's
+ * token authentication costs without any MCP or resource-server code. It writes requests/s and p50/p99 latencies
+ * to {@code target/benchmark.md}. All targets
  * are warmed up before any is measured, and within each client count they are measured in interleaved slices.
  */
 class McpBenchmark {
@@ -58,7 +60,8 @@ class McpBenchmark {
                 () -> post(server.url("/mcp"), String.format(CALL, ""), session, false, null),
                 () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true, null),
                 () -> post(server.url("/mcp"), String.format(CALL, ""), tokenSession, false, token),
-                () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true, token));
+                () -> post(server.url("/mcp"), String.format(CALL, MODERN_META), null, true, token),
+                () -> post(server.url("/bench/mcp-echo"), String.format(CALL, ""), null, false, token));
         for (int round = 0; round < INITIAL_WARMUP_ROUNDS; round++) {
             for (Supplier<Long> target : targets) {
                 measure(16, target);
@@ -74,6 +77,8 @@ class McpBenchmark {
             rows.add(modern.row(clients, "MCP tools/call, modern (stateless)") + ratio(modern, echo));
             rows.add(results.get(3).row(clients, "MCP tools/call, legacy session, bearer token") + ratio(results.get(3), echo));
             rows.add(results.get(4).row(clients, "MCP tools/call, modern, bearer token") + ratio(results.get(4), echo));
+            rows.add(results.get(5).row(clients, "bare JAX-RS echo, bearer token (MP JWT only)")
+                    + ratio(results.get(5), echo));
         }
         String table = String.join("\n", rows) + "\n";
         Files.writeString(Path.of("target", "benchmark.md"), table);
