@@ -1,7 +1,5 @@
 package dev.portcullis.oauth.cimd;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +9,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -52,9 +54,8 @@ public final class MetadataDocumentFetcher {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             guard.check(current);
-            HttpResponse<InputStream> response = send(current);
+            HttpResponse<byte[]> response = send(current);
             if (REDIRECTS.contains(response.statusCode())) {
-                close(response);
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) {
                     throw new MetadataDocumentException("a redirect without a Location header");
@@ -63,38 +64,42 @@ public final class MetadataDocumentFetcher {
                 continue;
             }
             if (response.statusCode() != 200) {
-                close(response);
                 throw new MetadataDocumentException("the document URL answered HTTP " + response.statusCode());
             }
-            return new Fetched(readCapped(response), cacheFor(response.headers().firstValue("Cache-Control")));
+            if (response.body().length > MAX_BYTES) {
+                throw new MetadataDocumentException("the document is larger than " + MAX_BYTES + " bytes");
+            }
+            return new Fetched(response.body(), cacheFor(response.headers().firstValue("Cache-Control")));
         }
         throw new MetadataDocumentException("more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private HttpResponse<InputStream> send(URI url) throws MetadataDocumentException {
+    /**
+     * The whole exchange, body included, within the request timeout: {@link HttpRequest#timeout} alone ends with the
+     * response headers, and a host that then stalls its body would hold the authorization request's thread.
+     */
+    private HttpResponse<byte[]> send(URI url) throws MetadataDocumentException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout)
                 .header("Accept", "application/json").GET().build();
+        CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new MetadataDocumentException("the document could not be fetched (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MetadataDocumentException("interrupted while fetching the document");
+            exchange = http.sendAsync(request, CappedBody.handler(MAX_BYTES));
         } catch (IllegalArgumentException e) {
             throw new MetadataDocumentException("the document URL is not usable");
         }
-    }
-
-    private static byte[] readCapped(HttpResponse<InputStream> response) throws MetadataDocumentException {
-        try (InputStream in = response.body()) {
-            byte[] body = in.readNBytes(MAX_BYTES + 1);
-            if (body.length > MAX_BYTES) {
-                throw new MetadataDocumentException("the document is larger than " + MAX_BYTES + " bytes");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new MetadataDocumentException("the document could not be read");
+        try {
+            return exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new MetadataDocumentException("the document could not be fetched (Timeout: no complete answer within "
+                    + requestTimeout.toMillis() + " ms)");
+        } catch (ExecutionException e) {
+            throw new MetadataDocumentException("the document could not be fetched ("
+                    + e.getCause().getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new MetadataDocumentException("interrupted while fetching the document");
         }
     }
 
@@ -119,13 +124,5 @@ public final class MetadataDocumentFetcher {
             }
         }
         return Duration.ZERO;
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing to release
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;
 import dev.portcullis.oauth.registration.RedirectUriPolicy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,6 +75,17 @@ class ClientMetadataDocumentsTest {
                 Thread.currentThread().interrupt();
             }
             HttpsFixture.respond(ex, 200, document(fixture.url("/slow.json"), ""));
+        });
+        fixture.serve("/stalled-body.json", ex -> {
+            ex.sendResponseHeaders(200, 0); // chunked: the headers and a first chunk go out, then nothing for 3 s
+            ex.getResponseBody().write(("{\"client_name\":\"" + "x".repeat(4_500)).getBytes(StandardCharsets.US_ASCII));
+            ex.getResponseBody().flush();
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
         });
         fixture.serve("/loop", ex -> HttpsFixture.respond(ex, 302, "", "Location", "/loop"));
     }
@@ -163,6 +175,15 @@ class ClientMetadataDocumentsTest {
                 TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500));
 
         assertThatThrownBy(() -> impatient.fetch(java.net.URI.create(fixture.url("/slow.json"))))
+                .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
+    }
+
+    @Test
+    void resolveWhenBodyStallsAfterTheHeadersThenTimesOut() throws Exception {
+        MetadataDocumentFetcher impatient = new MetadataDocumentFetcher(new SsrfGuard(List.of("localhost:" + fixture.port())),
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> impatient.fetch(java.net.URI.create(fixture.url("/stalled-body.json"))))
                 .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
     }
 
