@@ -171,19 +171,13 @@ class ClientMetadataDocumentsTest {
 
     @Test
     void resolveWhenServerTooSlowThenTimesOut() throws Exception {
-        MetadataDocumentFetcher impatient = new MetadataDocumentFetcher(new SsrfGuard(List.of("localhost:" + fixture.port())),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500));
-
-        assertThatThrownBy(() -> impatient.fetch(java.net.URI.create(fixture.url("/slow.json"))))
+        assertThatThrownBy(() -> impatientFetcher().fetch(java.net.URI.create(fixture.url("/slow.json"))))
                 .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
     }
 
     @Test
     void resolveWhenBodyStallsAfterTheHeadersThenTimesOut() throws Exception {
-        MetadataDocumentFetcher impatient = new MetadataDocumentFetcher(new SsrfGuard(List.of("localhost:" + fixture.port())),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500));
-
-        assertThatThrownBy(() -> impatient.fetch(java.net.URI.create(fixture.url("/stalled-body.json"))))
+        assertThatThrownBy(() -> impatientFetcher().fetch(java.net.URI.create(fixture.url("/stalled-body.json"))))
                 .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
     }
 
@@ -194,6 +188,12 @@ class ClientMetadataDocumentsTest {
         assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("no-store, max-age=60"))).isZero();
         assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("no-cache"))).isZero();
         assertThat(MetadataDocumentFetcher.cacheFor(Optional.empty())).isZero();
+    }
+
+    /** Gives up after 500 ms. */
+    private static MetadataDocumentFetcher impatientFetcher() throws Exception {
+        return new MetadataDocumentFetcher(new SsrfGuard(List.of("localhost:" + fixture.port())),
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500));
     }
 
     private static void assertRefused(String path, String reason) {
