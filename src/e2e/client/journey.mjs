@@ -1,8 +1,9 @@
 // One scenario of the end-to-end suite: node journey.mjs <scenario>. Prints one line per proven step,
 // "STEP <name> ok <detail>", or "STEP <name> FAILED <why>" and exits 1; "PAUSE restart" waits for a line on
 // standard input (the Java side restarts Liberty meanwhile). Settings come from the environment (see SdkClient, in
-// ear-module's it.dev.portcullis.support, and the scenario's own comment). Run by JourneyIT (src/e2e) and, scenario
-// realm-login, by LdapRealmIT and OidcFederationIT (ear-module).
+// ear-module's it.dev.portcullis.support, and the scenario's own comment). Run by JourneyIT (src/e2e), scenario
+// realm-login by LdapRealmIT and OidcFederationIT, and scenario external-issuer by KeycloakExternalIssuerIT
+// (ear-module).
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Chromium, LOGIN_FORMS, LoopbackCallback } from './browser.mjs';
@@ -131,9 +132,15 @@ async function whoAmI(session) {
   return result.structuredContent;
 }
 
-/** Evidence for the steps that connect() runs inside the SDK, checked in order so a failure names the first gap. */
-function connectSteps(traffic, provider, { expectRegistration = true } = {}) {
+/**
+ * Evidence for the steps that connect() runs inside the SDK, checked in order so a failure names the first gap.
+ * `authorizationServer` is the issuer the protected resource metadata should send the SDK to: Portcullis itself,
+ * or the corporate IdP in external-issuer mode (whose metadata the SDK finds at one of the RFC 8414 / OIDC
+ * Discovery locations it tries in turn).
+ */
+function connectSteps(traffic, provider, { expectRegistration = true, authorizationServer = ISSUER } = {}) {
   const entries = traffic.entries;
+  const asOrigin = new URL(authorizationServer).origin;
   return {
     discovery() {
       const first401 = entries.findIndex(e => e.path === '/mcp' && e.status === 401);
@@ -143,9 +150,11 @@ function connectSteps(traffic, provider, { expectRegistration = true } = {}) {
         `the 401 challenge is not a plain Bearer challenge with resource_metadata: ${challenge}`);
       const prm = entries.findIndex((e, i) => i > first401 && e.path.startsWith('/.well-known/oauth-protected-resource') && e.status === 200);
       check(prm > first401, 'the SDK did not read the protected resource metadata after the 401');
-      const as = entries.findIndex((e, i) => i > prm && e.path === '/.well-known/oauth-authorization-server' && e.status === 200);
-      check(as > prm, 'the SDK did not read the authorization server metadata after the PRM');
-      return `401 (scope="${challengeScope(challenge)}") -> ${entries[prm].path} -> ${entries[as].path}`;
+      const as = entries.findIndex((e, i) => i > prm && e.origin === asOrigin && e.status === 200
+        && /\/\.well-known\/(oauth-authorization-server|openid-configuration)/.test(e.path));
+      check(as > prm, `the SDK did not read ${authorizationServer}'s metadata after the PRM`);
+      const metadata = (asOrigin === ISSUER ? '' : asOrigin) + entries[as].path;
+      return `401 (scope="${challengeScope(challenge)}") -> ${entries[prm].path} -> ${metadata}`;
     },
     registration() {
       const registrations = entries.filter(e => e.path === '/oauth/register');
@@ -473,6 +482,71 @@ async function realmLogin() {
   });
 }
 
+/**
+ * External-issuer mode (KeycloakExternalIssuerIT, in ear-module, which starts Keycloak and the server): /mcp trusts
+ * the corporate IdP's access tokens, and its protected resource metadata names the IdP (E2E_IDP_ISSUER) as the
+ * authorization server. The SDK holds the credentials of a client pre-registered at the IdP (E2E_CLIENT_ID,
+ * E2E_CLIENT_SECRET; the IdP has no dynamic registration): it follows the 401 to the PRM and the IdP's metadata,
+ * gets a client_credentials token from the IdP itself and calls the tools with it. When /mcp refuses the IdP's
+ * token (one without the Portcullis audience, RFC 8707) the SDK gives up after one more 401, and the last step is
+ * `refused` with the status and challenge it met; otherwise `identity` and `remove-pet` follow. What each client
+ * should see is the Java test's to assert, so `token`, `identity`, `remove-pet` and `refused` report JSON.
+ */
+async function externalIssuer() {
+  const idp = new URL(required('E2E_IDP_ISSUER'));
+  const api = await loadSdk('sdk1');
+  const traffic = new Traffic();
+  const provider = new ServiceClientProvider({ name: 'Portcullis external-issuer journey', scope: 'pets:read pets:write',
+    client: { client_id: required('E2E_CLIENT_ID'), client_secret: required('E2E_CLIENT_SECRET') } });
+  const session = new Session(api, provider, traffic, 'legacy');
+  cleanups.push(() => session.close());
+  const { discovery } = connectSteps(traffic, provider, { authorizationServer: idp.href });
+  let refusal;
+  try {
+    await connectAndProve(session, { discovery, token: () => idpToken(traffic, provider, idp) });
+  } catch (error) {
+    // The transport's answer to a 401 right after a successful token request (StreamableHTTPError, code 401).
+    if (error?.code !== 401 || !traffic.entries.some(e => e.grant === 'client_credentials' && e.status === 200)) throw error;
+    refusal = error;
+  }
+
+  if (refusal) {
+    await step('refused', () => {
+      const last = traffic.entries.findLast(e => e.path === '/mcp');
+      check(last.auth === 'Bearer', 'the refused request carried no token');
+      return JSON.stringify({ status: last.status, challenge: last.challenge, sdkError: refusal.message });
+    });
+    return;
+  }
+
+  await step('identity', async () => JSON.stringify(await whoAmI(session)));
+
+  await step('remove-pet', async () => {
+    const added = await session.tool('add_pet', { name: `${provider.client.client_id}'s cat ${Date.now() % 100000}`, species: 'cat' });
+    check(!added.isError, `add_pet answered ${JSON.stringify(added.content)}`);
+    const id = added.structuredContent.id;
+    const removed = await session.tool('remove_pet', { id });
+    return JSON.stringify({ id, isError: Boolean(removed.isError), text: removed.content.map(c => c.text).join(' ') });
+  });
+}
+
+/**
+ * The token request the SDK made at the IdP: client_credentials with HTTP Basic (RFC 6749 §2.3.1, the method the
+ * IdP's metadata lists first among the SDK's preferences), no registration before it. Reports the token's claims.
+ */
+function idpToken(traffic, provider, idp) {
+  const { entries } = traffic;
+  check(!entries.some(e => e.method === 'POST' && /regist/.test(e.path)), 'the SDK registered a client although it is pre-registered');
+  const request = entries.find(e => e.grant === 'client_credentials');
+  check(request, 'the SDK made no client_credentials token request');
+  check(request.origin === idp.origin && request.path.startsWith(`${idp.pathname}/`), `the token request went to ${request.origin}${request.path}`);
+  check(request.auth === 'Basic' && !request.params.includes('client_secret'), `the token request was ${JSON.stringify(request)}`);
+  check(request.status === 200, `the IdP answered ${request.status} ${request.error ?? ''}`);
+  const claims = claimsOf(provider.tokens().access_token);
+  return JSON.stringify({ endpoint: `${request.origin}${request.path}`, params: request.params, resource: request.resource,
+    scope: provider.tokens().scope, iss: claims.iss, aud: claims.aud, roles: claims.roles ?? [] });
+}
+
 const scenarios = {
   'sdk1-legacy': () => journey('sdk1', 'legacy'),
   // The restart leg runs once per era (sdk1-legacy, client2-modern): a Liberty restart costs the build the most.
@@ -482,6 +556,7 @@ const scenarios = {
   cimd,
   'stale-client': staleClient,
   'realm-login': realmLogin,
+  'external-issuer': externalIssuer,
 };
 
 try {

@@ -161,11 +161,14 @@ export class BrowserClientProvider {
 
 /**
  * A confidential server-to-server client: registers with client_secret_basic and the client_credentials grant,
- * then asks for tokens without a user (no redirect URL).
+ * then asks for tokens without a user (no redirect URL). With `client` ({ client_id, client_secret }) it is
+ * pre-registered at the authorization server instead, as with a corporate IdP that has no dynamic registration: the
+ * SDK then skips registration and authenticates with those credentials (MCP authorization, "Client Registration
+ * Approaches": pre-registration).
  */
 export class ServiceClientProvider {
-  constructor({ name, scope }) {
-    Object.assign(this, { name, scope });
+  constructor({ name, scope, client }) {
+    Object.assign(this, { name, scope, client });
     this.registrations = [];
     this.tokenSaves = [];
   }

@@ -2,11 +2,9 @@ package it.dev.portcullis.idp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.idp.ExternalIssuerJourney.Calls;
+import it.dev.portcullis.idp.ExternalIssuerJourney.Refusal;
 import it.dev.portcullis.support.AlternateServer;
-import it.dev.portcullis.support.BearerChallenge;
-import it.dev.portcullis.support.McpHttp;
-import it.dev.portcullis.support.McpHttp.Answer;
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,10 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * External-issuer mode against a real Keycloak: {@code /mcp} trusts Keycloak's access tokens directly, configured
- * by environment variables alone as src/docs/external-issuer.md describes. Keycloak's service accounts are members
- * of the realm groups {@code mcp-users}/{@code mcp-admins}, whose realm roles reach the token's top-level
- * {@code roles} claim, and from there {@code @RolesAllowed("mcp-admins")} on the EJB. A token of another
- * application of the same realm (no Portcullis audience) is refused with 401 {@code invalid_token}.
+ * by environment variables alone as src/docs/external-issuer.md describes. The MCP client is the official
+ * TypeScript SDK ({@link ExternalIssuerJourney}) holding a pre-registered Keycloak client's credentials: it finds
+ * Keycloak through the protected resource metadata and gets its client-credentials token from Keycloak itself.
+ * Keycloak's service accounts are members of the realm groups {@code mcp-users}/{@code mcp-admins}, whose realm
+ * roles reach the token's top-level {@code roles} claim, and from there {@code @RolesAllowed("mcp-admins")} on the
+ * EJB. A token of another application of the same realm (no Portcullis audience) is refused with 401
+ * {@code invalid_token}.
  */
 class KeycloakExternalIssuerIT {
 
@@ -27,6 +28,7 @@ class KeycloakExternalIssuerIT {
 
     private static Keycloak keycloak;
     private static AlternateServer server;
+    private static ExternalIssuerJourney journey;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,6 +42,7 @@ class KeycloakExternalIssuerIT {
                 "PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username",
                 "PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles",
                 "PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope"));
+        journey = new ExternalIssuerJourney(ORIGIN, keycloak);
     }
 
     @AfterAll
@@ -50,52 +53,58 @@ class KeycloakExternalIssuerIT {
     }
 
     @Test
-    void clientCredentialsTokenFromKeycloakCallsToolsAndItsGroupsReachTheAdminOnlyEjb() throws Exception {
-        String token = clientCredentials("mcp-agent");
-        JsonObject claims = McpClientJourney.claims(token);
-        assertThat(claims.getString("iss")).isEqualTo(keycloak.issuer());
-        assertThat(claims.toString()).contains("\"" + RESOURCE + "\"");
+    void sdkGetsItsTokenFromKeycloakCallsToolsAndItsGroupsReachTheAdminOnlyEjb() throws Exception {
+        Calls agent = journey.callTools("mcp-agent");
 
-        JsonObject who = PetTools.whoAmI(ORIGIN, token);
-        assertThat(who.getString("name")).isEqualTo("service-account-mcp-agent");
-        assertThat(PetTools.strings(who.getJsonArray("groups"))).contains("mcp-users", "mcp-admins");
-        assertThat(PetTools.strings(who.getJsonArray("scopes"))).contains("pets:read", "pets:write");
-
-        long id = PetTools.addPet(ORIGIN, token, "Keycloak cat");
-        Answer removed = McpClientJourney.callTool(RESOURCE, token, "remove_pet", "{\"id\":" + id + "}");
-        assertThat(removed.result().getBoolean("isError", false)).as(removed.result().toString()).isFalse();
-        assertThat(removed.result().toString()).contains("Removed pet " + id);
+        assertKeycloakIssued(agent.discovery(), agent.token());
+        assertThat(agent.token().get("aud").toString()).contains("\"" + RESOURCE + "\"");
+        assertThat(PetTools.strings(agent.token().getJsonArray("roles"))).contains("mcp-users", "mcp-admins");
+        assertThat(agent.whoAmI().getString("name")).isEqualTo("service-account-mcp-agent");
+        assertThat(PetTools.strings(agent.whoAmI().getJsonArray("groups"))).contains("mcp-users", "mcp-admins");
+        assertThat(PetTools.strings(agent.whoAmI().getJsonArray("scopes"))).contains("pets:read", "pets:write");
+        assertThat(agent.removal().getBoolean("isError")).as(agent.removal().toString()).isFalse();
+        assertThat(agent.removal().getString("text")).contains("Removed pet " + agent.removal().getJsonNumber("id"));
     }
 
     @Test
     void serviceAccountOnlyInMcpUsersIsRefusedByTheAdminOnlyEjb() throws Exception {
-        String token = clientCredentials("mcp-reader");
+        Calls reader = journey.callTools("mcp-reader");
 
-        JsonObject who = PetTools.whoAmI(ORIGIN, token);
-        assertThat(PetTools.strings(who.getJsonArray("groups"))).contains("mcp-users").doesNotContain("mcp-admins");
-
-        long id = PetTools.addPet(ORIGIN, token, "Reader's dog");
-        Answer removed = McpClientJourney.callTool(RESOURCE, token, "remove_pet", "{\"id\":" + id + "}");
-        assertThat(removed.result().getBoolean("isError")).isTrue();
-        assertThat(removed.result().toString()).contains("Only administrators");
+        assertKeycloakIssued(reader.discovery(), reader.token());
+        assertThat(PetTools.strings(reader.whoAmI().getJsonArray("groups"))).contains("mcp-users").doesNotContain("mcp-admins");
+        assertThat(reader.removal().getBoolean("isError")).as(reader.removal().toString()).isTrue();
+        assertThat(reader.removal().getString("text")).contains("Only administrators");
     }
 
+    /**
+     * A token whose {@code aud} lacks the MCP URL is not for {@code /mcp}, whoever issued it: 401 with
+     * {@code invalid_token} (RFC 6750 section 3.1), and the SDK gives up rather than loop.
+     *
+     * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#token-audience-binding-and-validation">MCP
+     *      authorization: token audience binding and validation</a>
+     */
     @Test
     void keycloakTokenWithoutThePortcullisAudienceIsRefusedWithInvalidToken() throws Exception {
-        String token = clientCredentials("unrelated-app");
-        assertThat(McpClientJourney.claims(token).toString()).doesNotContain(RESOURCE);
+        Refusal refusal = journey.refused("unrelated-app");
 
-        Answer answer = McpHttp.to(URI.create(RESOURCE)).header("Authorization", "Bearer " + token)
-                .post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
-                        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}"));
-
-        assertThat(answer.status()).isEqualTo(401);
-        BearerChallenge challenge = BearerChallenge.of(answer.response());
-        assertThat(challenge.get("error")).isEqualTo("invalid_token");
-        assertThat(challenge.get("resource_metadata")).isEqualTo(ORIGIN + "/.well-known/oauth-protected-resource/mcp");
+        assertKeycloakIssued(refusal.discovery(), refusal.token());
+        // Keycloak ignores the SDK's resource indicator: the audience comes from the client's mapper alone.
+        assertThat(String.valueOf(refusal.token().get("aud"))).doesNotContain(RESOURCE);
+        assertThat(refusal.status()).isEqualTo(401);
+        assertThat(refusal.challenge().get("error")).isEqualTo("invalid_token");
+        assertThat(refusal.challenge().get("resource_metadata")).isEqualTo(ORIGIN + "/.well-known/oauth-protected-resource/mcp");
     }
 
-    private static String clientCredentials(String clientId) throws Exception {
-        return keycloak.clientCredentialsToken(clientId);
+    /**
+     * The SDK went from the PRM to Keycloak's metadata and got the token at Keycloak's token endpoint: Portcullis's
+     * own authorization server is not in the path (MCP authorization, authorization server discovery).
+     */
+    private static void assertKeycloakIssued(String discovery, jakarta.json.JsonObject token) {
+        URI issuer = URI.create(keycloak.issuer());
+        assertThat(discovery).contains("/.well-known/oauth-protected-resource/mcp -> " + issuer.getScheme() + "://"
+                + issuer.getAuthority() + "/").contains(issuer.getPath().substring(1));
+        assertThat(token.getString("endpoint")).isEqualTo(keycloak.tokenEndpoint());
+        assertThat(token.getString("resource")).as("the RFC 8707 resource indicator").isEqualTo(RESOURCE);
+        assertThat(token.getString("iss")).isEqualTo(keycloak.issuer());
     }
 }

@@ -16,8 +16,12 @@ public record BearerChallenge(Map<String, String> params) {
         if (headers.size() != 1) {
             throw new AssertionError("expected one WWW-Authenticate header, got " + headers);
         }
-        String header = headers.get(0);
-        if (!header.startsWith("Bearer ")) {
+        return parse(headers.get(0));
+    }
+
+    /** A header's value as a client saw it, e.g. reported by the SDK client's transcript. */
+    public static BearerChallenge parse(String header) {
+        if (header == null || !header.startsWith("Bearer ")) {
             throw new AssertionError("not a Bearer challenge: " + header);
         }
         Map<String, String> params = new LinkedHashMap<>();
