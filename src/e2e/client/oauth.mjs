@@ -68,20 +68,48 @@ export function challengeScope(challenge) {
 }
 
 /**
+ * What every provider keeps as an application would: its client information and tokens, plus a record of each
+ * registration and token save for the journey's assertions (digests only, never a token itself).
+ */
+class RecordingProvider {
+  constructor() {
+    this.registrations = [];
+    this.tokenSaves = [];
+  }
+
+  clientInformation() {
+    return this.client;
+  }
+
+  saveClientInformation(information) {
+    this.client = information;
+    this.registrations.push(information.client_id);
+  }
+
+  tokens() {
+    return this.stored;
+  }
+
+  saveTokens(tokens, details = {}) {
+    this.stored = tokens;
+    this.tokenSaves.push({ at: Date.now(), scope: tokens.scope, ...details, refresh: digest(tokens.refresh_token) });
+  }
+}
+
+/**
  * An interactive client's provider: a public client with a loopback redirect (or a Client ID Metadata Document
  * URL), whose redirectToAuthorization has Chromium log the user in and approve. `signIn` is who the user is and
  * which login form they meet ({ user, password, form }, see Chromium.authorize; alice on Portcullis's FORM page by
  * default). While `userPresent` is false, nobody answers the browser: the SDK's request for a new authorization is
  * only recorded.
  */
-export class BrowserClientProvider {
+export class BrowserClientProvider extends RecordingProvider {
   constructor({ name, browser, callback, clientMetadataUrl, signIn = { user: 'alice', password: 'alice-password' } }) {
+    super();
     Object.assign(this, { name, browser, callback, signIn });
     if (clientMetadataUrl) this.clientMetadataUrl = clientMetadataUrl;
     this.userPresent = true;
-    this.registrations = [];
     this.authorizations = [];
-    this.tokenSaves = [];
     this.invalidations = [];
   }
 
@@ -103,23 +131,8 @@ export class BrowserClientProvider {
     return randomBytes(16).toString('base64url');
   }
 
-  clientInformation() {
-    return this.client;
-  }
-
-  saveClientInformation(information) {
-    this.client = information;
-    this.registrations.push(information.client_id);
-  }
-
-  tokens() {
-    return this.stored;
-  }
-
   saveTokens(tokens) {
-    this.stored = tokens;
-    this.tokenSaves.push({ at: Date.now(), scope: tokens.scope, expiresIn: tokens.expires_in,
-      access: digest(tokens.access_token), refresh: digest(tokens.refresh_token) });
+    super.saveTokens(tokens, { expiresIn: tokens.expires_in, access: digest(tokens.access_token) });
   }
 
   saveCodeVerifier(verifier) {
@@ -166,11 +179,10 @@ export class BrowserClientProvider {
  * SDK then skips registration and authenticates with those credentials (MCP authorization, "Client Registration
  * Approaches": pre-registration).
  */
-export class ServiceClientProvider {
+export class ServiceClientProvider extends RecordingProvider {
   constructor({ name, scope, client }) {
+    super();
     Object.assign(this, { name, scope, client });
-    this.registrations = [];
-    this.tokenSaves = [];
   }
 
   get redirectUrl() {
@@ -188,23 +200,6 @@ export class ServiceClientProvider {
     };
   }
 
-  clientInformation() {
-    return this.client;
-  }
-
-  saveClientInformation(information) {
-    this.client = information;
-    this.registrations.push(information.client_id);
-  }
-
-  tokens() {
-    return this.stored;
-  }
-
-  saveTokens(tokens) {
-    this.stored = tokens;
-    this.tokenSaves.push({ at: Date.now(), scope: tokens.scope, refresh: digest(tokens.refresh_token) });
-  }
 
   prepareTokenRequest(scope) {
     return new URLSearchParams({ grant_type: 'client_credentials', scope: scope ?? this.scope });
