@@ -14,10 +14,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The only class that touches Nimbus JOSE+JWT: JWK thumbprints, the public JWK Set, and signing and verifying
@@ -27,6 +32,10 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7638">RFC 7638 (JWK thumbprint)</a>
  */
 public final class NimbusJose {
+
+    /** Signers by {@code kid} (a thumbprint, so one kid is one key pair); a handful of keys at most, bounded anyway. */
+    private static final Map<String, ECDSASigner> SIGNERS = new ConcurrentHashMap<>();
+    private static final int MAX_SIGNERS = 16;
 
     private NimbusJose() {
     }
@@ -51,13 +60,40 @@ public final class NimbusJose {
         try {
             JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(new JOSEObjectType(type)).build();
             SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
-            ECDSASigner signer = new ECDSASigner(key.privateKey());
-            // The token endpoint's largest cost is this signature; Bouncy Castle's is about twice as fast as JDK 17's.
-            signer.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
-            jwt.sign(signer);
+            jwt.sign(signer(key));
             return jwt.serialize();
         } catch (JOSEException | ParseException e) {
             throw new IllegalStateException("cannot sign the token", e);
+        }
+    }
+
+    /**
+     * The signer for {@code key}, made once. The token endpoint's largest cost is this signature, so it goes through
+     * Bouncy Castle (given to Nimbus only, never registered server-wide), with the private key converted once to
+     * Bouncy Castle's own type: handed a JDK key, Bouncy Castle converts the curve parameters on every signature and
+     * so rebuilds its precomputed generator table each time, two thirds of the signing cost. Converted, P-256 signs
+     * about six times as fast as with JDK 17's provider.
+     */
+    private static ECDSASigner signer(SigningKey key) {
+        ECDSASigner signer = SIGNERS.get(key.kid());
+        if (signer == null) {
+            if (SIGNERS.size() >= MAX_SIGNERS) {
+                SIGNERS.clear();
+            }
+            signer = SIGNERS.computeIfAbsent(key.kid(), kid -> newSigner(key.privateKey()));
+        }
+        return signer;
+    }
+
+    private static ECDSASigner newSigner(ECPrivateKey jdkKey) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance("EC", BouncyCastleProviderSingleton.getInstance());
+            ECDSASigner signer = new ECDSASigner(
+                    (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(jdkKey.getEncoded())));
+            signer.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+            return signer;
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("cannot prepare the signing key", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.portcullis.oauth.token;
 
 import dev.portcullis.oauth.error.OAuthError;
 import dev.portcullis.oauth.error.OAuthException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -18,10 +19,12 @@ import java.util.logging.Logger;
  * {@code POST /oauth/token}: parses the form and delegates to {@link TokenEndpoint}. Any content type is accepted
  * here so that a wrong one is an RFC 6749 {@code invalid_request}, not a bare 415. A failure that is not an OAuth
  * answer (the database is down) is {@code 503 temporarily_unavailable}, never a 500 with a stack trace.
+ * One instance serves every request (it holds no request state), rather than one built per request.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.2">RFC 6749 section 3.2</a>
  */
 @Path("/oauth/token")
+@ApplicationScoped
 public class TokenResource {
 
     private static final Logger LOG = Logger.getLogger(TokenResource.class.getName());

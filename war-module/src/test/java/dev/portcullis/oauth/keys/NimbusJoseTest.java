@@ -39,6 +39,19 @@ class NimbusJoseTest {
     }
 
     @Test
+    void signWhenKeysAlternateThenEachTokenVerifiesWithItsOwnKeyOnly() {
+        for (int i = 0; i < 3; i++) {
+            String byActive = NimbusJose.sign(Map.of("sub", "alice"), active, "at+jwt");
+            String byRetired = NimbusJose.sign(Map.of("sub", "bob"), retired, "at+jwt");
+
+            assertThat(NimbusJose.verify(byActive, List.of(active))).containsEntry("sub", "alice");
+            assertThat(NimbusJose.verify(byRetired, List.of(retired))).containsEntry("sub", "bob");
+            assertThat(NimbusJose.verify(byActive, List.of(new SigningKey(active.kid(), retired.publicKey(),
+                    retired.privateKey(), active.createdAt(), null)))).isNull();
+        }
+    }
+
+    @Test
     void thumbprintWhenSameKeyThenStableAndUrlSafe() {
         assertThat(NimbusJose.thumbprint(active.publicKey())).isEqualTo(active.kid()).matches("[A-Za-z0-9_-]{43}");
     }
