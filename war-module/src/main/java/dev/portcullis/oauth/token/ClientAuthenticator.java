@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.util.logging.Logger;
 
@@ -19,6 +20,11 @@ import java.util.logging.Logger;
  * ({@code token_endpoint_auth_method}): the secret over Basic or in the body, or nothing for public clients.
  * An unknown or deleted client, another method than the registered one, or a wrong secret is
  * {@code 401 invalid_client}, so that clients holding a forgotten client_id register again.
+ *
+ * <p>The client row is read in a short transaction of its own, which returns its connection before the grant starts
+ * another. Read outside any transaction, the connection stayed with the request until it ended (the container's
+ * local transaction keeps it for sharing), so a refresh or a code redemption held two connections at once; 16
+ * concurrent refreshes in the token benchmark exhausted the 40-connection pool after a few minutes.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3">RFC 6749 section 2.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 section 2 (token_endpoint_auth_method)</a>
@@ -37,6 +43,7 @@ public class ClientAuthenticator {
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
 
+    @Transactional
     public RegisteredClient authenticate(ClientCredentials presented) {
         String clientId = presented.clientId();
         // A registered client is read once, for its metadata and its secret hash (the token endpoint's hot path);
