@@ -2,12 +2,17 @@ package it.dev.portcullis.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.support.LibertyServer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** Drives the authorization code flow over HTTPS as alice (login page, consent) and redeems the code. */
-final class CodeFlowTokens {
+public final class CodeFlowTokens {
+
+    /** A public client's id and the refresh token of a new family (for benchmarks outside this package). */
+    public record Family(String clientId, String refreshToken) {
+    }
 
     static final String REDIRECT = "http://127.0.0.1:8765/callback";
 
@@ -38,6 +43,12 @@ final class CodeFlowTokens {
         String code = UserSession.redirectParameters(approved).get("code");
         assertThat(code).isNotBlank();
         return code;
+    }
+
+    /** A new public client, alice's login and consent, the code redeemed: the start of a refresh-token family. */
+    public static Family newFamily() throws Exception {
+        String clientId = publicClient();
+        return new Family(clientId, new CodeFlowTokens(new TokenApi(LibertyServer.current())).tokens(clientId).getString("refresh_token"));
     }
 
     HttpResponse<String> redeem(String clientId, String code, String verifier) throws Exception {
