@@ -75,7 +75,7 @@ class HealthIT {
     /** The newest Flyway migration in the sources: several engineers add migrations, so no number is hard-coded. */
     private static String newestMigration() throws java.io.IOException {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Path.of("../war-module/src/main/resources/db/migration"))) {
+                java.nio.file.Path.of("../src/core/src/main/resources/db/migration"))) {
             return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
         }

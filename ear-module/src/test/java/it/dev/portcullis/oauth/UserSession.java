@@ -43,7 +43,7 @@ final class UserSession {
         HttpResponse<String> challenge = session.get("/oauth/consents");
         assertThat(challenge.statusCode()).isEqualTo(302);
         assertThat(challenge.headers().firstValue("Location").orElseThrow()).contains("/oauth/login");
-        HttpResponse<String> login = session.postForm("/j_security_check", Map.of("j_username", user, "j_password", password));
+        HttpResponse<String> login = session.postForm("/oauth/j_security_check", Map.of("j_username", user, "j_password", password));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/oauth/consents");
         return session;

@@ -1,0 +1,136 @@
+package dev.portcullis.oauth.authorize;
+
+import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.config.AuthorizeConfig;
+import dev.portcullis.oauth.consent.Consents;
+import dev.portcullis.oauth.grant.ApprovedAuthorization;
+import dev.portcullis.oauth.grant.AuthorizationCodes;
+import dev.portcullis.oauth.pages.ErrorPage;
+import dev.portcullis.oauth.pages.PageHeaders;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * {@code /oauth/authorize}. GET takes the authorization request (after the realm's FORM login, which web.xml
+ * demands), and answers with the consent page, or with a code straight away when the user already approved this
+ * client for these scopes. POST is the consent form: approve issues a code, deny answers {@code access_denied}.
+ * Redirects after GET are 302 and after POST 303 (OAuth 2.1 section 7.5.2); all carry {@code iss}.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-4.1">OAuth 2.1 section 4.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9207#section-2">RFC 9207 section 2</a>
+ */
+@Path("/authorize")
+@RequestScoped
+public class AuthorizationEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(AuthorizationEndpoint.class.getName());
+
+    @Inject
+    private AuthorizationRequestValidator validator;
+
+    @Inject
+    private FormTokens formTokens;
+
+    @Inject
+    private AuthServerConfig serverConfig;
+
+    @Inject
+    private AuthorizeConfig config;
+
+    @EJB
+    private AuthorizationCodes codes;
+
+    @EJB
+    private Consents consents;
+
+    @Context
+    private HttpServletRequest http;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response authorize(@Context UriInfo uri) {
+        return handle(AuthorizationRequest.from(uri.getQueryParameters()), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response decide(MultivaluedMap<String, String> form) {
+        return handle(AuthorizationRequest.from(form), form);
+    }
+
+    private Response handle(AuthorizationRequest request, MultivaluedMap<String, String> form) {
+        Caller caller = Caller.of(http);
+        if (caller == null) {
+            return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
+        }
+        CheckedClient checked;
+        try {
+            checked = validator.checkClient(request);
+        } catch (UntrustedRedirectException e) {
+            LOG.fine(() -> "Authorization request refused without redirect: " + e.error());
+            return ErrorPage.render(http.getContextPath(), 400, e.error(), e.getMessage());
+        }
+        boolean consentForm = form != null;
+        if (consentForm && !formTokens.valid(form.getFirst("csrf_token"), RequestBinding.CONSENT_PURPOSE, caller.subject(),
+                RequestBinding.of(request))) {
+            LOG.fine(() -> "Consent form without a valid CSRF token for client " + checked.client().clientId());
+            return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
+                    "This form has expired or was not sent from this server's consent page.");
+        }
+        try {
+            ValidatedAuthorization authorization = validator.validate(request, checked);
+            if (consentForm) {
+                return decide(authorization, caller, form.getFirst("decision"));
+            }
+            if (config.rememberConsent() && consents.covers(caller.subject(), authorization.clientId(), authorization.scopes())) {
+                return redirect(codeResponse(authorization, caller), 302);
+            }
+            return ConsentPage.render(http.getContextPath(), request, authorization, caller.subject(),
+                    formTokens.issue(RequestBinding.CONSENT_PURPOSE, caller.subject(), RequestBinding.of(request)));
+        } catch (AuthorizationErrorException e) {
+            LOG.fine(() -> "Authorization request from client " + checked.client().clientId() + " answered " + e.error());
+            return redirect(AuthorizationResponses.error(checked.redirectUri(), e, request.state(), serverConfig.issuer()),
+                    consentForm ? 303 : 302);
+        }
+    }
+
+    private Response decide(ValidatedAuthorization authorization, Caller caller, String decision) {
+        if ("deny".equals(decision)) {
+            throw new AuthorizationErrorException(AuthorizationErrorException.ACCESS_DENIED, "the user denied the request");
+        }
+        if (!"approve".equals(decision)) {
+            throw new AuthorizationErrorException(AuthorizationErrorException.INVALID_REQUEST, "decision must be approve or deny");
+        }
+        if (config.rememberConsent()) {
+            consents.remember(caller.subject(), authorization.clientId(), authorization.scopes());
+        }
+        return redirect(codeResponse(authorization, caller), 303);
+    }
+
+    private URI codeResponse(ValidatedAuthorization authorization, Caller caller) {
+        String code = codes.issue(new ApprovedAuthorization(authorization.clientId(), authorization.redirectUri(),
+                authorization.checked().redirectUriGiven(), authorization.codeChallenge(), authorization.resource(),
+                authorization.scopes(), caller.subject(), caller.groups(), Instant.now()));
+        return AuthorizationResponses.code(authorization.redirectUri(), code, authorization.state(), serverConfig.issuer());
+    }
+
+    private static Response redirect(URI location, int status) {
+        return PageHeaders.secure(Response.status(status).location(location), null).build();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.portcullis.oauth.authorize;
+
+import dev.portcullis.oauth.authorize.FormTokens;
+import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
+import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.consent.Consents;
+import dev.portcullis.oauth.consent.RememberedConsent;
+import dev.portcullis.oauth.pages.ErrorPage;
+import dev.portcullis.oauth.pages.Html;
+import dev.portcullis.oauth.pages.PageHeaders;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import static dev.portcullis.oauth.pages.Html.escape;
+
+/**
+ * {@code /oauth/consents}: the signed-in user's remembered approvals, each with a button that withdraws it (a
+ * POST with a CSRF token bound to the user and the approval). Withdrawing makes the next authorization request
+ * of that client ask again; it does not revoke tokens already issued.
+ */
+@Path("/consents")
+@RequestScoped
+public class ConsentsPage {
+
+    static final String WITHDRAW_PURPOSE = "withdraw-consent";
+
+    @EJB
+    private Consents consents;
+
+    @Inject
+    private ClientResolver clients;
+
+    @Inject
+    private FormTokens formTokens;
+
+    @Context
+    private HttpServletRequest http;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response list() {
+        Principal user = http.getUserPrincipal();
+        if (user == null) {
+            return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
+        }
+        List<RememberedConsent> approvals = consents.of(user.getName());
+        StringBuilder body = new StringBuilder("<h1>Applications you allowed</h1>\n<p class=\"lead\">Signed in as <strong>")
+                .append(escape(user.getName())).append("</strong>. Withdrawing an approval makes the application ask again "
+                        + "next time.</p>\n");
+        if (approvals.isEmpty()) {
+            body.append("<p id=\"no-consents\">You have not allowed any application yet.</p>\n");
+        } else {
+            body.append("<table class=\"consents\">\n<tr><th>Application</th><th>May</th><th>Since</th><th></th></tr>\n");
+            approvals.forEach(approval -> body.append(row(user.getName(), approval)));
+            body.append("</table>\n");
+        }
+        return PageHeaders.html(200, Html.page(http.getContextPath(), "Applications you allowed", body.toString()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response withdraw(@FormParam("consent_id") String consentId, @FormParam("csrf_token") String csrfToken) {
+        Principal user = http.getUserPrincipal();
+        if (user == null || consentId == null
+                || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.getName(), consentId)) {
+            return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
+                    "This form has expired or was not sent from this server's page.");
+        }
+        consents.withdraw(user.getName(), consentId);
+        return PageHeaders.secure(Response.seeOther(URI.create(http.getContextPath() + "/consents")), null).build();
+    }
+
+    private String row(String subject, RememberedConsent approval) {
+        return "<tr><td>" + escape(clientName(approval.clientId())) + "<br><code>" + escape(approval.clientId()) + "</code></td><td>"
+                + escape(String.join(" ", approval.scopes())) + "</td><td>" + escape(approval.grantedAt().toString())
+                + "</td><td><form method=\"post\" action=\"" + escape(http.getContextPath()) + "/consents\">"
+                + Html.hidden("consent_id", approval.consentId())
+                + Html.hidden("csrf_token", formTokens.issue(WITHDRAW_PURPOSE, subject, approval.consentId()))
+                + "<button type=\"submit\" class=\"secondary\">Withdraw</button></form></td></tr>\n";
+    }
+
+    /** The registered name; metadata-document clients are shown by URL (no remote fetch for a list page). */
+    private String clientName(String clientId) {
+        if (ClientMetadataDocuments.isDocumentUrl(clientId)) {
+            return URI.create(clientId).getHost();
+        }
+        return clients.resolve(clientId).flatMap(RegisteredClient::clientName).orElse("(unregistered application)");
+    }
+}

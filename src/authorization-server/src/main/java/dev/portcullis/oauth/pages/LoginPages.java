@@ -1,0 +1,52 @@
+package dev.portcullis.oauth.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The FORM login page and its error page (web.xml {@code form-login-config}). The form posts to the container's
+ * {@code j_security_check}, so the realm checks the password and the application never sees it.
+ *
+ * @see <a href="https://jakarta.ee/specifications/servlet/6.0/jakarta-servlet-spec-6.0#form-based-authentication">Servlet 6.0 section 13.6.3</a>
+ */
+@Path("/")
+public class LoginPages {
+
+    @Context
+    private HttpServletRequest http;
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public Response login() {
+        return page(200, "");
+    }
+
+    @GET
+    @Path("login-error")
+    @Produces(MediaType.TEXT_HTML)
+    public Response loginError() {
+        return page(200, "<p class=\"warning\" id=\"login-error\" role=\"alert\">That user name and password did not match. Try again.</p>\n");
+    }
+
+    private Response page(int status, String message) {
+        String contextPath = http.getContextPath();
+        String body = """
+                <h1>Sign in</h1>
+                <p class="lead">An application asks to use your account. Sign in first; you decide what it may do on the next page.</p>
+                %s<form method="post" action="%s/j_security_check" class="login">
+                <label for="j_username">User name</label>
+                <input id="j_username" name="j_username" type="text" autocomplete="username" autocapitalize="none" required autofocus>
+                <label for="j_password">Password</label>
+                <input id="j_password" name="j_password" type="password" autocomplete="current-password" required>
+                <div class="buttons"><button type="submit" id="sign-in">Sign in</button></div>
+                </form>
+                """.formatted(message, Html.escape(contextPath));
+        return PageHeaders.html(status, Html.page(contextPath, "Sign in", body));
+    }
+}

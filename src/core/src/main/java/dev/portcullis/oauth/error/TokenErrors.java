@@ -1,0 +1,54 @@
+package dev.portcullis.oauth.error;
+
+/**
+ * The errors of the token and revocation endpoints, as {@link OAuthException}s ready to throw.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 section 5.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8707#section-2">RFC 8707 section 2 (invalid_target)</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7009#section-2.2.1">RFC 7009 section 2.2.1</a>
+ */
+public final class TokenErrors {
+
+    public static final String INVALID_REQUEST = "invalid_request";
+    public static final String INVALID_CLIENT = "invalid_client";
+    public static final String INVALID_GRANT = "invalid_grant";
+    public static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
+    public static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
+    public static final String INVALID_SCOPE = "invalid_scope";
+    public static final String INVALID_TARGET = "invalid_target";
+
+    private TokenErrors() {
+    }
+
+    public static OAuthException invalidRequest(String description) {
+        return new OAuthException(OAuthError.badRequest(INVALID_REQUEST, description));
+    }
+
+    /**
+     * Always 401, so that clients holding a forgotten client_id register again; the web module's
+     * {@code OAuthExceptionMapper} adds a {@code WWW-Authenticate: Basic} challenge (RFC 6749 section 5.2).
+     */
+    public static OAuthException invalidClient(String description) {
+        return new OAuthException(new OAuthError(INVALID_CLIENT, description, 401));
+    }
+
+    public static OAuthException invalidGrant(String description) {
+        return new OAuthException(OAuthError.badRequest(INVALID_GRANT, description));
+    }
+
+    public static OAuthException unauthorizedClient(String description) {
+        return new OAuthException(OAuthError.badRequest(UNAUTHORIZED_CLIENT, description));
+    }
+
+    public static OAuthException unsupportedGrantType(String description) {
+        return new OAuthException(OAuthError.badRequest(UNSUPPORTED_GRANT_TYPE, description));
+    }
+
+    public static OAuthException invalidScope(String description) {
+        return new OAuthException(OAuthError.badRequest(INVALID_SCOPE, description));
+    }
+
+    public static OAuthException invalidTarget(String description) {
+        return new OAuthException(OAuthError.badRequest(INVALID_TARGET, description));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.portcullis.resourceserver;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/**
+ * The JAX-RS application of the root web module: {@code /mcp} and the {@code /.well-known/...} documents, which
+ * RFC 8414 section 3 and RFC 9728 section 3 put under the host's root. MicroProfile JWT is this module's one
+ * authentication mechanism, so a bearer token authenticates here and nowhere else: the authorization server's
+ * pages are another web module (context root {@code /oauth}) whose only login is the realm's FORM login.
+ *
+ * @see <a href="https://download.eclipse.org/microprofile/microprofile-jwt-auth-2.1/microprofile-jwt-auth-spec-2.1.html#_marking_a_jax_rs_application_as_requiring_microprofile_jwt_rbac">MicroProfile JWT 2.1, marking a JAX-RS application</a>
+ */
+@ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT", realmName = "portcullis-mcp")
+public class ResourceServerApplication extends Application {
+}
