@@ -12,18 +12,25 @@ import dev.portcullis.mcp.tools.FeatureRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Holds the application's one {@link McpServer}, fed by the features the CDI extension discovered. Tasks run on the
- * container's {@code concurrent/mcpTasks} executor (server.xml), so task work keeps the naming, class loader and
- * security context of the request that started it; the requestState key comes from configuration or the database.
+ * Holds the application's one {@link McpServer}, fed by the features the CDI extension discovered. Tasks run on a
+ * managed executor the application defines itself (Jakarta Concurrency 3.0 section 3.1.4.3: no server configuration
+ * on any server), so task work keeps the naming, class loader and security context of the request that started it;
+ * at most {@value #MAX_RUNNING_TASKS} run at once, the others wait in its queue. The requestState key comes from
+ * configuration or the database.
  */
 @ApplicationScoped
+@ManagedExecutorDefinition(name = McpEngine.TASK_EXECUTOR, maxAsync = McpEngine.MAX_RUNNING_TASKS)
 public class McpEngine {
+
+    static final String TASK_EXECUTOR = "java:app/concurrent/mcpTasks";
+    static final int MAX_RUNNING_TASKS = 16;
 
     @Inject
     private FeatureDiscoveryExtension features;
@@ -37,11 +44,11 @@ public class McpEngine {
     @Inject
     private RequestStateKeyStore keyStore;
 
-    @Resource(lookup = "concurrent/mcpTasks")
+    @Resource(lookup = TASK_EXECUTOR)
     private ManagedExecutorService tasks;
 
-    /** Keep-alive comments of GET streams: the container's default scheduled executor. */
-    @Resource
+    /** Keep-alive comments of GET streams: the container's default scheduled executor (Jakarta EE 10 section 5.21). */
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     private ManagedScheduledExecutorService scheduler;
 
     private McpServer server;
