@@ -30,7 +30,8 @@ import static dev.portcullis.oauth.pages.Html.escape;
 /**
  * {@code /oauth/consents}: the signed-in user's remembered approvals, each with a button that withdraws it (a
  * POST with a CSRF token bound to the user and the approval). Withdrawing makes the next authorization request
- * of that client ask again; it does not revoke tokens already issued.
+ * of that client ask again and revokes what the client holds for the user: refresh tokens, outstanding codes and
+ * access tokens ({@link Consents#withdraw}).
  */
 @Path("/consents")
 @RequestScoped
