@@ -135,6 +135,26 @@ public class AuthServerConfig {
         return string("portcullis.oauth.cimd.trusted-certificates").map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** CIMD: the whole fetch of a document, redirects included, ends within this ({@code portcullis.oauth.cimd.fetch-timeout}, default PT5S). */
+    public Duration metadataDocumentFetchTimeout() {
+        return duration("portcullis.oauth.cimd.fetch-timeout", Duration.ofSeconds(5));
+    }
+
+    /** CIMD: concurrent fetches against one host:port ({@code portcullis.oauth.cimd.max-fetches-per-host}, default 2). */
+    public int metadataDocumentMaxFetchesPerHost() {
+        return integer("portcullis.oauth.cimd.max-fetches-per-host", 2);
+    }
+
+    /** CIMD: concurrent fetches in all ({@code portcullis.oauth.cimd.max-fetches}, default 16). */
+    public int metadataDocumentMaxFetches() {
+        return integer("portcullis.oauth.cimd.max-fetches", 16);
+    }
+
+    /** CIMD: how long a failed document is refused without a new fetch ({@code portcullis.oauth.cimd.failure-cache}, default PT1M). */
+    public Duration metadataDocumentFailureCache() {
+        return duration("portcullis.oauth.cimd.failure-cache", Duration.ofMinutes(1));
+    }
+
     private static Config config() {
         return ConfigProvider.getConfig(AuthServerConfig.class.getClassLoader());
     }
