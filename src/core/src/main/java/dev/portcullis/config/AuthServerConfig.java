@@ -155,6 +155,16 @@ public class AuthServerConfig {
         return duration("portcullis.oauth.cimd.failure-cache", Duration.ofMinutes(1));
     }
 
+    /** Wrong client secrets from one address before it has to wait ({@code portcullis.oauth.client-auth.failures-before-backoff}, default 5). */
+    public int clientAuthFailuresBeforeBackoff() {
+        return integer("portcullis.oauth.client-auth.failures-before-backoff", 5);
+    }
+
+    /** The longest wait after wrong client secrets ({@code portcullis.oauth.client-auth.max-backoff}, default PT10S). */
+    public Duration clientAuthMaxBackoff() {
+        return duration("portcullis.oauth.client-auth.max-backoff", Duration.ofSeconds(10));
+    }
+
     private static Config config() {
         return ConfigProvider.getConfig(AuthServerConfig.class.getClassLoader());
     }

@@ -27,8 +27,13 @@ public class TokenEndpoint {
     private TokenFamilies families;
 
     public TokenResponse handle(String authorization, FormParameters form) {
+        return handle(authorization, form, null);
+    }
+
+    /** {@code callerAddress}: the TCP peer as the server sees it (for the wrong-secret backoff). */
+    public TokenResponse handle(String authorization, FormParameters form, String callerAddress) {
         String grantType = form.required("grant_type");
-        RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form));
+        RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), callerAddress);
         return switch (grantType) {
             case AuthorizationCodeGrant.GRANT_TYPE -> authorizationCode.grant(client, form);
             case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(client, form);
