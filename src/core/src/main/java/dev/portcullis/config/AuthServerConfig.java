@@ -165,6 +165,16 @@ public class AuthServerConfig {
         return duration("portcullis.oauth.client-auth.max-backoff", Duration.ofSeconds(10));
     }
 
+    /** A registered client that obtained no token within this of its registration is removed ({@code portcullis.oauth.client.never-used-lifetime}, default PT24H; PT0S: never). */
+    public Duration clientNeverUsedLifetime() {
+        return duration("portcullis.oauth.client.never-used-lifetime", Duration.ofHours(24));
+    }
+
+    /** A registered client whose last token is older than this is removed with its grants ({@code portcullis.oauth.client.unused-lifetime}, default P90D; PT0S: never). */
+    public Duration clientUnusedLifetime() {
+        return duration("portcullis.oauth.client.unused-lifetime", Duration.ofDays(90));
+    }
+
     private static Config config() {
         return ConfigProvider.getConfig(AuthServerConfig.class.getClassLoader());
     }
