@@ -1,10 +1,7 @@
 package dev.portcullis.oauth.registration;
 
-import dev.portcullis.persistence.ClientEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,22 +19,20 @@ public class ClientUsage {
     static final Duration GRANULARITY = Duration.ofHours(1);
     private static final int MAX_REMEMBERED = 10_000;
 
-    @PersistenceContext(unitName = "portcullis")
-    private EntityManager em;
+    @Inject
+    private ClientUsageWrites writes;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> written = new ConcurrentHashMap<>();
 
-    /** Marks {@code clientId} as used now, in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Marks {@code clientId} as used now; the database only hears of it once an hour per client and server. */
     public void used(String clientId) {
         Instant now = clock.instant();
         Instant last = written.get(clientId);
         if (last != null && last.plus(GRANULARITY).isAfter(now)) {
             return;
         }
-        em.createNamedQuery(ClientEntity.MARK_USED).setParameter("now", now).setParameter("clientId", clientId)
-                .setParameter("staleBefore", now.minus(GRANULARITY)).executeUpdate();
+        writes.markUsed(clientId, now);
         if (written.size() >= MAX_REMEMBERED) {
             written.clear();
         }
