@@ -145,9 +145,9 @@ public class AuthServerConfig {
         return integer("portcullis.oauth.cimd.max-fetches-per-host", 2);
     }
 
-    /** CIMD: concurrent fetches in all ({@code portcullis.oauth.cimd.max-fetches}, default 16). */
+    /** CIMD: concurrent fetches in all ({@code portcullis.oauth.cimd.max-fetches}, default 8: the fetch executor's threads). */
     public int metadataDocumentMaxFetches() {
-        return integer("portcullis.oauth.cimd.max-fetches", 16);
+        return integer("portcullis.oauth.cimd.max-fetches", 8);
     }
 
     /** CIMD: how long a failed document is refused without a new fetch ({@code portcullis.oauth.cimd.failure-cache}, default PT1M). */

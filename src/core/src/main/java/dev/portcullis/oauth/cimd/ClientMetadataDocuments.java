@@ -66,7 +66,7 @@ public final class ClientMetadataDocuments {
     public record FetchLimits(int maxPerHost, int maxInFlight, Duration failureCacheFor) {
 
         public static FetchLimits defaults() {
-            return new FetchLimits(2, 16, Duration.ofMinutes(1));
+            return new FetchLimits(2, 8, Duration.ofMinutes(1));
         }
     }
 
