@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.authorize;
 
+import dev.portcullis.oauth.pages.LoginPages;
 import dev.portcullis.oauth.registration.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * login-protected page ({@code /authorize}, {@code /consents}) after the login. With FORM login the container
  * answers {@code j_security_check} with a redirect to exactly such a page, so the moment is the login's, to within
  * one redirect round trip (stored in whole seconds). Portable: the Servlet API offers no login time, and nothing the
- * client sends is used. A session of another user (or none) starts a new moment. {@code sessionKey} is random per
+ * client sends is used. A session of another user (or none) starts a new moment, and so does a new login in the same
+ * session: the login page forgets the old moment ({@link LoginPages}). {@code sessionKey} is random per
  * moment: it ties consent forms to this login in this session ({@link FormTokens}).
  *
  * <p>Precision limit: if the HTTP session ends while the realm's single sign-on cookie is still valid, the next
@@ -24,7 +26,7 @@ import java.util.Objects;
  */
 public record LoginMoment(String subject, Instant at, String sessionKey) implements Serializable {
 
-    static final String ATTRIBUTE = LoginMoment.class.getName();
+    static final String ATTRIBUTE = LoginPages.SESSION_LOGIN_ATTRIBUTE;
 
     public LoginMoment {
         Objects.requireNonNull(subject, "subject");
