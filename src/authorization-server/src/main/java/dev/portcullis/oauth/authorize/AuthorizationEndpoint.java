@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * {@code /oauth/authorize}. GET takes the authorization request (after the realm's FORM login, which web.xml
  * demands), and answers with the consent page, or with a code straight away when the user already approved this
  * client for these scopes (only clients whose identity is proven, see {@link Consents}). The code carries the
- * user's real login time ({@link LoginMoment}). POST is the consent form: approve issues a code, deny answers {@code access_denied}.
+ * user's real login time ({@link LoginMoment}). POST is the consent form: approve issues a code, deny answers
+ * {@code access_denied}.
  * Redirects after GET are 302 and after POST 303 (OAuth 2.1 section 7.5.2); all carry {@code iss}.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-4.1">OAuth 2.1 section 4.1</a>
