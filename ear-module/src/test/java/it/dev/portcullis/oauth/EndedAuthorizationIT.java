@@ -34,9 +34,13 @@ class EndedAuthorizationIT {
 
     @Test
     void consentWhenWithdrawnThenEveryFamilyCodeAndAccessTokenOfThatClientAndUserEnds() throws Exception {
-        String client = CodeFlowTokens.publicClient();
-        JsonObject first = flow.tokens(client); // alice approves; the consent is remembered
-        JsonObject second = flow.tokens(client); // a second family under the remembered consent
+        // consent is remembered only for clients that prove their identity: a confidential one
+        JsonObject registered = AuthorizeFixtures.register("client_secret_basic", RegistrationApi.uniqueName("Ended IT"), null,
+                CodeFlowTokens.REDIRECT);
+        String client = registered.getString("client_id");
+        String secret = registered.getString("client_secret");
+        JsonObject first = confidentialTokens(client, secret); // alice approves; the consent is remembered
+        JsonObject second = confidentialTokens(client, secret); // a second family under the remembered consent
         String outstanding = CodeFlowTokens.code(client);
         assertAcceptedAtMcp(first.getString("access_token"));
 
@@ -46,9 +50,9 @@ class EndedAuthorizationIT {
         Map<String, String> withdraw = UserSession.hiddenFields(list.body().substring(list.body().indexOf(client)));
         assertThat(alice.postForm("/oauth/consents", withdraw).statusCode()).isEqualTo(303);
 
-        assertError(flow.refresh(client, first.getString("refresh_token")), 400, "invalid_grant");
-        assertError(flow.refresh(client, second.getString("refresh_token")), 400, "invalid_grant");
-        assertError(flow.redeem(client, outstanding, AuthorizeFixtures.VERIFIER), 400, "invalid_grant");
+        assertError(confidentialRefresh(client, secret, first.getString("refresh_token")), 400, "invalid_grant");
+        assertError(confidentialRefresh(client, secret, second.getString("refresh_token")), 400, "invalid_grant");
+        assertError(confidentialRedeem(client, secret, outstanding), 400, "invalid_grant");
         assertRefusedAtMcp(first.getString("access_token"));
         assertRefusedAtMcp(second.getString("access_token"));
     }
@@ -98,6 +102,21 @@ class EndedAuthorizationIT {
         assertError(flow.redeem(client, outstanding, AuthorizeFixtures.VERIFIER), 401, "invalid_client");
         assertRefusedAtMcp(tokens.getString("access_token"));
         assertRefusedAtMcp(serviceToken);
+    }
+
+    private JsonObject confidentialTokens(String client, String secret) throws Exception {
+        HttpResponse<String> response = confidentialRedeem(client, secret, CodeFlowTokens.code(client));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RegistrationApi.json(response);
+    }
+
+    private HttpResponse<String> confidentialRedeem(String client, String secret, String code) throws Exception {
+        return api.token(TokenApi.form("grant_type", "authorization_code", "code", code, "code_verifier", AuthorizeFixtures.VERIFIER,
+                "redirect_uri", CodeFlowTokens.REDIRECT, "resource", TokenApi.expectedResource()), client, secret);
+    }
+
+    private HttpResponse<String> confidentialRefresh(String client, String secret, String refreshToken) throws Exception {
+        return api.token(TokenApi.form("grant_type", "refresh_token", "refresh_token", refreshToken), client, secret);
     }
 
     private void assertAcceptedAtMcp(String accessToken) throws Exception {
