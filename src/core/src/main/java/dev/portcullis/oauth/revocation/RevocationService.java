@@ -80,8 +80,8 @@ public class RevocationService {
     public int revokeAuthorizationsOf(String clientId, String subject) {
         List<TokenFamilyEntity> families = em.createNamedQuery(TokenFamilyEntity.ACTIVE_OF_CLIENT_AND_SUBJECT, TokenFamilyEntity.class)
                 .setParameter("clientId", clientId).setParameter("subject", subject).getResultList();
-        int codes = em.createNamedQuery(AuthorizationCodeEntity.DELETE_UNUSED_OF_CLIENT_AND_SUBJECT)
-                .setParameter("clientId", clientId).setParameter("subject", subject).executeUpdate();
+        int codes = deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT, String.class)
+                .setParameter("clientId", clientId).setParameter("subject", subject).getResultList());
         revoke(families);
         LOG.fine(() -> "Ended the authorizations of a user for client " + clientId + ": " + families.size()
                 + " token families and " + codes + " outstanding codes revoked.");
@@ -97,7 +97,8 @@ public class RevocationService {
         Instant now = clock.instant();
         List<TokenFamilyEntity> families = em.createNamedQuery(TokenFamilyEntity.ACTIVE_OF_CLIENT, TokenFamilyEntity.class)
                 .setParameter("clientId", clientId).getResultList();
-        em.createNamedQuery(AuthorizationCodeEntity.DELETE_UNUSED_OF_CLIENT).setParameter("clientId", clientId).executeUpdate();
+        deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT, String.class)
+                .setParameter("clientId", clientId).getResultList());
         revoke(families);
         RevokedClientEntity entry = em.find(RevokedClientEntity.class, clientId);
         if (entry == null) {
@@ -107,6 +108,16 @@ public class RevocationService {
         }
         revocations.clientRevoked(clientId, now);
         LOG.fine(() -> "Client " + clientId + " was deleted: " + families.size() + " token families and its access tokens revoked.");
+    }
+
+    /**
+     * Deletes these codes by primary key if still unused. Selecting first and deleting by key keeps the delete off
+     * rows it does not remove: a replayed code's row is read-locked by the suspended redemption that detected the
+     * replay, and a delete scanning by client would wait on it for the lock timeout.
+     */
+    private int deleteUnusedCodes(List<String> grantIds) {
+        return grantIds.isEmpty() ? 0 : em.createNamedQuery(AuthorizationCodeEntity.DELETE_UNUSED)
+                .setParameter("grantIds", grantIds).executeUpdate();
     }
 
     private void revoke(List<TokenFamilyEntity> families) {
