@@ -8,13 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A client the authorization server knows, whether registered through RFC 7591 or described by a Client ID
- * Metadata Document. {@code metadata} is the validated RFC 7591 metadata.
+ * A client the authorization server knows, whether registered through RFC 7591, described by a Client ID Metadata
+ * Document, or provisioned by the operator as a machine client. {@code metadata} is the validated RFC 7591 metadata.
  */
 public record RegisteredClient(String clientId, JsonObject metadata, Source source) {
 
     /** Where the client's metadata came from. */
-    public enum Source { DYNAMIC_REGISTRATION, METADATA_DOCUMENT }
+    public enum Source { DYNAMIC_REGISTRATION, METADATA_DOCUMENT, OPERATOR }
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");

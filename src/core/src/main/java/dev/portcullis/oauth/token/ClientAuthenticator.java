@@ -3,6 +3,8 @@ package dev.portcullis.oauth.token;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.client.MachineClient;
+import dev.portcullis.oauth.client.MachineClients;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.persistence.ClientEntity;
@@ -13,11 +15,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Authenticates a client at the token and revocation endpoints with the method it registered
  * ({@code token_endpoint_auth_method}): the secret over Basic or in the body, or nothing for public clients.
+ * Operator-provisioned machine clients ({@link MachineClients}) are checked against their configured secret hash.
  * An unknown or deleted client, another method than the registered one, or a wrong secret is
  * {@code 401 invalid_client}, so that clients holding a forgotten client_id register again.
  *
@@ -40,12 +44,19 @@ public class ClientAuthenticator {
     @Inject
     private VerifiedSecrets secrets;
 
+    @Inject
+    private MachineClients machineClients;
+
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
 
     @Transactional
     public RegisteredClient authenticate(ClientCredentials presented) {
         String clientId = presented.clientId();
+        Optional<MachineClient> machine = machineClients.find(clientId);
+        if (machine.isPresent()) {
+            return authenticateMachineClient(machine.get(), presented);
+        }
         // A registered client is read once, for its metadata and its secret hash (the token endpoint's hot path);
         // a metadata-document client comes from the resolver and has no secret.
         ClientEntity registered = ClientMetadataDocuments.isDocumentUrl(clientId) || clientId.length() > 64 ? null
@@ -65,6 +76,18 @@ public class ClientAuthenticator {
             throw TokenErrors.invalidClient("client authentication failed");
         }
         return client;
+    }
+
+    /** An operator-provisioned machine client: its configured method and secret hash; its secret never expires. */
+    private RegisteredClient authenticateMachineClient(MachineClient machine, ClientCredentials presented) {
+        if (!machine.authMethod().equals(presented.method())) {
+            throw TokenErrors.invalidClient("the client must authenticate with " + machine.authMethod());
+        }
+        if (!secrets.verify(machine.clientId(), machine.secretHash(), null, presented.secret())) {
+            LOG.fine(() -> "Machine client " + machine.clientId() + " presented a wrong secret.");
+            throw TokenErrors.invalidClient("client authentication failed");
+        }
+        return machine.asRegisteredClient();
     }
 
     private static RegisteredClient registeredClient(ClientEntity entity) {
