@@ -1,13 +1,12 @@
 package dev.portcullis.oauth.client;
 
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.config.AuthServerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The operator-provisioned machine clients, read from MicroProfile Config on every lookup (a changed server.xml
@@ -15,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code portcullis.oauth.machine-client.<id>.secret-hash} (required: {@code pbkdf2-sha256$<iterations>$<salt>$<hash>},
  * base64url, see src/docs/authorization-server.md), {@code .scopes} (the allowlist, default none),
  * {@code .auth-method} ({@code client_secret_basic}, the default, or {@code client_secret_post}) and {@code .name}.
- * An id that is listed but misconfigured does not exist (logged as a warning, without the hash).
+ * Start-up refuses malformed settings ({@link AuthServerSettings}); should one change to a malformed value while
+ * running, that client does not exist (logged as a warning, without the hash).
  *
  * <p>Anonymous registration never yields a {@code client_credentials} client: such a client acts with no user
  * behind it, so who it is and what it may do is the operator's decision.
@@ -26,27 +26,23 @@ import java.util.regex.Pattern;
 public class MachineClients {
 
     private static final Logger LOG = Logger.getLogger(MachineClients.class.getName());
-    /** Ids are plain tokens: never an https URL (those are metadata documents) and at most 64 characters. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
-    private static final Pattern PBKDF2_HASH = Pattern.compile("pbkdf2-sha256\\$[0-9]{4,9}\\$[A-Za-z0-9_-]{16,}\\$[A-Za-z0-9_-]{43}");
-    private static final Set<String> AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post");
 
     @Inject
     private AuthServerConfig config;
 
     /** The provisioned machine client {@code clientId}, if the operator configured it completely. */
     public Optional<MachineClient> find(String clientId) {
-        if (clientId == null || !ID.matcher(clientId).matches() || !config.machineClientIds().contains(clientId)) {
+        if (clientId == null || !AuthServerSettings.isMachineClientId(clientId) || !config.machineClientIds().contains(clientId)) {
             return Optional.empty();
         }
         Optional<String> hash = config.machineClientSetting(clientId, "secret-hash");
-        if (hash.isEmpty() || !PBKDF2_HASH.matcher(hash.get()).matches()) {
+        if (hash.isEmpty() || !AuthServerSettings.isSecretHash(hash.get())) {
             LOG.warning(() -> "Machine client " + clientId + " has no valid portcullis.oauth.machine-client." + clientId
                     + ".secret-hash (pbkdf2-sha256$<iterations>$<salt>$<hash>); it is ignored.");
             return Optional.empty();
         }
         String method = config.machineClientSetting(clientId, "auth-method").orElse("client_secret_basic");
-        if (!AUTH_METHODS.contains(method)) {
+        if (!AuthServerSettings.MACHINE_CLIENT_AUTH_METHODS.contains(method)) {
             LOG.warning(() -> "Machine client " + clientId + " has the unsupported auth-method " + method + "; it is ignored.");
             return Optional.empty();
         }
