@@ -32,6 +32,20 @@ class AuthServerSettingsTest {
     }
 
     @Test
+    void problemsWhenLimitSettingsMalformedThenReported() {
+        Map<String, String> values = Map.of("portcullis.oauth.cimd.max-fetches", "0",
+                "portcullis.oauth.cimd.fetch-timeout", "PT0S", "portcullis.oauth.client-auth.failures-before-backoff", "-1",
+                "portcullis.oauth.client.unused-lifetime", "90 days", "portcullis.oauth.client.never-used-lifetime", "PT0S",
+                "portcullis.oauth.cimd.failure-cache", "PT0S");
+
+        assertThat(AuthServerSettings.problems(key -> Optional.ofNullable(values.get(key))))
+                .hasSize(4)
+                .anySatisfy(line -> assertThat(line).contains("cimd.max-fetches", "positive integer"))
+                .anySatisfy(line -> assertThat(line).contains("cimd.fetch-timeout", "positive ISO-8601"))
+                .anySatisfy(line -> assertThat(line).contains("unused-lifetime", "P90D"));
+    }
+
+    @Test
     void problemsWhenMachineClientsMisconfiguredThenEachNamedWithoutEchoingTheHash() {
         Map<String, String> values = Map.of("portcullis.oauth.machine-clients", "good, no-hash,bad-method,https://x.example/c",
                 "portcullis.oauth.machine-client.good.secret-hash", HASH,

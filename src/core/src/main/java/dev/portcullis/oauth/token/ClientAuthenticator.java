@@ -47,21 +47,33 @@ public class ClientAuthenticator {
     @Inject
     private MachineClients machineClients;
 
+    @Inject
+    private ClientAuthenticationThrottle throttle;
+
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
 
+    /** Authenticates a caller whose address is unknown (in-process callers); see {@link #authenticate(ClientCredentials, String)}. */
     @Transactional
     public RegisteredClient authenticate(ClientCredentials presented) {
+        return authenticate(presented, null);
+    }
+
+    /**
+     * Authenticates the client; {@code callerAddress} is the TCP peer as the server sees it, the key of the
+     * {@link ClientAuthenticationThrottle wrong-secret backoff} (429 with {@code Retry-After} while it lasts).
+     */
+    @Transactional
+    public RegisteredClient authenticate(ClientCredentials presented, String callerAddress) {
         String clientId = presented.clientId();
+        // An operator-provisioned machine client comes from configuration, with its secret hash. A registered client
+        // is read once, for its metadata and its secret hash (the token endpoint's hot path); a metadata-document
+        // client comes from the resolver and has no secret.
         Optional<MachineClient> machine = machineClients.find(clientId);
-        if (machine.isPresent()) {
-            return authenticateMachineClient(machine.get(), presented);
-        }
-        // A registered client is read once, for its metadata and its secret hash (the token endpoint's hot path);
-        // a metadata-document client comes from the resolver and has no secret.
-        ClientEntity registered = ClientMetadataDocuments.isDocumentUrl(clientId) || clientId.length() > 64 ? null
-                : em.find(ClientEntity.class, clientId);
-        RegisteredClient client = registered != null ? registeredClient(registered)
+        ClientEntity registered = machine.isPresent() || ClientMetadataDocuments.isDocumentUrl(clientId)
+                || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId);
+        RegisteredClient client = machine.isPresent() ? machine.get().asRegisteredClient()
+                : registered != null ? registeredClient(registered)
                 : ClientMetadataDocuments.isDocumentUrl(clientId) ? clients.resolve(clientId).orElse(null) : null;
         if (client == null) {
             throw TokenErrors.invalidClient("the client is unknown; register it again");
@@ -71,23 +83,31 @@ public class ClientAuthenticator {
             LOG.fine(() -> "Client " + clientId + " used " + presented.method() + " but registered " + method + ".");
             throw TokenErrors.invalidClient("the client must authenticate with " + method);
         }
-        if (client.confidential() && (registered == null || !secrets.verify(registered, presented.secret()))) {
-            LOG.fine(() -> "Client " + clientId + " presented a wrong or expired secret.");
-            throw TokenErrors.invalidClient("client authentication failed");
+        if (client.confidential()) {
+            StoredSecret stored = machine.map(m -> new StoredSecret(m.secretHash(), null))
+                    .orElseGet(() -> registered == null ? null
+                            : new StoredSecret(registered.getSecretHash(), registered.getSecretExpiresAt()));
+            if (stored == null) {
+                throw TokenErrors.invalidClient("client authentication failed");
+            }
+            if (secrets.recentlyVerified(clientId, stored.hash(), stored.expiresAt(), presented.secret())) {
+                return client;
+            }
+            throttle.backoff(clientId, callerAddress).ifPresent(wait -> {
+                throw TokenErrors.throttled(Math.max(1, (wait.toMillis() + 999) / 1000));
+            });
+            if (!secrets.verify(clientId, stored.hash(), stored.expiresAt(), presented.secret())) {
+                throttle.failed(clientId, callerAddress);
+                LOG.fine(() -> "Client " + clientId + " presented a wrong or expired secret.");
+                throw TokenErrors.invalidClient("client authentication failed");
+            }
+            throttle.succeeded(clientId, callerAddress);
         }
         return client;
     }
 
-    /** An operator-provisioned machine client: its configured method and secret hash; its secret never expires. */
-    private RegisteredClient authenticateMachineClient(MachineClient machine, ClientCredentials presented) {
-        if (!machine.authMethod().equals(presented.method())) {
-            throw TokenErrors.invalidClient("the client must authenticate with " + machine.authMethod());
-        }
-        if (!secrets.verify(machine.clientId(), machine.secretHash(), null, presented.secret())) {
-            LOG.fine(() -> "Machine client " + machine.clientId() + " presented a wrong secret.");
-            throw TokenErrors.invalidClient("client authentication failed");
-        }
-        return machine.asRegisteredClient();
+    /** A confidential client's stored secret: its PBKDF2 hash and expiry (null: never, as for machine clients). */
+    private record StoredSecret(String hash, java.time.Instant expiresAt) {
     }
 
     private static RegisteredClient registeredClient(ClientEntity entity) {

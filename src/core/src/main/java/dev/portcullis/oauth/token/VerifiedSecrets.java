@@ -33,6 +33,27 @@ public class VerifiedSecrets {
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentHashMap<String, Instant> verified = new ConcurrentHashMap<>();
 
+    /**
+     * Whether {@code secret} was verified recently and is still the client's current, unexpired secret: a check
+     * without PBKDF2, so a client that authenticated recently passes even while its caller address is throttled.
+     */
+    public boolean recentlyVerified(ClientEntity client, String secret) {
+        return recentlyVerified(client.getClientId(), client.getSecretHash(), client.getSecretExpiresAt(), secret);
+    }
+
+    /** {@link #recentlyVerified(ClientEntity, String)} for a secret hash kept elsewhere (a provisioned machine client). */
+    public boolean recentlyVerified(String clientId, String secretHash, Instant expiresAt, String secret) {
+        if (secret == null || secretHash == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return false;
+        }
+        Instant until = verified.get(Secrets.fastHash(clientId + '\n' + secret + '\n' + secretHash));
+        return until != null && now.isBefore(until);
+    }
+
     /** Whether {@code secret} is the registered client's current, unexpired secret. */
     public boolean verify(ClientEntity client, String secret) {
         return verify(client.getClientId(), client.getSecretHash(), client.getSecretExpiresAt(), secret);
