@@ -13,7 +13,11 @@ public enum MachineClientsFixture {
     /** client_secret_basic, allowlisted for pets:read only. */
     READ_ONLY("it-service-read", "it-service-secret-read-0123456789"),
     /** client_secret_basic, no scopes configured: the default allowlist, none. */
-    UNSCOPED("it-service-unscoped", "it-service-secret-none-0123456789");
+    UNSCOPED("it-service-unscoped", "it-service-secret-none-0123456789"),
+    /** pets:read; used only by ClientAuthenticationThrottleIT, so no other test's success is in the verified cache. */
+    THROTTLE_VICTIM("it-throttle-victim", "it-throttle-secret-victim-0123456789"),
+    /** pets:read; ClientAuthenticationThrottleIT's second client. */
+    THROTTLE_NEIGHBOUR("it-throttle-neighbour", "it-throttle-secret-neighbour-0123456789");
 
     private final String clientId;
     private final String secret;
