@@ -131,6 +131,17 @@ class RegistrationPolicyIT {
             assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
             assertThat(RegistrationApi.json(token).getString("scope")).isEqualTo("pets:read");
             TokenEndpointIT.assertError(machineToken(machine, "pets:write"), 400, "invalid_scope");
+
+            // Deleting a machine client (RFC 7592) ends the access tokens it already holds, at /mcp too.
+            HttpResponse<String> second = machineToken(machine, null);
+            String accessToken = RegistrationApi.json(second).getString("access_token");
+            EndedAuthorizationIT.assertAcceptedAtMcp(server, accessToken);
+            JsonObject doomed = RegistrationApi.json(api.register(MACHINE_CLIENT, INITIAL_ACCESS_TOKEN, "application/json"));
+            String doomedToken = RegistrationApi.json(machineToken(doomed, null)).getString("access_token");
+            assertThat(api.delete(doomed.getString("client_id"), doomed.getString("registration_access_token")).statusCode())
+                    .isEqualTo(204);
+            EndedAuthorizationIT.assertRefusedAtMcp(server, doomedToken);
+            EndedAuthorizationIT.assertAcceptedAtMcp(server, accessToken);
         } finally {
             Files.deleteIfExists(dropin);
         }
