@@ -50,16 +50,19 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The declared length; -1 when absent (chunked) and {@code Long.MAX_VALUE} when not a number. */
+    /**
+     * The declared length, or -1 when absent (chunked) or not one number; then the counted read alone decides.
+     * (The header string may come joined, "12,12", from a runtime that repeats it.)
+     */
     private static long declaredLength(ContainerRequestContext request) {
         String value = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (value == null || value.isBlank()) {
             return -1;
         }
         try {
-            return Long.parseLong(value.trim());
+            return Long.parseLong(value.split(",", 2)[0].trim());
         } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
+            return -1;
         }
     }
 
@@ -69,11 +72,15 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
         if (entity == null) {
             return true;
         }
-        byte[] bytes = entity.readNBytes(limit + 1);
-        if (bytes.length > limit) {
-            return false;
+        byte[] buffer = new byte[Math.min(limit + 1, 8192)];
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int n; (n = entity.read(buffer, 0, Math.min(buffer.length, limit + 1 - bytes.size()))) >= 0;) {
+            bytes.write(buffer, 0, Math.min(n, buffer.length));
+            if (bytes.size() > limit) {
+                return false;
+            }
         }
-        request.setEntityStream(new ByteArrayInputStream(bytes));
+        request.setEntityStream(new ByteArrayInputStream(bytes.toByteArray()));
         return true;
     }
 
