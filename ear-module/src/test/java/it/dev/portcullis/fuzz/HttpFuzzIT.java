@@ -130,7 +130,7 @@ class HttpFuzzIT {
         String authorization = authorization(random, target, token);
         if (random.nextInt(10) == 0) {
             return RawHttps.status(RawHttps.exchange(server, rawRequest(random, target, contentType, authorization, body),
-                    5_000));
+                    5_000, true));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(server.url(target)).timeout(Duration.ofSeconds(30))
                 .method(random.nextInt(20) == 0 ? pick(random, List.of("PUT", "DELETE", "PATCH", "GET")) : "POST",

@@ -46,6 +46,16 @@ class MalformedJsonIT {
     }
 
     @Test
+    void malformedContentTypeThen400WithoutAStackTrace() throws Exception {
+        ServerLog log = ServerLog.markEnd(server);
+
+        assertThat(post("/oauth/token", "a/b/c", "grant_type=client_credentials").statusCode()).isEqualTo(400);
+        assertThat(McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + ServiceToken.of(server, "pets:read"))
+                .header("Content-Type", "a/b/c").post("{}").status()).isEqualTo(400);
+        assertThat(log.stackTraceLines()).as("stack traces in messages.log").isEmpty();
+    }
+
+    @Test
     void runtimeAnswersPassTheLastResortMapperUnchanged() throws Exception {
         assertThat(Https.client().send(HttpRequest.newBuilder(server.url("/oauth/no-such-endpoint")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);

@@ -20,6 +20,15 @@ public final class RawHttps {
 
     /** The server's answer (head and body as text); empty if it sent nothing within {@code timeoutMillis}. */
     public static String exchange(LibertyServer server, byte[] request, int timeoutMillis) throws IOException {
+        return exchange(server, request, timeoutMillis, false);
+    }
+
+    /**
+     * As {@link #exchange(LibertyServer, byte[], int)}; with {@code endOfInput} the client ends its side after the
+     * request (TLS close_notify), so a server waiting for more body bytes sees the end at once.
+     */
+    public static String exchange(LibertyServer server, byte[] request, int timeoutMillis, boolean endOfInput)
+            throws IOException {
         try (SSLSocket socket = (SSLSocket) Https.trustingServer(server).getSocketFactory()
                 .createSocket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
             socket.setSoTimeout(timeoutMillis);
@@ -27,6 +36,9 @@ public final class RawHttps {
             try {
                 out.write(request);
                 out.flush();
+                if (endOfInput) {
+                    socket.shutdownOutput();
+                }
             } catch (IOException closedEarly) {
                 // the server may answer and close before it has read everything: read what it said
             }

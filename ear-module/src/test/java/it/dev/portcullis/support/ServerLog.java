@@ -41,11 +41,15 @@ public final class ServerLog {
         }
     }
 
-    /** New lines that are (part of) a stack trace: a frame ("\tat ...") or an exception class in the text. */
+    /**
+     * New lines that are (part of) a stack trace: a frame ({@code "\tat ..."}), a trace's first line (an exception
+     * class at the start of the line, or after {@code "Caused by: "}), or the last-resort mapper's line (a 500).
+     */
     public List<String> stackTraceLines() throws IOException {
         return newLines().stream()
-                .filter(line -> line.startsWith("\tat ") || line.trim().startsWith("at ") && line.contains("(")
-                        || line.matches(".*\\b[a-z][\\w.]*\\.[A-Z]\\w*(Exception|Error)\\b.*"))
+                .filter(line -> line.startsWith("\tat ") || line.startsWith("\t... ")
+                        || line.matches("^(Caused by: )?[a-z][\\w$]*(\\.[\\w$]+)+(Exception|Error)(: .*)?$")
+                        || line.contains("LastResortExceptionMapper"))
                 .toList();
     }
 }

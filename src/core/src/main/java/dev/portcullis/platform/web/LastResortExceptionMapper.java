@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -17,7 +18,8 @@ import java.util.logging.Logger;
  * carries the exception's message (it may hold request data or a token) or a stack trace; the trace is logged at
  * {@code FINE} for a diagnosis on demand.
  *
- * <p>Exceptions that already are an HTTP answer pass through unchanged: {@link WebApplicationException} (404,
+ * <p>An {@link IOException} (a truncated body, a client that went away) is 400 {@code invalid_request}, logged
+ * at {@code FINE} only. Exceptions that already are an HTTP answer pass through unchanged: {@link WebApplicationException} (404,
  * 405, 415 ...) and an implementation's request failures that carry a 4xx status (RESTEasy's {@code Failure},
  * for example a form body that does not decode), found by their {@code getResponse()} or {@code getErrorCode()}
  * without a compile-time dependency on the implementation.
@@ -27,6 +29,8 @@ import java.util.logging.Logger;
 public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(LastResortExceptionMapper.class.getName());
+    private static final String UNREADABLE =
+            "{\"error\":\"invalid_request\",\"error_description\":\"The request could not be read.\"}";
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -36,6 +40,13 @@ public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
         Response carried = carriedClientError(exception);
         if (carried != null) {
             return carried;
+        }
+        if (exception instanceof IOException) {
+            // The request body could not be read: a truncated body, a client that went away. The caller's fault,
+            // and nothing for the log above FINE.
+            LOG.fine(() -> "Request not readable: " + exception.getClass().getName() + thrownAt(exception));
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+                    .entity(UNREADABLE).build();
         }
         String correlationId = UUID.randomUUID().toString();
         LOG.severe(() -> "Unhandled " + exception.getClass().getName() + thrownAt(exception)
