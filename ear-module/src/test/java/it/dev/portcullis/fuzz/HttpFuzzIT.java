@@ -83,6 +83,9 @@ class HttpFuzzIT {
         for (int t = 0; t < THREADS; t++) {
             pool.submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < INPUTS && failures.size() < 20;) {
+                    if (i > 0 && i % 10_000 == 0) {
+                        System.out.printf("HttpFuzzIT: %,d inputs sent, %d with a 5xx%n", i, failures.size());
+                    }
                     Random random = new Random(SEED * 31 + i);
                     String description = "input " + i + " (seed " + SEED + ")";
                     try {
