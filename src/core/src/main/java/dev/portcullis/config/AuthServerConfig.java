@@ -114,9 +114,22 @@ public class AuthServerConfig {
         return duration("portcullis.oauth.access-token.lifetime", Duration.ofHours(1));
     }
 
-    /** Lifetime of each refresh token from its issue ({@code portcullis.oauth.refresh-token.lifetime}, default P30D). */
-    public Duration refreshTokenLifetime() {
-        return duration("portcullis.oauth.refresh-token.lifetime", Duration.ofDays(30));
+    /**
+     * Idle lifetime of a refresh token: each one expires this long after its issue unless used
+     * ({@code portcullis.oauth.refresh-token.idle-lifetime}, default P14D). The former key
+     * {@code portcullis.oauth.refresh-token.lifetime} is still read when the new one is not set.
+     */
+    public Duration refreshTokenIdleLifetime() {
+        return string("portcullis.oauth.refresh-token.idle-lifetime").or(() -> string("portcullis.oauth.refresh-token.lifetime"))
+                .map(String::trim).map(Duration::parse).orElse(Duration.ofDays(14));
+    }
+
+    /**
+     * Absolute lifetime of a token family from its start, the code redemption right after the login
+     * ({@code portcullis.oauth.refresh-token.absolute-lifetime}, default P30D): no refresh token outlives it.
+     */
+    public Duration refreshTokenAbsoluteLifetime() {
+        return duration("portcullis.oauth.refresh-token.absolute-lifetime", Duration.ofDays(30));
     }
 
     /** How long a rotated refresh token may still be used (concurrent refresh), default PT30S. */
@@ -142,6 +155,46 @@ public class AuthServerConfig {
     /** CIMD: a PEM file of extra certificates to trust when fetching documents (tests); empty by default. */
     public Optional<String> metadataDocumentTrustedCertificates() {
         return string("portcullis.oauth.cimd.trusted-certificates").map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** CIMD: the whole fetch of a document, redirects included, ends within this ({@code portcullis.oauth.cimd.fetch-timeout}, default PT5S). */
+    public Duration metadataDocumentFetchTimeout() {
+        return duration("portcullis.oauth.cimd.fetch-timeout", Duration.ofSeconds(5));
+    }
+
+    /** CIMD: concurrent fetches against one host:port ({@code portcullis.oauth.cimd.max-fetches-per-host}, default 2). */
+    public int metadataDocumentMaxFetchesPerHost() {
+        return integer("portcullis.oauth.cimd.max-fetches-per-host", 2);
+    }
+
+    /** CIMD: concurrent fetches in all ({@code portcullis.oauth.cimd.max-fetches}, default 8: the fetch executor's threads). */
+    public int metadataDocumentMaxFetches() {
+        return integer("portcullis.oauth.cimd.max-fetches", 8);
+    }
+
+    /** CIMD: how long a failed document is refused without a new fetch ({@code portcullis.oauth.cimd.failure-cache}, default PT1M). */
+    public Duration metadataDocumentFailureCache() {
+        return duration("portcullis.oauth.cimd.failure-cache", Duration.ofMinutes(1));
+    }
+
+    /** Wrong client secrets from one address before it has to wait ({@code portcullis.oauth.client-auth.failures-before-backoff}, default 5). */
+    public int clientAuthFailuresBeforeBackoff() {
+        return integer("portcullis.oauth.client-auth.failures-before-backoff", 5);
+    }
+
+    /** The longest wait after wrong client secrets ({@code portcullis.oauth.client-auth.max-backoff}, default PT10S). */
+    public Duration clientAuthMaxBackoff() {
+        return duration("portcullis.oauth.client-auth.max-backoff", Duration.ofSeconds(10));
+    }
+
+    /** A registered client that obtained no token within this of its registration is removed ({@code portcullis.oauth.client.never-used-lifetime}, default PT24H; PT0S: never). */
+    public Duration clientNeverUsedLifetime() {
+        return duration("portcullis.oauth.client.never-used-lifetime", Duration.ofHours(24));
+    }
+
+    /** A registered client whose last token is older than this is removed with its grants ({@code portcullis.oauth.client.unused-lifetime}, default P90D; PT0S: never). */
+    public Duration clientUnusedLifetime() {
+        return duration("portcullis.oauth.client.unused-lifetime", Duration.ofDays(90));
     }
 
     private static Config config() {

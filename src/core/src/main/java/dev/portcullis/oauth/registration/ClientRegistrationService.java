@@ -8,6 +8,7 @@ import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -44,6 +45,9 @@ public class ClientRegistrationService {
 
     @Inject
     private SupportedScopes scopes;
+
+    @Inject
+    private Event<ClientDeleted> deleted;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -89,16 +93,21 @@ public class ClientRegistrationService {
         return registration(client, secret, registrationAccessToken);
     }
 
-    /** Deletes the client (RFC 7592 section 2.3): its secret and registration token stop working at once. */
+    /**
+     * Deletes the client (RFC 7592 section 2.3): its secret and registration token stop working at once, and
+     * {@link ClientDeleted} revokes, in the same transaction, every token and code it was issued.
+     */
     public void delete(String clientId, String registrationAccessToken) {
         em.remove(authorized(clientId, registrationAccessToken));
+        deleted.fire(new ClientDeleted(clientId));
         LOG.fine(() -> "Deleted client " + clientId + ".");
     }
 
     /** A registered client by id. */
     public Optional<RegisteredClient> find(String clientId) {
         return Optional.ofNullable(clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId))
-                .map(c -> new RegisteredClient(c.getClientId(), parse(c.getMetadata()), RegisteredClient.Source.DYNAMIC_REGISTRATION));
+                .map(c -> new RegisteredClient(c.getClientId(), parse(c.getMetadata()), RegisteredClient.Source.DYNAMIC_REGISTRATION,
+                        c.getIssuedAt()));
     }
 
     /** Whether {@code secret} is the client's current, unexpired secret. */
