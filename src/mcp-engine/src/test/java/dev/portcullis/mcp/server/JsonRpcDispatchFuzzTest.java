@@ -22,7 +22,7 @@ class JsonRpcDispatchFuzzTest {
         "prompts/get", "completion/complete", "server/discover"};
 
     private final McpServer server = new McpServer(TestTools::registry, new ServerInfo("fuzz", "1.0", null),
-            new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, McpSettings.randomKey()));
+            new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()));
 
     @FuzzTest(maxDuration = "5s")
     void anyBodyGetsAJsonRpcAnswerBelow500(FuzzedDataProvider data) {
