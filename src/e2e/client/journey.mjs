@@ -348,20 +348,33 @@ async function journey(sdkName, era, { restart = true } = {}) {
   });
 }
 
-/** A confidential client: DCR with client_secret_basic, client_credentials, then tools. */
+/**
+ * A confidential machine client: anonymous registration of a client_credentials client is refused (RFC 7591
+ * invalid_client_metadata), so the SDK uses the operator-provisioned client (pre-registration) with
+ * client_secret_basic, client_credentials, then tools.
+ */
 async function confidential() {
   const api = await loadSdk('sdk1');
   const traffic = new Traffic();
-  const provider = new ServiceClientProvider({ name: 'Portcullis e2e service', scope: 'pets:read' });
+  const refused = await fetch(new URL('/oauth/register', MCP_URL), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ client_name: 'Portcullis e2e anonymous machine', redirect_uris: [],
+      grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' }),
+  });
+  const refusal = await refused.json();
+  const provider = new ServiceClientProvider({ name: 'Portcullis e2e service', scope: 'pets:read',
+    client: { client_id: required('E2E_MACHINE_CLIENT_ID'), client_secret: required('E2E_MACHINE_CLIENT_SECRET'),
+      token_endpoint_auth_method: 'client_secret_basic' } });
   const session = new Session(api, provider, traffic, 'legacy');
   cleanups.push(() => session.close());
   current = 'connect';
   await session.connect();
   await step('registration', () => {
-    const registration = traffic.entries.find(e => e.path === '/oauth/register');
-    check(registration?.status === 201, `registration answered ${registration?.status}`);
-    check(provider.client.token_endpoint_auth_method === 'client_secret_basic' && provider.client.client_secret, 'no client_secret_basic registration with a secret');
-    return 'confidential client, client_secret_basic, grant client_credentials';
+    check(refused.status === 400 && refusal.error === 'invalid_client_metadata' && !refusal.client_id,
+      `anonymous registration of a machine client answered ${refused.status} ${JSON.stringify(refusal)}`);
+    check(!traffic.entries.some(e => e.path === '/oauth/register'), 'the SDK registered although the client is provisioned');
+    return 'anonymous client_credentials registration 400 invalid_client_metadata; provisioned client_secret_basic client used';
   });
   await step('client-credentials', () => {
     const token = traffic.entries.find(e => e.path === '/oauth/token');

@@ -1,6 +1,7 @@
 package dev.portcullis.resourceserver;
 
 import dev.portcullis.mcp.transport.McpEndpoint;
+import dev.portcullis.oauth.keys.NimbusJose;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Every request to {@code /mcp}, GET and DELETE included, needs a bearer token that MicroProfile JWT accepted
- * (signature, {@code iss}, {@code exp}/{@code nbf}, {@code aud} = this resource). MicroProfile JWT leaves a request
+ * (signature, {@code iss}, {@code exp}/{@code nbf}, {@code aud} = this resource) and that is typed as an access token
+ * ({@link AccessTokenTypes}: {@code typ} {@code at+jwt}, RFC 9068 section 4). MicroProfile JWT leaves a request
  * whose token it rejected anonymous and logs why; here it gets the exact challenge instead. On an open deployment
  * ({@code portcullis.mcp.auth=open}) a request without a token passes as anonymous, and one with a token is
  * checked as usual.
@@ -64,6 +66,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (!(principal instanceof JsonWebToken token)) {
             // MicroProfile JWT rejected it and logged the reason (CWWKS55xx); the client learns only that it failed.
             request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
+            return;
+        }
+        if (!config.tokenTypes().accepts(NimbusJose.headerType(token.getRawToken()))) {
+            LOG.fine("A JWT that is not typed as an access token (typ) was presented at /mcp");
+            request.abortWith(Challenge.invalidToken(metadata, "The token is not an access token (typ)"));
             return;
         }
         if (revocations.isRevoked(token.getTokenID(), clientId(token), issuedAt(token))) {

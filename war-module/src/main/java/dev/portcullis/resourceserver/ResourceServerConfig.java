@@ -44,6 +44,20 @@ public class ResourceServerConfig {
                 .filter(v -> !v.isEmpty()).orElseGet(() -> string("portcullis.issuer").orElseThrow().strip()));
     }
 
+    /**
+     * The JOSE {@code typ} values accepted at {@code /mcp}: {@code at+jwt} for the built-in issuer; for an external
+     * issuer ({@code portcullis.token.issuer} other than {@code portcullis.issuer}; server.xml defaults the one to the
+     * other) {@code portcullis.token.type}, space- or comma-separated, default
+     * {@code at+jwt}, empty for any.
+     */
+    public AccessTokenTypes tokenTypes() {
+        String trusted = trustedIssuer(); // outside once(), like metadataUrl()
+        return once("tokenTypes", () -> trusted.equals(string("portcullis.issuer").orElseThrow().strip())
+                ? AccessTokenTypes.builtIn()
+                : AccessTokenTypes.external(string("portcullis.token.type").map(v -> Arrays.stream(v.trim().split("[\\s,]+"))
+                        .filter(t -> !t.isEmpty()).toList()).orElse(List.of(AccessTokenTypes.AT_JWT))));
+    }
+
     /** The claim that holds the granted scopes: {@code scope} (RFC 9068), or e.g. {@code scp} for Entra ID. */
     public String scopeClaim() {
         return once("scopeClaim", () -> string("portcullis.token.scope.claim").map(String::strip)

@@ -138,6 +138,15 @@ class ExternalIssuerIT {
         invalidToken(issuer.token(RESOURCE + "/", "alice", List.of("mcp-users"), "pets:read"));
     }
 
+    /** RFC 9068 section 4: a JWT not typed at+jwt is not an access token (portcullis.token.type defaults to at+jwt). */
+    @Test
+    void rfc9068_tokenNotTypedAtJwtThenInvalidTokenAndTheMediaTypeSpellingIsAccepted() throws Exception {
+        assertThat(invalidToken(issuer.typed(RESOURCE, "JWT")).get("error_description")).contains("typ");
+        invalidToken(issuer.typed(RESOURCE, null));
+        invalidToken(issuer.typed(RESOURCE, "logout+jwt"));
+        initialize(issuer.typed(RESOURCE, "application/AT+JWT"));
+    }
+
     @Test
     void rule4_7_algNoneThenInvalidToken() throws Exception {
         invalidToken(issuer.unsigned(RESOURCE));

@@ -41,7 +41,9 @@ class KeycloakExternalIssuerIT {
                 "PORTCULLIS_TOKEN_ALGORITHM", "RS256",
                 "PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username",
                 "PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles",
-                "PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope"));
+                "PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope",
+                // Keycloak types its access tokens JWT, not RFC 9068's at+jwt (src/docs/external-issuer.md)
+                "PORTCULLIS_TOKEN_TYPE", "JWT"));
         journey = new ExternalIssuerJourney(ORIGIN, keycloak);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.FromAddress;
 import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.MachineClientsFixture;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,10 @@ class ClientAuthenticationThrottleIT {
 
     @Test
     void tokenWhenOneAddressSendsWrongSecretsThenThatAddressBacksOffButNoClientIsLockedOut() throws Exception {
-        JsonObject victim = api.serviceClient();
-        JsonObject neighbour = api.serviceClient();
+        // Machine clients of their own: a client another test authenticated recently would pass the throttle by the
+        // verified-secret cache, as it should.
+        JsonObject victim = TokenApi.credentials(MachineClientsFixture.THROTTLE_VICTIM);
+        JsonObject neighbour = TokenApi.credentials(MachineClientsFixture.THROTTLE_NEIGHBOUR);
         String victimId = victim.getString("client_id");
         String victimSecret = victim.getString("client_secret");
         FromAddress attacker = FromAddress.randomLoopback(server);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.FromAddress;
 import it.dev.portcullis.support.LibertyServer;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Who may register: the per-address rate limit (lowered to {@value #LIMIT} per minute for one test through a
  * server.xml variable; registrations come from a loopback address of the test's own), and closed registration with an initial access token, switched on and off at run time
- * through a server.xml variable.
+ * through a server.xml variable; with it, machine (client_credentials) clients, whose scopes stay within the
+ * operator's {@code portcullis.oauth.registration.machine-client-scopes}.
  */
 class RegistrationPolicyIT {
 
@@ -109,7 +111,9 @@ class RegistrationPolicyIT {
         Path dropin = server.directory().resolve("configDropins/overrides/it-initial-access-token.xml");
         Files.createDirectories(dropin.getParent());
         Files.writeString(dropin, "<server><variable name=\"portcullis.oauth.registration.initial-access-token\" value=\""
-                + INITIAL_ACCESS_TOKEN + "\"/></server>");
+                + INITIAL_ACCESS_TOKEN + "\"/><variable name=\"portcullis.oauth.registration.machine-client-scopes\""
+                + " value=\"pets:read\"/></server>");
+        JsonObject machine;
         try {
             awaitStatus(null, 401);
             HttpResponse<String> wrong = api.register(ClientRegistrationIT.client("https://a.example/cb"), "wrong", "application/json");
@@ -118,10 +122,35 @@ class RegistrationPolicyIT {
             assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
             assertThat(api.register(ClientRegistrationIT.client("https://a.example/cb"), INITIAL_ACCESS_TOKEN, "application/json")
                     .statusCode()).isEqualTo(201);
+
+            // A machine client needs the initial access token, and gets its scopes only within the operator's allowlist.
+            HttpResponse<String> registered = api.register(MACHINE_CLIENT, INITIAL_ACCESS_TOKEN, "application/json");
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            machine = RegistrationApi.json(registered);
+            HttpResponse<String> token = machineToken(machine, null);
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+            assertThat(RegistrationApi.json(token).getString("scope")).isEqualTo("pets:read");
+            TokenEndpointIT.assertError(machineToken(machine, "pets:write"), 400, "invalid_scope");
         } finally {
             Files.deleteIfExists(dropin);
         }
         awaitStatus(null, 201);
+        TokenEndpointIT.assertError(machineToken(machine, null), 400, "invalid_scope");
+        HttpResponse<String> anonymous = api.register(MACHINE_CLIENT);
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(400);
+        assertThat(RegistrationApi.json(anonymous).getString("error")).isEqualTo("invalid_client_metadata");
+    }
+
+    private static final String MACHINE_CLIENT = "{\"client_name\":\"it machine\",\"grant_types\":[\"client_credentials\"],"
+            + "\"token_endpoint_auth_method\":\"client_secret_basic\",\"scope\":\"pets:read pets:write\"}";
+
+    private HttpResponse<String> machineToken(JsonObject client, String scope) throws Exception {
+        TokenApi tokens = new TokenApi(server);
+        return scope == null
+                ? tokens.token(TokenApi.form("grant_type", "client_credentials"), client.getString("client_id"),
+                        client.getString("client_secret"))
+                : tokens.token(TokenApi.form("grant_type", "client_credentials", "scope", scope),
+                        client.getString("client_id"), client.getString("client_secret"));
     }
 
     /** Polls until an unauthenticated registration gets {@code status}: Liberty applies config changes within seconds. */

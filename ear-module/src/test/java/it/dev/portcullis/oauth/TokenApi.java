@@ -10,6 +10,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.MachineClientsFixture;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -49,8 +51,14 @@ final class TokenApi {
         return RegistrationApi.json(response);
     }
 
-    JsonObject serviceClient() throws Exception {
-        return register("client_secret_basic", "[\"client_credentials\"]", null);
+    /** A provisioned machine client's credentials as {@code client_id} and {@code client_secret}. */
+    static JsonObject credentials(MachineClientsFixture client) {
+        return Json.createObjectBuilder().add("client_id", client.clientId()).add("client_secret", client.secret()).build();
+    }
+
+    /** The provisioned client_secret_basic machine client allowlisted for pets:read and pets:write. */
+    JsonObject serviceClient() {
+        return credentials(MachineClientsFixture.SERVICE);
     }
 
     HttpResponse<String> token(Map<String, String> form, String basicId, String basicSecret) throws Exception {

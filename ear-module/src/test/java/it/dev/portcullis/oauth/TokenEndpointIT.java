@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.MachineClientsFixture;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +39,7 @@ class TokenEndpointIT {
 
     @Test
     void tokenWhenClientDeletedThen401InvalidClient() throws Exception {
-        JsonObject client = api.serviceClient();
+        JsonObject client = api.register("client_secret_basic", "[\"authorization_code\"]", null);
         RegistrationApi registration = new RegistrationApi(server);
         assertThat(registration.delete(client.getString("client_id"), client.getString("registration_access_token")).statusCode())
                 .isEqualTo(204);
@@ -74,7 +75,7 @@ class TokenEndpointIT {
 
     @Test
     void clientCredentialsWhenPostThenTokenWithEveryEntitledScope() throws Exception {
-        JsonObject client = api.register("client_secret_post", "[\"client_credentials\"]", "\"scope\":\"pets:read pets:write\"");
+        JsonObject client = TokenApi.credentials(MachineClientsFixture.SERVICE_POST);
         HttpResponse<String> response = api.token(form("grant_type", "client_credentials", "client_id",
                 client.getString("client_id"), "client_secret", client.getString("client_secret"),
                 "resource", TokenApi.expectedResource()), null, null);
@@ -94,7 +95,7 @@ class TokenEndpointIT {
                 basicClient.getString("client_secret")), null, null), 401, "invalid_client");
         assertError(api.token(form("grant_type", "client_credentials", "client_id", id), null, null), 401, "invalid_client");
 
-        JsonObject postClient = api.register("client_secret_post", "[\"client_credentials\"]", null);
+        JsonObject postClient = TokenApi.credentials(MachineClientsFixture.SERVICE_POST);
         assertError(api.token(form("grant_type", "client_credentials", "client_id", postClient.getString("client_id"),
                 "client_secret", "wrong-secret"), null, null), 401, "invalid_client");
     }
@@ -127,6 +128,23 @@ class TokenEndpointIT {
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=pets:read&scope=pets:write")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertError(repeated, 400, "invalid_request");
+    }
+
+    @Test
+    void clientCredentialsWhenProvisionedThenOnlyTheAllowlistedScopesAndNoneWithoutAnAllowlist() throws Exception {
+        MachineClientsFixture reader = MachineClientsFixture.READ_ONLY;
+        HttpResponse<String> all = api.token(form("grant_type", "client_credentials"), reader.clientId(), reader.secret());
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(RegistrationApi.json(all).getString("scope")).isEqualTo("pets:read");
+        assertThat(api.verify(RegistrationApi.json(all).getString("access_token")).getStringClaim("scope")).isEqualTo("pets:read");
+        assertError(api.token(form("grant_type", "client_credentials", "scope", "pets:write"), reader.clientId(),
+                reader.secret()), 400, "invalid_scope");
+
+        MachineClientsFixture unscoped = MachineClientsFixture.UNSCOPED;
+        assertError(api.token(form("grant_type", "client_credentials"), unscoped.clientId(), unscoped.secret()),
+                400, "invalid_scope");
+        assertError(api.token(form("grant_type", "client_credentials", "scope", "pets:read"), unscoped.clientId(),
+                unscoped.secret()), 400, "invalid_scope");
     }
 
     static void assertError(HttpResponse<String> response, int status, String error) {

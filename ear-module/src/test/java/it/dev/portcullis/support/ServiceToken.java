@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Access tokens for tests that only need some valid caller of {@code /mcp}: a confidential client registered
- * through DCR gets them from the built-in token endpoint with {@code client_credentials}.
+ * Access tokens for tests that only need some valid caller of {@code /mcp}: the operator-provisioned machine client
+ * {@code it-service} ({@link MachineClientsFixture}) gets them from the built-in token endpoint with
+ * {@code client_credentials}.
  */
 public final class ServiceToken {
 
@@ -20,7 +21,7 @@ public final class ServiceToken {
     private ServiceToken() {
     }
 
-    /** A token for {@code scope}, issued once per test run (registrations are rate-limited on the test server). */
+    /** A token for {@code scope}, issued once per test run. */
     public static String of(LibertyServer server, String scope) throws Exception {
         String key = server.baseUrl() + " " + scope;
         String token = ISSUED.get(key);
@@ -31,21 +32,11 @@ public final class ServiceToken {
         return token;
     }
 
-    /** A fresh token for {@code scope} from a newly registered service client of {@code server}. */
+    /** A fresh token for {@code scope} from the test server's provisioned machine client {@code it-service}. */
     public static String issue(LibertyServer server, String scope) throws Exception {
-        HttpResponse<String> registered = Https.client().send(HttpRequest.newBuilder(server.url("/oauth/register"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"it-service-" + System.nanoTime()
-                        + "\",\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":"
-                        + "\"client_secret_basic\",\"scope\":\"" + scope + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (registered.statusCode() != 201) {
-            throw new AssertionError("registration failed: " + registered.statusCode() + " " + registered.body());
-        }
-        JsonObject client = json(registered.body());
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(client.getString("client_id"),
-                StandardCharsets.UTF_8) + ":" + URLEncoder.encode(client.getString("client_secret"),
-                StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        MachineClientsFixture client = MachineClientsFixture.SERVICE;
+        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8)
+                + ":" + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> token = Https.client().send(HttpRequest.newBuilder(server.url("/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="

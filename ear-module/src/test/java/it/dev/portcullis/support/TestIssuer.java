@@ -63,6 +63,17 @@ public final class TestIssuer implements AutoCloseable {
         return token(audience, user, roles, scopes, UnaryOperator.identity());
     }
 
+    /** A valid token for {@code audience} whose JOSE {@code typ} header is {@code typ} (null: no typ header). */
+    public String typed(String audience, String typ) throws Exception {
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("corp-key-1");
+        if (typ != null) {
+            header.type(new JOSEObjectType(typ));
+        }
+        SignedJWT jwt = new SignedJWT(header.build(), claims(audience, "alice", List.of("mcp-users"), "pets:read").build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
     /** Right kid, wrong key: the signature cannot verify. */
     public String signedByStranger(String audience) throws Exception {
         return sign(stranger, "corp-key-1", claims(audience, "mallory", List.of("mcp-admins"), "pets:read").build());

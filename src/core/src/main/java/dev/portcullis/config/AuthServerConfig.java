@@ -32,6 +32,34 @@ public class AuthServerConfig {
         return string("portcullis.oauth.registration.initial-access-token").map(String::trim).filter(t -> !t.isEmpty());
     }
 
+    /**
+     * The scopes a client that registers without {@code scope} is registered with
+     * ({@code portcullis.oauth.registration.default-scopes}, default {@code pets:read}): least privilege, never every
+     * supported scope.
+     */
+    public List<String> registrationDefaultScopes() {
+        return words(string("portcullis.oauth.registration.default-scopes").orElse("pets:read").replace(',', ' '));
+    }
+
+    /**
+     * The ceiling for clients registered with the initial access token for {@code client_credentials}
+     * ({@code portcullis.oauth.registration.machine-client-scopes}, default none): such a client gets the scopes it
+     * registered that are also listed here.
+     */
+    public List<String> registeredMachineClientScopes() {
+        return words(string("portcullis.oauth.registration.machine-client-scopes").orElse("").replace(',', ' '));
+    }
+
+    /** The ids of operator-provisioned machine clients ({@code portcullis.oauth.machine-clients}, comma-separated). */
+    public List<String> machineClientIds() {
+        return words(string("portcullis.oauth.machine-clients").orElse("").replace(',', ' '));
+    }
+
+    /** One setting of provisioned machine client {@code id}: {@code portcullis.oauth.machine-client.<id>.<setting>}. */
+    public Optional<String> machineClientSetting(String id, String setting) {
+        return string("portcullis.oauth.machine-client." + id + "." + setting).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
     /** Registrations allowed per client software per window ({@code portcullis.oauth.registration.rate-limit}). */
     public int registrationRateLimit() {
         return integer("portcullis.oauth.registration.rate-limit", 60);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The optional {@code portcullis.oauth.*} settings and the form each must have. Start-up checks them all, so a
@@ -54,13 +55,54 @@ public final class AuthServerSettings {
     private AuthServerSettings() {
     }
 
+    /** Machine client ids are plain tokens: never an https URL (those are metadata documents), at most 64 characters. */
+    private static final Pattern MACHINE_CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
+    /** The stored-secret format of {@code dev.portcullis.oauth.registration.Secrets}: PBKDF2, 256-bit hash, base64url. */
+    private static final Pattern SECRET_HASH = Pattern.compile("pbkdf2-sha256\\$[1-9][0-9]{3,8}\\$[A-Za-z0-9_-]{16,}\\$[A-Za-z0-9_-]{43}");
+    /** The token endpoint authentication methods a provisioned machine client may use. */
+    public static final Set<String> MACHINE_CLIENT_AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post");
+
     /** One message per malformed setting; {@code lookup} gives a setting's value, if any. */
     public static List<String> problems(Function<String, Optional<String>> lookup) {
         List<String> problems = new ArrayList<>();
         FORMS.keySet().stream().sorted().forEach(key -> lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty())
                 .filter(value -> !valid(key, value))
                 .ifPresent(value -> problems.add("setting " + key + " is '" + value + "' but must be " + FORMS.get(key) + ".")));
+        problems.addAll(machineClientProblems(lookup));
         return problems;
+    }
+
+    /** What is wrong with the provisioned machine clients' settings; never echoes a secret hash. */
+    static List<String> machineClientProblems(Function<String, Optional<String>> lookup) {
+        List<String> problems = new ArrayList<>();
+        String ids = lookup.apply("portcullis.oauth.machine-clients").orElse("");
+        for (String id : ids.replace(',', ' ').trim().split("\\s+")) {
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!isMachineClientId(id)) {
+                problems.add("setting portcullis.oauth.machine-clients names '" + id.replaceAll("[^\\x21-\\x7e]", "?")
+                        + "' but ids must be 1 to 64 of A-Z a-z 0-9 . _ ~ -.");
+                continue;
+            }
+            String prefix = "portcullis.oauth.machine-client." + id + ".";
+            if (!lookup.apply(prefix + "secret-hash").map(String::trim).filter(AuthServerSettings::isSecretHash).isPresent()) {
+                problems.add("setting " + prefix + "secret-hash must be pbkdf2-sha256$<iterations>$<base64url salt>$<base64url"
+                        + " 32-byte hash> (src/docs/authorization-server.md).");
+            }
+            lookup.apply(prefix + "auth-method").map(String::trim).filter(m -> !m.isEmpty())
+                    .filter(m -> !MACHINE_CLIENT_AUTH_METHODS.contains(m)).ifPresent(m -> problems.add("setting " + prefix
+                            + "auth-method is '" + m + "' but must be client_secret_basic or client_secret_post."));
+        }
+        return problems;
+    }
+
+    public static boolean isMachineClientId(String id) {
+        return id != null && MACHINE_CLIENT_ID.matcher(id).matches();
+    }
+
+    public static boolean isSecretHash(String hash) {
+        return hash != null && SECRET_HASH.matcher(hash).matches();
     }
 
     static boolean valid(String key, String value) {

@@ -44,4 +44,21 @@ class AuthServerSettingsTest {
                 .anySatisfy(line -> assertThat(line).contains("cimd.fetch-timeout", "positive ISO-8601"))
                 .anySatisfy(line -> assertThat(line).contains("unused-lifetime", "P90D"));
     }
+
+    @Test
+    void problemsWhenMachineClientsMisconfiguredThenEachNamedWithoutEchoingTheHash() {
+        Map<String, String> values = Map.of("portcullis.oauth.machine-clients", "good, no-hash,bad-method,https://x.example/c",
+                "portcullis.oauth.machine-client.good.secret-hash", HASH,
+                "portcullis.oauth.machine-client.bad-method.secret-hash", HASH,
+                "portcullis.oauth.machine-client.bad-method.auth-method", "none",
+                "portcullis.oauth.machine-client.no-hash.secret-hash", "plain-secret");
+
+        assertThat(AuthServerSettings.problems(key -> Optional.ofNullable(values.get(key))))
+                .hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("machine-client.no-hash.secret-hash").doesNotContain("plain-secret"))
+                .anySatisfy(line -> assertThat(line).contains("machine-client.bad-method.auth-method", "'none'"))
+                .anySatisfy(line -> assertThat(line).contains("machine-clients", "https://x.example/c"));
+    }
+
+    private static final String HASH = "pbkdf2-sha256$10000$2X9ZGJZipOlq95cg0ToXIw$t1bCiz7Xrm6PF_f2dmLaa6yJgyYIqgu_04T5E75ed8w";
 }

@@ -23,7 +23,8 @@ import java.util.Set;
 class OAuthInputsFuzzTest {
 
     private final ClientMetadataValidator validator = new ClientMetadataValidator(
-            new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read", "pets:write"));
+            new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read", "pets:write"),
+            java.util.List.of("pets:read"));
 
     @FuzzTest(maxDuration = "5s")
     void registrationMetadataAndTokenFormsGetOAuthErrorsOnly(FuzzedDataProvider data) {

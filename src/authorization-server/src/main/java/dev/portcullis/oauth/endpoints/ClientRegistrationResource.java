@@ -30,6 +30,8 @@ import java.io.InputStream;
 /**
  * The registration endpoint (RFC 7591 section 3) and the client configuration endpoint (RFC 7592 section 2).
  * Parses, checks the initial access token and the rate limit, and delegates to {@link ClientRegistrationService}.
+ * Only a caller that presented the initial access token may register a {@code client_credentials} client; with open
+ * registration (no initial access token configured) nobody can, and machine clients are provisioned by the operator.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-3">RFC 7591 section 3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7592#section-2">RFC 7592 section 2</a>
@@ -55,16 +57,17 @@ public class ClientRegistrationResource {
     @Consumes(MediaType.WILDCARD)
     public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
             @Context HttpServletRequest http) {
-        config.initialAccessToken().ifPresent(expected -> {
+        boolean withInitialAccessToken = config.initialAccessToken().map(expected -> {
             if (!Secrets.equalsConstantTime(expected, bearer(authorization))) {
                 throw OAuthException.invalidToken("registration requires a valid initial access token");
             }
-        });
+            return true;
+        }).orElse(false);
         JsonValue request = parse(body);
         rateLimiter.acquire(http.getRemoteAddr());
         Registration registration;
         try {
-            registration = registry.register(request);
+            registration = registry.register(request, withInitialAccessToken);
         } catch (OAuthException invalid) {
             rateLimiter.release(http.getRemoteAddr());
             throw invalid;

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Answers "who is this client_id?" for the authorization and token endpoints: a dynamically registered client,
- * or, when the id is an https URL, the client its metadata document describes. Unknown ids and unusable
+ * Answers "who is this client_id?" for the authorization and token endpoints: an operator-provisioned machine
+ * client, a dynamically registered client, or, when the id is an https URL, the client its metadata document describes. Unknown ids and unusable
  * documents resolve to nothing (the reason is logged at FINE), so callers answer {@code invalid_client}.
  */
 @ApplicationScoped
@@ -51,11 +51,15 @@ public class ClientResolver {
     @Inject
     private SupportedScopes scopes;
 
+    @Inject
+    private MachineClients machineClients;
+
     private volatile ClientMetadataDocuments documents;
 
     public Optional<RegisteredClient> resolve(String clientId) {
         if (!ClientMetadataDocuments.isDocumentUrl(clientId)) {
-            return registry.find(clientId);
+            Optional<RegisteredClient> provisioned = machineClients.find(clientId).map(MachineClient::asRegisteredClient);
+            return provisioned.isPresent() ? provisioned : registry.find(clientId);
         }
         try {
             return Optional.of(resolveDocument(clientId));
@@ -81,7 +85,8 @@ public class ClientResolver {
                                 TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates().map(Path::of)),
                                 Duration.ofSeconds(3), config.metadataDocumentFetchTimeout());
                         documents = new ClientMetadataDocuments(fetcher, new ClientMetadataValidator(
-                                RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all()), Clock.systemUTC(),
+                                RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all(),
+                                config.registrationDefaultScopes()), Clock.systemUTC(),
                                 fetchExecutor, new ClientMetadataDocuments.FetchLimits(config.metadataDocumentMaxFetchesPerHost(),
                                         config.metadataDocumentMaxFetches(), config.metadataDocumentFailureCache()));
                     } catch (IOException | GeneralSecurityException e) {

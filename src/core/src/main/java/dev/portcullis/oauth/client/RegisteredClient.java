@@ -9,14 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A client the authorization server knows, whether registered through RFC 7591 or described by a Client ID
- * Metadata Document. {@code metadata} is the validated RFC 7591 metadata; {@code registeredAt} is when this server
- * registered it (null for a metadata-document client, which is never registered here).
+ * A client the authorization server knows, whether registered through RFC 7591, described by a Client ID Metadata
+ * Document, or provisioned by the operator as a machine client. {@code metadata} is the validated RFC 7591 metadata;
+ * {@code registeredAt} is when this server registered it (null for a metadata-document or operator client, which is
+ * never registered here).
  */
 public record RegisteredClient(String clientId, JsonObject metadata, Source source, Instant registeredAt) {
 
     /** Where the client's metadata came from. */
-    public enum Source { DYNAMIC_REGISTRATION, METADATA_DOCUMENT }
+    public enum Source { DYNAMIC_REGISTRATION, METADATA_DOCUMENT, OPERATOR }
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");

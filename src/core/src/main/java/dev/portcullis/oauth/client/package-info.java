@@ -1,5 +1,6 @@
 /**
  * Clients as the authorization and token endpoints see them: {@link dev.portcullis.oauth.client.ClientResolver}
- * answers "who is this client_id?" for both dynamically registered clients and Client ID Metadata Documents.
+ * answers "who is this client_id?" for dynamically registered clients, Client ID Metadata Documents and the
+ * operator's machine clients ({@link dev.portcullis.oauth.client.MachineClients}).
  */
 package dev.portcullis.oauth.client;

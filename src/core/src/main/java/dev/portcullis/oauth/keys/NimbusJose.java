@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.GeneralSecurityException;
@@ -22,11 +23,12 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The only class that touches Nimbus JOSE+JWT: JWK thumbprints, the public JWK Set, and signing and verifying
- * JWTs with a {@link SigningKey}. Everything else works with JDK key types.
+ * The only class that touches Nimbus JOSE+JWT: JWK thumbprints, the public JWK Set, signing and verifying
+ * JWTs with a {@link SigningKey}, and reading a JWT's {@code typ} header for the resource server. Everything else works with JDK key types.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7517">RFC 7517 (JWK)</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7638">RFC 7638 (JWK thumbprint)</a>
@@ -112,6 +114,23 @@ public final class NimbusJose {
             return null;
         } catch (ParseException | JOSEException e) {
             return null;
+        }
+    }
+
+    /**
+     * The {@code typ} JOSE header of a compact-serialized JWT (RFC 7515 section 4.1.9), empty when it has none or the
+     * header does not parse. Reads the header only: the signature is MicroProfile JWT's business.
+     */
+    public static Optional<String> headerType(String jwt) {
+        int dot = jwt == null ? -1 : jwt.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        try {
+            JOSEObjectType type = JWSHeader.parse(new Base64URL(jwt.substring(0, dot))).getType();
+            return Optional.ofNullable(type).map(JOSEObjectType::getType);
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

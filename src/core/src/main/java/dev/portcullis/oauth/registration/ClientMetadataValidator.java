@@ -19,7 +19,9 @@ import java.util.Set;
 
 /**
  * Turns a client's registration request into the metadata the server registers: known fields checked, RFC 7591
- * defaults filled in, unsupported scopes dropped, unknown fields ignored. Anything unacceptable is an
+ * defaults filled in, unsupported scopes dropped, unknown fields ignored. A client that registers no supported scope
+ * is registered with the configured default scopes (RFC 7591 section 2: "If omitted, an authorization server MAY
+ * register a client with a default set of scopes"), never with every scope. Anything unacceptable is an
  * {@link OAuthException} with {@code invalid_redirect_uri} or {@code invalid_client_metadata}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 section 2</a>
@@ -39,10 +41,12 @@ public final class ClientMetadataValidator {
 
     private final RedirectUriPolicy redirectUris;
     private final Set<String> supportedScopes;
+    private final List<String> defaultScopes;
 
-    public ClientMetadataValidator(RedirectUriPolicy redirectUris, Set<String> supportedScopes) {
+    public ClientMetadataValidator(RedirectUriPolicy redirectUris, Set<String> supportedScopes, List<String> defaultScopes) {
         this.redirectUris = Objects.requireNonNull(redirectUris, "redirectUris");
         this.supportedScopes = Set.copyOf(Objects.requireNonNull(supportedScopes, "supportedScopes"));
+        this.defaultScopes = defaultScopes.stream().filter(this.supportedScopes::contains).distinct().toList();
     }
 
     /** The metadata to register, or an {@link OAuthException} saying what is wrong. */
@@ -151,14 +155,14 @@ public final class ClientMetadataValidator {
 
     private void copyScope(JsonObject in, JsonObjectBuilder out) {
         String scope = optionalText(in, "scope", null);
-        if (scope == null) {
-            return;
-        }
         Set<String> granted = new LinkedHashSet<>();
-        for (String token : scope.trim().split(" +")) {
+        for (String token : scope == null ? new String[0] : scope.trim().split(" +")) {
             if (supportedScopes.contains(token)) {
                 granted.add(token);
             }
+        }
+        if (granted.isEmpty()) {
+            granted.addAll(defaultScopes);
         }
         if (!granted.isEmpty()) {
             out.add("scope", String.join(" ", granted));

@@ -35,6 +35,8 @@ public class ClientRegistrationService {
     /** Fields a client must not send in an RFC 7592 update (section 2.2). */
     private static final List<String> SERVER_FIELDS = List.of("registration_access_token", "registration_client_uri",
             "client_secret_expires_at", "client_id_issued_at");
+    private static final String MACHINE_CLIENTS_CLOSED = "the client_credentials grant is not open to registration "
+            + "without the initial access token; ask the operator for a machine client";
     private static final Logger LOG = Logger.getLogger(ClientRegistrationService.class.getName());
 
     @PersistenceContext(unitName = "portcullis")
@@ -51,9 +53,22 @@ public class ClientRegistrationService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Registers a client (RFC 7591 section 3.1); the result carries its secret and registration token once. */
+    /** Registers a client for an anonymous caller: {@link #register(JsonValue, boolean)} without the initial access token. */
     public Registration register(JsonValue request) {
+        return register(request, false);
+    }
+
+    /**
+     * Registers a client (RFC 7591 section 3.1); the result carries its secret and registration token once. A
+     * {@code client_credentials} client is registered only for a caller that presented the initial access token
+     * ({@code withInitialAccessToken}): anonymously it is {@code invalid_client_metadata}, the RFC 7591 section
+     * 3.2.2 error for a metadata value the server does not accept.
+     */
+    public Registration register(JsonValue request, boolean withInitialAccessToken) {
         JsonObject metadata = validator().validate(request);
+        if (!withInitialAccessToken && isMachineClient(metadata)) {
+            throw OAuthException.invalidClientMetadata(MACHINE_CLIENTS_CLOSED);
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String token = Secrets.random(32);
         ClientEntity client = new ClientEntity(Secrets.random(16), Secrets.fastHash(token), now);
@@ -89,6 +104,9 @@ public class ClientRegistrationService {
             throw OAuthException.invalidClientMetadata("client_secret does not match the current secret");
         }
         JsonObject metadata = validator().validate(Jsons.PROVIDER.createObjectBuilder(body).remove("client_id").remove("client_secret").build());
+        if (isMachineClient(metadata) && !isMachineClient(parse(client.getMetadata()))) {
+            throw OAuthException.invalidClientMetadata(MACHINE_CLIENTS_CLOSED); // no becoming one by an update either
+        }
         String secret = applyMetadata(client, metadata, clock.instant().truncatedTo(ChronoUnit.SECONDS));
         return registration(client, secret, registrationAccessToken);
     }
@@ -155,7 +173,13 @@ public class ClientRegistrationService {
     }
 
     private ClientMetadataValidator validator() {
-        return new ClientMetadataValidator(RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all());
+        return new ClientMetadataValidator(RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all(),
+                config.registrationDefaultScopes());
+    }
+
+    private static boolean isMachineClient(JsonObject metadata) {
+        return new RegisteredClient("-", metadata, RegisteredClient.Source.DYNAMIC_REGISTRATION)
+                .grantTypes().contains("client_credentials");
     }
 
     private static JsonObject parse(String json) {

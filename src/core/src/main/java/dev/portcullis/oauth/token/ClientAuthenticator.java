@@ -3,6 +3,8 @@ package dev.portcullis.oauth.token;
 import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.client.MachineClient;
+import dev.portcullis.oauth.client.MachineClients;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.persistence.ClientEntity;
@@ -11,11 +13,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Authenticates a client at the token and revocation endpoints with the method it registered
  * ({@code token_endpoint_auth_method}): the secret over Basic or in the body, or nothing for public clients.
+ * Operator-provisioned machine clients ({@link MachineClients}) are checked against their configured secret hash.
  * An unknown or deleted client, another method than the registered one, or a wrong secret is
  * {@code 401 invalid_client}, so that clients holding a forgotten client_id register again.
  *
@@ -39,6 +43,9 @@ public class ClientAuthenticator {
     private VerifiedSecrets secrets;
 
     @Inject
+    private MachineClients machineClients;
+
+    @Inject
     private ClientAuthenticationThrottle throttle;
 
     @PersistenceContext(unitName = "portcullis")
@@ -57,11 +64,14 @@ public class ClientAuthenticator {
     @Transactional
     public RegisteredClient authenticate(ClientCredentials presented, String callerAddress) {
         String clientId = presented.clientId();
-        // A registered client is read once, for its metadata and its secret hash (the token endpoint's hot path);
-        // a metadata-document client comes from the resolver and has no secret.
-        ClientEntity registered = ClientMetadataDocuments.isDocumentUrl(clientId) || clientId.length() > 64 ? null
-                : em.find(ClientEntity.class, clientId);
-        RegisteredClient client = registered != null ? registeredClient(registered)
+        // An operator-provisioned machine client comes from configuration, with its secret hash. A registered client
+        // is read once, for its metadata and its secret hash (the token endpoint's hot path); a metadata-document
+        // client comes from the resolver and has no secret.
+        Optional<MachineClient> machine = machineClients.find(clientId);
+        ClientEntity registered = machine.isPresent() || ClientMetadataDocuments.isDocumentUrl(clientId)
+                || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId);
+        RegisteredClient client = machine.isPresent() ? machine.get().asRegisteredClient()
+                : registered != null ? registeredClient(registered)
                 : ClientMetadataDocuments.isDocumentUrl(clientId) ? clients.resolve(clientId).orElse(null) : null;
         if (client == null) {
             throw TokenErrors.invalidClient("the client is unknown; register it again");
@@ -72,16 +82,19 @@ public class ClientAuthenticator {
             throw TokenErrors.invalidClient("the client must authenticate with " + method);
         }
         if (client.confidential()) {
-            if (registered == null) {
+            StoredSecret stored = machine.map(m -> new StoredSecret(m.secretHash(), null))
+                    .orElseGet(() -> registered == null ? null
+                            : new StoredSecret(registered.getSecretHash(), registered.getSecretExpiresAt()));
+            if (stored == null) {
                 throw TokenErrors.invalidClient("client authentication failed");
             }
-            if (secrets.recentlyVerified(registered, presented.secret())) {
+            if (secrets.recentlyVerified(clientId, stored.hash(), stored.expiresAt(), presented.secret())) {
                 return client;
             }
             throttle.backoff(clientId, callerAddress).ifPresent(wait -> {
                 throw TokenErrors.throttled(Math.max(1, (wait.toMillis() + 999) / 1000));
             });
-            if (!secrets.verify(registered, presented.secret())) {
+            if (!secrets.verify(clientId, stored.hash(), stored.expiresAt(), presented.secret())) {
                 throttle.failed(clientId, callerAddress);
                 LOG.fine(() -> "Client " + clientId + " presented a wrong or expired secret.");
                 throw TokenErrors.invalidClient("client authentication failed");
@@ -89,6 +102,10 @@ public class ClientAuthenticator {
             throttle.succeeded(clientId, callerAddress);
         }
         return client;
+    }
+
+    /** A confidential client's stored secret: its PBKDF2 hash and expiry (null: never, as for machine clients). */
+    private record StoredSecret(String hash, java.time.Instant expiresAt) {
     }
 
     private static RegisteredClient registeredClient(ClientEntity entity) {

@@ -38,32 +38,42 @@ public class VerifiedSecrets {
      * without PBKDF2, so a client that authenticated recently passes even while its caller address is throttled.
      */
     public boolean recentlyVerified(ClientEntity client, String secret) {
-        if (secret == null || client.getSecretHash() == null) {
+        return recentlyVerified(client.getClientId(), client.getSecretHash(), client.getSecretExpiresAt(), secret);
+    }
+
+    /** {@link #recentlyVerified(ClientEntity, String)} for a secret hash kept elsewhere (a provisioned machine client). */
+    public boolean recentlyVerified(String clientId, String secretHash, Instant expiresAt, String secret) {
+        if (secret == null || secretHash == null) {
             return false;
         }
         Instant now = clock.instant();
-        if (client.getSecretExpiresAt() != null && !now.isBefore(client.getSecretExpiresAt())) {
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
             return false;
         }
-        Instant until = verified.get(Secrets.fastHash(client.getClientId() + '\n' + secret + '\n' + client.getSecretHash()));
+        Instant until = verified.get(Secrets.fastHash(clientId + '\n' + secret + '\n' + secretHash));
         return until != null && now.isBefore(until);
     }
 
     /** Whether {@code secret} is the registered client's current, unexpired secret. */
     public boolean verify(ClientEntity client, String secret) {
-        if (secret == null || client.getSecretHash() == null) {
+        return verify(client.getClientId(), client.getSecretHash(), client.getSecretExpiresAt(), secret);
+    }
+
+    /** Whether {@code secret} matches {@code secretHash} of client {@code clientId}, unexpired ({@code expiresAt} null: never). */
+    public boolean verify(String clientId, String secretHash, Instant expiresAt, String secret) {
+        if (secret == null || secretHash == null) {
             return false;
         }
         Instant now = clock.instant();
-        if (client.getSecretExpiresAt() != null && !now.isBefore(client.getSecretExpiresAt())) {
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
             return false;
         }
-        String key = Secrets.fastHash(client.getClientId() + '\n' + secret + '\n' + client.getSecretHash());
+        String key = Secrets.fastHash(clientId + '\n' + secret + '\n' + secretHash);
         Instant until = verified.get(key);
         if (until != null && now.isBefore(until)) {
             return true;
         }
-        if (!Secrets.matches(secret, client.getSecretHash())) {
+        if (!Secrets.matches(secret, secretHash)) {
             return false;
         }
         remember(key, now);

@@ -352,7 +352,7 @@ class ClientMetadataDocumentsTest {
         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
                 TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())));
         ClientMetadataValidator validator = new ClientMetadataValidator(
-                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"));
+                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"), List.of("pets:read"));
         return new ClientMetadataDocuments(fetcher, validator, clock);
     }
 
@@ -361,7 +361,7 @@ class ClientMetadataDocumentsTest {
         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
                 TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())));
         ClientMetadataValidator validator = new ClientMetadataValidator(
-                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"));
+                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"), List.of("pets:read"));
         return new ClientMetadataDocuments(fetcher, validator, clock, executor, ClientMetadataDocuments.FetchLimits.defaults());
     }
 

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClientMetadataValidatorTest {
 
     private final ClientMetadataValidator validator = new ClientMetadataValidator(
-            new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read", "pets:write"));
+            new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read", "pets:write"),
+            List.of("pets:read", "admin"));
+
+    @Test
+    void validateWhenNoSupportedScopeThenTheDefaultScopesNeverEverything() {
+        assertThat(validator.validate(json("{\"redirect_uris\":[\"https://a.example/cb\"]}")).getString("scope"))
+                .isEqualTo("pets:read");
+        assertThat(validator.validate(json("{\"redirect_uris\":[\"https://a.example/cb\"],\"scope\":\"admin\"}"))
+                .getString("scope")).isEqualTo("pets:read");
+        assertThat(new ClientMetadataValidator(new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.NONE),
+                Set.of("pets:read"), List.of()).validate(json("{\"redirect_uris\":[\"https://a.example/cb\"]}"))
+                .containsKey("scope")).isFalse();
+    }
 
     @Test
     void validateWhenOnlyRedirectUrisThenRfc7591Defaults() {

@@ -3,6 +3,7 @@ package it.dev.portcullis.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.MachineClientsFixture;
 import it.dev.portcullis.support.SdkClient;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,8 @@ class JourneyIT {
     }
 
     private static Map<String, String> run(String scenario, List<String> steps) throws Exception {
-        return sdk.run(scenario, scenario, SERVER.url("/mcp"), Map.of("E2E_CIMD_URL", metadataDocuments.url().toString()),
-                steps);
+        return sdk.run(scenario, scenario, SERVER.url("/mcp"), Map.of("E2E_CIMD_URL", metadataDocuments.url().toString(),
+                "E2E_MACHINE_CLIENT_ID", MachineClientsFixture.SERVICE.clientId(),
+                "E2E_MACHINE_CLIENT_SECRET", MachineClientsFixture.SERVICE.secret()), steps);
     }
 }
