@@ -30,9 +30,10 @@ final class UserSession {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final LibertyServer server = LibertyServer.current();
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder()
             .sslContext(Https.trustingServer(server))
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -54,6 +55,12 @@ final class UserSession {
     /** A session nobody logged in to. */
     static UserSession anonymous() {
         return new UserSession();
+    }
+
+    /** The session's cookies as a {@code Cookie} header value, for requests sent over a raw socket. */
+    String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

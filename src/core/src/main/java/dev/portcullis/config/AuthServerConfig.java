@@ -70,6 +70,15 @@ public class AuthServerConfig {
         return duration("portcullis.oauth.registration.rate-window", Duration.ofMinutes(1));
     }
 
+    /**
+     * Largest request body of the authorization server's form endpoints ({@code /oauth/authorize},
+     * {@code /oauth/consents} ...), in bytes, counted before anything is buffered
+     * ({@code portcullis.oauth.max-form-bytes}, default 65536).
+     */
+    public int maxFormBytes() {
+        return Math.max(1, integer("portcullis.oauth.max-form-bytes", 65_536));
+    }
+
     /** Private-use redirect schemes: {@code reverse-domain} (default), {@code any} or {@code none}. */
     public String privateUseSchemes() {
         return string("portcullis.oauth.registration.private-use-schemes").orElse("reverse-domain").trim();

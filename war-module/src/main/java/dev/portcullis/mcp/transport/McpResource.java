@@ -37,7 +37,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -86,7 +85,7 @@ public class McpResource {
         }
         JsonRpcMessage message;
         try {
-            message = JsonRpc.parse(new String(bytes, StandardCharsets.UTF_8));
+            message = JsonRpc.parse(bytes);
         } catch (McpError e) {
             return json(McpServer.malformed(e));
         }

@@ -14,13 +14,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
@@ -77,7 +77,11 @@ public class ConsentsPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response withdraw(@FormParam("consent_id") String consentId, @FormParam("csrf_token") String csrfToken) {
+    public Response withdraw(MultivaluedMap<String, String> form) {
+        // The form as the entity, not @FormParam: RESTEasy takes @FormParam from the servlet's parameter map, which
+        // would read the body past RequestBodyLimitFilter's bounded copy.
+        String consentId = form.getFirst("consent_id");
+        String csrfToken = form.getFirst("csrf_token");
         Caller user = Caller.of(http);
         if (user == null || consentId == null
                 || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.formHolder(), consentId)) {

@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.endpoints;
 
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.registration.Registration;
@@ -9,7 +9,6 @@ import dev.portcullis.oauth.registration.RegistrationRateLimiter;
 import dev.portcullis.oauth.registration.Secrets;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -126,9 +124,9 @@ public class ClientRegistrationResource {
         if (bytes.length > MAX_BODY_BYTES) {
             throw OAuthException.invalidClientMetadata("the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            return JsonInput.read(bytes);
+        } catch (JsonException e) {
             throw OAuthException.invalidClientMetadata("the request body is not valid JSON");
         }
     }

@@ -1,14 +1,13 @@
 package dev.portcullis.oauth.cimd;
 
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -217,13 +216,13 @@ public final class ClientMetadataDocuments {
 
     private JsonObject validated(String clientId, byte[] body) throws MetadataDocumentException {
         JsonObject document;
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = JsonInput.read(body);
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MetadataDocumentException("the document is not a JSON object");
             }
             document = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             throw new MetadataDocumentException("the document is not valid JSON");
         }
         if (!clientId.equals(document.getString("client_id", null))) {

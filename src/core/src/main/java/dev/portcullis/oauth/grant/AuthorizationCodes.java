@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.grant;
 
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.error.OAuthError;
@@ -11,11 +12,9 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,9 +146,8 @@ public class AuthorizationCodes {
     }
 
     private static List<String> fromJson(String json) {
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
-            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        }
+        return JsonInput.read(json).asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .toList();
     }
 
     private static List<String> words(String value) {

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
@@ -10,11 +11,9 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,8 +183,6 @@ public class ClientRegistrationService {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return JsonInput.readObject(json);
     }
 }

@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.token;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.MachineClient;
@@ -10,11 +10,9 @@ import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -111,8 +109,7 @@ public class ClientAuthenticator {
     }
 
     private static RegisteredClient registeredClient(ClientEntity entity) {
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(entity.getMetadata()))) {
-            return new RegisteredClient(entity.getClientId(), reader.readObject(), RegisteredClient.Source.DYNAMIC_REGISTRATION);
-        }
+        return new RegisteredClient(entity.getClientId(), JsonInput.readObject(entity.getMetadata()),
+                RegisteredClient.Source.DYNAMIC_REGISTRATION);
     }
 }

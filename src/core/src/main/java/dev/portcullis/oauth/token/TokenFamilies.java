@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.token;
 
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.client.RegisteredClient;
@@ -19,7 +20,6 @@ import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -210,8 +210,7 @@ public class TokenFamilies {
     }
 
     private static List<String> groups(String json) {
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
-            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        }
+        return JsonInput.read(json).asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .toList();
     }
 }

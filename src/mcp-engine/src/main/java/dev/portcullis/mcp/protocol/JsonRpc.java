@@ -3,10 +3,7 @@ package dev.portcullis.mcp.protocol;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * The JSON-RPC 2.0 envelope codec: parses one message and builds responses and notifications.
@@ -19,16 +16,35 @@ public final class JsonRpc {
     }
 
     /**
-     * Parses a POST body. Malformed JSON is -32700; an array (a batch, removed in 2025-06-18) or an object that is
+     * Parses a POST body. Malformed JSON, and JSON over {@link JsonInput}'s depth or size limit, is -32700; an array (a batch, removed in 2025-06-18) or an object that is
      * not a JSON-RPC 2.0 message is -32600. Both are HTTP 400 with {@code id: null}.
      */
     public static JsonRpcMessage parse(String body) {
-        JsonStructure structure;
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(body))) {
-            structure = reader.read();
-        } catch (JsonException | IllegalStateException e) {
-            throw new McpError(JsonRpcErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON", null, 400);
+        JsonValue structure;
+        try {
+            structure = JsonInput.read(body);
+        } catch (JsonException e) {
+            throw parseError();
         }
+        return message(structure);
+    }
+
+    /** Parses a POST body as sent: UTF-8 (RFC 8259 section 8.1); malformed UTF-8 is a parse error too. */
+    public static JsonRpcMessage parse(byte[] body) {
+        JsonValue structure;
+        try {
+            structure = JsonInput.read(body);
+        } catch (JsonException e) {
+            throw parseError();
+        }
+        return message(structure);
+    }
+
+    private static McpError parseError() {
+        return new McpError(JsonRpcErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON", null, 400);
+    }
+
+    private static JsonRpcMessage message(JsonValue structure) {
         if (!(structure instanceof JsonObject object)) {
             throw invalid("Invalid Request: the body must be one JSON-RPC message object; batches are not supported");
         }

@@ -1,11 +1,11 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -65,8 +65,7 @@ final class RequestStateCodec {
             if (!MessageDigest.isEqual(signature, mac(payload))) {
                 throw invalid();
             }
-            json = Jsons.PROVIDER.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(payload),
-                    StandardCharsets.UTF_8))).readObject();
+            json = JsonInput.readObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | JsonException e) {
             throw invalid();
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.CompleteArg;
 import dev.portcullis.mcp.api.Prompt;
@@ -15,7 +16,6 @@ import dev.portcullis.mcp.api.ToolArg;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
@@ -276,8 +276,8 @@ final class FeatureMethodFactory {
 
     /** A default value is JSON when it parses as JSON, otherwise a string. */
     static JsonValue parseDefault(String value) {
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(value))) {
-            return reader.readValue();
+        try {
+            return JsonInput.read(value);
         } catch (RuntimeException e) {
             return Jsons.PROVIDER.createValue(value);
         }

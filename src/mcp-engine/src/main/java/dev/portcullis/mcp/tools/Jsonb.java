@@ -17,6 +17,7 @@ final class Jsonb {
         if (value instanceof JsonValue json) {
             return json;
         }
+        // The application's own output (a tool's return value), not input: JsonInput's limits are for hostile text.
         try (var reader = Jsons.PROVIDER.createReader(new StringReader(JSONB.toJson(value)))) {
             return reader.readValue();
         }

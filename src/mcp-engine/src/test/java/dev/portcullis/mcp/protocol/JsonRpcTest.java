@@ -18,6 +18,15 @@ class JsonRpcTest {
     }
 
     @Test
+    void rule2_7_parseWhenNestedTooDeepThenParseError400() {
+        McpError error = catchThrowableOfType(McpError.class, () -> JsonRpc.parse("[".repeat(200_000)));
+
+        assertThat(error).as("200,000 [ must be a JSON-RPC parse error, not an escaping RuntimeException").isNotNull();
+        assertThat(error.code()).isEqualTo(-32700);
+        assertThat(error.httpStatus()).isEqualTo(400);
+    }
+
+    @Test
     void rule2_4_parseWhenBatchThenInvalidRequest400() {
         McpError error = catchThrowableOfType(McpError.class,
                 () -> JsonRpc.parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"));

@@ -1,0 +1,9 @@
+package dev.portcullis.oauth.endpoints;
+
+import dev.portcullis.platform.web.MalformedContentTypeFilter;
+import jakarta.servlet.annotation.WebFilter;
+
+/** Registers the shared {@link MalformedContentTypeFilter} for every path of this module. */
+@WebFilter("/*")
+public class AuthorizationServerContentTypeFilter extends MalformedContentTypeFilter {
+}

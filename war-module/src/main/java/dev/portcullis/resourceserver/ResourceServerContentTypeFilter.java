@@ -1,0 +1,9 @@
+package dev.portcullis.resourceserver;
+
+import dev.portcullis.platform.web.MalformedContentTypeFilter;
+import jakarta.servlet.annotation.WebFilter;
+
+/** Registers the shared {@link MalformedContentTypeFilter} for every path of this module. */
+@WebFilter("/*")
+public class ResourceServerContentTypeFilter extends MalformedContentTypeFilter {
+}
