@@ -59,7 +59,7 @@ class TokenLogIT {
 
         for (Map.Entry<String, String> token : tokens.entrySet()) {
             HttpResponse<String> response = mcp(token.getValue());
-            assertThat(response.statusCode()).as(token.getKey()).isIn(200, 202, 401);
+            assertThat(response.statusCode()).as(token.getKey()).isLessThan(500);
         }
         Thread.sleep(2_000); // Liberty writes its logs asynchronously
 
@@ -69,14 +69,33 @@ class TokenLogIT {
         for (Path log : logs) {
             String text = read(log);
             tokens.forEach((kind, token) -> {
-                String signature = token.substring(token.lastIndexOf('.') + 1);
-                String payload = token.split("\\.")[1];
-                if (text.contains(token) || (signature.length() > 16 && text.contains(signature)) || text.contains(payload)) {
-                    leaks.add(kind + " token in " + SERVER.directory().relativize(log));
+                for (String needle : needles(token)) {
+                    if (text.contains(needle)) {
+                        leaks.add(kind + " token (" + needle.substring(0, 8) + "...) in " + SERVER.directory().relativize(log));
+                        break;
+                    }
                 }
             });
         }
         assertThat(leaks).as("token text in the server's logs").isEmpty();
+    }
+
+    /** What would betray the token: the whole, its payload, its signature, and its jti (in decoded claims). */
+    private static List<String> needles(String token) {
+        List<String> needles = new ArrayList<>(List.of(token, token.split("\\.")[1]));
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        if (signature.length() > 16) {
+            needles.add(signature);
+        }
+        try {
+            String jti = com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getJWTID();
+            if (jti != null) {
+                needles.add(jti);
+            }
+        } catch (java.text.ParseException notAJwt) {
+            // garbage: the segments are the needles
+        }
+        return needles;
     }
 
     private static HttpResponse<String> mcp(String token) throws Exception {
