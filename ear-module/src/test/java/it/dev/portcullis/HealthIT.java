@@ -56,7 +56,7 @@ class HealthIT {
     @Test
     void httpsWhenApplicationAnswersThenStrictTransportSecurityOnEveryModule() throws Exception {
         for (String path : java.util.List.of("/mcp", "/.well-known/oauth-authorization-server", "/oauth/jwks",
-                "/oauth/authorize", "/no-such-thing")) {
+                "/oauth/login", "/no-such-thing")) {
             HttpResponse<String> response = get(server.url(path));
 
             assertThat(response.headers().firstValue("Strict-Transport-Security")).as(path + " (" + response.statusCode() + ")")
