@@ -35,6 +35,8 @@ class HealthIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
+        assertThat(response.body()).as("the unused-client cleanup's counts").contains("\"client-cleanup\"",
+                "\"removedNeverUsed\"", "\"removedUnused\"");
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Not a test: a benchmark of RFC 7591 registrations per second over HTTPS on the build's Liberty and Derby, then a
  * read-back of every client (RFC 7592 GET) to prove none was lost. Runs only with {@code -Dportcullis.benchmark=true};
  * the command is in src/docs/benchmarks.md. Each registration has its own software_id, as distinct client
- * installations do, so the per-software rate limit does not apply.
+ * installations do; they all come from one address, so that command lifts the per-address rate limit.
  */
 @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
 class RegistrationBenchmarkIT {

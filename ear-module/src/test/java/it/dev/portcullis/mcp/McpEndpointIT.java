@@ -49,6 +49,29 @@ class McpEndpointIT {
         assertThat(session(session).post(request("ping", "{}")).result()).isEmpty();
     }
 
+    /**
+     * One subject holds at most portcullis.mcp.max-sessions-per-subject (default 32) legacy sessions: its next
+     * initialize ends its least recently used one, so a client that loops on initialize cannot fill the server.
+     */
+    @Test
+    void initializeWhenSubjectOpensMoreSessionsThanItsCapThenItsOldestSessionEnds() throws Exception {
+        McpHttp fresh = McpHttp.to(server.url("/mcp")).header("Authorization",
+                "Bearer " + ServiceToken.issue(server, "pets:read"));
+        String first = null;
+        for (int i = 0; i <= 32; i++) {
+            Answer answer = fresh.post(INITIALIZE);
+            assertThat(answer.status()).isEqualTo(200);
+            if (first == null) {
+                first = answer.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
+            }
+        }
+
+        Answer oldest = fresh.header("Mcp-Session-Id", first).header("MCP-Protocol-Version", LEGACY)
+                .post(request("ping", "{}"));
+
+        assertThat(oldest.status()).as("the subject's 1st session after its 33rd initialize").isEqualTo(404);
+    }
+
     @Test
     void rule2_12_deleteThenSessionGone404() throws Exception {
         String session = initialize();

@@ -5,7 +5,10 @@ import static it.dev.portcullis.oauth.AuthorizeFixtures.request;
 import static it.dev.portcullis.oauth.AuthorizeFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import it.dev.portcullis.support.LibertyServer;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,17 +126,79 @@ class AuthorizationEndpointIT {
     }
 
     @Test
-    void consentPageWhenValidRequestThenShowsClientRedirectHostScopesAndStrictHeaders() throws Exception {
-        HttpResponse<String> page = alice.authorize(request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT));
+    void consentPageWhenValidRequestThenVerifiedFactsFirstAndStrictHeaders() throws Exception {
+        String client = registerPublicClient(null, WEB_REDIRECT);
+        HttpResponse<String> page = alice.authorize(request(client, WEB_REDIRECT));
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Authorize IT", "https://client.example/about", "app.example.com",
-                "See the pets in the pet store", "id=\"approve\"", "id=\"deny\"", "name=\"csrf_token\"")
-                .doesNotContain("<script");
+        String body = page.body();
+        assertThat(body).contains("<code id=\"client-id\">" + client + "</code>", "<strong id=\"redirect-host\">app.example.com</strong>",
+                "Public: it holds no secret", "id=\"client-registered\">Registered itself on 20", "See the pets in the pet store",
+                "The application chose this name", "id=\"approve\"", "id=\"deny\"", "name=\"csrf_token\"")
+                .doesNotContain("<script").doesNotContain("<img");
+        assertThat(body.indexOf("id=\"client-id\"")).as("the client_id comes before the name the client claims")
+                .isLessThan(body.indexOf("id=\"client-name\""));
+        assertThat(body.indexOf("id=\"redirect-host\"")).isLessThan(body.indexOf("id=\"client-name\""));
+        assertThat(body.indexOf("See the pets")).isLessThan(body.indexOf("id=\"client-name\""));
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("default-src 'self'", "script-src 'none'", "frame-ancestors 'none'", "form-action 'self' https://app.example.com");
+                .contains("default-src 'self'", "img-src 'self'", "script-src 'none'", "frame-ancestors 'none'",
+                        "form-action 'self' https://app.example.com");
+    }
+
+    @Test
+    void consentPageWhenClientNameHasBidiAndInvisibleCharactersThenStrippedAndNoClientUriOrLogo() throws Exception {
+        // Registration already refuses C0/C1 controls in client_name; format and separator characters get through.
+        String claimed = "Trusted\u202E\u2066Bank\u2069\u202C\u200E\u200F\u061C\u200B App\u2028\uFEFF";
+        String client = AuthorizeFixtures.register("none", claimed, null, WEB_REDIRECT).getString("client_id");
+
+        String body = alice.authorize(request(client, WEB_REDIRECT)).body();
+
+        assertThat(body).as("the claimed name without control and bidi characters")
+                .contains("<q id=\"client-name\">TrustedBank App</q>");
+        assertThat(body.codePoints().filter(c -> Character.getType(c) == Character.FORMAT
+                || (Character.getType(c) == Character.CONTROL && c != '\n'))).as("control or format characters on the page").isEmpty();
+        assertThat(body).as("nothing else the client chose").doesNotContain("client.example");
+    }
+
+    @Test
+    void consentFormWhenPostedFromAnotherSessionOfTheSameUserThenForbiddenWithoutCode() throws Exception {
+        String client = registerPublicClient(null, LOOPBACK_REDIRECT);
+        Map<String, String> form = with(UserSession.hiddenFields(alice.authorize(request(client, LOOPBACK_REDIRECT)).body()),
+                "decision", "approve");
+
+        HttpResponse<String> elsewhere = UserSession.loggedIn("alice", "alice-password").postForm("/oauth/authorize", form);
+
+        assertThat(elsewhere.statusCode()).as("alice's consent form posted from another login session of alice: "
+                + elsewhere.headers().firstValue("Location").map(l -> l.contains("code=") ? "a redirect with a code" : "a redirect")
+                        .orElse("no redirect")).isEqualTo(403);
+        assertFormRefused(elsewhere);
+        assertThat(elsewhere.body()).contains("another sign-in or another user");
+        assertThat(alice.postForm("/oauth/authorize", form).statusCode()).as("the session it was shown in").isEqualTo(303);
+    }
+
+    @Test
+    void codeWhenApprovedLaterThenTokensCarryTheLoginTimeAsAuthTime() throws Exception {
+        long beforeLogin = Instant.now().getEpochSecond();
+        UserSession session = UserSession.loggedIn("alice", "alice-password");
+        long afterLogin = Instant.now().getEpochSecond();
+        Thread.sleep(3_000);
+        String client = registerPublicClient(null, LOOPBACK_REDIRECT);
+        Map<String, String> form = with(UserSession.hiddenFields(session.authorize(request(client, LOOPBACK_REDIRECT)).body()),
+                "decision", "approve");
+        String code = UserSession.redirectParameters(session.postForm("/oauth/authorize", form)).get("code");
+
+        TokenApi api = new TokenApi(LibertyServer.current());
+        HttpResponse<String> tokens = api.token(TokenApi.form("grant_type", "authorization_code", "client_id", client, "code", code,
+                "code_verifier", AuthorizeFixtures.VERIFIER, "redirect_uri", LOOPBACK_REDIRECT, "resource", TokenApi.expectedResource()),
+                null, null);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JWTClaimsSet claims = api.verify(RegistrationApi.json(tokens).getString("access_token"));
+
+        long authTime = claims.getLongClaim("auth_time");
+        assertThat(authTime).as("auth_time is when alice logged in (%d..%d), not when the code was issued (iat %d)",
+                beforeLogin, afterLogin, claims.getIssueTime().getTime() / 1000).isBetween(beforeLogin - 1, afterLogin + 1);
     }
 
     @Test

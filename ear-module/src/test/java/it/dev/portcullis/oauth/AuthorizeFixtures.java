@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.portcullis.support.LibertyServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Clients and authorization requests for the authorization endpoint's tests. */
 final class AuthorizeFixtures {
@@ -36,14 +36,28 @@ final class AuthorizeFixtures {
 
     /** Registers a public client with these redirect URIs and, if not null, this scope; returns its client_id. */
     static String registerPublicClient(String scope, String... redirectUris) throws IOException, InterruptedException {
-        String uris = List.of(redirectUris).stream().map(uri -> "\"" + uri + "\"").collect(Collectors.joining(","));
-        String body = "{\"client_name\":\"" + RegistrationApi.uniqueName("Authorize IT") + "\",\"client_uri\":\"https://client.example/about\","
-                + "\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\",\"refresh_token\"],"
-                + "\"redirect_uris\":[" + uris + "]" + (scope == null ? "" : ",\"scope\":\"" + scope + "\"") + "}";
-        HttpResponse<String> response = new RegistrationApi(LibertyServer.current()).register(body);
+        return register("none", RegistrationApi.uniqueName("Authorize IT"), scope, redirectUris).getString("client_id");
+    }
+
+    /** Registers a confidential (client_secret_basic) code-flow client; returns its client_id. */
+    static String registerConfidentialClient(String... redirectUris) throws IOException, InterruptedException {
+        return register("client_secret_basic", RegistrationApi.uniqueName("Authorize IT"), null, redirectUris).getString("client_id");
+    }
+
+    /** Registers a code-flow client with this auth method and (JSON-escaped by this method) client_name. */
+    static JsonObject register(String authMethod, String clientName, String scope, String... redirectUris)
+            throws IOException, InterruptedException {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("client_name", clientName)
+                .add("client_uri", "https://client.example/about").add("logo_uri", "https://client.example/logo.png")
+                .add("token_endpoint_auth_method", authMethod)
+                .add("grant_types", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("redirect_uris", Json.createArrayBuilder(List.of(redirectUris)));
+        if (scope != null) {
+            body.add("scope", scope);
+        }
+        HttpResponse<String> response = new RegistrationApi(LibertyServer.current()).register(body.build().toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonObject registration = Json.createReader(new StringReader(response.body())).readObject();
-        return registration.getString("client_id");
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     /** A complete, valid authorization request. */

@@ -34,10 +34,12 @@ class BearerTokenPlacementIT {
     private static String accessToken;
     private static String clientId;
 
-    /** Alice's access token from a real code flow, and a second client she has never approved. */
+    /** Alice's access token from a real code flow, a remembered approval, and a client she has never approved. */
     @BeforeAll
     static void aliceHasAnAccessToken() throws Exception {
         accessToken = new CodeFlowTokens(new TokenApi(SERVER)).tokens(CodeFlowTokens.publicClient()).getString("access_token");
+        // A remembered approval of alice's for the withdrawal test (remembered only for a confidential client).
+        CodeFlowTokens.code(AuthorizeFixtures.registerConfidentialClient(CodeFlowTokens.REDIRECT));
         clientId = CodeFlowTokens.publicClient();
     }
 

@@ -16,7 +16,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * The whole user-facing flow in a real headless Chromium: the authorization request sends the browser to the FORM
- * login page, a wrong password shows the login error page, alice signs in, sees the consent page, approves, and
+ * login page, a wrong password shows the login error page, alice signs in, sees the consent page (the verified facts
+ * about the client first, its claimed name marked as such, no remote image), approves, and
  * the browser lands on the client's loopback redirect URI (registered without a port) with the code, state and
  * iss. Screenshots of the login, login error and consent pages are kept in target/screenshots/.
  */
@@ -53,7 +54,11 @@ class BrowserLoginConsentIT {
 
             signIn("alice", "alice-password");
             waitFor(b -> !b.findElements(By.id("approve")).isEmpty());
-            assertThat(browser.findElement(By.id("client-name")).getText()).startsWith("Authorize IT");
+            assertThat(browser.findElement(By.id("client-id")).getText()).isEqualTo(client);
+            assertThat(browser.findElement(By.id("client-type")).getText()).startsWith("Public");
+            assertThat(browser.findElement(By.id("claimed-name")).getText()).contains("Authorize IT", "has not verified it");
+            assertThat(browser.findElement(By.id("remember-note")).getText()).contains("asked every time");
+            assertThat(browser.findElements(By.tagName("img"))).isEmpty();
             assertThat(browser.findElement(By.id("subject")).getText()).isEqualTo("alice");
             assertThat(browser.findElement(By.id("redirect-host")).getText()).isEqualTo("127.0.0.1");
             assertThat(browser.findElement(By.id("redirect-warning")).getText()).contains("program on this computer");

@@ -29,7 +29,7 @@ final class RegistrationApi {
         return configured == null || configured.isBlank() ? DEFAULT_ISSUER : configured.trim();
     }
 
-    /** A client name no other test uses, so the per-software rate limit never couples tests. */
+    /** A client name no other test uses, so tests never see each other's clients. */
     static String uniqueName(String prefix) {
         return prefix + " " + UUID.randomUUID();
     }

@@ -2,6 +2,7 @@ package it.dev.portcullis.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.support.FromAddress;
 import it.dev.portcullis.support.LibertyServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,34 +13,95 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may register: the per-client-software rate limit (lowered to {@value #LIMIT} per minute for the test server
- * in ear-module/pom.xml), and closed registration with an initial access token, switched on and off at run time
+ * Who may register: the per-address rate limit (lowered to {@value #LIMIT} per minute for one test through a
+ * server.xml variable; registrations come from a loopback address of the test's own), and closed registration with an initial access token, switched on and off at run time
  * through a server.xml variable.
  */
 class RegistrationPolicyIT {
 
-    /** portcullis.oauth.registration.rate-limit on the test server. */
+    /** portcullis.oauth.registration.rate-limit while the rate-limit test runs. */
     static final int LIMIT = 5;
     private static final String INITIAL_ACCESS_TOKEN = "it-initial-access-token";
 
     private final LibertyServer server = LibertyServer.current();
     private final RegistrationApi api = new RegistrationApi(server);
 
+    /**
+     * The limit counts per caller address, a key the caller cannot choose: a new software_id or client_name per
+     * request does not escape it, and another address still registers.
+     */
     @Test
-    void registerWhenOneSoftwareExceedsLimitThen429ButOtherSoftwareFromSameAddressStillRegisters() throws Exception {
-        String software = "{\"software_id\":\"" + UUID.randomUUID() + "\",\"client_name\":\"%s\","
-                + "\"redirect_uris\":[\"https://app.example/cb\"],\"token_endpoint_auth_method\":\"none\"}";
-        for (int i = 0; i < LIMIT; i++) {
-            assertThat(api.register(software.formatted("instance " + i)).statusCode()).isEqualTo(201);
+    void registerWhenOneAddressExceedsLimitThen429WhateverSoftwareItClaimsButOtherAddressesStillRegister() throws Exception {
+        FromAddress caller = FromAddress.randomLoopback(server);
+        Path dropin = lowerLimit();
+        try {
+            for (int i = 0; i < LIMIT; i++) {
+                FromAddress.Answer registered = caller.post("/oauth/register", "application/json", software(i), null);
+                assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            }
+
+            FromAddress.Answer throttled = caller.post("/oauth/register", "application/json", software(LIMIT), null);
+
+            assertThat(throttled.status()).as("a registration past the limit with a fresh software_id from "
+                    + caller.address()).isEqualTo(429);
+            assertThat(throttled.header("Retry-After")).isPresent();
+            assertThat(throttled.header("Cache-Control")).hasValue("no-store");
+            assertThat(throttled.body()).contains("temporarily_unavailable");
+            FromAddress.Answer elsewhere = FromAddress.randomLoopback(server).post("/oauth/register", "application/json",
+                    software(0), null);
+            assertThat(elsewhere.status()).as("the same software from another address").isEqualTo(201);
+        } finally {
+            Files.deleteIfExists(dropin);
+            awaitLimitAbove(LIMIT); // the suite's other tests register from one address
         }
+    }
 
-        HttpResponse<String> throttled = api.register(software.formatted("one too many"));
+    /** A different software_id and client_name each time: before, each was a rate-limit key of its own. */
+    private static String software(int i) {
+        return "{\"software_id\":\"" + UUID.randomUUID() + "\",\"client_name\":\"" + RegistrationApi.uniqueName("rl " + i)
+                + "\",\"redirect_uris\":[\"https://app" + i + ".example/cb\"],\"token_endpoint_auth_method\":\"none\"}";
+    }
 
-        assertThat(throttled.statusCode()).isEqualTo(429);
-        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
-        assertThat(throttled.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(RegistrationApi.json(throttled).getString("error")).isEqualTo("temporarily_unavailable");
-        assertThat(api.register(ClientRegistrationIT.client("https://other.example/cb")).statusCode()).isEqualTo(201);
+    /** Waits until a fresh address may register more than {@code limit} times (the dropin is gone). */
+    private void awaitLimitAbove(int limit) throws Exception {
+        String sameSoftware = software(-2);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            FromAddress probe = FromAddress.randomLoopback(server);
+            int last = 0;
+            for (int i = 0; i <= limit && last != 429; i++) {
+                last = probe.post("/oauth/register", "application/json", sameSoftware, null).status();
+            }
+            if (last == 201) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the registration rate limit stayed at " + limit);
+    }
+
+    /** Lowers the limit to {@value #LIMIT} for this test only (the suite's other tests all register from one address). */
+    private Path lowerLimit() throws Exception {
+        Path dropin = server.directory().resolve("configDropins/overrides/it-registration-rate-limit.xml");
+        Files.createDirectories(dropin.getParent());
+        Files.writeString(dropin, "<server><variable name=\"portcullis.oauth.registration.rate-limit\" value=\"" + LIMIT
+                + "\"/></server>");
+        FromAddress probe = FromAddress.randomLoopback(server);
+        String sameSoftware = software(-1);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        // Liberty applies the dropin within seconds: wait until a fresh address is refused after LIMIT registrations.
+        while (Instant.now().isBefore(deadline)) {
+            int last = 0;
+            for (int i = 0; i <= LIMIT && last != 429; i++) {
+                last = probe.post("/oauth/register", "application/json", sameSoftware, null).status();
+            }
+            if (last == 429) {
+                return dropin;
+            }
+            probe = FromAddress.randomLoopback(server);
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the lowered registration rate limit did not apply");
     }
 
     @Test

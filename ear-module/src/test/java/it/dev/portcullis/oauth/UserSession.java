@@ -46,6 +46,8 @@ final class UserSession {
         HttpResponse<String> login = session.postForm("/oauth/j_security_check", Map.of("j_username", user, "j_password", password));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/oauth/consents");
+        // Like a browser, follow the redirect back at once: the server takes the login time from that request.
+        assertThat(session.get("/oauth/consents").statusCode()).isEqualTo(200);
         return session;
     }
 

@@ -135,6 +135,46 @@ public class AuthServerConfig {
         return string("portcullis.oauth.cimd.trusted-certificates").map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** CIMD: the whole fetch of a document, redirects included, ends within this ({@code portcullis.oauth.cimd.fetch-timeout}, default PT5S). */
+    public Duration metadataDocumentFetchTimeout() {
+        return duration("portcullis.oauth.cimd.fetch-timeout", Duration.ofSeconds(5));
+    }
+
+    /** CIMD: concurrent fetches against one host:port ({@code portcullis.oauth.cimd.max-fetches-per-host}, default 2). */
+    public int metadataDocumentMaxFetchesPerHost() {
+        return integer("portcullis.oauth.cimd.max-fetches-per-host", 2);
+    }
+
+    /** CIMD: concurrent fetches in all ({@code portcullis.oauth.cimd.max-fetches}, default 8: the fetch executor's threads). */
+    public int metadataDocumentMaxFetches() {
+        return integer("portcullis.oauth.cimd.max-fetches", 8);
+    }
+
+    /** CIMD: how long a failed document is refused without a new fetch ({@code portcullis.oauth.cimd.failure-cache}, default PT1M). */
+    public Duration metadataDocumentFailureCache() {
+        return duration("portcullis.oauth.cimd.failure-cache", Duration.ofMinutes(1));
+    }
+
+    /** Wrong client secrets from one address before it has to wait ({@code portcullis.oauth.client-auth.failures-before-backoff}, default 5). */
+    public int clientAuthFailuresBeforeBackoff() {
+        return integer("portcullis.oauth.client-auth.failures-before-backoff", 5);
+    }
+
+    /** The longest wait after wrong client secrets ({@code portcullis.oauth.client-auth.max-backoff}, default PT10S). */
+    public Duration clientAuthMaxBackoff() {
+        return duration("portcullis.oauth.client-auth.max-backoff", Duration.ofSeconds(10));
+    }
+
+    /** A registered client that obtained no token within this of its registration is removed ({@code portcullis.oauth.client.never-used-lifetime}, default PT24H; PT0S: never). */
+    public Duration clientNeverUsedLifetime() {
+        return duration("portcullis.oauth.client.never-used-lifetime", Duration.ofHours(24));
+    }
+
+    /** A registered client whose last token is older than this is removed with its grants ({@code portcullis.oauth.client.unused-lifetime}, default P90D; PT0S: never). */
+    public Duration clientUnusedLifetime() {
+        return duration("portcullis.oauth.client.unused-lifetime", Duration.ofDays(90));
+    }
+
     private static Config config() {
         return ConfigProvider.getConfig(AuthServerConfig.class.getClassLoader());
     }

@@ -33,11 +33,20 @@ public final class AuthServerSettings {
             Map.entry("portcullis.oauth.keys.rotate-before", "an ISO-8601 instant such as 2026-01-31T12:00:00Z"),
             Map.entry("portcullis.oauth.code.lifetime", "an ISO-8601 duration from PT1S to PT60S"),
             Map.entry("portcullis.oauth.consent.remember", "true or false"),
-            Map.entry("portcullis.oauth.authorize.form-key", "a base64 key of at least 32 bytes"));
+            Map.entry("portcullis.oauth.authorize.form-key", "a base64 key of at least 32 bytes"),
+            Map.entry("portcullis.oauth.cimd.fetch-timeout", "a positive ISO-8601 duration such as PT5S"),
+            Map.entry("portcullis.oauth.cimd.max-fetches-per-host", "a positive integer"),
+            Map.entry("portcullis.oauth.cimd.max-fetches", "a positive integer"),
+            Map.entry("portcullis.oauth.cimd.failure-cache", "an ISO-8601 duration such as PT1M, or PT0S for none"),
+            Map.entry("portcullis.oauth.client-auth.failures-before-backoff", "a positive integer"),
+            Map.entry("portcullis.oauth.client-auth.max-backoff", "a positive ISO-8601 duration such as PT10S"),
+            Map.entry("portcullis.oauth.client.never-used-lifetime", "an ISO-8601 duration such as PT24H, or PT0S for never"),
+            Map.entry("portcullis.oauth.client.unused-lifetime", "an ISO-8601 duration such as P90D, or PT0S for never"));
 
     /** Durations where zero makes no sense (a token that expires when issued, a reload loop). */
     private static final Set<String> POSITIVE_DURATIONS = Set.of("portcullis.oauth.access-token.lifetime",
-            "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.revocation.refresh-interval");
+            "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.revocation.refresh-interval",
+            "portcullis.oauth.cimd.fetch-timeout", "portcullis.oauth.client-auth.max-backoff");
 
     private AuthServerSettings() {
     }
@@ -53,7 +62,8 @@ public final class AuthServerSettings {
 
     static boolean valid(String key, String value) {
         try {
-            if (key.endsWith("rate-limit") || key.endsWith("hash-iterations")) {
+            if (key.endsWith("rate-limit") || key.endsWith("hash-iterations") || key.endsWith("max-fetches-per-host")
+                    || key.endsWith("max-fetches") || key.endsWith("failures-before-backoff")) {
                 return Integer.parseInt(value) > 0;
             }
             if (key.endsWith("private-use-schemes")) {

@@ -50,6 +50,24 @@ public class McpConfig {
     @ConfigProperty(name = "portcullis.mcp.keep-alive-seconds", defaultValue = "15")
     private int keepAliveSeconds;
 
+    /** Legacy sessions that may exist at once; past it, initialize is refused (HTTP 503) until idle ones expire. */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.max-sessions", defaultValue = "10000")
+    private int maxSessions;
+
+    /** Legacy sessions one subject may hold; its next initialize ends its least recently used one. */
+    @Inject
+    @ConfigProperty(name = "portcullis.mcp.max-sessions-per-subject", defaultValue = "32")
+    private int maxSessionsPerSubject;
+
+    public int maxSessions() {
+        return Math.max(1, maxSessions);
+    }
+
+    public int maxSessionsPerSubject() {
+        return Math.max(1, maxSessionsPerSubject);
+    }
+
     public java.time.Duration keepAlive() {
         return java.time.Duration.ofSeconds(Math.max(1, keepAliveSeconds));
     }

@@ -3,6 +3,7 @@ package dev.portcullis.persistence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -13,7 +14,19 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "OAUTH_CLIENT")
+@NamedQuery(name = ClientEntity.NEVER_USED_SINCE,
+        query = "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt IS NULL AND c.issuedAt < :before ORDER BY c.issuedAt")
+@NamedQuery(name = ClientEntity.UNUSED_SINCE,
+        query = "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt < :before ORDER BY c.lastUsedAt")
+@NamedQuery(name = ClientEntity.MARK_USED, query = "UPDATE ClientEntity c SET c.lastUsedAt = :now "
+        + "WHERE c.clientId = :clientId AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :staleBefore)")
+@NamedQuery(name = ClientEntity.DELETE_BY_IDS, query = "DELETE FROM ClientEntity c WHERE c.clientId IN :ids")
 public class ClientEntity {
+
+    public static final String NEVER_USED_SINCE = "ClientEntity.neverUsedSince";
+    public static final String UNUSED_SINCE = "ClientEntity.unusedSince";
+    public static final String MARK_USED = "ClientEntity.markUsed";
+    public static final String DELETE_BY_IDS = "ClientEntity.deleteByIds";
 
     @Id
     @Column(name = "CLIENT_ID", length = 64)
@@ -39,6 +52,10 @@ public class ClientEntity {
 
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
+
+    /** When the client last obtained a token (to the hour); null until its first. */
+    @Column(name = "LAST_USED_AT")
+    private Instant lastUsedAt;
 
     @Version
     @Column(name = "VERSION", nullable = false)
@@ -95,6 +112,10 @@ public class ClientEntity {
 
     public Instant getIssuedAt() {
         return issuedAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
     }
 
     public Instant getUpdatedAt() {

@@ -30,4 +30,18 @@ class AuthServerSettingsTest {
                 .anySatisfy(line -> assertThat(line).contains("rate-window", "ISO-8601 duration"))
                 .anySatisfy(line -> assertThat(line).contains("rotate-before", "ISO-8601 instant"));
     }
+
+    @Test
+    void problemsWhenLimitSettingsMalformedThenReported() {
+        Map<String, String> values = Map.of("portcullis.oauth.cimd.max-fetches", "0",
+                "portcullis.oauth.cimd.fetch-timeout", "PT0S", "portcullis.oauth.client-auth.failures-before-backoff", "-1",
+                "portcullis.oauth.client.unused-lifetime", "90 days", "portcullis.oauth.client.never-used-lifetime", "PT0S",
+                "portcullis.oauth.cimd.failure-cache", "PT0S");
+
+        assertThat(AuthServerSettings.problems(key -> Optional.ofNullable(values.get(key))))
+                .hasSize(4)
+                .anySatisfy(line -> assertThat(line).contains("cimd.max-fetches", "positive integer"))
+                .anySatisfy(line -> assertThat(line).contains("cimd.fetch-timeout", "positive ISO-8601"))
+                .anySatisfy(line -> assertThat(line).contains("unused-lifetime", "P90D"));
+    }
 }

@@ -58,7 +58,7 @@ public class McpEngine {
     void start() {
         McpSettings defaults = McpSettings.defaults();
         McpSettings settings = new McpSettings(config.pageSize(), defaults.ttlMs(), defaults.cacheScope(),
-                defaults.sessionIdleTimeout(), defaults.maxSessions(),
+                defaults.sessionIdleTimeout(), config.maxSessions(), config.maxSessionsPerSubject(),
                 RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,

@@ -22,13 +22,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
  * {@code /oauth/authorize}. GET takes the authorization request (after the realm's FORM login, which web.xml
  * demands), and answers with the consent page, or with a code straight away when the user already approved this
- * client for these scopes. POST is the consent form: approve issues a code, deny answers {@code access_denied}.
+ * client for these scopes (only clients whose identity is proven, see {@link Consents}). The code carries the
+ * user's real login time ({@link LoginMoment}). POST is the consent form: approve issues a code, deny answers
+ * {@code access_denied}.
  * Redirects after GET are 302 and after POST 303 (OAuth 2.1 section 7.5.2); all carry {@code iss}.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-4.1">OAuth 2.1 section 4.1</a>
@@ -87,22 +88,25 @@ public class AuthorizationEndpoint {
             return ErrorPage.render(http.getContextPath(), 400, e.error(), e.getMessage());
         }
         boolean consentForm = form != null;
-        if (consentForm && !formTokens.valid(form.getFirst("csrf_token"), RequestBinding.CONSENT_PURPOSE, caller.subject(),
+        // The token is bound to this user in this login session: a form another user or another session was
+        // shown is refused here, before anything is issued.
+        if (consentForm && !formTokens.valid(form.getFirst("csrf_token"), RequestBinding.CONSENT_PURPOSE, caller.formHolder(),
                 RequestBinding.of(request))) {
             LOG.fine(() -> "Consent form without a valid CSRF token for client " + checked.client().clientId());
             return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
-                    "This form has expired or was not sent from this server's consent page.");
+                    "This form has expired, or was shown to another sign-in or another user. Start again from the application.");
         }
         try {
             ValidatedAuthorization authorization = validator.validate(request, checked);
             if (consentForm) {
                 return decide(authorization, caller, form.getFirst("decision"));
             }
-            if (config.rememberConsent() && consents.covers(caller.subject(), authorization.clientId(), authorization.scopes())) {
+            if (config.rememberConsent() && consents.covers(caller.subject(), authorization.client(), authorization.scopes())) {
                 return redirect(codeResponse(authorization, caller), 302);
             }
             return ConsentPage.render(http.getContextPath(), request, authorization, caller.subject(),
-                    formTokens.issue(RequestBinding.CONSENT_PURPOSE, caller.subject(), RequestBinding.of(request)));
+                    config.rememberConsent(),
+                    formTokens.issue(RequestBinding.CONSENT_PURPOSE, caller.formHolder(), RequestBinding.of(request)));
         } catch (AuthorizationErrorException e) {
             LOG.fine(() -> "Authorization request from client " + checked.client().clientId() + " answered " + e.error());
             return redirect(AuthorizationResponses.error(checked.redirectUri(), e, request.state(), serverConfig.issuer()),
@@ -118,7 +122,7 @@ public class AuthorizationEndpoint {
             throw new AuthorizationErrorException(AuthorizationErrorException.INVALID_REQUEST, "decision must be approve or deny");
         }
         if (config.rememberConsent()) {
-            consents.remember(caller.subject(), authorization.clientId(), authorization.scopes());
+            consents.remember(caller.subject(), authorization.client(), authorization.scopes());
         }
         return redirect(codeResponse(authorization, caller), 303);
     }
@@ -126,7 +130,7 @@ public class AuthorizationEndpoint {
     private URI codeResponse(ValidatedAuthorization authorization, Caller caller) {
         String code = codes.issue(new ApprovedAuthorization(authorization.clientId(), authorization.redirectUri(),
                 authorization.checked().redirectUriGiven(), authorization.codeChallenge(), authorization.resource(),
-                authorization.scopes(), caller.subject(), caller.groups(), Instant.now()));
+                authorization.scopes(), caller.subject(), caller.groups(), caller.authenticatedAt()));
         return AuthorizationResponses.code(authorization.redirectUri(), code, authorization.state(), serverConfig.issuer());
     }
 

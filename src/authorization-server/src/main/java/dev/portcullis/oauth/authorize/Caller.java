@@ -2,20 +2,38 @@ package dev.portcullis.oauth.authorize;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The user the realm logged in: the name it knows them by, and their realm groups. */
-public record Caller(String subject, List<String> groups) {
+/**
+ * The user the realm logged in: the name it knows them by, their realm groups, and this login of theirs
+ * ({@link LoginMoment}: when it happened, and the key that binds forms to it).
+ */
+public record Caller(String subject, List<String> groups, LoginMoment login) {
 
     public Caller {
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(login, "login");
         groups = List.copyOf(groups);
     }
 
     /** The logged-in user of {@code request}, or null when nobody is logged in. */
     public static Caller of(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        return principal == null ? null : new Caller(principal.getName(), RealmGroups.of(request));
+        if (principal == null) {
+            return null;
+        }
+        return new Caller(principal.getName(), RealmGroups.of(request), LoginMoment.of(request, principal.getName()));
+    }
+
+    /** When the user logged in: the {@code auth_time} of the tokens issued from this login. */
+    public Instant authenticatedAt() {
+        return login.at();
+    }
+
+    /** The form holder for {@link FormTokens}: this user in this login session. */
+    String formHolder() {
+        return login.holder();
     }
 }

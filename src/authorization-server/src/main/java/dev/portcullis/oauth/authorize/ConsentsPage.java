@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.authorize;
 
-import dev.portcullis.oauth.authorize.FormTokens;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.RegisteredClient;
@@ -9,6 +8,7 @@ import dev.portcullis.oauth.consent.RememberedConsent;
 import dev.portcullis.oauth.pages.ErrorPage;
 import dev.portcullis.oauth.pages.Html;
 import dev.portcullis.oauth.pages.PageHeaders;
+import dev.portcullis.oauth.pages.UntrustedText;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,14 +23,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.Principal;
+import java.util.Optional;
 import java.util.List;
 import static dev.portcullis.oauth.pages.Html.escape;
 
 /**
  * {@code /oauth/consents}: the signed-in user's remembered approvals, each with a button that withdraws it (a
- * POST with a CSRF token bound to the user and the approval). Withdrawing makes the next authorization request
- * of that client ask again; it does not revoke tokens already issued.
+ * POST with a CSRF token bound to the user, their login session and the approval). Withdrawing makes the next
+ * authorization request of that client ask again; it does not revoke tokens already issued. An approval stored for
+ * a client that no longer proves its identity (it became public) is listed as not applied, and can be withdrawn.
+ * Client names are the client's claim, cleaned of control and bidi characters ({@link UntrustedText}).
  */
 @Path("/consents")
 @RequestScoped
@@ -53,19 +55,19 @@ public class ConsentsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
-        Principal user = http.getUserPrincipal();
+        Caller user = Caller.of(http);
         if (user == null) {
             return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
         }
-        List<RememberedConsent> approvals = consents.of(user.getName());
+        List<RememberedConsent> approvals = consents.of(user.subject());
         StringBuilder body = new StringBuilder("<h1>Applications you allowed</h1>\n<p class=\"lead\">Signed in as <strong>")
-                .append(escape(user.getName())).append("</strong>. Withdrawing an approval makes the application ask again "
+                .append(escape(user.subject())).append("</strong>. Withdrawing an approval makes the application ask again "
                         + "next time.</p>\n");
         if (approvals.isEmpty()) {
             body.append("<p id=\"no-consents\">You have not allowed any application yet.</p>\n");
         } else {
             body.append("<table class=\"consents\">\n<tr><th>Application</th><th>May</th><th>Since</th><th></th></tr>\n");
-            approvals.forEach(approval -> body.append(row(user.getName(), approval)));
+            approvals.forEach(approval -> body.append(row(user, approval)));
             body.append("</table>\n");
         }
         return PageHeaders.html(200, Html.page(http.getContextPath(), "Applications you allowed", body.toString()));
@@ -75,30 +77,37 @@ public class ConsentsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response withdraw(@FormParam("consent_id") String consentId, @FormParam("csrf_token") String csrfToken) {
-        Principal user = http.getUserPrincipal();
+        Caller user = Caller.of(http);
         if (user == null || consentId == null
-                || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.getName(), consentId)) {
+                || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.formHolder(), consentId)) {
             return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
                     "This form has expired or was not sent from this server's page.");
         }
-        consents.withdraw(user.getName(), consentId);
+        consents.withdraw(user.subject(), consentId);
         return PageHeaders.secure(Response.seeOther(URI.create(http.getContextPath() + "/consents")), null).build();
     }
 
-    private String row(String subject, RememberedConsent approval) {
-        return "<tr><td>" + escape(clientName(approval.clientId())) + "<br><code>" + escape(approval.clientId()) + "</code></td><td>"
+    private String row(Caller user, RememberedConsent approval) {
+        Optional<RegisteredClient> client = ClientMetadataDocuments.isDocumentUrl(approval.clientId())
+                ? Optional.empty() : clients.resolve(approval.clientId());
+        String notApplied = client.filter(c -> !Consents.rememberable(c)).isPresent()
+                ? "<br><span class=\"warning\">Not applied: nothing proves this application's identity, so it is asked every time.</span>"
+                : "";
+        return "<tr><td>" + escape(clientName(approval.clientId(), client)) + "<br><code>" + escape(approval.clientId()) + "</code>"
+                + notApplied + "</td><td>"
                 + escape(String.join(" ", approval.scopes())) + "</td><td>" + escape(approval.grantedAt().toString())
                 + "</td><td><form method=\"post\" action=\"" + escape(http.getContextPath()) + "/consents\">"
                 + Html.hidden("consent_id", approval.consentId())
-                + Html.hidden("csrf_token", formTokens.issue(WITHDRAW_PURPOSE, subject, approval.consentId()))
+                + Html.hidden("csrf_token", formTokens.issue(WITHDRAW_PURPOSE, user.formHolder(), approval.consentId()))
                 + "<button type=\"submit\" class=\"secondary\">Withdraw</button></form></td></tr>\n";
     }
 
-    /** The registered name; metadata-document clients are shown by URL (no remote fetch for a list page). */
-    private String clientName(String clientId) {
+    /** The host for a metadata-document client (no remote fetch for a list page), else the claimed, cleaned name. */
+    private static String clientName(String clientId, Optional<RegisteredClient> client) {
         if (ClientMetadataDocuments.isDocumentUrl(clientId)) {
             return URI.create(clientId).getHost();
         }
-        return clients.resolve(clientId).flatMap(RegisteredClient::clientName).orElse("(unregistered application)");
+        String name = UntrustedText.clean(client.flatMap(RegisteredClient::clientName).orElse(null));
+        return client.isEmpty() ? "(unregistered application)" : name.isEmpty() ? "(no name)" : name;
     }
 }

@@ -17,9 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * CSRF tokens for the consent and consent-withdrawal forms: an expiry and an HMAC-SHA256 over the purpose, the
- * logged-in user and what the form is about (for consent: every parameter of the authorization request). A token
- * is useless for another user, another form or another request, and expires after ten minutes. Stateless, so it
- * needs no HTTP session; the key is {@code portcullis.oauth.authorize.form-key}, else random per server start.
+ * holder (the logged-in user and the random key of their login session, {@link LoginMoment}) and what the form is
+ * about (for consent: every parameter of the authorization request). A token is useless for another user, another
+ * login session, another form or another request, and expires after ten minutes. The token itself is stateless;
+ * the key is {@code portcullis.oauth.authorize.form-key}, else random per server start.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.12">RFC 6749 section 10.12</a>
  * @see <a href="https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html">OWASP: HMAC-based token</a>
@@ -43,20 +44,20 @@ public class FormTokens {
         new SecureRandom().nextBytes(randomKey);
     }
 
-    public String issue(String purpose, String subject, String binding) {
+    public String issue(String purpose, String holder, String binding) {
         long expires = clock.instant().plus(LIFETIME).getEpochSecond();
-        return expires + "." + ENCODER.encodeToString(mac(purpose, subject, binding, expires));
+        return expires + "." + ENCODER.encodeToString(mac(purpose, holder, binding, expires));
     }
 
-    /** Whether {@code token} was issued for this purpose, user and binding, and has not expired. */
-    public boolean valid(String token, String purpose, String subject, String binding) {
+    /** Whether {@code token} was issued for this purpose, holder and binding, and has not expired. */
+    public boolean valid(String token, String purpose, String holder, String binding) {
         if (token == null) {
             return false;
         }
         int dot = token.indexOf('.');
         try {
             long expires = Long.parseLong(token.substring(0, Math.max(dot, 0)));
-            byte[] expected = ENCODER.encodeToString(mac(purpose, subject, binding, expires)).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = ENCODER.encodeToString(mac(purpose, holder, binding, expires)).getBytes(StandardCharsets.US_ASCII);
             return MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))
                     && clock.instant().getEpochSecond() < expires;
         } catch (NumberFormatException e) {
@@ -64,11 +65,11 @@ public class FormTokens {
         }
     }
 
-    private byte[] mac(String purpose, String subject, String binding, long expires) {
+    private byte[] mac(String purpose, String holder, String binding, long expires) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(config.formKey().orElse(randomKey), HMAC));
-            for (String part : new String[] {purpose, subject, binding}) {
+            for (String part : new String[] {purpose, holder, binding}) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
                 mac.update(bytes);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,19 +55,20 @@ public class ClientRegistrationResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
+            @Context HttpServletRequest http) {
         config.initialAccessToken().ifPresent(expected -> {
             if (!Secrets.equalsConstantTime(expected, bearer(authorization))) {
                 throw OAuthException.invalidToken("registration requires a valid initial access token");
             }
         });
         JsonValue request = parse(body);
-        rateLimiter.acquire(request);
+        rateLimiter.acquire(http.getRemoteAddr());
         Registration registration;
         try {
             registration = registry.register(request);
         } catch (OAuthException invalid) {
-            rateLimiter.release(request);
+            rateLimiter.release(http.getRemoteAddr());
             throw invalid;
         }
         return noStore(Response.status(Response.Status.CREATED), registration);

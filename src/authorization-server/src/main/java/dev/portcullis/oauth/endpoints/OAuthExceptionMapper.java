@@ -41,7 +41,8 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
             response.header("WWW-Authenticate", "Bearer error=\"" + error.error() + "\"");
         }
         if (error.status() == 429) {
-            response.header("Retry-After", RETRY_AFTER_SECONDS);
+            response.header("Retry-After", exception.retryAfterSeconds().isPresent()
+                    ? String.valueOf(exception.retryAfterSeconds().getAsLong()) : RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

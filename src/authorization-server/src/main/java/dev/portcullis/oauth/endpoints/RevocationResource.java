@@ -10,11 +10,13 @@ import dev.portcullis.oauth.token.FormParameters;
 import dev.portcullis.oauth.token.NoStore;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,12 +46,13 @@ public class RevocationResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+            @Context HttpServletRequest request) {
         try {
             FormParameters form = FormParameters.parse(contentType, body);
             String token = form.required("token");
             form.single("token_type_hint");
-            RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form));
+            RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), request.getRemoteAddr());
             if (token.chars().filter(c -> c == '.').count() == 2) {
                 accessTokens.verified(token).filter(claims -> client.clientId().equals(claims.clientId()))
                         .ifPresent(claims -> revocations.revokeAccessToken(claims.jti(), claims.clientId(), claims.expiresAt()));

@@ -6,11 +6,13 @@ import dev.portcullis.oauth.token.FormParameters;
 import dev.portcullis.oauth.token.TokenEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,9 +40,10 @@ public class TokenResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+            @Context HttpServletRequest request) {
         try {
-            return endpoint.handle(authorization, FormParameters.parse(contentType, body)).toResponse();
+            return endpoint.handle(authorization, FormParameters.parse(contentType, body), request.getRemoteAddr()).toResponse();
         } catch (OAuthException answer) {
             throw answer;
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,12 +11,17 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The FORM login page and its error page (web.xml {@code form-login-config}). The form posts to the container's
- * {@code j_security_check}, so the realm checks the password and the application never sees it.
+ * {@code j_security_check}, so the realm checks the password and the application never sees it. Showing the login
+ * page forgets the login moment an existing HTTP session holds ({@link #SESSION_LOGIN_ATTRIBUTE}): a login is about
+ * to happen, and the first request after it records its time anew.
  *
  * @see <a href="https://jakarta.ee/specifications/servlet/6.0/jakarta-servlet-spec-6.0#form-based-authentication">Servlet 6.0 section 13.6.3</a>
  */
 @Path("/")
 public class LoginPages {
+
+    /** The HTTP session attribute that holds when the user logged in (dev.portcullis.oauth.authorize.LoginMoment). */
+    public static final String SESSION_LOGIN_ATTRIBUTE = "dev.portcullis.oauth.authorize.LoginMoment";
 
     @Context
     private HttpServletRequest http;
@@ -24,6 +30,7 @@ public class LoginPages {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public Response login() {
+        forgetLoginMoment();
         return page(200, "");
     }
 
@@ -31,7 +38,15 @@ public class LoginPages {
     @Path("login-error")
     @Produces(MediaType.TEXT_HTML)
     public Response loginError() {
+        forgetLoginMoment();
         return page(200, "<p class=\"warning\" id=\"login-error\" role=\"alert\">That user name and password did not match. Try again.</p>\n");
+    }
+
+    private void forgetLoginMoment() {
+        HttpSession session = http.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_LOGIN_ATTRIBUTE);
+        }
     }
 
     private Response page(int status, String message) {

@@ -39,7 +39,7 @@ public final class PageHeaders {
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", "default-src 'self'; script-src 'none'; object-src 'none'; "
+                .header("Content-Security-Policy", "default-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; "
                         + "base-uri 'none'; frame-ancestors 'none'; form-action " + formAction);
     }
 

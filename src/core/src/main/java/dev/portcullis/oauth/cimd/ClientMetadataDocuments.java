@@ -12,17 +12,32 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Resolves a {@code client_id} that is an https URL to the client its metadata document describes. The document
  * must be a JSON object whose {@code client_id} equals the URL exactly, with {@code client_name} and
  * {@code redirect_uris}, no secret, and a non-secret auth method; it then passes the same checks as a dynamic
- * registration. Good documents are cached as their {@code Cache-Control} allows; failures are never cached.
+ * registration. Good documents are cached as their {@code Cache-Control} allows.
+ *
+ * <p>The token and revocation endpoints resolve documents for callers that have not authenticated, so a fetch is
+ * bounded in every way a hostile caller could stretch it ({@link FetchLimits}): it runs on a bounded executor (the
+ * application's {@code java:app/concurrent/cimdFetches}), the caller waits at most the fetcher's deadline, at most
+ * {@code maxPerHost} fetches run against one host:port and at most {@code maxInFlight} in all (the rest are refused
+ * at once, not queued), and a failure is remembered for {@code failureCacheFor}, so a slow or broken host is asked
+ * once per period however often its URL is presented.
  *
  * @see <a href="https://datatracker.ietf.org/doc/draft-ietf-oauth-client-id-metadata-document/">Client ID Metadata Document</a>
  */
@@ -33,12 +48,41 @@ public final class ClientMetadataDocuments {
     private final MetadataDocumentFetcher fetcher;
     private final ClientMetadataValidator validator;
     private final Clock clock;
+    private final Executor executor;
+    private final FetchLimits limits;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Failed> failures = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    private final Semaphore inFlight;
 
+    /**
+     * How far fetches may go: per host:port and in all at once, and how long a failure is remembered.
+     *
+     * @param maxPerHost concurrent fetches against one host:port ({@code portcullis.oauth.cimd.max-fetches-per-host})
+     * @param maxInFlight concurrent fetches in all ({@code portcullis.oauth.cimd.max-fetches})
+     * @param failureCacheFor how long a failed document is refused without fetching again
+     *        ({@code portcullis.oauth.cimd.failure-cache})
+     */
+    public record FetchLimits(int maxPerHost, int maxInFlight, Duration failureCacheFor) {
+
+        public static FetchLimits defaults() {
+            return new FetchLimits(2, 8, Duration.ofMinutes(1));
+        }
+    }
+
+    /** Default limits, fetching on the calling thread (tests). */
     public ClientMetadataDocuments(MetadataDocumentFetcher fetcher, ClientMetadataValidator validator, Clock clock) {
+        this(fetcher, validator, clock, Runnable::run, FetchLimits.defaults());
+    }
+
+    public ClientMetadataDocuments(MetadataDocumentFetcher fetcher, ClientMetadataValidator validator, Clock clock,
+            Executor executor, FetchLimits limits) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.inFlight = new Semaphore(limits.maxInFlight());
     }
 
     /** Whether {@code clientId} is meant as a metadata document URL rather than a registered id. */
@@ -52,9 +96,22 @@ public final class ClientMetadataDocuments {
             return cached.client;
         }
         URI url = checkedUrl(clientId);
-        MetadataDocumentFetcher.Fetched fetched = fetcher.fetch(url);
-        RegisteredClient client = new RegisteredClient(clientId, validated(clientId, fetched.body()),
-                RegisteredClient.Source.METADATA_DOCUMENT);
+        Failed failed = failures.get(clientId);
+        if (failed != null) {
+            if (clock.instant().isBefore(failed.until)) {
+                throw new MetadataDocumentException("the document failed recently (" + failed.reason
+                        + "); it is fetched again after " + limits.failureCacheFor().toSeconds() + " s");
+            }
+            failures.remove(clientId, failed);
+        }
+        MetadataDocumentFetcher.Fetched fetched = fetchLimited(url);
+        RegisteredClient client;
+        try {
+            client = new RegisteredClient(clientId, validated(clientId, fetched.body()), RegisteredClient.Source.METADATA_DOCUMENT);
+        } catch (MetadataDocumentException e) {
+            rememberFailure(clientId, e);
+            throw e;
+        }
         if (!fetched.cacheFor().isZero()) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
@@ -64,6 +121,77 @@ public final class ClientMetadataDocuments {
             cache.remove(clientId);
         }
         return client;
+    }
+
+    /**
+     * Fetches on the executor within the fetcher's deadline, holding a slot of the host and of the total while the
+     * fetch runs (also after the caller stopped waiting). Refusals for want of a slot are not remembered: they say
+     * nothing about the document.
+     */
+    private MetadataDocumentFetcher.Fetched fetchLimited(URI url) throws MetadataDocumentException {
+        String clientId = url.toString();
+        String hostKey = url.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + url.getPort();
+        if (perHost.size() > MAX_CACHED) {
+            perHost.values().removeIf(s -> s.availablePermits() == limits.maxPerHost());
+        }
+        Semaphore host = perHost.computeIfAbsent(hostKey, k -> new Semaphore(limits.maxPerHost()));
+        if (!host.tryAcquire()) {
+            throw new MetadataDocumentException("too many concurrent document fetches from this host; retry later");
+        }
+        if (!inFlight.tryAcquire()) {
+            host.release();
+            throw new MetadataDocumentException("too many concurrent document fetches; retry later");
+        }
+        FutureTask<MetadataDocumentFetcher.Fetched> task = new FutureTask<>(() -> {
+            try {
+                return fetcher.fetch(url);
+            } finally {
+                host.release();
+                inFlight.release();
+            }
+        });
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            host.release();
+            inFlight.release();
+            throw new MetadataDocumentException("no thread is free to fetch the document; retry later");
+        }
+        try {
+            // The fetch ends itself at its deadline; the margin covers scheduling, never a slow host.
+            return task.get(fetcher.deadline().toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw rememberFailure(clientId, new MetadataDocumentException("the document could not be fetched (Timeout: "
+                    + "no complete answer within " + fetcher.deadline().toMillis() + " ms)"));
+        } catch (ExecutionException e) {
+            throw rememberFailure(clientId, e.getCause() instanceof MetadataDocumentException m ? m
+                    : new MetadataDocumentException("the document could not be fetched (" + e.getCause().getClass().getSimpleName() + ")"));
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new MetadataDocumentException("interrupted while fetching the document");
+        }
+    }
+
+    private MetadataDocumentException rememberFailure(String clientId, MetadataDocumentException failure) {
+        if (limits.failureCacheFor().isZero()) {
+            return failure;
+        }
+        if (failures.size() >= MAX_CACHED) {
+            Instant now = clock.instant();
+            failures.values().removeIf(f -> !now.isBefore(f.until));
+            if (failures.size() >= MAX_CACHED) {
+                failures.clear();
+            }
+        }
+        failures.put(clientId, new Failed(failure.getMessage(), clock.instant().plus(limits.failureCacheFor())));
+        return failure;
+    }
+
+    /** How many fetches run now (for the health output). */
+    public int fetchesInFlight() {
+        return limits.maxInFlight() - inFlight.availablePermits();
     }
 
     /** CIMD section 3: https, a path, no dot segments, no fragment, no user information, no query. */
@@ -120,5 +248,8 @@ public final class ClientMetadataDocuments {
     }
 
     private record Cached(RegisteredClient client, Instant expires) {
+    }
+
+    private record Failed(String reason, Instant until) {
     }
 }

@@ -1,24 +1,25 @@
 package dev.portcullis.oauth.cimd;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
  * Fetches a Client ID Metadata Document: https only, at most {@value #MAX_REDIRECTS} redirects each checked by
- * the {@link SsrfGuard}, at most {@value #MAX_BYTES} bytes, short timeouts. Returns the body and how long it may
- * be cached according to its {@code Cache-Control} header (nothing without one; never more than a day).
+ * the {@link SsrfGuard}, at most {@value #MAX_BYTES} bytes, one deadline for the whole fetch (every hop, headers and
+ * body). Each hop connects to the addresses the guard approved ({@link PinnedHttpsExchange}), never re-resolving.
+ * Returns the body and how long it may be cached according to its {@code Cache-Control} header (nothing without
+ * one; never more than a day).
  */
 public final class MetadataDocumentFetcher {
 
@@ -28,78 +29,71 @@ public final class MetadataDocumentFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final SsrfGuard guard;
-    private final HttpClient http;
-    private final Duration requestTimeout;
+    private final PinnedHttpsExchange http;
+    private final Duration connectTimeout;
+    private final Duration deadline;
+    private final Clock clock = Clock.systemUTC();
 
-    /** Connect timeout 3 s, whole-request timeout 5 s. */
+    /** Connect timeout 3 s, the whole fetch within 5 s. */
     public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls) {
         this(guard, tls, Duration.ofSeconds(3), Duration.ofSeconds(5));
     }
 
-    MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
+    /** {@code deadline} bounds the whole fetch, redirects included. */
+    public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls, Duration connectTimeout, Duration deadline) {
         this.guard = Objects.requireNonNull(guard, "guard");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder()
-                .sslContext(Objects.requireNonNull(tls, "tls"))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build();
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.http = new PinnedHttpsExchange(Objects.requireNonNull(tls, "tls"), clock);
     }
 
     /** A fetched document: its bytes and how long it may be served from the cache. */
     public record Fetched(byte[] body, Duration cacheFor) {
     }
 
+    /** The fetch's deadline: the whole fetch, redirects included, ends within it. */
+    public Duration deadline() {
+        return deadline;
+    }
+
     public Fetched fetch(URI url) throws MetadataDocumentException {
+        Instant until = clock.instant().plus(deadline);
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            guard.check(current);
-            HttpResponse<byte[]> response = send(current);
-            if (REDIRECTS.contains(response.statusCode())) {
-                Optional<String> location = response.headers().firstValue("Location");
+            List<InetAddress> addresses = guard.check(current);
+            PinnedHttpsExchange.Response response = send(current, addresses, until);
+            if (REDIRECTS.contains(response.status())) {
+                Optional<String> location = response.header("Location");
                 if (location.isEmpty()) {
                     throw new MetadataDocumentException("a redirect without a Location header");
                 }
-                current = current.resolve(location.get());
+                try {
+                    current = current.resolve(location.get());
+                } catch (IllegalArgumentException e) {
+                    throw new MetadataDocumentException("a redirect to an invalid Location");
+                }
                 continue;
             }
-            if (response.statusCode() != 200) {
-                throw new MetadataDocumentException("the document URL answered HTTP " + response.statusCode());
+            if (response.status() != 200) {
+                throw new MetadataDocumentException("the document URL answered HTTP " + response.status());
             }
             if (response.body().length > MAX_BYTES) {
                 throw new MetadataDocumentException("the document is larger than " + MAX_BYTES + " bytes");
             }
-            return new Fetched(response.body(), cacheFor(response.headers().firstValue("Cache-Control")));
+            return new Fetched(response.body(), cacheFor(response.header("Cache-Control")));
         }
         throw new MetadataDocumentException("more than " + MAX_REDIRECTS + " redirects");
     }
 
-    /**
-     * The whole exchange, body included, within the request timeout: {@link HttpRequest#timeout} alone ends with the
-     * response headers, and a host that then stalls its body would hold the authorization request's thread.
-     */
-    private HttpResponse<byte[]> send(URI url) throws MetadataDocumentException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout)
-                .header("Accept", "application/json").GET().build();
-        CompletableFuture<HttpResponse<byte[]>> exchange;
+    private PinnedHttpsExchange.Response send(URI url, List<InetAddress> addresses, Instant until)
+            throws MetadataDocumentException {
         try {
-            exchange = http.sendAsync(request, CappedBody.handler(MAX_BYTES));
-        } catch (IllegalArgumentException e) {
-            throw new MetadataDocumentException("the document URL is not usable");
-        }
-        try {
-            return exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+            return http.get(url, addresses, MAX_BYTES, connectTimeout.toMillis(), until);
+        } catch (SocketTimeoutException e) {
             throw new MetadataDocumentException("the document could not be fetched (Timeout: no complete answer within "
-                    + requestTimeout.toMillis() + " ms)");
-        } catch (ExecutionException e) {
-            throw new MetadataDocumentException("the document could not be fetched ("
-                    + e.getCause().getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new MetadataDocumentException("interrupted while fetching the document");
+                    + deadline.toMillis() + " ms)");
+        } catch (IOException | RuntimeException e) {
+            throw new MetadataDocumentException("the document could not be fetched (" + e.getClass().getSimpleName() + ")");
         }
     }
 

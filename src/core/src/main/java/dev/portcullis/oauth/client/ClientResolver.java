@@ -10,13 +10,17 @@ import dev.portcullis.oauth.metadata.SupportedScopes;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.registration.RedirectUriPolicy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -26,7 +30,15 @@ import java.util.logging.Logger;
  * documents resolve to nothing (the reason is logged at FINE), so callers answer {@code invalid_client}.
  */
 @ApplicationScoped
+@ManagedExecutorDefinition(name = ClientResolver.FETCH_EXECUTOR, maxAsync = ClientResolver.MAX_FETCH_THREADS)
 public class ClientResolver {
+
+    /** Metadata document fetches run here, not on the request thread (Jakarta Concurrency 3.0 section 3.1.4.3). */
+    static final String FETCH_EXECUTOR = "java:app/concurrent/cimdFetches";
+    static final int MAX_FETCH_THREADS = 8;
+
+    @Resource(lookup = FETCH_EXECUTOR)
+    private ManagedExecutorService fetchExecutor;
 
     private static final Logger LOG = Logger.getLogger(ClientResolver.class.getName());
 
@@ -66,9 +78,12 @@ public class ClientResolver {
                     try {
                         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(
                                 new SsrfGuard(config.metadataDocumentTestAllowList()),
-                                TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates().map(Path::of)));
+                                TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates().map(Path::of)),
+                                Duration.ofSeconds(3), config.metadataDocumentFetchTimeout());
                         documents = new ClientMetadataDocuments(fetcher, new ClientMetadataValidator(
-                                RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all()), Clock.systemUTC());
+                                RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all()), Clock.systemUTC(),
+                                fetchExecutor, new ClientMetadataDocuments.FetchLimits(config.metadataDocumentMaxFetchesPerHost(),
+                                        config.metadataDocumentMaxFetches(), config.metadataDocumentFailureCache()));
                     } catch (IOException | GeneralSecurityException e) {
                         throw new MetadataDocumentException("the TLS trust for metadata documents could not be set up");
                     }

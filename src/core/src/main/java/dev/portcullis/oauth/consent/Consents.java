@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.consent;
 
+import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.persistence.ConsentEntity;
 import jakarta.ejb.Stateless;
@@ -15,7 +16,12 @@ import java.util.TreeSet;
 /**
  * The consent store: one row per user, client and approved scope set. A request is covered when some remembered
  * set contains every scope it asks for, so approving {@code pets:read pets:write} also covers {@code pets:read}
- * alone; a wider request asks again.
+ * alone; a wider request asks again. Only a client whose identity is proven ({@link RegisteredClient#identityProven()})
+ * has its approvals remembered and applied: for a public self-registered client any local program can register the
+ * same loopback or private-use redirect URI and would receive a code without the user seeing a page.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8252#section-8.6">RFC 8252 section 8.6</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.1.1">RFC 9700 section 4.1.1</a>
  */
 @Stateless
 public class Consents {
@@ -25,18 +31,24 @@ public class Consents {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Whether the user approved the client for at least these scopes. */
-    public boolean covers(String subject, String clientId, Collection<String> scopes) {
-        return forClient(subject, clientId).stream().anyMatch(row -> words(row.getScope()).containsAll(scopes));
+    /** Whether an approval for {@code client} may be remembered and applied at all. */
+    public static boolean rememberable(RegisteredClient client) {
+        return client.identityProven();
     }
 
-    /** Remembers the approval, unless an existing one already covers it. */
-    public void remember(String subject, String clientId, Collection<String> scopes) {
-        if (covers(subject, clientId, scopes)) {
+    /** Whether the user approved the client for at least these scopes, and the client may use a remembered approval. */
+    public boolean covers(String subject, RegisteredClient client, Collection<String> scopes) {
+        return rememberable(client) && forClient(subject, client.clientId()).stream()
+                .anyMatch(row -> words(row.getScope()).containsAll(scopes));
+    }
+
+    /** Remembers the approval, unless the client may not use one or an existing one already covers it. */
+    public void remember(String subject, RegisteredClient client, Collection<String> scopes) {
+        if (!rememberable(client) || covers(subject, client, scopes)) {
             return;
         }
         String scope = String.join(" ", new TreeSet<>(scopes));
-        em.persist(new ConsentEntity(Secrets.random(24), subject, clientId, scope,
+        em.persist(new ConsentEntity(Secrets.random(24), subject, client.clientId(), scope,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     }
 

@@ -14,10 +14,22 @@ public class OAuthException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient OAuthError error;
+    private final long retryAfterSeconds;
 
     public OAuthException(OAuthError error) {
+        this(error, -1);
+    }
+
+    /** An answer that tells the caller when to try again ({@code Retry-After}, RFC 9110 section 10.2.3). */
+    public OAuthException(OAuthError error, long retryAfterSeconds) {
         super(Objects.requireNonNull(error, "error").error() + ": " + error.description(), null, false, false);
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds after which a retry may succeed, when the answer says so. */
+    public java.util.OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(retryAfterSeconds);
     }
 
     public static OAuthException invalidClientMetadata(String description) {

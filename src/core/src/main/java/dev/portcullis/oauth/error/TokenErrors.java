@@ -28,6 +28,17 @@ public final class TokenErrors {
      * Always 401, so that clients holding a forgotten client_id register again; the web module's
      * {@code OAuthExceptionMapper} adds a {@code WWW-Authenticate: Basic} challenge (RFC 6749 section 5.2).
      */
+    /**
+     * Too many wrong client secrets from this address: {@code 429} (RFC 6585 section 4) with {@code Retry-After}
+     * and the error code RFC 6749 section 5.2 has for failed client authentication, {@code invalid_client}. Not
+     * 401: the client's credentials were not even checked, and a 401 would tell clients to register again.
+     */
+    public static OAuthException throttled(long retryAfterSeconds) {
+        return new OAuthException(new OAuthError(INVALID_CLIENT,
+                "too many failed client authentications from this address; retry after " + retryAfterSeconds + " s", 429),
+                retryAfterSeconds);
+    }
+
     public static OAuthException invalidClient(String description) {
         return new OAuthException(new OAuthError(INVALID_CLIENT, description, 401));
     }

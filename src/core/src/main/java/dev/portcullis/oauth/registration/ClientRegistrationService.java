@@ -99,7 +99,8 @@ public class ClientRegistrationService {
     /** A registered client by id. */
     public Optional<RegisteredClient> find(String clientId) {
         return Optional.ofNullable(clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId))
-                .map(c -> new RegisteredClient(c.getClientId(), parse(c.getMetadata()), RegisteredClient.Source.DYNAMIC_REGISTRATION));
+                .map(c -> new RegisteredClient(c.getClientId(), parse(c.getMetadata()), RegisteredClient.Source.DYNAMIC_REGISTRATION,
+                        c.getIssuedAt()));
     }
 
     /** Whether {@code secret} is the client's current, unexpired secret. */

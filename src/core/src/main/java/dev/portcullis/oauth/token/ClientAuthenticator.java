@@ -40,11 +40,24 @@ public class ClientAuthenticator {
     @Inject
     private VerifiedSecrets secrets;
 
+    @Inject
+    private ClientAuthenticationThrottle throttle;
+
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
 
+    /** Authenticates a caller whose address is unknown (in-process callers); see {@link #authenticate(ClientCredentials, String)}. */
     @Transactional
     public RegisteredClient authenticate(ClientCredentials presented) {
+        return authenticate(presented, null);
+    }
+
+    /**
+     * Authenticates the client; {@code callerAddress} is the TCP peer as the server sees it, the key of the
+     * {@link ClientAuthenticationThrottle wrong-secret backoff} (429 with {@code Retry-After} while it lasts).
+     */
+    @Transactional
+    public RegisteredClient authenticate(ClientCredentials presented, String callerAddress) {
         String clientId = presented.clientId();
         // A registered client is read once, for its metadata and its secret hash (the token endpoint's hot path);
         // a metadata-document client comes from the resolver and has no secret.
@@ -60,9 +73,22 @@ public class ClientAuthenticator {
             LOG.fine(() -> "Client " + clientId + " used " + presented.method() + " but registered " + method + ".");
             throw TokenErrors.invalidClient("the client must authenticate with " + method);
         }
-        if (client.confidential() && (registered == null || !secrets.verify(registered, presented.secret()))) {
-            LOG.fine(() -> "Client " + clientId + " presented a wrong or expired secret.");
-            throw TokenErrors.invalidClient("client authentication failed");
+        if (client.confidential()) {
+            if (registered == null) {
+                throw TokenErrors.invalidClient("client authentication failed");
+            }
+            if (secrets.recentlyVerified(registered, presented.secret())) {
+                return client;
+            }
+            throttle.backoff(clientId, callerAddress).ifPresent(wait -> {
+                throw TokenErrors.throttled(Math.max(1, (wait.toMillis() + 999) / 1000));
+            });
+            if (!secrets.verify(registered, presented.secret())) {
+                throttle.failed(clientId, callerAddress);
+                LOG.fine(() -> "Client " + clientId + " presented a wrong or expired secret.");
+                throw TokenErrors.invalidClient("client authentication failed");
+            }
+            throttle.succeeded(clientId, callerAddress);
         }
         return client;
     }

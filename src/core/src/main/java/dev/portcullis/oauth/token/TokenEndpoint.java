@@ -2,9 +2,12 @@ package dev.portcullis.oauth.token;
 
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
+import dev.portcullis.oauth.registration.ClientUsage;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The token endpoint's logic: authenticate the client as registered, then run the requested grant.
@@ -26,15 +29,34 @@ public class TokenEndpoint {
     @EJB
     private TokenFamilies families;
 
+    @Inject
+    private ClientUsage usage;
+
+    private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
+
     public TokenResponse handle(String authorization, FormParameters form) {
+        return handle(authorization, form, null);
+    }
+
+    /** {@code callerAddress}: the TCP peer as the server sees it (for the wrong-secret backoff). */
+    public TokenResponse handle(String authorization, FormParameters form, String callerAddress) {
         String grantType = form.required("grant_type");
-        RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form));
-        return switch (grantType) {
+        RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), callerAddress);
+        TokenResponse response = switch (grantType) {
             case AuthorizationCodeGrant.GRANT_TYPE -> authorizationCode.grant(client, form);
             case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(client, form);
             case TokenFamilies.REFRESH_GRANT_TYPE -> families.refresh(client, form.required("refresh_token"),
                     form.single("scope"), form.all("resource"));
             default -> throw TokenErrors.unsupportedGrantType("the grant type " + grantType + " is not supported");
         };
+        if (client.source() == RegisteredClient.Source.DYNAMIC_REGISTRATION) {
+            try {
+                usage.used(client.clientId());
+            } catch (RuntimeException e) {
+                // The token stands; at worst the client looks unused for another hour.
+                LOG.log(Level.FINE, "Recording the use of a client failed: {0}", e.toString());
+            }
+        }
+        return response;
     }
 }

@@ -33,6 +33,22 @@ public class VerifiedSecrets {
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentHashMap<String, Instant> verified = new ConcurrentHashMap<>();
 
+    /**
+     * Whether {@code secret} was verified recently and is still the client's current, unexpired secret: a check
+     * without PBKDF2, so a client that authenticated recently passes even while its caller address is throttled.
+     */
+    public boolean recentlyVerified(ClientEntity client, String secret) {
+        if (secret == null || client.getSecretHash() == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (client.getSecretExpiresAt() != null && !now.isBefore(client.getSecretExpiresAt())) {
+            return false;
+        }
+        Instant until = verified.get(Secrets.fastHash(client.getClientId() + '\n' + secret + '\n' + client.getSecretHash()));
+        return until != null && now.isBefore(until);
+    }
+
     /** Whether {@code secret} is the registered client's current, unexpired secret. */
     public boolean verify(ClientEntity client, String secret) {
         if (secret == null || client.getSecretHash() == null) {

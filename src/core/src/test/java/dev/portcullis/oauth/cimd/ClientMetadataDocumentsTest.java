@@ -29,6 +29,11 @@ class ClientMetadataDocumentsTest {
     private static final AtomicInteger GOOD_HITS = new AtomicInteger();
     private static final AtomicInteger UNCACHED_HITS = new AtomicInteger();
     private static final AtomicInteger FLAKY_HITS = new AtomicInteger();
+    private static final AtomicInteger FAILING_HITS = new AtomicInteger();
+    private static final AtomicInteger HOLDING = new AtomicInteger();
+    private static final AtomicInteger MAX_HOLDING = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> RELEASE =
+            new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(0));
 
     @BeforeAll
     static void startFixture() throws Exception {
@@ -88,6 +93,33 @@ class ClientMetadataDocumentsTest {
             ex.close();
         });
         fixture.serve("/loop", ex -> HttpsFixture.respond(ex, 302, "", "Location", "/loop"));
+        fixture.serve("/failing.json", ex -> {
+            FAILING_HITS.incrementAndGet();
+            HttpsFixture.respond(ex, 503, "down");
+        });
+        fixture.serve("/hold/", ex -> {
+            int now = HOLDING.incrementAndGet();
+            MAX_HOLDING.accumulateAndGet(now, Math::max);
+            try {
+                RELEASE.get().await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                HOLDING.decrementAndGet();
+            }
+            HttpsFixture.respond(ex, 404, "");
+        });
+        for (int i = 1; i <= 3; i++) {
+            String next = i < 3 ? "/slow-hop-" + (i + 1) : "/good.json";
+            fixture.serve("/slow-hop-" + i, ex -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                HttpsFixture.respond(ex, 302, "", "Location", next);
+            });
+        }
     }
 
     @AfterAll
@@ -121,11 +153,118 @@ class ClientMetadataDocumentsTest {
     }
 
     @Test
-    void resolveWhenFirstFetchFailsThenErrorNotCachedAndRetrySucceeds() throws Exception {
-        ClientMetadataDocuments documents = documents();
+    void resolveWhenFirstFetchFailsThenRefusedForTheFailureCacheTimeThenRetrySucceeds() throws Exception {
+        MutableClock clock = new MutableClock();
+        ClientMetadataDocuments documents = documents(List.of("localhost:" + fixture.port()), clock);
 
         assertThatThrownBy(() -> documents.resolve(fixture.url("/flaky.json"))).hasMessageContaining("HTTP 500");
+        assertThatThrownBy(() -> documents.resolve(fixture.url("/flaky.json"))).hasMessageContaining("failed recently");
+        clock.advance(Duration.ofSeconds(61));
         assertThat(documents.resolve(fixture.url("/flaky.json")).clientId()).isEqualTo(fixture.url("/flaky.json"));
+    }
+
+    /** A host that fails is asked once per failure-cache period, however often its URL is presented. */
+    @Test
+    void resolveWhenDocumentFailsRepeatedlyThenHostFetchedOnceWithinTheFailureCache() throws Exception {
+        ClientMetadataDocuments documents = documents();
+        int before = FAILING_HITS.get();
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> documents.resolve(fixture.url("/failing.json"))).isInstanceOf(MetadataDocumentException.class);
+        }
+
+        assertThat(FAILING_HITS.get() - before).as("fetches of a failing document within the failure cache").isEqualTo(1);
+    }
+
+    /** At most two fetches run against one host at a time; the others are refused at once instead of waiting. */
+    @Test
+    void resolveWhenManyConcurrentFetchesToOneHostThenAtMostTwoRunAndTheRestAreRefused() throws Exception {
+        ClientMetadataDocuments documents = documents();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RELEASE.set(release);
+        MAX_HOLDING.set(0);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String url = fixture.url("/hold/" + i + ".json");
+                outcomes.add(callers.submit(() -> {
+                    try {
+                        documents.resolve(url);
+                        return "resolved";
+                    } catch (MetadataDocumentException e) {
+                        return e.getMessage();
+                    }
+                }));
+            }
+            long until = System.currentTimeMillis() + 2_000;
+            while (System.currentTimeMillis() < until && HOLDING.get() < 6) {
+                Thread.sleep(50);
+            }
+            int concurrent = MAX_HOLDING.get();
+            release.countDown();
+            List<String> messages = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                messages.add(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(concurrent).as("fetches running against one host at once").isLessThanOrEqualTo(2);
+            assertThat(messages).filteredOn(m -> m.contains("too many concurrent document fetches from this host")).hasSize(4);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    /** The deadline covers the whole fetch: three redirects of 300 ms each do not fit into 500 ms. */
+    @Test
+    void fetchWhenRedirectHopsTogetherExceedTheDeadlineThenTimesOut() throws Exception {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> impatientFetcher().fetch(java.net.URI.create(fixture.url("/slow-hop-1"))))
+                .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+    }
+
+    @Test
+    void resolveWhenNoExecutorThreadFreeThenRefusedAndSlotsGivenBack() throws Exception {
+        ClientMetadataDocuments documents = documents(List.of("localhost:" + fixture.port()), Clock.systemUTC(),
+                task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("full");
+                });
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> documents.resolve(fixture.url("/good.json"))).hasMessageContaining("no thread is free");
+        }
+        assertThat(documents.fetchesInFlight()).isZero();
+    }
+
+    @Test
+    void resolveWhenFetchedOnTheExecutorThenCallerGetsTheDocument() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            ClientMetadataDocuments documents = documents(List.of("localhost:" + fixture.port()), Clock.systemUTC(), pool);
+
+            assertThat(documents.resolve(fixture.url("/uncached.json")).clientId()).isEqualTo(fixture.url("/uncached.json"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The connection goes to the address handed in: a host name that never resolves (.invalid) is still fetched. */
+    @Test
+    void pinnedExchangeWhenGivenAnAddressThenConnectsThereWithTheUrlHostForTlsAndHost() throws Exception {
+        PinnedHttpsExchange exchange = new PinnedHttpsExchange(
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Clock.systemUTC());
+        java.net.InetAddress fixtureAddress = java.net.InetAddress.getByName("localhost");
+
+        PinnedHttpsExchange.Response response = exchange.get(java.net.URI.create("https://pinned.invalid:" + fixture.port()
+                + "/uncached.json"), List.of(fixtureAddress), 5120, 1000, java.time.Instant.now().plusSeconds(3));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThatThrownBy(() -> exchange.get(java.net.URI.create("https://other.invalid:" + fixture.port() + "/good.json"),
+                List.of(fixtureAddress), 5120, 1000, java.time.Instant.now().plusSeconds(3)))
+                .as("the certificate must match the URL's host").isInstanceOf(javax.net.ssl.SSLException.class);
     }
 
     @Test
@@ -206,11 +345,48 @@ class ClientMetadataDocumentsTest {
     }
 
     private static ClientMetadataDocuments documents(List<String> allowList) throws Exception {
+        return documents(allowList, Clock.systemUTC());
+    }
+
+    private static ClientMetadataDocuments documents(List<String> allowList, Clock clock) throws Exception {
         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
                 TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())));
         ClientMetadataValidator validator = new ClientMetadataValidator(
                 new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"));
-        return new ClientMetadataDocuments(fetcher, validator, Clock.systemUTC());
+        return new ClientMetadataDocuments(fetcher, validator, clock);
+    }
+
+    private static ClientMetadataDocuments documents(List<String> allowList, Clock clock, java.util.concurrent.Executor executor)
+            throws Exception {
+        MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())));
+        ClientMetadataValidator validator = new ClientMetadataValidator(
+                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"));
+        return new ClientMetadataDocuments(fetcher, validator, clock, executor, ClientMetadataDocuments.FetchLimits.defaults());
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private volatile java.time.Instant now = java.time.Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     private static String document(String clientId, String extra) {

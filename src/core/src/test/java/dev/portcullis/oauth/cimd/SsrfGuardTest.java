@@ -47,4 +47,41 @@ class SsrfGuardTest {
         assertThatThrownBy(() -> new SsrfGuard(List.of("localhost:8443")).check(URI.create(url)))
                 .isInstanceOf(MetadataDocumentException.class);
     }
+
+    /** One address from every special-purpose block the issue names, and from the rest of the IANA registries. */
+    @ParameterizedTest
+    @ValueSource(strings = {"64:ff9b::a00:1", "64:ff9b::808:808", "64:ff9b:1::1", "2002:a00:1::1", "2002:808:808::1",
+        "::127.0.0.1", "::10.0.0.1", "::8.8.8.8", "240.0.0.1", "250.1.2.3", "192.0.0.9", "192.0.0.170", "192.0.2.7",
+        "198.51.100.1", "203.0.113.9", "192.31.196.1", "192.52.193.1", "192.88.99.1", "192.175.48.1", "198.19.255.255",
+        "100::1", "100:0:0:1::1", "2001::1", "2001:2::1", "2001:20::1", "2001:db8::1", "2620:4f:8000::1", "3fff::1",
+        "5f00::1", "fec0::1", "ff02::1", "4000::1", "e000::1"})
+    void isPublicWhenInAnySpecialPurposeBlockThenFalse(String ip) throws Exception {
+        assertThat(SsrfGuard.isPublic(InetAddress.getByName(ip))).as(ip).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://[64:ff9b::7f00:1]/c", "https://[2002:7f00:1::1]/c", "https://[::127.0.0.1]/c",
+        "https://240.0.0.1/c", "https://[::ffff:169.254.169.254]/c"})
+    void checkWhenTranslationPrefixEmbedsInternalAddressThenRefused(String url) {
+        assertThatThrownBy(() -> guard.check(URI.create(url))).isInstanceOf(MetadataDocumentException.class)
+                .hasMessageContaining("non-public");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8.8.4.4", "9.9.9.9", "2001:4860:4860::8888", "2a00:1450:4001::1", "223.255.255.1", "192.0.1.1"})
+    void isPublicWhenNextToASpecialBlockButOutsideThenTrue(String ip) throws Exception {
+        assertThat(SsrfGuard.isPublic(InetAddress.getByName(ip))).as(ip).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void blocksWhenListedThenEachNamesItsRfc() {
+        assertThat(SpecialPurposeAddresses.BLOCKS).allSatisfy(b -> assertThat(b.reference()).startsWith("RFC "));
+        assertThat(SpecialPurposeAddresses.BLOCKS).extracting(SpecialPurposeAddresses.Block::cidr)
+                .contains("64:ff9b::/96", "2002::/16", "::/96", "240.0.0.0/4");
+    }
+
+    @org.junit.jupiter.api.Test
+    void checkWhenHostPublicLiteralThenReturnsTheAddressToConnectTo() throws Exception {
+        assertThat(guard.check(URI.create("https://8.8.8.8/c"))).containsExactly(InetAddress.getByName("8.8.8.8"));
+    }
 }

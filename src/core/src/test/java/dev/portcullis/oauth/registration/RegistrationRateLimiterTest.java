@@ -2,27 +2,25 @@ package dev.portcullis.oauth.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
-import java.io.StringReader;
+import dev.portcullis.oauth.caller.CallerNetwork;
 import org.junit.jupiter.api.Test;
 
+/** The rate limit's key is the caller's network: nothing in the request body can change it. */
 class RegistrationRateLimiterTest {
 
     @Test
-    void softwareKeyWhenSoftwareIdSentThenItWins() {
-        assertThat(key("{\"software_id\":\"abc\",\"client_name\":\"X\"}")).isEqualTo("software_id:abc");
+    void callerNetworkWhenIpv4ThenTheAddressItself() {
+        assertThat(CallerNetwork.of("203.0.113.7")).isEqualTo("203.0.113.7");
     }
 
     @Test
-    void softwareKeyWhenNoSoftwareIdThenNameAndRedirectHostsIgnoringPortsAndPaths() {
-        String a = key("{\"client_name\":\"Claude\",\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"]}");
-        String b = key("{\"client_name\":\"claude \",\"redirect_uris\":[\"https://claude.ai/other\"]}");
-        String c = key("{\"client_name\":\"Claude\",\"redirect_uris\":[\"https://evil.example/cb\"]}");
-
-        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+    void callerNetworkWhenIpv6ThenItsSlash64SoRotatingWithinItGainsNothing() {
+        assertThat(CallerNetwork.of("2001:db8:1:2::1")).isEqualTo(CallerNetwork.of("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+                .isEqualTo("2001:db8:1:2::/64").isNotEqualTo(CallerNetwork.of("2001:db8:1:3::1"));
     }
 
-    private static String key(String json) {
-        return RegistrationRateLimiter.softwareKey(Json.createReader(new StringReader(json)).readValue());
+    @Test
+    void callerNetworkWhenMissingOrGarbledThenOneSharedKey() {
+        assertThat(CallerNetwork.of(null)).isEqualTo(CallerNetwork.of("")).isEqualTo(CallerNetwork.of("zz:zz")).isEqualTo("unknown");
     }
 }

@@ -21,6 +21,8 @@ public final class JsonRpcErrorCodes {
     public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
     /** 2026-07-28: the requested protocol version is not supported. */
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+    /** Implementation-defined server error (JSON-RPC 2.0 section 5.1): the legacy session cap is reached. */
+    public static final int TOO_MANY_SESSIONS = -32030;
 
     private JsonRpcErrorCodes() {
     }

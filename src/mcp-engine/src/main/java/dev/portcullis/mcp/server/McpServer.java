@@ -48,7 +48,8 @@ public final class McpServer {
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
         this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
-        this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), java.time.Clock.systemUTC());
+        this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), settings.maxSessionsPerSubject(),
+                java.time.Clock.systemUTC());
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
                 Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"));
         this.access = new FeatureAccess(registry);

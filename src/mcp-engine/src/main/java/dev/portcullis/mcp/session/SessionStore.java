@@ -1,10 +1,13 @@
 package dev.portcullis.mcp.session;
 
+import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
+import dev.portcullis.mcp.protocol.McpError;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * ASCII as T25 requires, and unguessable. Sessions idle longer than the timeout are forgotten, after which their
  * id gets 404 like an ended session. Held in memory: a restarted server answers 404 and clients re-initialize.
  *
+ * <p>Both caps are hard. One subject holds at most {@code maxPerSubject} sessions: its next {@code initialize} ends
+ * its own least recently used session (a client that lost its session id is never locked out, and nobody can end
+ * another subject's sessions). In total at most {@code maxSessions} exist: past it, idle sessions are purged, and
+ * if none is idle {@code initialize} is refused with HTTP 503 until one ends or expires. The per-subject cap needs
+ * an authenticated subject; on an open endpoint (no subject) only the total applies.
+ *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management">Session management</a>
  */
 public final class SessionStore {
@@ -23,11 +32,18 @@ public final class SessionStore {
     private final SecureRandom random = new SecureRandom();
     private final Duration idleTimeout;
     private final int maxSessions;
+    private final int maxPerSubject;
     private final Clock clock;
 
+    /** Only the total cap (tests). */
     public SessionStore(Duration idleTimeout, int maxSessions, Clock clock) {
+        this(idleTimeout, maxSessions, maxSessions, clock);
+    }
+
+    public SessionStore(Duration idleTimeout, int maxSessions, int maxPerSubject, Clock clock) {
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null");
         this.maxSessions = maxSessions;
+        this.maxPerSubject = maxPerSubject;
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
@@ -36,17 +52,37 @@ public final class SessionStore {
         return create(protocolVersion, null);
     }
 
-    /** A new session for the negotiated version, bound to {@code owner} (the authenticated user, or null). */
+    /**
+     * A new session for the negotiated version, bound to {@code owner} (the authenticated user, or null); throws an
+     * {@link McpError} with HTTP 503 when the total cap is reached and no session is idle.
+     */
     public McpSession create(String protocolVersion, String owner) {
-        if (sessions.size() >= maxSessions) {
-            expire();
-        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         McpSession session = new McpSession(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
                 protocolVersion, owner, clock.instant());
-        sessions.put(session.id(), session);
+        synchronized (this) { // initialize is rare next to other requests; the caps must hold under concurrency
+            if (owner != null) {
+                while (sessions.values().stream().filter(s -> owner.equals(s.owner())).count() >= maxPerSubject) {
+                    sessions.values().stream().filter(s -> owner.equals(s.owner()))
+                            .min(Comparator.comparing(McpSession::lastUsed)).ifPresent(oldest -> end(oldest.id()));
+                }
+            }
+            if (sessions.size() >= maxSessions) {
+                expire();
+            }
+            if (sessions.size() >= maxSessions) {
+                throw new McpError(JsonRpcErrorCodes.TOO_MANY_SESSIONS,
+                        "The server holds as many sessions as it may; retry later", null, 503);
+            }
+            sessions.put(session.id(), session);
+        }
         return session;
+    }
+
+    /** How many sessions exist now. */
+    public int size() {
+        return sessions.size();
     }
 
     /** The live session with this id; empty for unknown, ended and expired ids. */
@@ -76,6 +112,12 @@ public final class SessionStore {
 
     private void expire() {
         Instant cutoff = clock.instant().minus(idleTimeout);
-        sessions.values().removeIf(s -> s.lastUsed().isBefore(cutoff));
+        sessions.values().removeIf(s -> {
+            boolean idle = s.lastUsed().isBefore(cutoff);
+            if (idle) {
+                s.endStandaloneStream();
+            }
+            return idle;
+        });
     }
 }

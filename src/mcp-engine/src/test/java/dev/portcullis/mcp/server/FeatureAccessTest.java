@@ -85,7 +85,7 @@ class FeatureAccessTest {
     private static final Caller AUDITOR = new TestCaller("ann", Set.of("auditors"), Set.of("inventory:read"));
 
     private final McpServer server = new McpServer(FeatureAccessTest::registry, new ServerInfo("test", "1.0", null),
-            new McpSettings(50, 60000, "private", java.time.Duration.ofMinutes(5), 100, McpSettings.randomKey()));
+            new McpSettings(50, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()));
 
     private static FeatureRegistry registry() {
         InventoryTools tools = new InventoryTools();

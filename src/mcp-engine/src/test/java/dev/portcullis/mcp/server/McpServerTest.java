@@ -27,7 +27,7 @@ class McpServerTest {
             "\"io.modelcontextprotocol/clientCapabilities\":{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}");
 
     private final McpServer server = new McpServer(TestTools::registry, new ServerInfo("test", "1.0", "Be nice"),
-            new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, McpSettings.randomKey()));
+            new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()));
 
     @Nested
     class Legacy {

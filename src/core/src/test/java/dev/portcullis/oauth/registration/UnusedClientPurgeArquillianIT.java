@@ -1,0 +1,112 @@
+package dev.portcullis.oauth.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.token.AuthorizedGrant;
+import dev.portcullis.oauth.token.FormParameters;
+import dev.portcullis.oauth.token.TokenEndpoint;
+import dev.portcullis.oauth.token.TokenFamilies;
+import dev.portcullis.oauth.token.TokenResponse;
+import dev.portcullis.testing.ProductWar;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Unused registrations go away, on Liberty and Derby: a client that never obtained a token is removed once the
+ * never-used lifetime (24 h) has passed, a client that did is kept until the unused lifetime (90 days) has passed
+ * since its last token, and then removed with its token families. The purge runs "in the future" by being given a
+ * later instant, with the default lifetimes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UnusedClientPurgeArquillianIT {
+
+    private static final String RESOURCE = "https://localhost:9443/mcp";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ProductWar.named("portcullis-client-purge-it.war").addClass(UnusedClientPurgeArquillianIT.class);
+    }
+
+    @EJB
+    private ClientRegistrationService registry;
+
+    @EJB
+    private UnusedClientPurge purge;
+
+    @EJB
+    private TokenFamilies families;
+
+    @Inject
+    private TokenEndpoint endpoint;
+
+    @Inject
+    private ClientResolver resolver;
+
+    @Inject
+    private ClientCleanupCounts counts;
+
+    @Test
+    void purgeWhenClientsNeverUsedOrLongUnusedThenRemovedWithTheirGrantsAndRecentlyUsedOnesKept() {
+        Instant now = Instant.now();
+        RegisteredClient idle = client();
+        RegisteredClient active = client();
+        TokenResponse started = families.start(active, new AuthorizedGrant("g-" + UUID.randomUUID(), active.clientId(),
+                "alice", List.of("mcp-users"), List.of("pets:read"), RESOURCE, now));
+        TokenResponse refreshed = endpoint.handle(null, form("grant_type", "refresh_token", "client_id", active.clientId(),
+                "refresh_token", started.refreshToken()));
+        long neverUsedBefore = counts.removedNeverUsed();
+        long unusedBefore = counts.removedUnused();
+
+        UnusedClientPurge.Removed dayLater = purge.purge(now.plus(Duration.ofHours(25)));
+
+        assertTrue(registry.find(idle.clientId()).isEmpty(), "a client without any token 25 h after its registration");
+        assertTrue(registry.find(active.clientId()).isPresent(), "a client that obtained a token");
+        assertTrue(dayLater.neverUsed() >= 1);
+        assertEquals(neverUsedBefore + dayLater.neverUsed(), counts.removedNeverUsed());
+        purge.purge(now.plus(Duration.ofDays(89)));
+        assertTrue(registry.find(active.clientId()).isPresent(), "kept 89 days after its last token");
+
+        UnusedClientPurge.Removed quarterLater = purge.purge(now.plus(Duration.ofDays(91)));
+
+        assertTrue(registry.find(active.clientId()).isEmpty(), "a client unused for 91 days");
+        assertTrue(quarterLater.unused() >= 1);
+        assertEquals(unusedBefore + quarterLater.unused(), counts.removedUnused());
+        assertThrows(OAuthException.class, () -> families.refresh(active, refreshed.refreshToken(), Optional.empty(), List.of()),
+                "its token family went with it");
+    }
+
+    private RegisteredClient client() {
+        String id = registry.register(Json.createReader(new StringReader("{\"client_name\":\"purge " + UUID.randomUUID()
+                + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}")).readValue()).clientId();
+        return resolver.resolve(id).orElseThrow();
+    }
+
+    private static FormParameters form(String... namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(namesAndValues[i]).append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return FormParameters.parse("application/x-www-form-urlencoded", body.toString());
+    }
+}
