@@ -4,6 +4,7 @@ import dev.portcullis.mcp.transport.McpEndpoint;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -64,11 +66,22 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
             return;
         }
-        if (revocations.isRevoked(token.getTokenID())) {
+        if (revocations.isRevoked(token.getTokenID(), clientId(token), issuedAt(token))) {
             LOG.fine("A revoked access token was presented at /mcp");
             request.abortWith(Challenge.invalidToken(metadata, "The access token has been revoked"));
             return;
         }
         RequestCaller.set(request, new TokenCaller(token, security, config.scopeClaim(), config.groupsClaim()));
+    }
+
+    /** The {@code client_id} claim (RFC 9068 section 2.2), which a deleted client's tokens are refused by. */
+    private static String clientId(JsonWebToken token) {
+        Object claim = token.getClaim("client_id");
+        return claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
+    }
+
+    private static Instant issuedAt(JsonWebToken token) {
+        long iat = token.getIssuedAtTime();
+        return iat > 0 ? Instant.ofEpochSecond(iat) : null;
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The authorization_code and refresh_token grants over HTTPS after a real login and consent: PKCE, the user's
- * access token verified against the JWKS, rotation, reuse inside and outside the grace window (4 s on the test
- * server), scope widening, code replay revoking the tokens issued from the code, and revocation of a refresh token.
+ * access token verified against the JWKS, rotation, reuse inside the grace window (4 s on the test server: the same
+ * successor) and outside it, scope widening, code replay revoking the tokens issued from the code, and revocation of a refresh token.
  */
 class TokenCodeFlowIT {
 
@@ -51,6 +51,8 @@ class TokenCodeFlowIT {
         assertThat(second).isNotEqualTo(first);
         HttpResponse<String> concurrent = flow.refresh(client, first);
         assertThat(concurrent.statusCode()).as("reuse within the grace window: " + concurrent.body()).isEqualTo(200);
+        assertThat(RegistrationApi.json(concurrent).getString("refresh_token"))
+                .as("reuse within the grace window returns the same successor, never a second live one").isEqualTo(second);
 
         Thread.sleep(5_000);
         assertError(flow.refresh(client, first), 400, "invalid_grant");

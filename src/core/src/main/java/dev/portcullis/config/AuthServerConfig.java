@@ -105,9 +105,22 @@ public class AuthServerConfig {
         return duration("portcullis.oauth.access-token.lifetime", Duration.ofHours(1));
     }
 
-    /** Lifetime of each refresh token from its issue ({@code portcullis.oauth.refresh-token.lifetime}, default P30D). */
-    public Duration refreshTokenLifetime() {
-        return duration("portcullis.oauth.refresh-token.lifetime", Duration.ofDays(30));
+    /**
+     * Idle lifetime of a refresh token: each one expires this long after its issue unless used
+     * ({@code portcullis.oauth.refresh-token.idle-lifetime}, default P14D). The former key
+     * {@code portcullis.oauth.refresh-token.lifetime} is still read when the new one is not set.
+     */
+    public Duration refreshTokenIdleLifetime() {
+        return string("portcullis.oauth.refresh-token.idle-lifetime").or(() -> string("portcullis.oauth.refresh-token.lifetime"))
+                .map(String::trim).map(Duration::parse).orElse(Duration.ofDays(14));
+    }
+
+    /**
+     * Absolute lifetime of a token family from its start, the code redemption right after the login
+     * ({@code portcullis.oauth.refresh-token.absolute-lifetime}, default P30D): no refresh token outlives it.
+     */
+    public Duration refreshTokenAbsoluteLifetime() {
+        return duration("portcullis.oauth.refresh-token.absolute-lifetime", Duration.ofDays(30));
     }
 
     /** How long a rotated refresh token may still be used (concurrent refresh), default PT30S. */

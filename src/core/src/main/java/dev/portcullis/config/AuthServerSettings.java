@@ -26,7 +26,9 @@ public final class AuthServerSettings {
             Map.entry("portcullis.oauth.keys.max-age", "an ISO-8601 duration such as P90D"),
             Map.entry("portcullis.oauth.keys.retention", "an ISO-8601 duration such as P1D"),
             Map.entry("portcullis.oauth.access-token.lifetime", "a positive ISO-8601 duration such as PT1H"),
-            Map.entry("portcullis.oauth.refresh-token.lifetime", "a positive ISO-8601 duration such as P30D"),
+            Map.entry("portcullis.oauth.refresh-token.lifetime", "a positive ISO-8601 duration such as P14D"),
+            Map.entry("portcullis.oauth.refresh-token.idle-lifetime", "a positive ISO-8601 duration such as P14D"),
+            Map.entry("portcullis.oauth.refresh-token.absolute-lifetime", "a positive ISO-8601 duration such as P30D"),
             Map.entry("portcullis.oauth.refresh-token.reuse-grace", "an ISO-8601 duration such as PT30S, or PT0S for none"),
             Map.entry("portcullis.oauth.revocation.refresh-interval", "a positive ISO-8601 duration such as PT5S"),
             Map.entry("portcullis.oauth.client-secret.verified-cache", "an ISO-8601 duration such as PT5M, or PT0S for none"),
@@ -45,7 +47,8 @@ public final class AuthServerSettings {
 
     /** Durations where zero makes no sense (a token that expires when issued, a reload loop). */
     private static final Set<String> POSITIVE_DURATIONS = Set.of("portcullis.oauth.access-token.lifetime",
-            "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.revocation.refresh-interval",
+            "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.refresh-token.idle-lifetime",
+            "portcullis.oauth.refresh-token.absolute-lifetime", "portcullis.oauth.revocation.refresh-interval",
             "portcullis.oauth.cimd.fetch-timeout", "portcullis.oauth.client-auth.max-backoff");
 
     private AuthServerSettings() {

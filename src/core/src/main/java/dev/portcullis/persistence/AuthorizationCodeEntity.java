@@ -19,6 +19,12 @@ import java.time.Instant;
         query = "SELECT c FROM AuthorizationCodeEntity c WHERE c.codeHash = :hash")
 @NamedQuery(name = AuthorizationCodeEntity.MARK_USED,
         query = "UPDATE AuthorizationCodeEntity c SET c.usedAt = :now WHERE c.grantId = :grantId AND c.usedAt IS NULL")
+@NamedQuery(name = AuthorizationCodeEntity.UNUSED_OF_CLIENT,
+        query = "SELECT c.grantId FROM AuthorizationCodeEntity c WHERE c.clientId = :clientId AND c.usedAt IS NULL")
+@NamedQuery(name = AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT, query = "SELECT c.grantId FROM AuthorizationCodeEntity c"
+        + " WHERE c.clientId = :clientId AND c.subject = :subject AND c.usedAt IS NULL")
+@NamedQuery(name = AuthorizationCodeEntity.DELETE_UNUSED,
+        query = "DELETE FROM AuthorizationCodeEntity c WHERE c.grantId IN :grantIds AND c.usedAt IS NULL")
 @NamedQuery(name = AuthorizationCodeEntity.PURGE,
         query = "DELETE FROM AuthorizationCodeEntity c WHERE c.expiresAt < :before")
 public class AuthorizationCodeEntity {
@@ -26,6 +32,9 @@ public class AuthorizationCodeEntity {
     public static final String BY_HASH = "AuthorizationCode.byHash";
     public static final String MARK_USED = "AuthorizationCode.markUsed";
     public static final String PURGE = "AuthorizationCode.purge";
+    public static final String UNUSED_OF_CLIENT = "AuthorizationCode.unusedOfClient";
+    public static final String UNUSED_OF_CLIENT_AND_SUBJECT = "AuthorizationCode.unusedOfClientAndSubject";
+    public static final String DELETE_UNUSED = "AuthorizationCode.deleteUnused";
 
     @Id
     @Column(name = "GRANT_ID", length = 43)

@@ -10,13 +10,16 @@ import java.time.Instant;
 
 /**
  * A refresh token, stored as the SHA-256 of its value. {@code rotatedAt} is set, exactly once and atomically
- * ({@link #MARK_ROTATED}), when the token is exchanged for its successor.
+ * ({@link #MARK_ROTATED}), when the token is exchanged for its successor; {@code successorSealed}, set in the same
+ * statement, is that successor encrypted under a key only the presented token's value yields, so a refresh repeated
+ * within the reuse grace answers with the same successor.
  */
 @Entity
 @Table(name = "OAUTH_REFRESH_TOKEN")
 @NamedQueries({
     @NamedQuery(name = RefreshTokenEntity.MARK_ROTATED,
-            query = "UPDATE RefreshTokenEntity t SET t.rotatedAt = :now WHERE t.tokenHash = :hash AND t.rotatedAt IS NULL"),
+            query = "UPDATE RefreshTokenEntity t SET t.rotatedAt = :now, t.successorSealed = :successor"
+                    + " WHERE t.tokenHash = :hash AND t.rotatedAt IS NULL"),
     @NamedQuery(name = RefreshTokenEntity.DELETE_EXPIRED, query = "DELETE FROM RefreshTokenEntity t WHERE t.expiresAt < :before")
 })
 public class RefreshTokenEntity {
@@ -39,6 +42,9 @@ public class RefreshTokenEntity {
 
     @Column(name = "ROTATED_AT")
     private Instant rotatedAt;
+
+    @Column(name = "SUCCESSOR_SEALED", length = 256)
+    private String successorSealed;
 
     protected RefreshTokenEntity() {
         // for JPA
@@ -69,5 +75,10 @@ public class RefreshTokenEntity {
 
     public Instant getRotatedAt() {
         return rotatedAt;
+    }
+
+    /** The successor, sealed (see the class comment); null before the rotation and for rows rotated before V10. */
+    public String getSuccessorSealed() {
+        return successorSealed;
     }
 }

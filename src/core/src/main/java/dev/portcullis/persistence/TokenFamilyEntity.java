@@ -17,6 +17,10 @@ import java.time.Instant;
 @Table(name = "OAUTH_TOKEN_FAMILY")
 @NamedQueries({
     @NamedQuery(name = TokenFamilyEntity.FIND_BY_GRANT, query = "SELECT f FROM TokenFamilyEntity f WHERE f.grantId = :grantId"),
+    @NamedQuery(name = TokenFamilyEntity.ACTIVE_OF_CLIENT,
+            query = "SELECT f FROM TokenFamilyEntity f WHERE f.clientId = :clientId AND f.revokedAt IS NULL"),
+    @NamedQuery(name = TokenFamilyEntity.ACTIVE_OF_CLIENT_AND_SUBJECT, query = "SELECT f FROM TokenFamilyEntity f"
+            + " WHERE f.clientId = :clientId AND f.subject = :subject AND f.revokedAt IS NULL"),
     @NamedQuery(name = TokenFamilyEntity.REVOKED_SINCE,
             query = "SELECT f.familyId FROM TokenFamilyEntity f WHERE f.revokedAt IS NOT NULL AND f.revokedAt > :since"),
     @NamedQuery(name = TokenFamilyEntity.DELETE_EXPIRED, query = "DELETE FROM TokenFamilyEntity f WHERE f.expiresAt < :before")
@@ -24,6 +28,8 @@ import java.time.Instant;
 public class TokenFamilyEntity {
 
     public static final String FIND_BY_GRANT = "TokenFamilyEntity.findByGrant";
+    public static final String ACTIVE_OF_CLIENT = "TokenFamilyEntity.activeOfClient";
+    public static final String ACTIVE_OF_CLIENT_AND_SUBJECT = "TokenFamilyEntity.activeOfClientAndSubject";
     public static final String REVOKED_SINCE = "TokenFamilyEntity.revokedSince";
     public static final String DELETE_EXPIRED = "TokenFamilyEntity.deleteExpired";
 

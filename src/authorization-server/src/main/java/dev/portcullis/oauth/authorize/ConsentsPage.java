@@ -30,8 +30,9 @@ import static dev.portcullis.oauth.pages.Html.escape;
 /**
  * {@code /oauth/consents}: the signed-in user's remembered approvals, each with a button that withdraws it (a
  * POST with a CSRF token bound to the user, their login session and the approval). Withdrawing makes the next
- * authorization request of that client ask again; it does not revoke tokens already issued. An approval stored for
- * a client that no longer proves its identity (it became public) is listed as not applied, and can be withdrawn.
+ * authorization request of that client ask again and revokes what the client holds for the user: refresh tokens,
+ * outstanding codes and access tokens ({@link Consents#withdraw}). An approval stored for a client that no longer
+ * proves its identity (it became public) is listed as not applied, and can be withdrawn.
  * Client names are the client's claim, cleaned of control and bidi characters ({@link UntrustedText}).
  */
 @Path("/consents")

@@ -4,6 +4,8 @@ import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.persistence.ConsentEntity;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -28,6 +30,9 @@ public class Consents {
 
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
+
+    @Inject
+    private Event<ConsentWithdrawn> withdrawn;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -59,13 +64,18 @@ public class Consents {
                         List.copyOf(words(row.getScope())), row.getGrantedAt())).toList();
     }
 
-    /** Withdraws one of the user's approvals; another user's id is ignored. Returns whether one was removed. */
+    /**
+     * Withdraws one of the user's approvals; another user's id is ignored. Returns whether one was removed. In the
+     * same transaction, {@link ConsentWithdrawn} ends every token family and outstanding code of that client for
+     * the user, so access tokens already issued stop working at {@code /mcp} too.
+     */
     public boolean withdraw(String subject, String consentId) {
         ConsentEntity row = consentId == null ? null : em.find(ConsentEntity.class, consentId);
         if (row == null || !row.getSubject().equals(subject)) {
             return false;
         }
         em.remove(row);
+        withdrawn.fire(new ConsentWithdrawn(subject, row.getClientId()));
         return true;
     }
 

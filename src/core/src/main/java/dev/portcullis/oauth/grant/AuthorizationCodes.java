@@ -86,7 +86,7 @@ public class AuthorizationCodes {
                 .setParameter("hash", Secrets.fastHash(code)).getResultStream().findFirst()
                 .orElseThrow(() -> invalidGrant("the authorization code is unknown"));
         if (row.getUsedAt() != null) {
-            throw replayed(row.getGrantId());
+            throw replayed(row);
         }
         Instant now = clock.instant();
         if (!now.isBefore(row.getExpiresAt())) {
@@ -104,7 +104,7 @@ public class AuthorizationCodes {
         int marked = em.createNamedQuery(AuthorizationCodeEntity.MARK_USED)
                 .setParameter("now", now).setParameter("grantId", row.getGrantId()).executeUpdate();
         if (marked == 0) {
-            throw replayed(row.getGrantId());
+            throw replayed(row);
         }
         LOG.fine(() -> "Redeemed the authorization code of grant " + row.getGrantId() + ".");
         return new AuthorizationGrant(row.getGrantId(), row.getClientId(), row.getSubject(), fromJson(row.getGroups()),
@@ -124,11 +124,12 @@ public class AuthorizationCodes {
         return Secrets.equalsConstantTime(redirectUri, row.getRedirectUri());
     }
 
-    private OAuthException replayed(String grantId) {
+    private OAuthException replayed(AuthorizationCodeEntity row) {
+        String grantId = row.getGrantId();
         LOG.warning(() -> "An authorization code was presented again after its redemption (grant " + grantId
-                + "); tokens issued from it are revoked.");
+                + "); tokens issued from it and the client's other tokens for the user are revoked.");
         try {
-            notifier.replayed(grantId);
+            notifier.replayed(grantId, row.getClientId(), row.getSubject());
         } catch (EJBException | IllegalStateException e) {
             LOG.log(Level.WARNING, "Revoking the tokens of a replayed authorization code (grant " + grantId + ") failed", e);
         }

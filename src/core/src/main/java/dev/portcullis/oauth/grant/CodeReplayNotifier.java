@@ -17,7 +17,7 @@ public class CodeReplayNotifier {
     private Event<AuthorizationCodeReplayed> replayed;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void replayed(String grantId) {
-        replayed.fire(new AuthorizationCodeReplayed(grantId));
+    public void replayed(String grantId, String clientId, String subject) {
+        replayed.fire(new AuthorizationCodeReplayed(grantId, clientId, subject));
     }
 }

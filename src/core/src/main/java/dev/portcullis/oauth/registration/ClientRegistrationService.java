@@ -7,6 +7,7 @@ import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -45,6 +46,9 @@ public class ClientRegistrationService {
 
     @Inject
     private SupportedScopes scopes;
+
+    @Inject
+    private Event<ClientDeleted> deleted;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -90,9 +94,13 @@ public class ClientRegistrationService {
         return registration(client, secret, registrationAccessToken);
     }
 
-    /** Deletes the client (RFC 7592 section 2.3): its secret and registration token stop working at once. */
+    /**
+     * Deletes the client (RFC 7592 section 2.3): its secret and registration token stop working at once, and
+     * {@link ClientDeleted} revokes, in the same transaction, every token and code it was issued.
+     */
     public void delete(String clientId, String registrationAccessToken) {
         em.remove(authorized(clientId, registrationAccessToken));
+        deleted.fire(new ClientDeleted(clientId));
         LOG.fine(() -> "Deleted client " + clientId + ".");
     }
 

@@ -1,8 +1,10 @@
 package dev.portcullis.oauth.revocation;
 
 import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.persistence.AuthorizationCodeEntity;
 import dev.portcullis.persistence.RefreshTokenEntity;
 import dev.portcullis.persistence.RevokedAccessTokenEntity;
+import dev.portcullis.persistence.RevokedClientEntity;
 import dev.portcullis.persistence.TokenFamilyEntity;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,7 +14,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -66,6 +71,63 @@ public class RevocationService {
         return families.size();
     }
 
+    /**
+     * Ends every authorization of {@code clientId} for {@code subject} at once (a withdrawn consent, a replayed
+     * code): each of their token families (refresh tokens, and access tokens through the family id in their
+     * {@code jti}) and every outstanding authorization code. Joins the caller's transaction. Returns the number of
+     * families revoked.
+     */
+    public int revokeAuthorizationsOf(String clientId, String subject) {
+        List<TokenFamilyEntity> families = em.createNamedQuery(TokenFamilyEntity.ACTIVE_OF_CLIENT_AND_SUBJECT, TokenFamilyEntity.class)
+                .setParameter("clientId", clientId).setParameter("subject", subject).getResultList();
+        int codes = deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT, String.class)
+                .setParameter("clientId", clientId).setParameter("subject", subject).getResultList());
+        revoke(families);
+        LOG.fine(() -> "Ended the authorizations of a user for client " + clientId + ": " + families.size()
+                + " token families and " + codes + " outstanding codes revoked.");
+        return families.size();
+    }
+
+    /**
+     * Ends everything a deleted client holds (RFC 7592 section 2.3): every token family and outstanding code, and every
+     * access token issued to it up to now, families or not ({@code client_credentials}), through a client revocation
+     * entry the resource server compares with each token's {@code iat}. Joins the caller's transaction.
+     */
+    public void revokeClient(String clientId) {
+        Instant now = clock.instant();
+        List<TokenFamilyEntity> families = em.createNamedQuery(TokenFamilyEntity.ACTIVE_OF_CLIENT, TokenFamilyEntity.class)
+                .setParameter("clientId", clientId).getResultList();
+        deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT, String.class)
+                .setParameter("clientId", clientId).getResultList());
+        revoke(families);
+        RevokedClientEntity entry = em.find(RevokedClientEntity.class, clientId);
+        if (entry == null) {
+            em.persist(new RevokedClientEntity(clientId, now));
+        } else {
+            entry.revokeAgain(now);
+        }
+        revocations.clientRevoked(clientId, now);
+        LOG.fine(() -> "Client " + clientId + " was deleted: " + families.size() + " token families and its access tokens revoked.");
+    }
+
+    /**
+     * Deletes these codes by primary key if still unused. Selecting first and deleting by key keeps the delete off
+     * rows it does not remove: a replayed code's row is read-locked by the suspended redemption that detected the
+     * replay, and a delete scanning by client would wait on it for the lock timeout.
+     */
+    private int deleteUnusedCodes(List<String> grantIds) {
+        return grantIds.isEmpty() ? 0 : em.createNamedQuery(AuthorizationCodeEntity.DELETE_UNUSED)
+                .setParameter("grantIds", grantIds).executeUpdate();
+    }
+
+    private void revoke(List<TokenFamilyEntity> families) {
+        Instant now = clock.instant();
+        for (TokenFamilyEntity family : families) {
+            family.revoke(now);
+            revocations.familyRevoked(family.getFamilyId());
+        }
+    }
+
     /** RFC 7009 for a refresh token: revokes its family if the token is {@code clientId}'s; unknown tokens are ignored. */
     public void revokeRefreshToken(String token, String clientId) {
         RefreshTokenEntity refresh = em.find(RefreshTokenEntity.class, Secrets.fastHash(token));
@@ -91,6 +153,14 @@ public class RevocationService {
     public Set<String> familiesRevokedSince(Instant since) {
         return new HashSet<>(em.createNamedQuery(TokenFamilyEntity.REVOKED_SINCE, String.class)
                 .setParameter("since", since).getResultList());
+    }
+
+    /** Deleted clients revoked after {@code since}, with the instant up to which their access tokens are refused. */
+    public Map<String, Instant> clientsRevokedSince(Instant since) {
+        Map<String, Instant> clients = new HashMap<>();
+        em.createNamedQuery(RevokedClientEntity.SINCE, RevokedClientEntity.class).setParameter("since", since).getResultList()
+                .forEach(entry -> clients.put(entry.getClientId(), entry.getRevokedAt()));
+        return clients;
     }
 
     /** The {@code jti}s of revoked access tokens that have not expired yet. */

@@ -31,16 +31,23 @@ import java.util.logging.Logger;
  * committed before the token response is written, so an answered refresh survives a restart.
  *
  * <p><b>Rotation.</b> Every refresh returns a new refresh token and marks the presented one rotated, atomically
- * (a conditional UPDATE, so two concurrent refreshes cannot both rotate it). <b>Reuse</b> of a rotated token
- * within {@code portcullis.oauth.refresh-token.reuse-grace} (default 30 s) is tolerated and answered with a
- * <em>fresh pair</em> (a new access token and a new refresh token of the same family): the successor is stored only
- * as a hash, so it cannot be sent again, and a client running several sessions on one refresh token keeps all of
- * them. Reuse after the window is treated as theft: the whole family is revoked (refresh tokens and access
- * tokens), in its own transaction, and the answer is {@code invalid_grant}.
+ * (a conditional UPDATE, so two concurrent refreshes cannot both rotate it), storing the successor sealed with the
+ * presented token ({@link SealedSuccessor}). <b>Reuse</b> of a rotated token within
+ * {@code portcullis.oauth.refresh-token.reuse-grace} (default 30 s) is tolerated and answered with a new access token
+ * and the <em>same</em> successor, so concurrent refreshes never fork the family into two live refresh tokens; if
+ * that successor was itself rotated already, the reuse is refused ({@code invalid_grant}, the family stays). Reuse
+ * after the window is treated as theft: the whole family is revoked (refresh tokens and access tokens), in its own
+ * transaction, and the answer is {@code invalid_grant}.
+ *
+ * <p><b>Lifetimes.</b> Each refresh token expires {@code portcullis.oauth.refresh-token.idle-lifetime} (14 days)
+ * after its issue unless used; a family ends {@code portcullis.oauth.refresh-token.absolute-lifetime} (30 days)
+ * after it started (the code redemption that followed the login): no refresh token's expiry passes that end, and a
+ * refresh after it is {@code invalid_grant}. Refreshed access tokens carry the subject and groups of the login:
+ * the token endpoint has no realm session and the realm cannot be asked portably without the password, so changed
+ * groups take effect at the next login, at the latest when the family ends.
  *
  * <p>The refresh token keeps the family's scope; the access token gets the requested scope, which may only narrow
- * it. Each refresh token lives {@code portcullis.oauth.refresh-token.lifetime} from its issue (30 days), so a
- * family in use does not expire.
+ * it.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-4.3">OAuth 2.1 section 4.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 section 4.14.2 (rotation)</a>
@@ -79,7 +86,11 @@ public class TokenFamilies {
                 grant.authenticatedAt(), now);
         em.persist(family);
         em.flush(); // the refresh token's foreign key needs the family row first; JPA does not know the relation
-        String refreshToken = client.grantTypes().contains(REFRESH_GRANT_TYPE) ? newRefreshToken(family, now) : null;
+        String refreshToken = null;
+        if (client.grantTypes().contains(REFRESH_GRANT_TYPE)) {
+            refreshToken = Secrets.random(32);
+            storeRefreshToken(refreshToken, family, now);
+        }
         IssuedAccessToken accessToken = accessToken(family, grant.scopes(), now);
         LOG.fine(() -> "Started token family " + family.getFamilyId() + " for client " + client.clientId() + ".");
         return new TokenResponse(accessToken, refreshToken);
@@ -114,14 +125,44 @@ public class TokenFamilies {
         if (family == null || family.isRevoked() || !family.getClientId().equals(client.clientId())) {
             throw invalidRefreshToken();
         }
+        if (!now.isBefore(absoluteEnd(family))) {
+            throw TokenErrors.invalidGrant("the authorization has reached its maximum lifetime; the user has to sign in again");
+        }
         Resources.requireOnly(resources, family.getResource());
         List<String> scopes = Scopes.narrow(scope, Scopes.parse(family.getScope()));
-        if (presented.getRotatedAt() != null || em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
-                .setParameter("now", now).setParameter("hash", hash).executeUpdate() == 0) {
-            LOG.fine(() -> "Refresh token reused within the grace window in family " + family.getFamilyId() + ": a fresh pair.");
+        String successor = presented.getRotatedAt() == null ? rotate(presented, refreshToken, family, now) : null;
+        if (successor == null) {
+            successor = sameSuccessor(presented, refreshToken, now);
+            LOG.fine(() -> "Refresh token reused within the grace window in family " + family.getFamilyId() + ": the same successor.");
         }
-        String successor = newRefreshToken(family, now);
         return new TokenResponse(accessToken(family, scopes, now), successor);
+    }
+
+    /** Marks the presented token rotated, with its sealed successor; null if another refresh rotated it first. */
+    private String rotate(RefreshTokenEntity presented, String refreshToken, TokenFamilyEntity family, Instant now) {
+        String successor = Secrets.random(32);
+        int marked = em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED).setParameter("now", now)
+                .setParameter("successor", SealedSuccessor.seal(successor, refreshToken, presented.getTokenHash()))
+                .setParameter("hash", presented.getTokenHash()).executeUpdate();
+        if (marked == 0) {
+            em.refresh(presented);
+            return null;
+        }
+        storeRefreshToken(successor, family, now);
+        return successor;
+    }
+
+    /**
+     * The successor the first rotation of this token returned, for a refresh repeated within the grace window;
+     * refused if it cannot be opened (rotated before successors were kept) or was itself rotated or has expired.
+     */
+    private String sameSuccessor(RefreshTokenEntity presented, String refreshToken, Instant now) {
+        Optional<String> successor = SealedSuccessor.open(presented.getSuccessorSealed(), refreshToken, presented.getTokenHash());
+        RefreshTokenEntity next = successor.map(s -> em.find(RefreshTokenEntity.class, Secrets.fastHash(s))).orElse(null);
+        if (next == null || next.getRotatedAt() != null || !now.isBefore(next.getExpiresAt())) {
+            throw TokenErrors.invalidGrant("the refresh token was already used; use the refresh token issued for it");
+        }
+        return successor.get();
     }
 
     /**
@@ -141,12 +182,17 @@ public class TokenFamilies {
         return TokenErrors.invalidGrant("the refresh token is invalid, expired or revoked");
     }
 
-    private String newRefreshToken(TokenFamilyEntity family, Instant now) {
-        String token = Secrets.random(32);
-        Instant expiresAt = now.plus(config.refreshTokenLifetime());
+    /** Stores a refresh token that expires after the idle lifetime, but never after the family's absolute end. */
+    private void storeRefreshToken(String token, TokenFamilyEntity family, Instant now) {
+        Instant idleEnd = now.plus(config.refreshTokenIdleLifetime());
+        Instant absoluteEnd = absoluteEnd(family);
+        Instant expiresAt = idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
         em.persist(new RefreshTokenEntity(Secrets.fastHash(token), family.getFamilyId(), now, expiresAt));
         family.extendTo(expiresAt);
-        return token;
+    }
+
+    private Instant absoluteEnd(TokenFamilyEntity family) {
+        return family.getCreatedAt().plus(config.refreshTokenAbsoluteLifetime());
     }
 
     private IssuedAccessToken accessToken(TokenFamilyEntity family, List<String> scopes, Instant now) {

@@ -11,22 +11,32 @@ import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
+import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.oauth.revocation.AccessTokenClaims;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.revocation.RevocationService;
 import dev.portcullis.testing.ProductWar;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -35,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Token families in-container, on Liberty and Derby, with a 3 s refresh-token reuse window (arquillian.xml): rotation,
- * reuse inside and outside the window, concurrent refresh, scope narrowing, the resource check, and revocation as the
+ * reuse inside the window (the same successor, never a fork) and outside it, concurrent refresh, the idle and absolute
+ * lifetimes (a family aged in the database), scope narrowing, the resource check, and revocation as the
  * resource server sees it ({@link AccessTokenRevocations#isRevoked(String)}). Families are started directly, as the
  * authorization_code grant starts them.
  */
@@ -67,6 +78,9 @@ class TokenFamiliesArquillianIT {
     @Inject
     private AccessTokenClaims claims;
 
+    @Resource(lookup = "jdbc/portcullis")
+    private DataSource dataSource;
+
     @Test
     void refreshWhenUsedThenRotatedAndOldTokenToleratedOnlyWithinGraceWindow() throws Exception {
         RegisteredClient client = client();
@@ -78,7 +92,8 @@ class TokenFamiliesArquillianIT {
         assertEquals(List.of("pets:read", "pets:write"), second.accessToken().scopes());
 
         TokenResponse concurrent = families.refresh(client, first.refreshToken(), Optional.empty(), List.of());
-        assertNotEquals(second.refreshToken(), concurrent.refreshToken(), "reuse within the window: a fresh pair");
+        assertEquals(second.refreshToken(), concurrent.refreshToken(), "reuse within the window: the same successor");
+        assertNotEquals(second.accessToken().jti(), concurrent.accessToken().jti(), "and a new access token");
 
         Thread.sleep(3_500);
         OAuthException reuse = assertThrows(OAuthException.class,
@@ -92,21 +107,64 @@ class TokenFamiliesArquillianIT {
     }
 
     @Test
-    void refreshWhenManyConcurrentRequestsWithOneTokenThenAllSucceed() throws Exception {
+    void refreshWhenManyConcurrentRequestsWithOneTokenThenAllSucceedWithOneSuccessor() throws Exception {
         RegisteredClient client = client();
         TokenResponse start = families.start(client, grant(client, null));
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        Set<String> successors = new HashSet<>();
         try {
             List<Future<TokenResponse>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> families.refresh(client, start.refreshToken(), Optional.empty(), List.of())));
             }
             for (Future<TokenResponse> result : results) {
-                assertNotNull(result.get(60, TimeUnit.SECONDS).refreshToken());
+                successors.add(result.get(60, TimeUnit.SECONDS).refreshToken());
             }
         } finally {
             pool.shutdown();
         }
+        assertEquals(1, successors.size(), "every concurrent refresh of one token gets the same successor: " + successors.size());
+        assertNotNull(families.refresh(client, successors.iterator().next(), Optional.empty(), List.of()).refreshToken());
+    }
+
+    @Test
+    void refreshWhenSuccessorAlreadyRotatedThenGraceReuseRefusedWithoutForkOrRevocation() {
+        RegisteredClient client = client();
+        TokenResponse start = families.start(client, grant(client, null));
+        TokenResponse second = families.refresh(client, start.refreshToken(), Optional.empty(), List.of());
+        TokenResponse third = families.refresh(client, second.refreshToken(), Optional.empty(), List.of());
+
+        OAuthException reuse = assertThrows(OAuthException.class,
+                () -> families.refresh(client, start.refreshToken(), Optional.empty(), List.of()));
+        assertEquals("invalid_grant", reuse.error().error());
+        assertEquals(third.refreshToken(), families.refresh(client, second.refreshToken(), Optional.empty(), List.of()).refreshToken(),
+                "the newest rotation still answers with its one successor");
+        assertFalse(revocations.isRevoked(third.accessToken().jti()), "within the window nothing is revoked");
+    }
+
+    @Test
+    void startWhenDefaultsThenRefreshTokenLivesTheIdleLifetime() throws Exception {
+        RegisteredClient client = client();
+        TokenResponse start = families.start(client, grant(client, null));
+        assertEquals(Duration.ofDays(14).toSeconds(), secondsToExpiry(start.refreshToken()), 5, "idle lifetime: 14 days by default");
+    }
+
+    @Test
+    void refreshWhenFamilyNearItsAbsoluteEndThenSuccessorCappedAndAfterItInvalidGrant() throws Exception {
+        RegisteredClient client = client();
+        TokenResponse start = families.start(client, grant(client, null));
+        String family = familyOf(start);
+
+        ageFamily(family, Duration.ofDays(30).minusHours(1)); // one hour of its 30 days left
+        TokenResponse refreshed = families.refresh(client, start.refreshToken(), Optional.empty(), List.of());
+        assertEquals(Duration.ofHours(1).toSeconds(), secondsToExpiry(refreshed.refreshToken()), 5,
+                "a refreshed token never outlives the family's absolute end");
+
+        ageFamily(family, Duration.ofHours(1).plusSeconds(1)); // past the absolute end
+        OAuthException ended = assertThrows(OAuthException.class,
+                () -> families.refresh(client, refreshed.refreshToken(), Optional.empty(), List.of()));
+        assertEquals("invalid_grant", ended.error().error());
+        assertTrue(ended.error().description().contains("maximum lifetime"), ended.error().description());
     }
 
     @Test
@@ -151,6 +209,33 @@ class TokenFamiliesArquillianIT {
         assertTrue(revocations.isRevoked(single.accessToken().jti()), "still revoked after a reload from the database");
         assertTrue(revocations.isRevoked(byGrant.accessToken().jti()));
         assertFalse(revocations.isRevoked("unknown"));
+    }
+
+    private static String familyOf(TokenResponse tokens) {
+        String jti = tokens.accessToken().jti();
+        return jti.substring(0, jti.indexOf('.'));
+    }
+
+    /** Moves the family's start back by {@code age}, as if it had started that much earlier. */
+    private void ageFamily(String familyId, Duration age) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE OAUTH_TOKEN_FAMILY SET CREATED_AT = {fn TIMESTAMPADD(SQL_TSI_SECOND, ?, CREATED_AT)} WHERE FAMILY_ID = ?")) {
+            update.setInt(1, (int) -age.toSeconds());
+            update.setString(2, familyId);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** Seconds from the refresh token's issue to its expiry. */
+    private long secondsToExpiry(String refreshToken) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "SELECT {fn TIMESTAMPDIFF(SQL_TSI_SECOND, ISSUED_AT, EXPIRES_AT)} FROM OAUTH_REFRESH_TOKEN WHERE TOKEN_HASH = ?")) {
+            query.setString(1, Secrets.fastHash(refreshToken));
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the refresh token is stored");
+                return row.getLong(1);
+            }
+        }
     }
 
     private RegisteredClient client() {
