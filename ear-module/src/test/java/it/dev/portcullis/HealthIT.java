@@ -56,6 +56,23 @@ class HealthIT {
     }
 
     @Test
+    void httpsWhenApplicationAnswersThenStrictTransportSecurityOnEveryModule() throws Exception {
+        for (String path : java.util.List.of("/mcp", "/.well-known/oauth-authorization-server", "/oauth/jwks",
+                "/oauth/login", "/no-such-thing")) {
+            HttpResponse<String> response = get(server.url(path));
+
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).as(path + " (" + response.statusCode() + ")")
+                    .hasValue("max-age=31536000");
+        }
+    }
+
+    @Test
+    void plainHttpWhenRedirectedThenNoStrictTransportSecurity() throws Exception {
+        // RFC 6797 section 7.2: HSTS only over a secure transport.
+        assertThat(plainHttp("/mcp").headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
     void unknownPathWhenRequestedThenPlain404WithoutServerDetails() throws Exception {
         HttpResponse<String> response = get(server.url("/no-such-thing"));
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A server started with a missing setting or an unreachable database does not start the application, and
- * its log says why in one line per problem that names the setting, with no stack trace.
+ * its log says why in one line per problem that names the setting, with no stack trace. Also the defaults a fresh
+ * server starts with: the demo realm warns loudly, listens on loopback only, has no plain HTTP, and is refused
+ * in a production installation.
  */
 class StartupFailureIT {
 
@@ -66,6 +68,31 @@ class StartupFailureIT {
                 .singleElement().asString()
                 .contains("'http://localhost:" + HTTPS + "/mcp/' must be an absolute https URL", "PORTCULLIS_MCP_RESOURCE");
         assertThat(log).noneMatch(line -> line.startsWith("\tat "));
+    }
+
+    @Test
+    void startWhenDefaultsThenDemoRealmWarnedLoopbackOnlyAndNoPlainHttp() throws Exception {
+        server(Map.of("HTTPS_PORT", HTTPS), "start"); // no PORTCULLIS_HOST, no HTTP_PORT
+
+        List<String> log = awaitLine("CWWKZ0001I"); // the application started
+
+        assertThat(log).filteredOn(line -> line.contains(" W THE DEMO REALM IS ACTIVE"))
+                .singleElement().asString().contains("passwords are public", "PORTCULLIS_PRODUCTION");
+        List<String> listeners = log.stream().filter(line -> line.contains("CWWKO0219I")).toList();
+        assertThat(listeners).as("listeners").isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("defaultHttpEndpoint-ssl", "host localhost", "port " + HTTPS));
+    }
+
+    @Test
+    void startWhenDemoRealmInProductionThenRefusedWithOneLine() throws Exception {
+        server(Map.of("PORTCULLIS_PRODUCTION", "true", "HTTPS_PORT", HTTPS), "start");
+
+        List<String> log = awaitLine("CWWKZ0002E");
+
+        assertThat(log).filteredOn(line -> line.contains(" E Portcullis cannot start: the demo realm"))
+                .singleElement().asString().contains("portcullis.production", "PORTCULLIS_REALM");
+        assertThat(log).noneMatch(line -> line.startsWith("\tat "));
+        assertThat(log).noneMatch(line -> line.contains("CWWKZ0001I"));
     }
 
     private List<String> awaitLine(String marker) throws Exception {

@@ -44,6 +44,8 @@ class LdapRealmIT {
                 "PORTCULLIS_REALM", "ldap",
                 "LDAP_HOST", "127.0.0.1",
                 "LDAP_PORT", String.valueOf(directory.port()),
+                // The realm defaults to LDAPS; the test directory is a plain-LDAP slapd on loopback, so it opts out.
+                "LDAP_SSL", "false",
                 "LDAP_BASE_DN", Slapd.SUFFIX,
                 "LDAP_BIND_DN", Slapd.BIND_DN,
                 "LDAP_BIND_PASSWORD", Slapd.BIND_PASSWORD));

@@ -78,10 +78,20 @@ public final class LibertyServer {
 
     /** Kills the server's JVM with SIGKILL, as a power cut would, then starts it and waits until it is ready. */
     public void crashAndStart() throws Exception {
+        crash();
+        start();
+    }
+
+    /** Kills the server's JVM with SIGKILL and waits until it is gone. */
+    public void crash() throws Exception {
         long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
         process.destroyForcibly();
         process.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    /** Starts the (stopped or crashed) server and waits until it is ready. */
+    public void start() {
         script("start");
         awaitReady();
     }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Fails the deployment, before any bean starts or any request is served, when a {@link Setting} is missing or
  * malformed, when an optional authorization server setting is malformed ({@link AuthServerSettings}), or when the
- * datasource cannot open a connection. Each problem is one line that names what to fix:
+ * datasource cannot open a connection, or when the demo realm is active in a production installation
+ * ({@link DemoRealmGuard}, which also warns at every start while the demo realm is active). Each problem is one line that names what to fix:
  * problems are reported to CDI as {@link StartupFailure}s, which carry no stack trace.
  * Registered as a portable extension in {@code META-INF/services}.
  */
@@ -30,6 +31,9 @@ public class StartupChecks implements Extension {
         }
         AuthServerSettings.problems(key -> config.getOptionalValue(key, String.class))
                 .forEach(message -> report(event, new StartupFailure(message)));
+        DemoRealmGuard demo = DemoRealmGuard.from(config);
+        demo.warning().ifPresent(warning -> LOG.warning(warning));
+        demo.problem().ifPresent(message -> report(event, new StartupFailure(message)));
         try {
             SchemaMigration.checkReachable(SchemaMigration.lookupDataSource());
         } catch (StartupFailure failure) {

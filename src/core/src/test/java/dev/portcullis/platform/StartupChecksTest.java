@@ -62,4 +62,14 @@ class StartupChecksTest {
         assertThat(failure.getStackTrace()).isEmpty();
         assertThat(failure).hasToString("Portcullis cannot start: setting x is not set");
     }
+
+    @Test
+    void demoRealmWhenActiveThenWarnsAndRefusesOnlyInProduction() {
+        assertThat(new DemoRealmGuard(true, false).warning()).hasValueSatisfying(w -> assertThat(w).contains("DEMO REALM"));
+        assertThat(new DemoRealmGuard(true, false).problem()).isEmpty();
+        assertThat(new DemoRealmGuard(true, true).problem())
+                .hasValueSatisfying(p -> assertThat(p).contains("demo realm", "portcullis.production", "PORTCULLIS_REALM"));
+        assertThat(new DemoRealmGuard(false, true).warning()).isEmpty();
+        assertThat(new DemoRealmGuard(false, true).problem()).isEmpty();
+    }
 }
