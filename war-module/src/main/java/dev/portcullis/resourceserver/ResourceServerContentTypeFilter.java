@@ -4,6 +4,6 @@ import dev.portcullis.platform.web.MalformedContentTypeFilter;
 import jakarta.servlet.annotation.WebFilter;
 
 /** Registers the shared {@link MalformedContentTypeFilter} for every path of this module. */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ResourceServerContentTypeFilter extends MalformedContentTypeFilter {
 }

@@ -10,7 +10,12 @@ import it.dev.portcullis.support.ServiceToken;
 import it.dev.portcullis.support.McpHttp.Answer;
 import dev.portcullis.mcp.testing.McpSchemas;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,6 +130,33 @@ class McpEndpointIT {
         HttpResponse<String> response = session.header("Accept", "text/event-stream").send("GET");
 
         assertThat(response.statusCode()).isEqualTo(404); // live sessions get the stream: LegacyTransportRulesIT
+    }
+
+    /**
+     * The legacy GET stream stays open: every servlet filter in the chain must support asynchronous processing, or
+     * the container refuses async mode (Liberty: SRVE8503E), the stream ends at once and clients reconnect in a loop.
+     */
+    @Test
+    void rule2_8_getOnALiveSessionThenAnEventStreamThatStaysOpen() throws Exception {
+        McpHttp session = session(initialize());
+        HttpResponse<InputStream> stream = session.header("Accept", "text/event-stream").openStream();
+        try (InputStream body = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            CompletableFuture<Integer> firstByte = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return body.read();
+                } catch (IOException e) {
+                    return -2;
+                }
+            });
+            // Either nothing arrives (the stream waits for events) or an event starts; it must not end.
+            Integer read = firstByte.completeOnTimeout(0, 2, TimeUnit.SECONDS).join();
+            assertThat(read).as("the GET stream ended or failed at once").isNotIn(-1, -2);
+        }
+        assertThat(Files.readString(server.directory().resolve("logs/messages.log")))
+                .as("a filter without async support").doesNotContain("SRVE8503E");
     }
 
     @Test

@@ -59,6 +59,17 @@ public final class McpHttp {
         return new Answer(Https.client().send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A GET whose answer is returned as soon as its headers arrive, its body left to read (an SSE stream). */
+    public HttpResponse<java.io.InputStream> openStream() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).GET();
+        headers.forEach((k, v) -> {
+            if (!"Content-Type".equals(k)) {
+                request.header(k, v);
+            }
+        });
+        return Https.client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     public HttpResponse<String> send(String method) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach((k, v) -> {

@@ -1,8 +1,7 @@
-package dev.portcullis.hsts;
+package dev.portcullis.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,12 +12,12 @@ import java.io.IOException;
  * the rest of the chain runs so errors and redirects carry it too. Not on plain HTTP, where a browser must ignore
  * it (RFC 6797 section 7.2). No {@code includeSubDomains}: the module cannot know what else runs under the domain.
  * Answers the container makes before any filter runs (the FORM login's redirect to the login page) do not carry
- * it; the login page and every other answer of the application do.
+ * it; the login page and every other answer of the application do. Each web module registers it through its own
+ * {@code @WebFilter} subclass (annotation scanning covers only a module's own classes).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6797#section-6.1">RFC 6797 section 6.1</a>
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class HstsFilter extends HttpFilter {
+public class StrictTransportSecurityFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 

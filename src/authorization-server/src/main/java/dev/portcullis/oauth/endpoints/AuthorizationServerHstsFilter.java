@@ -1,0 +1,9 @@
+package dev.portcullis.oauth.endpoints;
+
+import dev.portcullis.platform.web.StrictTransportSecurityFilter;
+import jakarta.servlet.annotation.WebFilter;
+
+/** Registers the shared {@link StrictTransportSecurityFilter} for every path of this module. */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class AuthorizationServerHstsFilter extends StrictTransportSecurityFilter {
+}
