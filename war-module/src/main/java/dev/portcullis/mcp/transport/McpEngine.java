@@ -44,6 +44,9 @@ public class McpEngine {
     @Inject
     private RequestStateKeyStore keyStore;
 
+    @Inject
+    private dev.portcullis.mcp.telemetry.McpTelemetry telemetry;
+
     @Resource(lookup = TASK_EXECUTOR)
     private ManagedExecutorService tasks;
 
@@ -62,7 +65,7 @@ public class McpEngine {
                 RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
-                null), settings, notifications, tasks);
+                null), settings, notifications, tasks, telemetry);
     }
 
     /** Ends open notification streams gracefully (modern listen streams get their result). */

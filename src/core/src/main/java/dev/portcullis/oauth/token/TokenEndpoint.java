@@ -32,6 +32,9 @@ public class TokenEndpoint {
     @Inject
     private ClientUsage usage;
 
+    @Inject
+    private dev.portcullis.telemetry.Telemetry telemetry;
+
     private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
 
     public TokenResponse handle(String authorization, FormParameters form) {
@@ -42,6 +45,10 @@ public class TokenEndpoint {
     public TokenResponse handle(String authorization, FormParameters form, String callerAddress) {
         String grantType = form.required("grant_type");
         RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), callerAddress);
+        // On the server's span of this request: which client, which grant (never a credential or code).
+        telemetry.annotate(dev.portcullis.telemetry.Telemetry.CLIENT_ID, client.clientId());
+        telemetry.annotate(dev.portcullis.telemetry.Telemetry.GRANT_TYPE,
+                dev.portcullis.telemetry.Telemetry.GRANT_TYPES.contains(grantType) ? grantType : "(unsupported)");
         TokenResponse response = switch (grantType) {
             case AuthorizationCodeGrant.GRANT_TYPE -> authorizationCode.grant(client, form);
             case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(client, form);
@@ -49,6 +56,7 @@ public class TokenEndpoint {
                     form.single("scope"), form.all("resource"));
             default -> throw TokenErrors.unsupportedGrantType("the grant type " + grantType + " is not supported");
         };
+        telemetry.tokenIssued(grantType);
         if (client.source() == RegisteredClient.Source.DYNAMIC_REGISTRATION) {
             try {
                 usage.used(client.clientId());

@@ -62,6 +62,9 @@ public class TokenFamilies {
     private EntityManager em;
 
     @Inject
+    private dev.portcullis.telemetry.Telemetry telemetry;
+
+    @Inject
     private AccessTokenIssuer issuer;
 
     @Inject
@@ -170,6 +173,7 @@ public class TokenFamilies {
      * although this one rolls back. This transaction has not read the family row, so the two cannot block each other.
      */
     private OAuthException reusedAfterGraceWindow(String familyId, RegisteredClient client) {
+        telemetry.refreshReplay();
         if (revocations.revokeFamilyOf(familyId, client.clientId())) {
             LOG.warning(() -> "A rotated refresh token of client " + client.clientId() + " was used again after the grace"
                     + " window; token family " + familyId + " is revoked.");

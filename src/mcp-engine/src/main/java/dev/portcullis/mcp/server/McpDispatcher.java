@@ -49,8 +49,18 @@ public final class McpDispatcher {
     private final ServerInfo info;
     private final McpSettings settings;
 
+    private final Supplier<FeatureRegistry> registry;
+    private final McpObserver observer;
+
     public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
             java.util.concurrent.Executor taskExecutor) {
+        this(registry, info, sessions, settings, taskExecutor, McpObserver.NONE);
+    }
+
+    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
+            java.util.concurrent.Executor taskExecutor, McpObserver observer) {
+        this.registry = registry;
+        this.observer = observer;
         this.info = info;
         this.settings = settings;
         this.requestState = new RequestStateCodec(settings.requestStateKey(), java.time.Clock.systemUTC());
@@ -63,7 +73,7 @@ public final class McpDispatcher {
                 ToolDefinition::descriptor, ToolDefinition::access, "tools", pages));
         TaskStore tasks = new TaskStore(taskExecutor, java.time.Clock.systemUTC(), TaskStore.TTL_MS,
                 TaskStore.POLL_INTERVAL_MS);
-        handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry, tasks));
+        handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry, tasks, observer));
         handlers.put(McpMethods.TASKS_GET, new TasksGetHandler(tasks));
         handlers.put(McpMethods.TASKS_UPDATE, new TasksUpdateHandler(tasks));
         handlers.put(McpMethods.TASKS_CANCEL, new TasksCancelHandler(tasks, java.time.Clock.systemUTC()));
@@ -88,8 +98,62 @@ public final class McpDispatcher {
                 && !(era == Era.LEGACY && MODERN_ONLY.contains(method));
     }
 
-    /** Serves a request. Unknown methods: 200 + -32601 in legacy (a 404 would mean "session gone"), 404 in modern. */
+    /**
+     * Serves a request under an {@link McpObserver} observation labelled with the method and, for
+     * {@code tools/call}, the tool; both only as the engine knows them, so labels stay bounded.
+     */
     Reply dispatch(RequestContext context) {
+        String method = context.message().method();
+        boolean known = knows(context.era(), method);
+        McpObserver.Observation observation = observer.request(known ? method : McpObserver.UNKNOWN,
+                known ? toolLabel(method, context.params()) : McpObserver.NO_TOOL, clientId(context));
+        Reply reply = null;
+        try {
+            reply = serve(context);
+            return reply;
+        } finally {
+            observation.end(outcome(reply));
+        }
+    }
+
+    private String toolLabel(String method, JsonObject params) {
+        if (!McpMethods.TOOLS_CALL.equals(method)) {
+            return McpObserver.NO_TOOL;
+        }
+        JsonValue name = params == null ? null : params.get("name");
+        if (name instanceof JsonString text && registry.get().tool(text.getString()).isPresent()) {
+            return text.getString();
+        }
+        return McpObserver.UNKNOWN;
+    }
+
+    /** The {@code client_id} claim of the caller's access token (RFC 9068 section 2.2), never the token. */
+    private static String clientId(RequestContext context) {
+        return context.caller() == null ? null : context.caller().claim("client_id").map(Object::toString).orElse(null);
+    }
+
+    /** The JSON-RPC error code of a reply, {@link McpObserver#TOOL_ERROR} for a tool result with isError, or null. */
+    private static String outcome(Reply reply) {
+        if (reply == null) {
+            return String.valueOf(JsonRpcErrorCodes.INTERNAL_ERROR);
+        }
+        JsonObject body = reply.body();
+        if (body == null) {
+            return null;
+        }
+        JsonValue error = body.get("error");
+        if (error instanceof JsonObject object && object.get("code") instanceof jakarta.json.JsonNumber code) {
+            return code.toString();
+        }
+        JsonValue result = body.get("result");
+        if (result instanceof JsonObject object && object.get("isError") == JsonValue.TRUE) {
+            return McpObserver.TOOL_ERROR;
+        }
+        return null;
+    }
+
+    /** Serves a request. Unknown methods: 200 + -32601 in legacy (a 404 would mean "session gone"), 404 in modern. */
+    private Reply serve(RequestContext context) {
         String method = context.message().method();
         if (!knows(context.era(), method)) {
             McpError error = new McpError(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method, null,

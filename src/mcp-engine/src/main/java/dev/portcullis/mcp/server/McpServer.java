@@ -45,13 +45,20 @@ public final class McpServer {
      */
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
             ServerNotifications notifications, java.util.concurrent.Executor taskExecutor) {
+        this(registry, info, settings, notifications, taskExecutor, McpObserver.NONE);
+    }
+
+    /** @param observer told about every request the dispatcher serves and every tool it runs (traces, metrics) */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer) {
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
         this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
         this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), settings.maxSessionsPerSubject(),
                 java.time.Clock.systemUTC());
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
-                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"));
+                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"),
+                Objects.requireNonNull(observer, "observer cannot be null"));
         this.access = new FeatureAccess(registry);
     }
 
