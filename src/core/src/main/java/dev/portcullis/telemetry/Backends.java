@@ -1,5 +1,6 @@
 package dev.portcullis.telemetry;
 
+import jakarta.enterprise.inject.Instance;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,13 +17,13 @@ final class Backends {
     private Backends() {
     }
 
-    static MetricsBackend metrics() {
-        return load("org.eclipse.microprofile.metrics.MetricRegistry", () -> new MicroProfileMetrics(), MetricsBackend.NONE,
+    static MetricsBackend metrics(Instance<Object> beans) {
+        return load("org.eclipse.microprofile.metrics.MetricRegistry", () -> new MicroProfileMetrics(beans), MetricsBackend.NONE,
                 "MicroProfile Metrics");
     }
 
-    static TracingBackend tracing() {
-        return load("io.opentelemetry.api.trace.Tracer", () -> new OpenTelemetryTracing(), TracingBackend.NONE,
+    static TracingBackend tracing(Instance<Object> beans) {
+        return load("io.opentelemetry.api.trace.Tracer", () -> new OpenTelemetryTracing(beans), TracingBackend.NONE,
                 "MicroProfile Telemetry");
     }
 

@@ -1,6 +1,5 @@
 package dev.portcullis.telemetry;
 
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -17,8 +16,9 @@ final class MicroProfileMetrics implements MetricsBackend {
 
     private final MetricRegistry registry;
 
-    MicroProfileMetrics() {
-        this.registry = CDI.current().select(MetricRegistry.class).get();
+    /** {@code beans}: an injected {@code Instance}, so the registry's producer sees an injection point. */
+    MicroProfileMetrics(jakarta.enterprise.inject.Instance<Object> beans) {
+        this.registry = java.util.Objects.requireNonNull(beans.select(MetricRegistry.class).get(), "MetricRegistry");
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.Map;
 
 /**
@@ -18,8 +17,8 @@ final class OpenTelemetryTracing implements TracingBackend {
 
     private final Tracer tracer;
 
-    OpenTelemetryTracing() {
-        this.tracer = CDI.current().select(Tracer.class).get();
+    OpenTelemetryTracing(jakarta.enterprise.inject.Instance<Object> beans) {
+        this.tracer = java.util.Objects.requireNonNull(beans.select(Tracer.class).get(), "Tracer");
     }
 
     @Override

@@ -4,11 +4,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The application's metrics and spans (src/docs/observability.md lists them). Labels are bounded values the
@@ -17,6 +21,8 @@ import java.util.function.LongSupplier;
  */
 @ApplicationScoped
 public class Telemetry {
+
+    private static final Logger LOG = Logger.getLogger(Telemetry.class.getName());
 
     public static final String MCP_REQUESTS = "portcullis.mcp.requests";
     public static final String MCP_ERRORS = "portcullis.mcp.errors";
@@ -40,15 +46,25 @@ public class Telemetry {
     private MetricsBackend metrics = MetricsBackend.NONE;
     private TracingBackend tracing = TracingBackend.NONE;
 
+    /** Any bean by type: the backends look their API's beans up through it, never by a field of that type. */
+    @Inject
+    private Instance<Object> beans;
+
     @PostConstruct
     void start() {
-        metrics = Backends.metrics();
-        tracing = Backends.tracing();
-        GRANT_TYPES.forEach(grant -> metrics.register(TOKENS_ISSUED, "Access tokens issued, per grant type",
-                "grant_type", grant));
-        metrics.register(REFRESH_REPLAYS, "Rotated refresh tokens presented again after the grace window "
-                + "(the family is revoked)");
-        metrics.register(REGISTRATIONS, "Clients registered through dynamic client registration (RFC 7591)");
+        tracing = Backends.tracing(beans);
+        metrics = Backends.metrics(beans);
+        try {
+            GRANT_TYPES.forEach(grant -> metrics.register(TOKENS_ISSUED, "Access tokens issued, per grant type",
+                    "grant_type", grant));
+            metrics.register(REFRESH_REPLAYS, "Rotated refresh tokens presented again after the grace window "
+                    + "(the family is revoked)");
+            metrics.register(REGISTRATIONS, "Clients registered through dynamic client registration (RFC 7591)");
+        } catch (RuntimeException e) {
+            // Metrics are never worth a failed deployment.
+            LOG.log(Level.WARNING, "The metrics registry refused the application's metrics; metrics are off", e);
+            metrics = MetricsBackend.NONE;
+        }
     }
 
     /** Creates the counters at start-up, so their series exist before the first event. */
