@@ -48,9 +48,18 @@ public final class McpDispatcher {
     private final RequestStateCodec requestState;
     private final ServerInfo info;
     private final McpSettings settings;
+    private final Supplier<FeatureRegistry> registry;
+    private final McpObserver observer;
 
     public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
             java.util.concurrent.Executor taskExecutor) {
+        this(registry, info, sessions, settings, taskExecutor, McpObserver.NONE);
+    }
+
+    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
+            java.util.concurrent.Executor taskExecutor, McpObserver observer) {
+        this.registry = registry;
+        this.observer = java.util.Objects.requireNonNull(observer, "observer cannot be null");
         this.info = info;
         this.settings = settings;
         this.requestState = new RequestStateCodec(settings.requestStateKey(), java.time.Clock.systemUTC());
@@ -88,8 +97,61 @@ public final class McpDispatcher {
                 && !(era == Era.LEGACY && MODERN_ONLY.contains(method));
     }
 
-    /** Serves a request. Unknown methods: 200 + -32601 in legacy (a 404 would mean "session gone"), 404 in modern. */
+    /** Serves a request and tells the observer about feature calls and opened sessions. */
     Reply dispatch(RequestContext context) {
+        String method = context.message().method();
+        if (!OBSERVED.contains(method)) {
+            Reply reply = serve(context);
+            if (McpMethods.INITIALIZE.equals(method) && reply.newSessionId() != null) {
+                observe(() -> observer.sessionOpened(reply.newSessionId(), context.caller()));
+            }
+            return reply;
+        }
+        long started = System.nanoTime();
+        Reply reply = serve(context);
+        long duration = System.nanoTime() - started;
+        observe(() -> observer.served(served(context, reply, duration)));
+        return reply;
+    }
+
+    private static final Set<String> OBSERVED = Set.of(McpMethods.TOOLS_CALL, McpMethods.RESOURCES_READ, McpMethods.PROMPTS_GET);
+
+    private ServedCall served(RequestContext context, Reply reply, long durationNanos) {
+        String method = context.message().method();
+        JsonObject params = context.params();
+        String target = McpMethods.RESOURCES_READ.equals(method) ? params.getString("uri", null) : params.getString("name", null);
+        JsonObject body = reply.body();
+        String outcome = ServedCall.OK;
+        Integer code = null;
+        JsonObject result = null;
+        if (body != null && body.get("error") instanceof JsonObject error) {
+            outcome = ServedCall.ERROR;
+            code = error.get("code") instanceof jakarta.json.JsonNumber number ? number.intValue() : null;
+        } else if (body != null && body.get("result") instanceof JsonObject r) {
+            result = r;
+            if (r.getBoolean("isError", false)) {
+                outcome = ServedCall.TOOL_ERROR;
+            } else if ("input_required".equals(r.getString("resultType", ""))) {
+                outcome = ServedCall.INPUT_REQUIRED;
+            }
+        }
+        boolean record = McpMethods.TOOLS_CALL.equals(method) && target != null
+                && registry.get().tool(target).map(ToolDefinition::auditArguments).orElse(false);
+        JsonObject arguments = record && params.get("arguments") instanceof JsonObject a ? a : null;
+        return new ServedCall(method, target, context.caller(), outcome, code, durationNanos, arguments,
+                record ? result : null);
+    }
+
+    private static void observe(Runnable notice) {
+        try {
+            notice.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An MCP observer failed: {0}", e.toString());
+        }
+    }
+
+    /** Serves a request. Unknown methods: 200 + -32601 in legacy (a 404 would mean "session gone"), 404 in modern. */
+    private Reply serve(RequestContext context) {
         String method = context.message().method();
         if (!knows(context.era(), method)) {
             McpError error = new McpError(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method, null,
