@@ -32,6 +32,7 @@ public class Telemetry {
     public static final String REGISTRATIONS = "portcullis.oauth.registrations";
     public static final String AUDIT_QUEUE_DEPTH = "portcullis.audit.queue.depth";
     public static final String AUDIT_DROPPED = "portcullis.audit.dropped";
+    public static final String AUDIT_WRITTEN = "portcullis.audit.written";
 
     /** The grant types the token endpoint issues for; each has its counter from the start. */
     public static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
@@ -101,7 +102,11 @@ public class Telemetry {
 
     /** A gauge read when the metrics are scraped (the audit queue's depth and drops). */
     public void gauge(String name, String description, LongSupplier value) {
-        metrics.gauge(name, description, value);
+        try {
+            metrics.gauge(name, description, value);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The metrics registry refused the gauge " + name, e);
+        }
     }
 
     /** Starts a span (a child of the current one) with attributes; null values are left out. */

@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.telemetry;
 
-import dev.portcullis.mcp.server.McpObserver;
+import dev.portcullis.mcp.server.McpInstrumentation;
 import dev.portcullis.telemetry.Telemetry;
 import dev.portcullis.telemetry.TelemetrySpan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import java.time.Duration;
  *      JSON-RPC</a>
  */
 @ApplicationScoped
-public class McpTelemetry implements McpObserver {
+public class McpTelemetry implements McpInstrumentation {
 
     @Inject
     private Telemetry telemetry;

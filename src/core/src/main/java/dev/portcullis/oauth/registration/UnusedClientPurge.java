@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.ejb.Schedule;
@@ -44,6 +47,9 @@ public class UnusedClientPurge {
     @Inject
     private ClientUsage usage;
 
+    @Inject
+    private AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     /** What one run removed. */
@@ -67,6 +73,8 @@ public class UnusedClientPurge {
         List<String> unused = unusedLifetime.isZero() ? List.of() : ids(ClientEntity.UNUSED_SINCE, now.minus(unusedLifetime));
         int removedNeverUsed = remove(neverUsed);
         int removedUnused = remove(unused);
+        neverUsed.forEach(id -> audit.record(AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "never_used")));
+        unused.forEach(id -> audit.record(AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "unused")));
         counts.ran(now, removedNeverUsed, removedUnused);
         if (removedNeverUsed + removedUnused > 0) {
             LOG.info(() -> "Removed " + removedNeverUsed + " clients that never obtained a token and " + removedUnused

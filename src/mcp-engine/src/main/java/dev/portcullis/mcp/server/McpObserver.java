@@ -1,51 +1,28 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.api.Caller;
+
 /**
- * What the engine tells an observer (traces, metrics) about the requests it serves, without knowing how they are
- * recorded: the engine stays free of server and telemetry specifics. Every label is bounded: a method the engine does
- * not know arrives as {@link #UNKNOWN}, a tool not in the registry too, so a hostile caller cannot make up series.
- * Implementations must not throw; they are called on the request thread.
+ * Hears what the server served, for an audit trail or metrics, without the engine knowing either: every
+ * {@code tools/call}, {@code resources/read} and {@code prompts/get} once answered, and every legacy session opened or
+ * ended. Called on the thread that served the request; an implementation must return quickly and must not throw
+ * (what it throws is logged and ignored).
  */
 public interface McpObserver {
 
-    /** The label of a method or tool the engine does not know. */
-    String UNKNOWN = "(unknown)";
-    /** The tool label of a request that names no tool. */
-    String NO_TOOL = "-";
-    /** The outcome code of a tool result with {@code isError: true} (a tool error is a result, not a JSON-RPC error). */
-    String TOOL_ERROR = "tool_error";
+    /** Hears nothing. */
+    McpObserver NONE = new McpObserver() {
+    };
 
-    /**
-     * A JSON-RPC request the dispatcher starts to serve.
-     *
-     * @param method a method the engine knows, or {@link #UNKNOWN}
-     * @param tool the registered tool a {@code tools/call} names, {@link #UNKNOWN}, or {@link #NO_TOOL}
-     * @param clientId the OAuth client the caller's token was issued to, or {@code null}; never a token
-     */
-    Observation request(String method, String tool, String clientId);
-
-    /** A feature bean's method (a tool) the engine is about to run for the current request. */
-    Observation feature(String kind, String name);
-
-    /** Ends when the observed work ends, on the thread that started it. */
-    interface Observation {
-
-        /** @param errorCode the JSON-RPC error code, {@link #TOOL_ERROR}, or {@code null} for success */
-        void end(String errorCode);
+    /** A feature call was answered. */
+    default void served(ServedCall call) {
     }
 
-    /** Observes nothing: the default when the embedding application gives no observer. */
-    McpObserver NONE = new McpObserver() {
-        private static final Observation DONE = errorCode -> { };
+    /** {@code initialize} opened a legacy session. */
+    default void sessionOpened(String sessionId, Caller caller) {
+    }
 
-        @Override
-        public Observation request(String method, String tool, String clientId) {
-            return DONE;
-        }
-
-        @Override
-        public Observation feature(String kind, String name) {
-            return DONE;
-        }
-    };
+    /** A legacy session ended: {@code reason} is {@code deleted} (the client's DELETE), {@code expired} or {@code evicted}. */
+    default void sessionClosed(String sessionId, String owner, String reason) {
+    }
 }

@@ -24,21 +24,21 @@ final class ToolsCallHandler implements RequestHandler {
 
     private final Supplier<FeatureRegistry> registry;
     private final TaskStore tasks;
-    private final McpObserver observer;
+    private final McpInstrumentation instrumentation;
 
-    ToolsCallHandler(Supplier<FeatureRegistry> registry, TaskStore tasks, McpObserver observer) {
+    ToolsCallHandler(Supplier<FeatureRegistry> registry, TaskStore tasks, McpInstrumentation instrumentation) {
         this.registry = registry;
         this.tasks = tasks;
-        this.observer = observer;
+        this.instrumentation = instrumentation;
     }
 
     /** Runs the tool bean's method under an observation of its own (a child span of the request's). */
     private JsonObject call(ToolDefinition tool, JsonObject args, dev.portcullis.mcp.tools.InvocationScope scope) {
-        McpObserver.Observation observation = observer.feature("tool", tool.name());
+        McpInstrumentation.Observation observation = instrumentation.feature("tool", tool.name());
         String outcome = String.valueOf(dev.portcullis.mcp.protocol.JsonRpcErrorCodes.INTERNAL_ERROR);
         try {
             JsonObject result = tool.call(args, scope);
-            outcome = result.get("isError") == JsonValue.TRUE ? McpObserver.TOOL_ERROR : null;
+            outcome = result.get("isError") == JsonValue.TRUE ? McpInstrumentation.TOOL_ERROR : null;
             return result;
         } catch (HandOff | InputRequired pause) {
             outcome = null; // the method pauses (it runs again as a task, or with the client's answers)

@@ -28,9 +28,16 @@ public final class ToolDefinition {
     private final boolean structured;
     private final java.util.Map<String, String> headers;
     private final Tool.TaskSupport taskSupport;
+    private final boolean auditArguments;
 
     ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
             java.util.Map<String, String> headers, Tool.TaskSupport taskSupport) {
+        this(name, descriptor, method, structured, headers, taskSupport, false);
+    }
+
+    ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
+            java.util.Map<String, String> headers, Tool.TaskSupport taskSupport, boolean auditArguments) {
+        this.auditArguments = auditArguments;
         this.taskSupport = taskSupport;
         this.headers = java.util.Map.copyOf(headers);
         this.name = name;
@@ -41,6 +48,11 @@ public final class ToolDefinition {
 
     public String name() {
         return name;
+    }
+
+    /** Whether the tool opted in to having its arguments and result in the audit trail ({@link Tool#auditArguments}). */
+    public boolean auditArguments() {
+        return auditArguments;
     }
 
     /** Argument name to {@code Mcp-Param-*} header name, for arguments declared with {@code x-mcp-header}. */
