@@ -161,6 +161,10 @@ class TelemetryIT {
                 scrape))).isPresent();
         assertThat(value(prometheus.await("portcullis_oauth_registrations_total >= 1", scrape))).isPresent();
         assertThat(value(prometheus.await("portcullis_oauth_refresh_replays_total", scrape))).isPresent();
+        // The audit trail's queue (h-audit's AuditQueueStats): gauges, read at each scrape.
+        assertThat(value(prometheus.await("portcullis_audit_queue_depth", scrape))).isPresent();
+        assertThat(value(prometheus.await("portcullis_audit_dropped", scrape))).contains("0");
+        assertThat(value(prometheus.await("portcullis_audit_written >= 1", scrape))).isPresent();
     }
 
     @Test
