@@ -177,12 +177,12 @@ class TelemetryIT {
         for (int i = 0; i < 40 && lines.isEmpty(); i++) {
             Thread.sleep(250);
             lines = Files.readAllLines(log).stream().filter(line -> line.contains(requestId))
-                    .map(TelemetryIT::json).toList();
+                    .map(TelemetryIT::json).filter(line -> "liberty_accesslog".equals(line.getString("type", "")))
+                    .toList();
         }
-        assertThat(lines).as("JSON lines of messages.log carrying %s", requestId).hasSize(1);
+        assertThat(lines).as("access-log lines of messages.log carrying %s", requestId).hasSize(1);
         JsonObject line = lines.get(0);
-        assertThat(line.getString("type")).isEqualTo("liberty_accesslog");
-        assertThat(line.toString()).contains("/mcp").doesNotContain(accessToken);
+        assertThat(line.toString()).contains("\"/mcp\"", "\"POST\"").doesNotContain(accessToken);
         assertThat(Files.readString(log)).doesNotContain(accessToken);
     }
 
