@@ -111,8 +111,9 @@ public final class McpDispatcher {
     Reply dispatch(RequestContext context) {
         String method = context.message().method();
         boolean known = knows(context.era(), method);
-        McpInstrumentation.Observation observation = instrumentation.request(known ? method : McpInstrumentation.UNKNOWN,
-                known ? toolLabel(method, context.params()) : McpInstrumentation.NO_TOOL, clientId(context));
+        McpInstrumentation.Observation observation = McpInstrumentation.safely(() -> instrumentation.request(
+                known ? method : McpInstrumentation.UNKNOWN,
+                known ? toolLabel(method, context.params()) : McpInstrumentation.NO_TOOL, clientId(context)));
         Reply reply = null;
         try {
             reply = observed(context);

@@ -4,7 +4,7 @@ package dev.portcullis.mcp.server;
  * What the engine tells its instrumentation (traces, metrics) about the requests it serves, without knowing how they are
  * recorded: the engine stays free of server and telemetry specifics. Every label is bounded: a method the engine does
  * not know arrives as {@link #UNKNOWN}, a tool not in the registry too, so a hostile caller cannot make up series.
- * Implementations must not throw; they are called on the request thread.
+ * Called on the request thread; what an implementation throws is logged and ignored ({@link #safely}).
  */
 public interface McpInstrumentation {
 
@@ -32,6 +32,36 @@ public interface McpInstrumentation {
 
         /** @param errorCode the JSON-RPC error code, {@link #TOOL_ERROR}, or {@code null} for success */
         void end(String errorCode);
+    }
+
+    /**
+     * The observation {@code start} begins, or a no-op one if it throws; its {@code end} never throws either: telemetry
+     * never breaks the request it observes.
+     */
+    static Observation safely(java.util.function.Supplier<Observation> start) {
+        Observation observation;
+        try {
+            observation = start.get();
+        } catch (RuntimeException e) {
+            Logger.LOG.log(java.util.logging.Level.WARNING, "MCP instrumentation failed: {0}", e.toString());
+            return errorCode -> { };
+        }
+        return errorCode -> {
+            try {
+                observation.end(errorCode);
+            } catch (RuntimeException e) {
+                Logger.LOG.log(java.util.logging.Level.WARNING, "MCP instrumentation failed: {0}", e.toString());
+            }
+        };
+    }
+
+    /** Holds the logger (an interface cannot have private fields). */
+    final class Logger {
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+                McpInstrumentation.class.getName());
+
+        private Logger() {
+        }
     }
 
     /** Observes nothing: the default when the embedding application gives no observer. */

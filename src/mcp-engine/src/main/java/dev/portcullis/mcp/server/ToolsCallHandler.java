@@ -34,7 +34,8 @@ final class ToolsCallHandler implements RequestHandler {
 
     /** Runs the tool bean's method under an observation of its own (a child span of the request's). */
     private JsonObject call(ToolDefinition tool, JsonObject args, dev.portcullis.mcp.tools.InvocationScope scope) {
-        McpInstrumentation.Observation observation = instrumentation.feature("tool", tool.name());
+        McpInstrumentation.Observation observation = McpInstrumentation.safely(() -> instrumentation.feature("tool",
+                tool.name()));
         String outcome = String.valueOf(dev.portcullis.mcp.protocol.JsonRpcErrorCodes.INTERNAL_ERROR);
         try {
             JsonObject result = tool.call(args, scope);
