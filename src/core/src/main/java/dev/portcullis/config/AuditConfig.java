@@ -44,8 +44,8 @@ public class AuditConfig {
 
     /** Tools whose arguments and results are recorded besides those whose {@code @Tool} opts in, comma-separated. */
     @Inject
-    @ConfigProperty(name = "portcullis.audit.record-tools", defaultValue = " ")
-    private String recordTools;
+    @ConfigProperty(name = "portcullis.audit.record-tools")
+    private java.util.Optional<String> recordTools;
 
     public boolean enabled() {
         return enabled;
@@ -73,7 +73,7 @@ public class AuditConfig {
     }
 
     public Set<String> recordTools() {
-        return Set.copyOf(words(recordTools));
+        return Set.copyOf(words(recordTools.orElse("")));
     }
 
     private static java.util.List<String> words(String value) {
