@@ -32,6 +32,10 @@ public class McpCallAudit implements McpObserver {
 
     private Redaction redaction;
 
+    /** The client of each open legacy session (by {@link #sessionRef}), so its end is recorded with it too. */
+    private final Map<String, String> sessionClients = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_SESSIONS_REMEMBERED = 20_000;
+
     @PostConstruct
     void init() {
         redaction = new Redaction(config.redactFields());
@@ -55,12 +59,22 @@ public class McpCallAudit implements McpObserver {
 
     @Override
     public void sessionOpened(String sessionId, Caller caller) {
-        audit.record(caller(AuditEvent.of(AuditEventType.MCP_SESSION_OPENED), caller).detail("session", sessionRef(sessionId)));
+        AuditEvent event = caller(AuditEvent.of(AuditEventType.MCP_SESSION_OPENED), caller).detail("session", sessionRef(sessionId));
+        String clientId = caller == null ? null : AuditEvent.claimText(caller.claim("client_id").orElse(null));
+        if (clientId != null) {
+            if (sessionClients.size() >= MAX_SESSIONS_REMEMBERED) {
+                sessionClients.clear(); // expired sessions are not reported; at worst an end is recorded without its client
+            }
+            sessionClients.put(sessionRef(sessionId), clientId);
+        }
+        audit.record(event);
     }
 
     @Override
     public void sessionClosed(String sessionId, String owner, String reason) {
-        audit.record(AuditEvent.of(AuditEventType.MCP_SESSION_CLOSED).subject(owner).detail("session", sessionRef(sessionId))
+        String ref = sessionRef(sessionId);
+        audit.record(AuditEvent.of(AuditEventType.MCP_SESSION_CLOSED).subject(owner).client(ref == null ? null : sessionClients.remove(ref))
+                .detail("session", ref)
                 .detail("reason", reason));
     }
 

@@ -7,19 +7,23 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The audit trail's settings ({@code portcullis.audit.*}), read once at start: the switch is asked on every request.
- * Defaults in {@code META-INF/microprofile-config.properties}; src/docs/audit.md explains each one.
+ * The audit trail's settings ({@code portcullis.audit.*}), read once at start, except the switch
+ * {@code portcullis.audit.enabled}: asked on every request, it is read again at most once a second, so a changed
+ * server.xml variable takes effect without a restart. Defaults in {@code META-INF/microprofile-config.properties};
+ * src/docs/audit.md explains each one.
  */
 @ApplicationScoped
 public class AuditConfig {
 
-    /** Whether events are recorded at all ({@code portcullis.audit.enabled}, default true). */
-    @Inject
-    @ConfigProperty(name = "portcullis.audit.enabled", defaultValue = "true")
-    private boolean enabled;
+    static final String ENABLED = "portcullis.audit.enabled";
+    private static final long REREAD_NANOS = 1_000_000_000L;
+
+    private volatile boolean enabled = true;
+    private volatile long enabledReadAt = System.nanoTime() - REREAD_NANOS;
 
     /** Records waiting for the database at most; further ones are dropped and counted. */
     @Inject
@@ -44,10 +48,20 @@ public class AuditConfig {
 
     /** Tools whose arguments and results are recorded besides those whose {@code @Tool} opts in, comma-separated. */
     @Inject
-    @ConfigProperty(name = "portcullis.audit.record-tools", defaultValue = " ")
-    private String recordTools;
+    @ConfigProperty(name = "portcullis.audit.record-tools")
+    private java.util.Optional<String> recordTools;
 
+    /** Whether events are recorded at all ({@code portcullis.audit.enabled}, default true). */
     public boolean enabled() {
+        long now = System.nanoTime();
+        if (now - enabledReadAt >= REREAD_NANOS) {
+            enabledReadAt = now;
+            try {
+                enabled = ConfigProvider.getConfig().getOptionalValue(ENABLED, Boolean.class).orElse(true);
+            } catch (RuntimeException e) {
+                enabled = true; // a malformed value: keep recording rather than go silent
+            }
+        }
         return enabled;
     }
 
@@ -73,7 +87,7 @@ public class AuditConfig {
     }
 
     public Set<String> recordTools() {
-        return Set.copyOf(words(recordTools));
+        return Set.copyOf(words(recordTools.orElse("")));
     }
 
     private static java.util.List<String> words(String value) {
