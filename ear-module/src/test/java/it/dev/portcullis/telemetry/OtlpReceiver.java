@@ -29,6 +29,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Span> spans = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
     private int requests;
 
     OtlpReceiver() throws IOException {
@@ -52,7 +53,16 @@ final class OtlpReceiver implements AutoCloseable {
             if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
                 body = new GZIPInputStream(body);
             }
-            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
+            ExportTraceServiceRequest request;
+            try {
+                request = ExportTraceServiceRequest.parseFrom(body);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                synchronized (this) {
+                    failures.add(e.toString());
+                }
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
             synchronized (this) {
                 requests++;
                 for (ResourceSpans resource : request.getResourceSpansList()) {
@@ -67,6 +77,11 @@ final class OtlpReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
         }
+    }
+
+    /** Requests that could not be read, for failure messages. */
+    synchronized List<String> failures() {
+        return List.copyOf(failures);
     }
 
     synchronized List<Span> spans() {

@@ -98,7 +98,8 @@ class TelemetryIT {
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
 
         Span tool = receiver.await(span -> span.getName().equals("mcp tool " + TOOL), Duration.ofSeconds(30));
-        assertThat(tool).as("the tool bean's span; received: %s", names(receiver.spans())).isNotNull();
+        assertThat(tool).as("the tool bean's span; received: %s; unreadable: %s", names(receiver.spans()),
+                receiver.failures()).isNotNull();
         List<Span> trace = receiver.trace(tool.getTraceId());
         Map<com.google.protobuf.ByteString, Span> byId = trace.stream()
                 .collect(Collectors.toMap(Span::getSpanId, span -> span, (a, b) -> a));
@@ -129,7 +130,8 @@ class TelemetryIT {
         Span token = receiver.await(span -> MachineClientsFixture.SERVICE.clientId()
                 .equals(OtlpReceiver.attribute(span, "oauth.client_id")) && span.getName().contains("/oauth/token"),
                 Duration.ofSeconds(30));
-        assertThat(token).as("the token endpoint's span; received: %s", names(receiver.spans())).isNotNull();
+        assertThat(token).as("the token endpoint's span; received: %s; unreadable: %s",
+                names(receiver.spans()), receiver.failures()).isNotNull();
         assertThat(token.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
         assertThat(OtlpReceiver.attribute(token, "oauth.grant_type")).isEqualTo("client_credentials");
         assertThat(receiver.spans().toString()).doesNotContain(issued, MachineClientsFixture.SERVICE.secret());
