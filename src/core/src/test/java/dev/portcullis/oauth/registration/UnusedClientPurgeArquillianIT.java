@@ -97,13 +97,13 @@ class UnusedClientPurgeArquillianIT {
         assertEquals(unusedBefore + quarterLater.unused(), counts.removedUnused());
         assertThrows(OAuthException.class, () -> families.refresh(active, refreshed.refreshToken(), Optional.empty(), List.of()),
                 "its token family went with it");
-        OAuthException refused = assertThrows(OAuthException.class, () -> endpoint.handle(null, form("grant_type", "refresh_token",
-                "client_id", active.clientId(), "refresh_token", refreshed.refreshToken())), "its refresh token at the token endpoint");
-        assertEquals("invalid_grant", refused.error().error());
         assertTrue(revocations.isRevoked(refreshed.accessToken().jti(), active.clientId(), now),
                 "its access token is refused as an RFC 7592-deleted client's (revoked family and client entry)");
         assertTrue(revocations.isRevoked("not-a-family-" + UUID.randomUUID(), active.clientId(), now),
                 "any access token issued to it so far, family or not (client_credentials)");
+        OAuthException refused = assertThrows(OAuthException.class, () -> endpoint.handle(null, form("grant_type", "refresh_token",
+                "client_id", active.clientId(), "refresh_token", refreshed.refreshToken())), "its refresh token at the token endpoint");
+        assertEquals("invalid_client", refused.error().error(), "the client is gone, as after an RFC 7592 deletion");
     }
 
     private RegisteredClient client() {
