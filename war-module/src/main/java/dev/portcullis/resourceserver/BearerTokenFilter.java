@@ -4,7 +4,6 @@ import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.mcp.transport.McpEndpoint;
-import dev.portcullis.oauth.keys.NimbusJose;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -47,6 +46,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private TokenHeaderTypes headerTypes;
+
     @Context
     private SecurityContext security;
 
@@ -77,7 +79,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             refused(RefusalReason.of(authorization, config.resource(), config.trustedIssuer()), null);
             return;
         }
-        if (!config.tokenTypes().accepts(NimbusJose.headerType(token.getRawToken()))) {
+        if (!config.tokenTypes().accepts(headerTypes.of(token.getRawToken()))) {
             LOG.fine("A JWT that is not typed as an access token (typ) was presented at /mcp");
             request.abortWith(Challenge.invalidToken(metadata, "The token is not an access token (typ)"));
             refused("not_an_access_token", token);
