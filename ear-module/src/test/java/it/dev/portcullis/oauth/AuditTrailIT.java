@@ -67,6 +67,10 @@ class AuditTrailIT {
                 AuthorizeFixtures.with(UserSession.hiddenFields(consent.body()), "decision", "approve"));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
         String code = UserSession.redirectParameters(approved).get("code");
+        // A forged form naming this flow (bad CSRF token) is refused and must not write into the flow.
+        HttpResponse<String> forged = browser.postForm("/oauth/authorize", AuthorizeFixtures.with(AuthorizeFixtures.with(
+                UserSession.hiddenFields(consent.body()), "decision", "approve"), "csrf_token", "9999999999.AAAA"));
+        assertThat(forged.statusCode()).isEqualTo(403);
 
         HttpResponse<String> tokenResponse = api.token(TokenApi.form("grant_type", "authorization_code", "code", code,
                 "code_verifier", AuthorizeFixtures.VERIFIER, "redirect_uri", CodeFlowTokens.REDIRECT, "resource",
@@ -105,7 +109,9 @@ class AuditTrailIT {
         assertThat(flow).as("the OAuth flow's records, in order").containsSubsequence("login.succeeded",
                 "authorization.started", "consent.shown", "consent.granted", "code.issued", "token.issued",
                 "refresh.rotated", "token.issued", "family.revoked");
+        assertThat(flow).as("a forged form's refusal stays out of the flow").doesNotContain("authorization.refused");
         List<String> all = flowRecords.stream().map(r -> r.getString("type")).toList();
+        assertThat(all).contains("authorization.refused");
         assertThat(all).as("every step for the client, in order").containsSubsequence("client.registered",
                 "authorization.started", "token.issued", "mcp.session.opened", "mcp.tools.call", "mcp.tools.call",
                 "mcp.tools.call", "mcp.session.closed", "refresh.rotated", "revocation.requested");

@@ -92,7 +92,9 @@ public class AuthorizationEndpoint {
         if (!Correlation.wellFormed(flowId)) {
             flowId = null; // a form without one fails its CSRF check below
         }
-        audit.joinFlow(flowId);
+        if (!consentForm) {
+            audit.joinFlow(flowId); // a form's flow id counts only once its CSRF token proved it is ours (below)
+        }
         boolean loggingIn = Caller.loggingIn(http);
         Caller caller = Caller.of(http);
         if (caller == null) {
@@ -122,6 +124,9 @@ public class AuthorizationEndpoint {
             refused(request, caller, "invalid_request", "consent form without a valid CSRF token");
             return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
                     "This form has expired, or was shown to another sign-in or another user. Start again from the application.");
+        }
+        if (consentForm) {
+            audit.joinFlow(flowId);
         }
         try {
             ValidatedAuthorization authorization = validator.validate(request, checked);
