@@ -24,6 +24,11 @@ record DownstreamSettings(String name, Mode mode, URI url, String headerName, Op
     }
 
     static DownstreamSettings read(Config config, String name) {
+        return read(key -> config.getOptionalValue(key, String.class), name);
+    }
+
+    /** The same from any key look-up (tests). */
+    static DownstreamSettings read(java.util.function.Function<String, Optional<String>> config, String name) {
         if (!NAME.matcher(name).matches()) {
             throw new DownstreamConfigurationException("@Downstream names are 1 to 64 letters, digits, - or _");
         }
@@ -82,13 +87,13 @@ record DownstreamSettings(String name, Mode mode, URI url, String headerName, Op
         return "DownstreamSettings[" + name + ", " + mode.configName() + ", " + url + "]";
     }
 
-    private record Keys(Config config, String prefix) {
+    private record Keys(java.util.function.Function<String, Optional<String>> config, String prefix) {
         String key(String suffix) {
             return prefix + suffix;
         }
 
         Optional<String> optional(String suffix) {
-            return config.getOptionalValue(key(suffix), String.class).map(String::strip).filter(v -> !v.isEmpty());
+            return config.apply(key(suffix)).map(String::strip).filter(v -> !v.isEmpty());
         }
 
         String required(String suffix) {
