@@ -39,6 +39,11 @@ public class DownstreamExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         for (String name : names) {
+            if (!DownstreamSettings.configured(ConfigProvider.getConfig(), name)) {
+                LOG.warning(() -> "Outbound credentials: downstream " + name + " is not configured (set "
+                        + DownstreamSettings.PREFIX + name + ".mode); its tools answer with an error");
+                continue;
+            }
             try {
                 DownstreamTokens tokens = tokens(name);
                 LOG.info(() -> "Outbound credentials: downstream " + name + " ready (" + tokens.url() + ")");
@@ -51,7 +56,8 @@ public class DownstreamExtension implements Extension {
 
     /** The downstream's tokens, set up on first use (a name looked up programmatically, not injected). */
     DownstreamTokens tokens(String name) {
-        return downstreams.computeIfAbsent(name, n -> DownstreamTokens.create(
-                DownstreamSettings.read(ConfigProvider.getConfig(), n), Clock.systemUTC()));
+        return downstreams.computeIfAbsent(name, n -> DownstreamSettings.configured(ConfigProvider.getConfig(), n)
+                ? DownstreamTokens.create(DownstreamSettings.read(ConfigProvider.getConfig(), n), Clock.systemUTC())
+                : DownstreamTokens.unconfigured(n));
     }
 }

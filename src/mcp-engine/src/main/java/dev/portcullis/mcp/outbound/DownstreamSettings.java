@@ -23,6 +23,11 @@ record DownstreamSettings(String name, Mode mode, URI url, String headerName, Op
         CLIENT_SECRET_BASIC, CLIENT_SECRET_POST
     }
 
+    /** Whether the downstream has a mode at all; one without is a tool that answers with an error, not a failed start. */
+    static boolean configured(Config config, String name) {
+        return config.getOptionalValue(PREFIX + name + ".mode", String.class).filter(v -> !v.isBlank()).isPresent();
+    }
+
     static DownstreamSettings read(Config config, String name) {
         return read(key -> config.getOptionalValue(key, String.class), name);
     }
@@ -84,7 +89,8 @@ record DownstreamSettings(String name, Mode mode, URI url, String headerName, Op
     /** Never prints the token or the secret. */
     @Override
     public String toString() {
-        return "DownstreamSettings[" + name + ", " + mode.configName() + ", " + url + "]";
+        return "DownstreamSettings[" + name + ", " + (mode == null ? "unconfigured" : mode.configName()) + ", " + url
+                + "]";
     }
 
     private record Keys(java.util.function.Function<String, Optional<String>> config, String prefix) {

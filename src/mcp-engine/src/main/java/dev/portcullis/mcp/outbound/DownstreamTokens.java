@@ -49,6 +49,15 @@ final class DownstreamTokens implements AccessTokens {
         return new DownstreamTokens(settings, new TokenRequests(settings, endpoint.uri(), clock), clock);
     }
 
+    /** A downstream without configuration: every call is a tool error naming the key to set. */
+    static DownstreamTokens unconfigured(String name) {
+        return new DownstreamTokens(new DownstreamSettings(name, null, java.net.URI.create("https://unconfigured.invalid"),
+                "Authorization", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), DownstreamSettings.AuthMethod.CLIENT_SECRET_BASIC,
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.time.Duration.ZERO, 0, java.time.Duration.ZERO, java.time.Duration.ZERO), null, Clock.systemUTC());
+    }
+
     @Override
     public String name() {
         return settings.name();
@@ -61,6 +70,9 @@ final class DownstreamTokens implements AccessTokens {
 
     @Override
     public String current() {
+        if (settings.mode() == null) {
+            throw notConfigured();
+        }
         return switch (settings.mode()) {
             case STATIC -> header(settings.staticToken().orElseThrow());
             case CLIENT_CREDENTIALS -> header(cache.get(OWN_TOKEN,
@@ -72,6 +84,9 @@ final class DownstreamTokens implements AccessTokens {
 
     @Override
     public String onBehalfOf(Caller caller) {
+        if (settings.mode() == null) {
+            throw notConfigured();
+        }
         if (settings.mode() != Mode.TOKEN_EXCHANGE) {
             return current();
         }
@@ -103,6 +118,10 @@ final class DownstreamTokens implements AccessTokens {
         List<Audience> audience = settings.audience().map(value -> List.of(new Audience(value))).orElse(null);
         return new TokenExchangeGrant(new TypelessAccessToken(subject), TokenTypeURI.ACCESS_TOKEN, null, null,
                 TokenTypeURI.ACCESS_TOKEN, audience);
+    }
+
+    private DownstreamException notConfigured() {
+        return new DownstreamException("The downstream API '" + settings.name() + "' is not configured on this server.");
     }
 
     private String header(String token) {
