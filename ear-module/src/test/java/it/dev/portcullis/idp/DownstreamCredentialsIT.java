@@ -2,6 +2,7 @@ package it.dev.portcullis.idp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import dev.portcullis.mcp.api.AccessTokens;
 import dev.portcullis.mcp.outbound.OutboundCredentials;
 import dev.portcullis.mcp.outbound.PresentedToken;
@@ -25,7 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,14 +48,14 @@ class DownstreamCredentialsIT {
     @BeforeAll
     static void keycloak() throws Exception {
         keycloak = Keycloak.shared();
-        // Metadata discovery (Nimbus, HttpURLConnection) must trust Keycloak's certificate, the product server's.
-        previousDefault = HttpsURLConnection.getDefaultSSLSocketFactory();
-        HttpsURLConnection.setDefaultSSLSocketFactory(Https.trustingServer(LibertyServer.current()).getSocketFactory());
+        // Metadata discovery (Nimbus's HTTPRequest) must trust Keycloak's certificate, the product server's.
+        previousDefault = HTTPRequest.getDefaultSSLSocketFactory();
+        HTTPRequest.setDefaultSSLSocketFactory(Https.trustingServer(LibertyServer.current()).getSocketFactory());
     }
 
     @AfterAll
     static void restore() {
-        HttpsURLConnection.setDefaultSSLSocketFactory(previousDefault);
+        HTTPRequest.setDefaultSSLSocketFactory(previousDefault);
     }
 
     @BeforeEach
