@@ -102,6 +102,25 @@ class DownstreamCredentialsIT {
         assertThat(proxy.count()).as("one request, one re-fetch after the rejection").isEqualTo(2);
     }
 
+    /** Keycloak issues this client 4-second tokens: reused for half that, then renewed before they expire. */
+    @Test
+    void aShortLivedKeycloakTokenIsReusedThenRenewedBeforeItExpires() throws Exception {
+        put("client-id", "downstream-short");
+        AccessTokens erp = tokens();
+
+        String first = erp.current();
+        assertThat(claims(first).getJsonNumber("exp").longValue() - claims(first).getJsonNumber("iat").longValue())
+                .as("Keycloak's lifetime for downstream-short").isEqualTo(4);
+        assertThat(erp.current()).isEqualTo(first);
+        Thread.sleep(2_500);
+        String renewed = erp.current();
+
+        assertThat(renewed).isNotEqualTo(first);
+        assertThat(claims(first).getJsonNumber("exp").longValue() * 1000).as("renewed while the first was still valid")
+                .isGreaterThan(System.currentTimeMillis());
+        assertThat(proxy.count()).isEqualTo(2);
+    }
+
     @Test
     void tokenExchangeActsForAliceAndBobWithTokensOfTheirOwnNeverTheirPresentedOnes() throws Exception {
         put("mode", "token-exchange");
