@@ -73,7 +73,12 @@ record DownstreamSettings(String name, Mode mode, URI url, String headerName, Op
             keys.uri(key).ifPresent(uri -> Hosts.requireSecure(uri, keys.key(key)));
         }
         Duration refreshBefore = keys.duration("refresh-before", Duration.ofSeconds(30));
-        int retries = Integer.parseInt(keys.optional("retries").orElse("2"));
+        int retries;
+        try {
+            retries = Integer.parseInt(keys.optional("retries").orElse("2"));
+        } catch (NumberFormatException e) {
+            retries = -1;
+        }
         if (retries < 0 || retries > 10) {
             throw new DownstreamConfigurationException(keys.key("retries") + " must be 0 to 10");
         }

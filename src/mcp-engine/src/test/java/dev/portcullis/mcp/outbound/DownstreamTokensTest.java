@@ -185,6 +185,9 @@ class DownstreamTokensTest {
         assertThatThrownBy(this::tokens).hasMessage("portcullis.downstream.erp.token-endpoint must use https (http only "
                 + "on a loopback host)");
         put("token-endpoint", server.origin() + "/token");
+        put("retries", "many");
+        assertThatThrownBy(this::tokens).hasMessage("portcullis.downstream.erp.retries must be 0 to 10");
+        put("retries", "2");
         put("mode", "magic");
         assertThatThrownBy(this::tokens).hasMessageNotContaining("s3cret");
     }
