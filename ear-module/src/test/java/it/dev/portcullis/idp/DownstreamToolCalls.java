@@ -4,7 +4,6 @@ import static it.dev.portcullis.support.McpHttp.LEGACY;
 import static it.dev.portcullis.support.McpHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.portcullis.support.AlternateServer;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.McpHttp;
 import jakarta.json.JsonObject;
@@ -15,12 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,53 +24,29 @@ import org.junit.jupiter.api.Test;
  * only Keycloak-signed tokens) on behalf of the MCP caller: Portcullis trusts Keycloak's tokens at {@code /mcp}
  * (external-issuer mode) and exchanges the caller's token at Keycloak (RFC 8693, standard token exchange V2) for one
  * of the downstream's own; the caller's token itself never leaves Portcullis (MCP authorization, token passthrough).
- * Token requests pass a {@link CountingTokenProxy}.
+ * Token requests pass a {@link CountingTokenProxy}. The tests run as
+ * {@code KeycloakExternalIssuerIT.OutboundCredentials} on that class's server, which is configured for the downstream
+ * {@code demo} too, to save a server start.
  */
-class DownstreamToolIT {
+abstract class DownstreamToolCalls {
 
-    private static final String ORIGIN = Keycloak.PORTCULLIS_ORIGIN;
     private static final String INITIALIZE = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
             + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
-    private static Keycloak keycloak;
-    private static CountingTokenProxy proxy;
-    private static DownstreamEchoService downstream;
-    private static AlternateServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        keycloak = Keycloak.shared();
-        proxy = new CountingTokenProxy(URI.create(keycloak.tokenEndpoint()));
-        downstream = new DownstreamEchoService(keycloak);
-        server = new AlternateServer().start(Map.ofEntries(
-                Map.entry("PORTCULLIS_ISSUER", ORIGIN),
-                Map.entry("PORTCULLIS_MCP_RESOURCE", ORIGIN + "/mcp"),
-                Map.entry("PORTCULLIS_TOKEN_ISSUER", keycloak.issuer()),
-                Map.entry("PORTCULLIS_TOKEN_JWKS_URI", keycloak.jwksUri()),
-                Map.entry("PORTCULLIS_TOKEN_ALGORITHM", "RS256"),
-                Map.entry("PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username"),
-                Map.entry("PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles"),
-                Map.entry("PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope"),
-                Map.entry("PORTCULLIS_TOKEN_TYPE", "JWT"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_MODE", "token-exchange"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_URL", downstream.url()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_ISSUER", keycloak.issuer()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_ID", "downstream-exchanger"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_SECRET", keycloak.agentSecret())));
+    private static Keycloak keycloak() {
+        return KeycloakExternalIssuerIT.keycloak;
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (downstream != null) {
-            downstream.close();
-        }
+    private static DownstreamEchoService downstream() {
+        return KeycloakExternalIssuerIT.downstream;
+    }
+
+    private static CountingTokenProxy proxy() {
+        return KeycloakExternalIssuerIT.proxy;
+    }
+
+    private static it.dev.portcullis.support.AlternateServer server() {
+        return KeycloakExternalIssuerIT.server;
     }
 
     @Test
@@ -89,7 +61,7 @@ class DownstreamToolIT {
         assertThat(forBob.getString("preferred_username")).isEqualTo("bob");
         assertThat(forAlice.getString("azp")).as("a token of the exchanger, not of the MCP client")
                 .isEqualTo("downstream-exchanger");
-        assertThat(downstream.received).as("the MCP callers' own tokens never reach the downstream")
+        assertThat(downstream().received).as("the MCP callers' own tokens never reach the downstream")
                 .noneMatch(header -> header.contains(alice) || header.contains(bob));
     }
 
@@ -118,32 +90,33 @@ class DownstreamToolIT {
     void aTokenTheDownstreamRejectsIsDroppedAndExchangedOnceMore() throws Exception {
         String grace = userToken("grace");
         assertThat(seen(call(grace)).getString("preferred_username")).isEqualTo("grace");
-        String first = downstream.accepted.get(downstream.accepted.size() - 1);
-        downstream.revoke(first);
+        List<String> accepted = downstream().accepted;
+        String first = accepted.get(accepted.size() - 1);
+        downstream().revoke(first);
 
         JsonObject after = call(grace);
 
         assertThat(seen(after).getString("preferred_username")).isEqualTo("grace");
         assertThat(exchangesFor(grace)).as("the first exchange and one after the downstream's 401").isEqualTo(2);
-        assertThat(downstream.accepted.get(downstream.accepted.size() - 1)).isNotEqualTo(first);
+        assertThat(accepted.get(accepted.size() - 1)).isNotEqualTo(first);
     }
 
     @Test
     void aRefusedExchangeIsAToolErrorThatShowsNoToken() throws Exception {
         // A service account's token names only /mcp as audience: Keycloak refuses to exchange it for the exchanger.
-        String agent = keycloak.clientCredentialsToken("mcp-agent");
+        String agent = keycloak().clientCredentialsToken("mcp-agent");
 
         JsonObject result = call(agent);
 
         assertThat(result.getBoolean("isError", false)).as(result.toString()).isTrue();
         String text = result.getJsonArray("content").getJsonObject(0).getString("text");
         assertThat(text).startsWith("No access token for the downstream API 'demo': its authorization server refused "
-                + "the token request").doesNotContain(agent).doesNotContain(keycloak.agentSecret());
-        assertThat(downstream.received).noneMatch(header -> header.contains(agent));
+                + "the token request").doesNotContain(agent).doesNotContain(keycloak().agentSecret());
+        assertThat(downstream().received).noneMatch(header -> header.contains(agent));
     }
 
     private static JsonObject call(String accessToken) throws Exception {
-        McpHttp mcp = McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken);
+        McpHttp mcp = McpHttp.to(server().url("/mcp")).header("Authorization", "Bearer " + accessToken);
         McpHttp.Answer initialized = mcp.post(INITIALIZE);
         assertThat(initialized.status()).as(initialized.response().body()).isEqualTo(200);
         String session = initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
@@ -161,14 +134,14 @@ class DownstreamToolIT {
 
     private static long exchangesFor(String subjectToken) {
         String encoded = java.net.URLEncoder.encode(subjectToken, StandardCharsets.UTF_8);
-        return proxy.bodies.stream().filter(body -> body.contains("subject_token=" + encoded)).count();
+        return proxy().bodies.stream().filter(body -> body.contains("subject_token=" + encoded)).count();
     }
 
     /** A user's Keycloak token for /mcp (audience also downstream-exchanger), by the test-only mcp-user-app. */
     private static String userToken(String user) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("mcp-user-app:" + keycloak.agentSecret())
+        String basic = Base64.getEncoder().encodeToString(("mcp-user-app:" + keycloak().agentSecret())
                 .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(URI.create(keycloak().tokenEndpoint()))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + user + "&password=" + user
                         + "-password")).build(), HttpResponse.BodyHandlers.ofString());
