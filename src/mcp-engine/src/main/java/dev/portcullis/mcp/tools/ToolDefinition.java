@@ -7,6 +7,7 @@ import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.Tool;
+import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.api.ToolResponse;
 import jakarta.json.JsonArrayBuilder;
@@ -100,8 +101,24 @@ public final class ToolDefinition {
             returned = method.invoke(arguments, scope);
         } catch (InvalidArgumentException | ToolCallException e) {
             return error(e.getMessage());
+        } catch (RuntimeException e) {
+            // A downstream credential failure inside a JAX-RS client filter arrives wrapped (ProcessingException).
+            DownstreamException downstream = downstreamCause(e);
+            if (downstream == null) {
+                throw e;
+            }
+            return error(downstream.getMessage());
         }
         return encode(returned);
+    }
+
+    private static DownstreamException downstreamCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DownstreamException downstream) {
+                return downstream;
+            }
+        }
+        return null;
     }
 
     JsonObject encode(Object returned) {
