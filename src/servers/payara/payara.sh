@@ -13,9 +13,10 @@
 #                  (default: the built-in authorization server's, ES256, audience $MCP_RESOURCE, 30 s skew)
 #   DERBY_JARS     a directory with derby.jar, derbyshared.jar, derbytools.jar                 (for create)
 #   REALM          file (the demo users) or ldap (LDAP_* below)          file
+#   LDAP_URL, LDAP_BASE_DN, LDAP_BIND_DN, LDAP_BIND_PASSWORD: the directory, for REALM=ldap (realm-ldap.asadmin)
 #   APP_PROPERTIES a file of key=value lines: more MicroProfile Config settings of the application    (none)
 #
-# Usage: payara.sh create | start | stop | kill | deploy EAR | sha256 EAR
+# Usage: payara.sh create | start | stop | kill | deploy EAR | realm (switch the running domain to REALM)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -52,6 +53,18 @@ render() {
   done < "$1"
 }
 
+escape() {
+  printf '%s' "$1" | sed 's/[:=]/\\&/g'
+}
+
+# The LDAP realm's settings, escaped for asadmin, which splits --property on ":" and "=".
+ldap_settings() {
+  LDAP_URL="$(escape "${LDAP_URL:?ldap://host:port or ldaps://host:port}")"
+  LDAP_BASE_DN="$(escape "${LDAP_BASE_DN:?e.g. dc=example,dc=com}")"
+  LDAP_BIND_DN="$(escape "${LDAP_BIND_DN:?the service account's DN}")"
+  LDAP_BIND_PASSWORD="$(escape "${LDAP_BIND_PASSWORD:?the service account's password}")"
+}
+
 create() {
   rm -rf "$domain"
   mkdir -p "$DOMAIN_DIR"
@@ -84,6 +97,8 @@ create() {
   cp "${DERBY_JARS:?the directory of derby.jar, derbyshared.jar and derbytools.jar}"/derby*.jar "$domain/lib/"
   DERBY_DATABASE="$domain/data/portcullis"
 
+  if [[ "$REALM" == ldap ]]; then ldap_settings; fi
+
   start
   local commands="$secrets/domain.asadmin"
   render "$here/domain.asadmin" > "$commands"
@@ -113,6 +128,17 @@ bob mcp-users:mcp-admins bob-password
 USERS
 }
 
+# Replaces the realm "portcullis" of the running domain with REALM's (file: the demo users again).
+realm() {
+  if [[ "$REALM" == ldap ]]; then ldap_settings; fi
+  local secrets; secrets="$(mktemp -d)"; chmod 700 "$secrets"
+  "${remote[@]}" delete-auth-realm portcullis
+  render "$here/realm-${REALM}.asadmin" | grep -v portcullis.demo-realm > "$secrets/realm.asadmin"
+  "${remote[@]}" multimode --file "$secrets/realm.asadmin"
+  if [[ "$REALM" == file ]]; then demo_users "$secrets"; fi
+  rm -rf "$secrets"
+}
+
 start() {
   "$asadmin" start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME"
 }
@@ -138,6 +164,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   kill) kill_domain ;;
+  realm) realm ;;
   deploy) deploy "${2:?the EAR}" ;;
-  *) echo "usage: $0 create | start | stop | kill | deploy EAR" >&2; exit 2 ;;
+  *) echo "usage: $0 create | start | stop | kill | deploy EAR | realm" >&2; exit 2 ;;
 esac

@@ -71,6 +71,15 @@ public interface AppServer {
     /** Kills the server's JVM with SIGKILL, as a power cut would, and waits until it is gone. */
     void crash() throws Exception;
 
+    /**
+     * Makes the realm of the running server's FORM login {@code realm}: {@code file} (the demo users) or {@code ldap}
+     * with {@code settings} {@code LDAP_URL}, {@code LDAP_BASE_DN}, {@code LDAP_BIND_DN}, {@code LDAP_BIND_PASSWORD}.
+     * Liberty's realms are tested on servers of their own (ear-module's LdapRealmIT), so it does not offer this.
+     */
+    default void useRealm(String realm, java.util.Map<String, String> settings) {
+        throw new UnsupportedOperationException(name() + " does not switch realms while running");
+    }
+
     /** A graceful stop, then a start, then waits until the application is ready. */
     default void restart() {
         stop();

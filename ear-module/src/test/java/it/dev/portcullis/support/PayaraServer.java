@@ -99,7 +99,18 @@ public final class PayaraServer implements AppServer {
         payara("kill");
     }
 
+    @Override
+    public void useRealm(String realm, Map<String, String> settings) {
+        Map<String, String> environment = new java.util.HashMap<>(settings);
+        environment.put("REALM", realm);
+        payara(environment, "realm");
+    }
+
     private void payara(String... arguments) {
+        payara(Map.of(), arguments);
+    }
+
+    private void payara(Map<String, String> extra, String... arguments) {
         try {
             String[] command = new String[arguments.length + 1];
             command[0] = script.toString();
@@ -118,6 +129,7 @@ public final class PayaraServer implements AppServer {
             }
             optional("it.token.clock.skew.seconds", "TOKEN_CLOCK_SKEW_SECONDS", environment);
             optional("it.payara.realm", "REALM", environment);
+            environment.putAll(extra);
             Process process = builder.start();
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();

@@ -28,11 +28,11 @@ final class MetadataDocumentServer implements AutoCloseable {
     private final AtomicInteger fetches = new AtomicInteger();
     private final ExecutorService executor;
 
-    MetadataDocumentServer(AppServer server, int port) throws IOException, GeneralSecurityException {
+    MetadataDocumentServer(AppServer appServer, int port) throws IOException, GeneralSecurityException {
         // A new client_id per run: a document URL the server already knows would find alice's remembered consent.
         url = URI.create("https://localhost:" + port + "/clients/portcullis-e2e-" + System.currentTimeMillis() + ".json");
         server = HttpsServer.create(new InetSocketAddress("localhost", port), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls(server)));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls(appServer)));
         server.createContext(url.getPath(), exchange -> {
             fetches.incrementAndGet();
             byte[] body = document().getBytes(StandardCharsets.UTF_8);
@@ -66,13 +66,13 @@ final class MetadataDocumentServer implements AutoCloseable {
                  "response_types":["code"],"token_endpoint_auth_method":"none"}""".formatted(url);
     }
 
-    private static SSLContext tls(AppServer server) throws IOException, GeneralSecurityException {
+    private static SSLContext tls(AppServer appServer) throws IOException, GeneralSecurityException {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(server.keystore())) {
-            keystore.load(in, server.keystorePassword());
+        try (InputStream in = Files.newInputStream(appServer.keystore())) {
+            keystore.load(in, appServer.keystorePassword());
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keystore, server.keystorePassword());
+        keys.init(keystore, appServer.keystorePassword());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
