@@ -61,8 +61,8 @@ escape() {
 ldap_settings() {
   LDAP_URL="$(escape "${LDAP_URL:?ldap://host:port or ldaps://host:port}")"
   LDAP_BASE_DN="$(escape "${LDAP_BASE_DN:?e.g. dc=example,dc=com}")"
-  LDAP_BIND_DN="$(escape "${LDAP_BIND_DN:?the service account's DN}")"
-  LDAP_BIND_PASSWORD="$(escape "${LDAP_BIND_PASSWORD:?the service account's password}")"
+  LDAP_BIND_DN="$(escape "${LDAP_BIND_DN:?the service account DN}")"
+  LDAP_BIND_PASSWORD="$(escape "${LDAP_BIND_PASSWORD:?the service account password}")"
 }
 
 create() {
