@@ -92,29 +92,37 @@ public interface AppServer {
         start();
     }
 
-    /** Polls /health/ready until it answers 200. */
+    /**
+     * Polls /health/ready until it answers 200, and the authorization server's metadata until the application answers
+     * it: Payara's health endpoint is UP before the application has started (no checks registered yet).
+     */
     default void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        HttpRequest ready = HttpRequest.newBuilder(url("/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (Https.client().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        for (String path : new String[] {"/health/ready", "/.well-known/oauth-authorization-server"}) {
+            HttpRequest ready = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build();
+            while (!answers200(ready)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(name() + " was not ready within " + READY_TIMEOUT + " (" + path + ")");
                 }
-            } catch (IOException notYet) {
-                // the listener is not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
         }
-        throw new IllegalStateException(name() + " was not ready within " + READY_TIMEOUT);
+    }
+
+    private static boolean answers200(HttpRequest request) {
+        try {
+            return Https.client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // the listener is not up yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A failsafe system property the server needs, with a message that says how to set it. */
