@@ -2,6 +2,7 @@ package dev.portcullis.resourceserver;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -15,4 +16,14 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT", realmName = "portcullis-mcp")
 public class ResourceServerApplication extends Application {
+
+    /**
+     * Jersey (Payara's JAX-RS) buffers the first 8 KiB of an entity to compute Content-Length and ignores flush() while
+     * it does, so a streamed SSE response was committed by the servlet flush without its Content-Type and events were
+     * held back. A buffer of 0 streams at once. Other implementations ignore the key.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.outbound.content.length.buffer", 0);
+    }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The server's messages.log from a mark on: what a test run added. Liberty rolls the file at its size limit, so
+ * The server's log (Liberty: messages.log, Payara: server.log) from a mark on: what a test run added. Servers roll the file at its size limit, so
  * a shorter file than the mark means it was rolled and everything in it is new.
  */
 public final class ServerLog {
@@ -22,8 +22,8 @@ public final class ServerLog {
     }
 
     /** Marks the current end of the log of {@code server}. */
-    public static ServerLog markEnd(LibertyServer server) throws IOException {
-        Path file = server.directory().resolve("logs/messages.log");
+    public static ServerLog markEnd(AppServer server) throws IOException {
+        Path file = server.log();
         return new ServerLog(file, Files.exists(file) ? Files.size(file) : 0);
     }
 
