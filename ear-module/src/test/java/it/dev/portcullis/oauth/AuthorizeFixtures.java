@@ -2,7 +2,7 @@ package it.dev.portcullis.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +23,7 @@ final class AuthorizeFixtures {
 
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     // The test server's issuer follows its port (ear-module/pom.xml), so a build on moved ports stays consistent.
-    static final String DEFAULT_RESOURCE = LibertyServer.current().url("/mcp").toString();
+    static final String DEFAULT_RESOURCE = AppServer.current().url("/mcp").toString();
 
     private AuthorizeFixtures() {
     }
@@ -55,7 +55,7 @@ final class AuthorizeFixtures {
         if (scope != null) {
             body.add("scope", scope);
         }
-        HttpResponse<String> response = new RegistrationApi(LibertyServer.current()).register(body.build().toString());
+        HttpResponse<String> response = new RegistrationApi(AppServer.current()).register(body.build().toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Json.createReader(new StringReader(response.body())).readObject();
     }

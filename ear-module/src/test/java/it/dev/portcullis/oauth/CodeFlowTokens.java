@@ -2,7 +2,7 @@ package it.dev.portcullis.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -48,7 +48,7 @@ public final class CodeFlowTokens {
     /** A new public client, alice's login and consent, the code redeemed: the start of a refresh-token family. */
     public static Family newFamily() throws Exception {
         String clientId = publicClient();
-        return new Family(clientId, new CodeFlowTokens(new TokenApi(LibertyServer.current())).tokens(clientId).getString("refresh_token"));
+        return new Family(clientId, new CodeFlowTokens(new TokenApi(AppServer.current())).tokens(clientId).getString("refresh_token"));
     }
 
     HttpResponse<String> redeem(String clientId, String code, String verifier) throws Exception {

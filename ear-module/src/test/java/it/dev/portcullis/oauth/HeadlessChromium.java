@@ -1,7 +1,7 @@
 package it.dev.portcullis.oauth;
 
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ public final class HeadlessChromium {
     /** Base64 SHA-256 of the server certificate's SubjectPublicKeyInfo: the one certificate Chromium accepts. */
     static String serverSpkiHash() {
         try {
-            byte[] spki = Https.serverCertificate(LibertyServer.current()).getPublicKey().getEncoded();
+            byte[] spki = Https.serverCertificate(AppServer.current()).getPublicKey().getEncoded();
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,7 +1,7 @@
 package it.dev.portcullis.oauth;
 
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -15,11 +15,11 @@ import java.util.UUID;
 final class RegistrationApi {
 
     // The test server's issuer follows its port (ear-module/pom.xml), so a build on moved ports stays consistent.
-    static final String DEFAULT_ISSUER = LibertyServer.current().baseUrl().toString();
+    static final String DEFAULT_ISSUER = AppServer.current().baseUrl().toString();
 
-    private final LibertyServer server;
+    private final AppServer server;
 
-    RegistrationApi(LibertyServer server) {
+    RegistrationApi(AppServer server) {
         this.server = server;
     }
 

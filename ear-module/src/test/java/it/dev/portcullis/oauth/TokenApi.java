@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import it.dev.portcullis.support.MachineClientsFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,12 +26,12 @@ import java.util.stream.Collectors;
 final class TokenApi {
 
     // The test server's issuer follows its port (ear-module/pom.xml), so a build on moved ports stays consistent.
-    static final String DEFAULT_RESOURCE = LibertyServer.current().url("/mcp").toString();
+    static final String DEFAULT_RESOURCE = AppServer.current().url("/mcp").toString();
 
-    private final LibertyServer server;
+    private final AppServer server;
     private final RegistrationApi registration;
 
-    TokenApi(LibertyServer server) {
+    TokenApi(AppServer server) {
         this.server = server;
         this.registration = new RegistrationApi(server);
     }

@@ -3,7 +3,7 @@ package it.dev.portcullis.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -29,7 +29,7 @@ final class UserSession {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-    private final LibertyServer server = LibertyServer.current();
+    private final AppServer server = AppServer.current();
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder()
             .sslContext(Https.trustingServer(server))

@@ -31,16 +31,16 @@ public final class FromAddress {
         }
     }
 
-    private final LibertyServer server;
+    private final AppServer server;
     private final InetAddress local;
 
-    private FromAddress(LibertyServer server, InetAddress local) {
+    private FromAddress(AppServer server, InetAddress local) {
         this.server = server;
         this.local = local;
     }
 
     /** A random source address in 127.0.0.2-127.0.0.254, so reruns against one server do not meet old counts. */
-    public static FromAddress randomLoopback(LibertyServer server) {
+    public static FromAddress randomLoopback(AppServer server) {
         try {
             return new FromAddress(server, InetAddress.getByAddress(new byte[] {127, 0, (byte) ThreadLocalRandom.current().nextInt(1, 255),
                 (byte) ThreadLocalRandom.current().nextInt(2, 255)}));

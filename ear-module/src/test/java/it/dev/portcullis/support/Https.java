@@ -35,7 +35,7 @@ public final class Https {
             synchronized (Https.class) {
                 if (client == null) {
                     client = HttpClient.newBuilder()
-                            .sslContext(trustingServer(LibertyServer.current()))
+                            .sslContext(trustingServer(AppServer.current()))
                             .followRedirects(HttpClient.Redirect.NEVER)
                             .connectTimeout(Duration.ofSeconds(10))
                             .build();
@@ -47,7 +47,7 @@ public final class Https {
     }
 
     /** The server's certificate, exported from its keystore. */
-    public static X509Certificate serverCertificate(LibertyServer server) {
+    public static X509Certificate serverCertificate(AppServer server) {
         try (InputStream in = Files.newInputStream(server.keystore())) {
             KeyStore keystore = KeyStore.getInstance("PKCS12");
             keystore.load(in, server.keystorePassword());
@@ -65,7 +65,7 @@ public final class Https {
     }
 
     /** An SSL context whose only trust anchor is the server's certificate. */
-    public static SSLContext trustingServer(LibertyServer server) {
+    public static SSLContext trustingServer(AppServer server) {
         try {
             X509Certificate certificate = serverCertificate(server);
             writePem(certificate);

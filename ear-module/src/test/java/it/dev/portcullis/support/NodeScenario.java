@@ -69,7 +69,7 @@ final class NodeScenario {
                 transcript.flush();
                 System.out.println("[" + log.getFileName() + "] " + line);
                 if (line.equals("PAUSE restart")) {
-                    LibertyServer.current().restart();
+                    AppServer.current().restart();
                     stdin.write("resumed\n");
                     stdin.flush();
                 } else if (line.startsWith("STEP ")) {

@@ -19,15 +19,15 @@ public final class RawHttps {
     }
 
     /** The server's answer (head and body as text); empty if it sent nothing within {@code timeoutMillis}. */
-    public static String exchange(LibertyServer server, byte[] request, int timeoutMillis) throws IOException {
+    public static String exchange(AppServer server, byte[] request, int timeoutMillis) throws IOException {
         return exchange(server, request, timeoutMillis, false);
     }
 
     /**
-     * As {@link #exchange(LibertyServer, byte[], int)}; with {@code endOfInput} the client ends its side after the
+     * As {@link #exchange(AppServer, byte[], int)}; with {@code endOfInput} the client ends its side after the
      * request (TLS close_notify), so a server waiting for more body bytes sees the end at once.
      */
-    public static String exchange(LibertyServer server, byte[] request, int timeoutMillis, boolean endOfInput)
+    public static String exchange(AppServer server, byte[] request, int timeoutMillis, boolean endOfInput)
             throws IOException {
         try (SSLSocket socket = (SSLSocket) Https.trustingServer(server).getSocketFactory()
                 .createSocket(server.baseUrl().getHost(), server.baseUrl().getPort())) {

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 /** The application's database readiness check, as {@code /health/ready} reports it. */
 public record Readiness(String status, String installation, long starts, String schemaVersion) {
 
-    public static Readiness read(LibertyServer server) throws IOException, InterruptedException {
+    public static Readiness read(AppServer server) throws IOException, InterruptedException {
         HttpResponse<String> response = Https.client().send(
                 HttpRequest.newBuilder(server.url("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
         JsonObject body;

@@ -41,7 +41,7 @@ public final class SdkClient {
      * lock file changed), with the server's certificate exported as PEM for Node and Chromium.
      */
     public static SdkClient install() throws IOException, InterruptedException {
-        Https.trustingServer(LibertyServer.current()); // writes it.server.certificate.pem
+        Https.trustingServer(AppServer.current()); // writes it.server.certificate.pem
         NodeRuntime node = new NodeRuntime(Path.of(System.getProperty("it.node.tools"))).install();
         SdkClient sdk = new SdkClient(Path.of(System.getProperty("it.e2e.work.dir")), node,
                 System.getProperty("it.server.certificate.pem"));

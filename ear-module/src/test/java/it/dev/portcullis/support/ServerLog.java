@@ -22,8 +22,8 @@ public final class ServerLog {
     }
 
     /** Marks the current end of the log of {@code server}. */
-    public static ServerLog markEnd(LibertyServer server) throws IOException {
-        Path file = server.directory().resolve("logs/messages.log");
+    public static ServerLog markEnd(AppServer server) throws IOException {
+        Path file = server.log();
         return new ServerLog(file, Files.exists(file) ? Files.size(file) : 0);
     }
 

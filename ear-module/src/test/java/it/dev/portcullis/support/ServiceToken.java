@@ -22,7 +22,7 @@ public final class ServiceToken {
     }
 
     /** A token for {@code scope}, issued once per test run. */
-    public static String of(LibertyServer server, String scope) throws Exception {
+    public static String of(AppServer server, String scope) throws Exception {
         String key = server.baseUrl() + " " + scope;
         String token = ISSUED.get(key);
         if (token == null) {
@@ -33,7 +33,7 @@ public final class ServiceToken {
     }
 
     /** A fresh token for {@code scope} from the test server's provisioned machine client {@code it-service}. */
-    public static String issue(LibertyServer server, String scope) throws Exception {
+    public static String issue(AppServer server, String scope) throws Exception {
         MachineClientsFixture client = MachineClientsFixture.SERVICE;
         String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8)
                 + ":" + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));

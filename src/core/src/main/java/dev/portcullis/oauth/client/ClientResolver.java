@@ -12,7 +12,6 @@ import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.registration.RedirectUriPolicy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,10 +29,12 @@ import java.util.logging.Logger;
  * documents resolve to nothing (the reason is logged at FINE), so callers answer {@code invalid_client}.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = ClientResolver.FETCH_EXECUTOR, maxAsync = ClientResolver.MAX_FETCH_THREADS)
 public class ClientResolver {
 
-    /** Metadata document fetches run here, not on the request thread (Jakarta Concurrency 3.0 section 3.1.4.3). */
+    /**
+     * Metadata document fetches run here, not on the request thread (Jakarta Concurrency 3.0 section 3.1.4.3); the
+     * executor is defined on {@link CimdFetchExecutor}.
+     */
     static final String FETCH_EXECUTOR = "java:app/concurrent/cimdFetches";
     static final int MAX_FETCH_THREADS = 8;
 

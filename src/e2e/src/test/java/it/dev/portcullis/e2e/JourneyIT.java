@@ -1,8 +1,10 @@
 package it.dev.portcullis.e2e;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import it.dev.portcullis.support.MachineClientsFixture;
 import it.dev.portcullis.support.SdkClient;
 import java.util.List;
@@ -20,13 +22,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and revocation, in both protocol eras; plus a confidential client, a CIMD client and a client whose registration
  * was deleted. Node trusts Liberty's certificate through {@code NODE_EXTRA_CA_CERTS}; nothing turns TLS checks off.
  */
+@ExtendWith(ServerUnderTest.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyIT {
 
     private static final List<String> JOURNEY = List.of("discovery", "registration", "authorization", "token", "read",
             "restart", "step-up", "refresh", "revoke");
 
-    private static final LibertyServer SERVER = LibertyServer.current();
+    private static final AppServer SERVER = AppServer.current();
     private static SdkClient sdk;
     private static MetadataDocumentServer metadataDocuments;
 

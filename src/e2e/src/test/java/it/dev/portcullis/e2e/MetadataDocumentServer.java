@@ -2,7 +2,7 @@ package it.dev.portcullis.e2e;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -18,7 +18,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * Serves the CIMD client's metadata document over HTTPS on localhost, with the Liberty server's own key, so the
+ * Serves the CIMD client's metadata document over HTTPS on localhost, with the server's own key, so the
  * server (configured to trust that certificate and to let this host:port past its SSRF guard) can fetch it.
  */
 final class MetadataDocumentServer implements AutoCloseable {
@@ -28,11 +28,11 @@ final class MetadataDocumentServer implements AutoCloseable {
     private final AtomicInteger fetches = new AtomicInteger();
     private final ExecutorService executor;
 
-    MetadataDocumentServer(LibertyServer liberty, int port) throws IOException, GeneralSecurityException {
+    MetadataDocumentServer(AppServer appServer, int port) throws IOException, GeneralSecurityException {
         // A new client_id per run: a document URL the server already knows would find alice's remembered consent.
         url = URI.create("https://localhost:" + port + "/clients/portcullis-e2e-" + System.currentTimeMillis() + ".json");
         server = HttpsServer.create(new InetSocketAddress("localhost", port), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls(liberty)));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls(appServer)));
         server.createContext(url.getPath(), exchange -> {
             fetches.incrementAndGet();
             byte[] body = document().getBytes(StandardCharsets.UTF_8);
@@ -66,13 +66,13 @@ final class MetadataDocumentServer implements AutoCloseable {
                  "response_types":["code"],"token_endpoint_auth_method":"none"}""".formatted(url);
     }
 
-    private static SSLContext tls(LibertyServer liberty) throws IOException, GeneralSecurityException {
+    private static SSLContext tls(AppServer appServer) throws IOException, GeneralSecurityException {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(liberty.keystore())) {
-            keystore.load(in, liberty.keystorePassword());
+        try (InputStream in = Files.newInputStream(appServer.keystore())) {
+            keystore.load(in, appServer.keystorePassword());
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keystore, liberty.keystorePassword());
+        keys.init(keystore, appServer.keystorePassword());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;

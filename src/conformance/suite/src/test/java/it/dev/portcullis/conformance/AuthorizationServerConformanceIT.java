@@ -1,11 +1,13 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.idp.BrowserSteps;
 import it.dev.portcullis.oauth.HeadlessChromium;
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -23,10 +25,11 @@ import org.openqa.selenium.WebDriver;
  * authorization server, with a pre-registered public client. Its one human step, signing in and approving, is
  * played by a real headless Chromium on the realm's FORM login page and the consent page. Every check must pass.
  */
+@ExtendWith(ServerUnderTest.class)
 class AuthorizationServerConformanceIT {
 
     private static final ConformanceSuite SUITE = ConformanceSuite.fromSystemProperties();
-    private static final LibertyServer SERVER = LibertyServer.current();
+    private static final AppServer SERVER = AppServer.current();
     private static final int CALLBACK_PORT = Integer.getInteger("it.conformance.callback.port", 9396);
 
     @Test

@@ -1,9 +1,11 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * <p>Issue 3 asks for 100% with no baseline: every run must run at least its known number of scenarios and all of
  * them must pass.
  */
+@ExtendWith(ServerUnderTest.class)
 class ConformanceIT {
 
     /** 0.1.16 {@code --suite all}: all of its 32 scenarios must pass. */
@@ -35,7 +38,7 @@ class ConformanceIT {
     /** 0.2.0-alpha.12 {@code --requirements 2026-07-28}: all of its 50 scenarios, the tasks extension's included. */
     static final int SCENARIOS_020_MODERN = 50;
 
-    private static final LibertyServer SERVER = LibertyServer.current();
+    private static final AppServer SERVER = AppServer.current();
     private static final ConformanceSuite SUITE = ConformanceSuite.fromSystemProperties();
     private static PlainHttpProxy proxy;
 

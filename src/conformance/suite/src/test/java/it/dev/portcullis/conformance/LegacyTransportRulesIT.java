@@ -1,5 +1,7 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static it.dev.portcullis.conformance.RuleHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * older revision), over HTTPS against the conformance server. Every message received is validated against the
  * 2025-11-25 schema by {@link RuleHttp}.
  */
+@ExtendWith(ServerUnderTest.class)
 class LegacyTransportRulesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(5);

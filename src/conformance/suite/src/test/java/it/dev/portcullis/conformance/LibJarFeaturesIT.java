@@ -1,20 +1,23 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static it.dev.portcullis.support.McpHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import it.dev.portcullis.support.McpHttp;
 import dev.portcullis.mcp.testing.McpSchemas;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** Issue 3 acceptance 3: a tool bean in a jar under the EAR's lib/ is listed and callable. */
+@ExtendWith(ServerUnderTest.class)
 class LibJarFeaturesIT {
 
     @Test
     void toolInEarLibJarWhenListedAndCalledThenAnswers() throws Exception {
-        McpHttp mcp = McpHttp.to(LibertyServer.current().url("/mcp"));
+        McpHttp mcp = McpHttp.to(AppServer.current().url("/mcp"));
 
         McpHttp.Answer list = mcp.modern("tools/list", null, "{}");
         assertThat(list.result().getJsonArray("tools").getValuesAs(JsonObject.class))

@@ -1,5 +1,7 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static it.dev.portcullis.conformance.RuleHttp.LEGACY;
 import static it.dev.portcullis.conformance.RuleHttp.MODERN;
 import static it.dev.portcullis.conformance.RuleHttp.request;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * capabilities, ping) and the modern one (_meta, server/discover, resultType), over HTTPS against the conformance
  * server, every message validated against the era's schema.
  */
+@ExtendWith(ServerUnderTest.class)
 class LifecycleRulesIT {
 
     @Test

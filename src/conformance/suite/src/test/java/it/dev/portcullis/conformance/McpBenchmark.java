@@ -1,7 +1,7 @@
 package it.dev.portcullis.conformance;
 
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import it.dev.portcullis.support.ServiceToken;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +42,7 @@ class McpBenchmark {
     private static final String MODERN_META = ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
-    private final LibertyServer server = LibertyServer.current();
+    private final AppServer server = AppServer.current();
     private final HttpClient client = HttpClient.newBuilder().sslContext(Https.trustingServer(server))
             .version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool()).build();
 

@@ -1,5 +1,7 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static it.dev.portcullis.conformance.RuleHttp.MODERN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * both eras, over HTTPS against the conformance EAR, whose fixture jar provides the features. Every message received
  * is validated against the official schema of the era in use.
  */
+@ExtendWith(ServerUnderTest.class)
 class McpFeatureRulesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(5);

@@ -1,5 +1,7 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static it.dev.portcullis.conformance.RuleHttp.MODERN;
 import static it.dev.portcullis.conformance.RuleHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Section 2 (2A and 2C) of mcp-requirements.md in the modern era (2026-07-28, stateless), over HTTPS against the
  * conformance server. Every message received is validated against the 2026-07-28 schema by {@link RuleHttp}.
  */
+@ExtendWith(ServerUnderTest.class)
 class ModernTransportRulesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(5);

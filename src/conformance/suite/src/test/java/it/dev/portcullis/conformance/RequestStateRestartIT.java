@@ -1,8 +1,10 @@
 package it.dev.portcullis.conformance;
 
+import it.dev.portcullis.support.ServerUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@code portcullis.mcp.request-state-key} configured, the key generated on first start is kept in the database, so
  * a multi-round-trip call begun before a restart completes after it, and a tampered state is still rejected.
  */
+@ExtendWith(ServerUnderTest.class)
 class RequestStateRestartIT {
 
     private static final String CAPABILITIES = "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}";
@@ -21,7 +24,7 @@ class RequestStateRestartIT {
         String state = mcp.call("tools/call", "{\"name\":\"" + TOOL + "\",\"arguments\":{}}", CAPABILITIES)
                 .result("InputRequiredResult").getString("requestState");
 
-        LibertyServer.current().restart();
+        AppServer.current().restart();
 
         String answered = "{\"name\":\"" + TOOL + "\",\"arguments\":{},\"inputResponses\":{\"user_name\":{\"action\":"
                 + "\"accept\",\"content\":{\"name\":\"Grace\"}}},\"requestState\":\"%s\"}";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.mcp.testing.McpSchemas;
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.AppServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,7 +36,7 @@ final class RuleHttp {
 
     static final String LEGACY = "2025-11-25";
     static final String MODERN = "2026-07-28";
-    static final URI ENDPOINT = LibertyServer.current().url("/mcp");
+    static final URI ENDPOINT = AppServer.current().url("/mcp");
     private static final AtomicInteger IDS = new AtomicInteger(100);
 
     private final String revision;
