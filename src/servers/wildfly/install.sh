@@ -1,18 +1,21 @@
 #!/bin/sh
 # Configures an unzipped WildFly 39 for Portcullis (src/docs/deploy-wildfly.md):
-#   install.sh WILDFLY_HOME JARS_DIR
+#   install.sh WILDFLY_HOME JARS_DIR [SERVER_DIR]
+# SERVER_DIR is the server's base directory (jboss.server.base.dir; default WILDFLY_HOME/standalone).
 # JARS_DIR holds derby.jar, derbyshared.jar, derbytools.jar and eclipselink.jar (the build copies them there from
 # Maven Central; by hand: see the guide). It
 #   1. adds the Derby module and EclipseLink to WildFly's org.eclipse.persistence module,
 #   2. creates a PKCS12 keystore with a self-signed certificate for localhost and a random password (unless
 #      standalone/configuration/portcullis-tls.p12 exists), and exports the certificate as PEM,
 #   3. writes standalone-portcullis.xml from standalone.xml with configure.cli (offline, embed-server).
-# Start it with: WILDFLY_HOME/bin/standalone.sh -c standalone-portcullis.xml
+# Start it with wildfly.sh start, or: WILDFLY_HOME/bin/standalone.sh -c standalone-portcullis.xml -P \
+#   SERVER_DIR/configuration/portcullis-tls.properties
 set -eu
 home=${1:?WILDFLY_HOME}
 jars=${2:?JARS_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
-config="$home/standalone/configuration"
+base=${3:-$home/standalone}
+config="$base/configuration"
 
 mkdir -p "$home/modules/org/apache/derby/main"
 cp "$here/modules/org/apache/derby/main/module.xml" "$jars/derby.jar" "$jars/derbyshared.jar" "$jars/derbytools.jar" \
@@ -38,4 +41,4 @@ fi
 
 cp "$config/standalone.xml" "$config/standalone-portcullis.xml"
 # The properties file lets the embedded server resolve the keystore password while it checks the keystore.
-"$home/bin/jboss-cli.sh" --properties="$config/portcullis-tls.properties" --file="$here/configure.cli"
+"$home/bin/jboss-cli.sh" -Djboss.server.base.dir="$base" --properties="$config/portcullis-tls.properties" --file="$here/configure.cli"
