@@ -55,6 +55,8 @@ create() {
   "$here/install.sh" "$WILDFLY_HOME" "$JARS" "$SERVER_DIR"
   if [[ "$REALM" == "ldap" ]]; then
     local settings script; settings="$(mktemp)"; script="$(mktemp)"; ldap_properties "$settings"
+    # The embedded server opens the keystore, so it needs its password too.
+    cat "${config}/portcullis-tls.properties" >> "$settings"
     { echo "embed-server --server-config=standalone-portcullis.xml --std-out=discard"; cat "$here/realm-ldap.cli";
       echo "stop-embedded-server"; } > "$script"
     "${cli[@]}" --resolve-parameter-values --properties="$settings" --file="$script"
