@@ -127,7 +127,8 @@ realm() {
   else
     "${online[@]}" --file="$here/realm-demo.cli"
   fi
-  "${online[@]}" --command=":reload"
+  # "reload" (the command, not the operation) waits until the server is back.
+  "${online[@]}" --command="reload"
 }
 
 case "${1:-}" in
