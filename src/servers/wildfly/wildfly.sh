@@ -51,6 +51,8 @@ create() {
     rm -rf "$SERVER_DIR"
     mkdir -p "$(dirname "$SERVER_DIR")"
     cp -r "${WILDFLY_HOME}/standalone" "$SERVER_DIR"
+    # A fresh server: no database, keys, logs or deployments of a server that once ran in WILDFLY_HOME.
+    rm -rf "${SERVER_DIR}/data" "${SERVER_DIR}/log" "${SERVER_DIR}/tmp" "${SERVER_DIR}"/deployments/*.ear*
   fi
   "$here/install.sh" "$WILDFLY_HOME" "$JARS" "$SERVER_DIR"
   if [[ "$REALM" == "ldap" ]]; then
