@@ -22,6 +22,7 @@ for jar in derby derbyshared derbytools; do
     -Dmdep.stripVersion=true
 done
 src/servers/payara/payara.sh create
-src/servers/payara/payara.sh start
 src/servers/payara/payara.sh deploy "$root/ear-module/target/portcullis.ear"
+src/servers/payara/payara.sh stop
+src/servers/payara/payara.sh start
 echo "Portcullis on Payara: https://localhost:$((PORT_BASE + 81))/mcp (demo users alice, bob; see README)"

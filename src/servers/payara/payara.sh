@@ -16,7 +16,7 @@
 #   LDAP_URL, LDAP_BASE_DN, LDAP_BIND_DN, LDAP_BIND_PASSWORD: the directory, for REALM=ldap (realm-ldap.asadmin)
 #   APP_PROPERTIES a file of key=value lines: more MicroProfile Config settings of the application    (none)
 #
-# Usage: payara.sh create | start | stop | kill | deploy EAR | realm (switch the running domain to REALM)
+# Usage: payara.sh create (leaves the domain running) | start | stop | kill | deploy EAR | realm (switch the running domain to REALM)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -45,19 +45,20 @@ render() {
   local line name
   while IFS= read -r line || [[ -n "$line" ]]; do
     [[ "$line" =~ ^[[:space:]]*(#|$) ]] && continue
-    while [[ "$line" =~ @([A-Z_]+)@ ]]; do
-      name="${BASH_REMATCH[1]}"
-      line="${line//@${name}@/${!name}}"
+    # Each placeholder once, its value quoted: a value never becomes a pattern, a "&" or another placeholder.
+    for name in $(grep -o '@[A-Z_]*@' <<<"$line" | sort -u | tr -d '@'); do
+      line="${line//"@${name}@"/"${!name}"}"
     done
     printf '%s\n' "$line"
   done < "$1"
 }
 
 escape() {
-  printf '%s' "$1" | sed 's/[:=]/\\&/g'
+  printf '%s' "$1" | sed 's/[:=]/\\\\&/g'
 }
 
-# The LDAP realm's settings, escaped for asadmin, which splits --property on ":" and "=".
+# The LDAP realm's settings, escaped for asadmin, which splits --property on ":" and "=" ("\:"), in a multimode
+# command file, which takes one backslash itself ("\\:").
 ldap_settings() {
   LDAP_URL="$(escape "${LDAP_URL:?ldap://host:port or ldaps://host:port}")"
   LDAP_BASE_DN="$(escape "${LDAP_BASE_DN:?e.g. dc=example,dc=com}")"
@@ -113,7 +114,8 @@ create() {
     demo_users "$secrets"
   fi
   rm -rf "$secrets"
-  stop
+  # Left running for the deployment; some settings (listener addresses, thread pool, role mapping) apply from the
+  # next start, so deploy, then stop and start.
 }
 
 # The demo realm's users and groups, as in liberty-config/includes/realm-basic.xml. THE PASSWORDS ARE PUBLIC.
@@ -132,7 +134,7 @@ USERS
 realm() {
   if [[ "$REALM" == ldap ]]; then ldap_settings; fi
   local secrets; secrets="$(mktemp -d)"; chmod 700 "$secrets"
-  "${remote[@]}" delete-auth-realm portcullis
+  "${remote[@]}" delete-auth-realm portcullis || true  # gone already if an earlier switch failed half-way
   render "$here/realm-${REALM}.asadmin" | grep -v portcullis.demo-realm > "$secrets/realm.asadmin"
   "${remote[@]}" multimode --file "$secrets/realm.asadmin"
   if [[ "$REALM" == file ]]; then demo_users "$secrets"; fi

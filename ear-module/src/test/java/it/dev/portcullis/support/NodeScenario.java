@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of {@code journey.mjs <scenario>} for {@link SdkClient}: reads its {@code STEP <name> ok|FAILED <detail>}
- * lines, restarts Liberty when it prints {@code PAUSE restart}, and checks that every expected step was proven, in
+ * lines, restarts the server when it prints {@code PAUSE restart}, and checks that every expected step was proven, in
  * order. A failure names the first step that broke (or never ran) and the log with the client's whole output.
  */
 final class NodeScenario {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -77,10 +78,9 @@ public final class PayaraServer implements AppServer {
 
     @Override
     public void install(Path ear) {
-        payara("create");
-        payara("start");
+        payara("create"); // leaves the domain running
         payara("deploy", ear.toString());
-        payara("stop");
+        payara("stop"); // the configuration is complete from the next start
     }
 
     @Override
@@ -115,8 +115,11 @@ public final class PayaraServer implements AppServer {
             String[] command = new String[arguments.length + 1];
             command[0] = script.toString();
             System.arraycopy(arguments, 0, command, 1, arguments.length);
+            // Into a file, not the test JVM's stdout (failsafe's channel); a failure quotes its end.
+            Files.createDirectories(domainDir);
+            Path output = domainDir.resolve("payara-sh.log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
             Map<String, String> environment = builder.environment();
             environment.put("PAYARA_HOME", AppServer.required("it.payara.home"));
             environment.put("DOMAIN_DIR", domainDir.toString());
@@ -133,7 +136,9 @@ public final class PayaraServer implements AppServer {
             Process process = builder.start();
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("payara.sh " + String.join(" ", arguments) + " failed");
+                List<String> lines = Files.readAllLines(output);
+                throw new IllegalStateException("payara.sh " + String.join(" ", arguments) + " failed; " + output + " ends:\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

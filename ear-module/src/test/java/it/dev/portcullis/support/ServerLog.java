@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The server's messages.log from a mark on: what a test run added. Liberty rolls the file at its size limit, so
+ * The server's log (Liberty: messages.log, Payara: server.log) from a mark on: what a test run added. Servers roll the file at its size limit, so
  * a shorter file than the mark means it was rolled and everything in it is new.
  */
 public final class ServerLog {

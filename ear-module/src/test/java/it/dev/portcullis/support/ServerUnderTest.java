@@ -63,7 +63,8 @@ public final class ServerUnderTest implements BeforeAllCallback {
     }
 
     /** The server this extension started (null for one the build manages); the store stops it at the end. */
-    record Running(AppServer server) implements ExtensionContext.Store.CloseableResource {
+    @SuppressWarnings("deprecation") // CloseableResource for JUnit versions before 5.13, AutoCloseable after
+    record Running(AppServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         @Override
         public void close() {

@@ -8,11 +8,10 @@ import dev.portcullis.oauth.client.MachineClients;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.persistence.ClientEntity;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -28,10 +27,14 @@ import java.util.logging.Logger;
  * local transaction keeps it for sharing), so a refresh or a code redemption held two connections at once; 16
  * concurrent refreshes in the token benchmark exhausted the 40-connection pool after a few minutes.
  *
+ * <p>A session bean (container-managed transaction REQUIRED), not a CDI bean: the persistence unit belongs to this EJB
+ * module, and Payara resolves a CDI bean's persistence context in its caller's module (the token endpoint's web
+ * module, where "Unable to retrieve EntityManagerFactory for unitName portcullis" failed every token request).
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3">RFC 6749 section 2.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 section 2 (token_endpoint_auth_method)</a>
  */
-@ApplicationScoped
+@Stateless
 public class ClientAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(ClientAuthenticator.class.getName());
@@ -52,7 +55,6 @@ public class ClientAuthenticator {
     private EntityManager em;
 
     /** Authenticates a caller whose address is unknown (in-process callers); see {@link #authenticate(ClientCredentials, String)}. */
-    @Transactional
     public RegisteredClient authenticate(ClientCredentials presented) {
         return authenticate(presented, null);
     }
@@ -61,7 +63,6 @@ public class ClientAuthenticator {
      * Authenticates the client; {@code callerAddress} is the TCP peer as the server sees it, the key of the
      * {@link ClientAuthenticationThrottle wrong-secret backoff} (429 with {@code Retry-After} while it lasts).
      */
-    @Transactional
     public RegisteredClient authenticate(ClientCredentials presented, String callerAddress) {
         String clientId = presented.clientId();
         // An operator-provisioned machine client comes from configuration, with its secret hash. A registered client
