@@ -1,7 +1,6 @@
 package dev.portcullis.resourceserver;
 
 import dev.portcullis.mcp.transport.McpEndpoint;
-import dev.portcullis.oauth.keys.NimbusJose;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -41,6 +40,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     private AccessTokenRevocations revocations;
 
+    @Inject
+    private TokenHeaderTypes headerTypes;
+
     @Context
     private SecurityContext security;
 
@@ -68,7 +70,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
             return;
         }
-        if (!config.tokenTypes().accepts(NimbusJose.headerType(token.getRawToken()))) {
+        if (!config.tokenTypes().accepts(headerTypes.of(token.getRawToken()))) {
             LOG.fine("A JWT that is not typed as an access token (typ) was presented at /mcp");
             request.abortWith(Challenge.invalidToken(metadata, "The token is not an access token (typ)"));
             return;

@@ -68,4 +68,22 @@ public final class CodeFlowTokens {
         form.putAll(TokenApi.form(more));
         return api.token(form, null, null);
     }
+
+    /** Redeems a code as a confidential client, authenticated with {@code client_secret_basic}. */
+    HttpResponse<String> redeemConfidential(String clientId, String secret, String code) throws Exception {
+        return api.token(TokenApi.form("grant_type", "authorization_code", "code", code, "code_verifier", AuthorizeFixtures.VERIFIER,
+                "redirect_uri", REDIRECT, "resource", TokenApi.expectedResource()), clientId, secret);
+    }
+
+    /** Tokens from a completed flow of a confidential client: the JSON token response. */
+    JsonObject confidentialTokens(String clientId, String secret) throws Exception {
+        HttpResponse<String> response = redeemConfidential(clientId, secret, code(clientId));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RegistrationApi.json(response);
+    }
+
+    /** A refresh as a confidential client, authenticated with {@code client_secret_basic}. */
+    HttpResponse<String> refreshConfidential(String clientId, String secret, String refreshToken) throws Exception {
+        return api.token(TokenApi.form("grant_type", "refresh_token", "refresh_token", refreshToken), clientId, secret);
+    }
 }

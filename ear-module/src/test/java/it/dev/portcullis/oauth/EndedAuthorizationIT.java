@@ -39,8 +39,8 @@ class EndedAuthorizationIT {
                 CodeFlowTokens.REDIRECT);
         String client = registered.getString("client_id");
         String secret = registered.getString("client_secret");
-        JsonObject first = confidentialTokens(client, secret); // alice approves; the consent is remembered
-        JsonObject second = confidentialTokens(client, secret); // a second family under the remembered consent
+        JsonObject first = flow.confidentialTokens(client, secret); // alice approves; the consent is remembered
+        JsonObject second = flow.confidentialTokens(client, secret); // a second family under the remembered consent
         String outstanding = CodeFlowTokens.code(client);
         assertAcceptedAtMcp(first.getString("access_token"));
 
@@ -50,9 +50,9 @@ class EndedAuthorizationIT {
         Map<String, String> withdraw = UserSession.hiddenFields(list.body().substring(list.body().indexOf(client)));
         assertThat(alice.postForm("/oauth/consents", withdraw).statusCode()).isEqualTo(303);
 
-        assertError(confidentialRefresh(client, secret, first.getString("refresh_token")), 400, "invalid_grant");
-        assertError(confidentialRefresh(client, secret, second.getString("refresh_token")), 400, "invalid_grant");
-        assertError(confidentialRedeem(client, secret, outstanding), 400, "invalid_grant");
+        assertError(flow.refreshConfidential(client, secret, first.getString("refresh_token")), 400, "invalid_grant");
+        assertError(flow.refreshConfidential(client, secret, second.getString("refresh_token")), 400, "invalid_grant");
+        assertError(flow.redeemConfidential(client, secret, outstanding), 400, "invalid_grant");
         assertRefusedAtMcp(first.getString("access_token"));
         assertRefusedAtMcp(second.getString("access_token"));
     }
@@ -93,21 +93,6 @@ class EndedAuthorizationIT {
         assertError(flow.refresh(client, tokens.getString("refresh_token")), 401, "invalid_client");
         assertError(flow.redeem(client, outstanding, AuthorizeFixtures.VERIFIER), 401, "invalid_client");
         assertRefusedAtMcp(tokens.getString("access_token"));
-    }
-
-    private JsonObject confidentialTokens(String client, String secret) throws Exception {
-        HttpResponse<String> response = confidentialRedeem(client, secret, CodeFlowTokens.code(client));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return RegistrationApi.json(response);
-    }
-
-    private HttpResponse<String> confidentialRedeem(String client, String secret, String code) throws Exception {
-        return api.token(TokenApi.form("grant_type", "authorization_code", "code", code, "code_verifier", AuthorizeFixtures.VERIFIER,
-                "redirect_uri", CodeFlowTokens.REDIRECT, "resource", TokenApi.expectedResource()), client, secret);
-    }
-
-    private HttpResponse<String> confidentialRefresh(String client, String secret, String refreshToken) throws Exception {
-        return api.token(TokenApi.form("grant_type", "refresh_token", "refresh_token", refreshToken), client, secret);
     }
 
     private void assertAcceptedAtMcp(String accessToken) throws Exception {

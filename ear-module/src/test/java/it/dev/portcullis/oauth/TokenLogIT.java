@@ -25,23 +25,30 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * A presented bearer token never reaches the server's logs: Liberty's MicroProfile JWT and JWT consumer messages
- * that quote a rejected token (CWWKS5524E, CWWKS6031E, ...) are muted in liberty-config. Sends /mcp a valid token,
- * the same token with a broken signature, a token signed by a stranger's key, an expired one, an unsigned one, an
- * HMAC one and plain garbage, then reads the operator's logs: messages.log (and its rotated copies) and
- * console.log. Liberty's trace.log (where hideMessage sends the muted messages) and its FFDC incident files still
- * hold a bad-signature token's text (jose4j's exception message); the server configuration says so.
+ * that quote a rejected token (CWWKS5524E, CWWKS6031E, ...) are muted in liberty-config, and FFDC is off
+ * (liberty-config/bootstrap-logging.properties), since the incident file for a bad signature quotes the token. Sends
+ * /mcp a valid token, the same token with a broken signature, a token signed by a stranger's key, an expired one, one
+ * for another audience, one from another issuer, an unsigned one ({@code alg=none}), an HMAC one and plain garbage,
+ * then reads every file under the server's logs directory: messages.log, console.log, trace.log, logs/ffdc.
+ * One residue is known and pinned: Liberty writes the messages {@code hideMessage} mutes to trace.log, and two of
+ * them (CWWKS5523E and CWWKS5524E, for a bad signature or a token that does not parse) quote the token; Liberty has
+ * no setting that drops a message instead (src/docs/threat-model.md). Any other token text in any file fails, and so
+ * does the valid token's signature anywhere.
  */
 class TokenLogIT {
 
     private static final LibertyServer SERVER = LibertyServer.current();
+    private static final String VALID = "valid";
 
     @Test
     void mcpWhenTokensRejectedOrAcceptedThenNoTokenTextInAnyServerLog() throws Exception {
@@ -51,11 +58,13 @@ class TokenLogIT {
         String issuer = RegistrationApi.expectedIssuer();
         String audience = TokenApi.expectedResource();
         Map<String, String> tokens = Map.of(
-                "valid", valid,
+                VALID, valid,
                 "valid token, broken signature", valid.substring(0, valid.lastIndexOf('.') + 1) + randomSegment(64),
                 "stranger's key", es256(stranger, claims(issuer, audience, new Date(now.getTime() + 300_000))),
                 "expired", es256(stranger, claims(issuer, audience, new Date(now.getTime() - 3_600_000))),
-                "unsigned", new PlainJWT(claims(issuer, audience, new Date(now.getTime() + 300_000))).serialize(),
+                "wrong audience", es256(stranger, claims(issuer, "https://elsewhere.example/mcp", new Date(now.getTime() + 300_000))),
+                "wrong issuer", es256(stranger, claims("https://elsewhere.example", audience, new Date(now.getTime() + 300_000))),
+                "unsigned (alg=none)", new PlainJWT(claims(issuer, audience, new Date(now.getTime() + 300_000))).serialize(),
                 "HMAC", hs256(claims(issuer, audience, new Date(now.getTime() + 300_000))),
                 "garbage", randomSegment(20) + "." + randomSegment(40) + "." + randomSegment(30));
 
@@ -65,20 +74,34 @@ class TokenLogIT {
         }
         Thread.sleep(2_000); // Liberty writes its logs asynchronously
 
-        List<String> leaks = new ArrayList<>();
+        String validSignature = valid.substring(valid.lastIndexOf('.') + 1);
+        Set<String> leaks = new LinkedHashSet<>();
+        Set<String> residue = new LinkedHashSet<>();
         List<Path> logs = logFiles();
         assertThat(logs).as("server log files").isNotEmpty();
         for (Path log : logs) {
-            String text = read(log);
+            String where = SERVER.directory().relativize(log).toString();
+            List<String> lines = read(log).lines().toList();
             tokens.forEach((kind, token) -> {
                 for (String needle : needles(token)) {
-                    if (text.contains(needle)) {
-                        leaks.add(kind + " token (" + needle.substring(0, 8) + "...) in " + SERVER.directory().relativize(log));
-                        break;
+                    for (String line : lines) {
+                        if (!line.contains(needle)) {
+                            continue;
+                        }
+                        String finding = kind + " token (" + needle.substring(0, 8) + "...) in " + where;
+                        // the known residue: a muted MP-JWT message in trace.log, never with the valid token's signature
+                        boolean mutedMessage = where.matches("logs/trace(_[0-9._]+)?\\.log") // trace.log or a rolled copy
+                                && (line.contains("CWWKS5523E") || line.contains("CWWKS5524E"));
+                        if (mutedMessage && !line.contains(validSignature)) {
+                            residue.add(finding);
+                            continue;
+                        }
+                        leaks.add(finding);
                     }
                 }
             });
         }
+        System.out.println("TokenLogIT: token text in trace.log's muted MP-JWT messages (known residue): " + residue);
         assertThat(leaks).as("token text in the server's logs").isEmpty();
     }
 
@@ -136,12 +159,10 @@ class TokenLogIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
+    /** Every file under the server's logs directory: messages, console, trace, FFDC incidents and summaries. */
     private static List<Path> logFiles() throws IOException {
-        try (Stream<Path> files = Files.list(SERVER.directory().resolve("logs"))) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith("messages") || name.equals("console.log");
-            }).toList();
+        try (Stream<Path> files = Files.walk(SERVER.directory().resolve("logs"))) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 

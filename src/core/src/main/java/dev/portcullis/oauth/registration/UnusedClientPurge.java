@@ -4,6 +4,7 @@ import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,8 +18,12 @@ import java.util.logging.Logger;
 /**
  * Removes registrations nobody uses, every fifteen minutes: clients that never obtained a token within
  * {@code portcullis.oauth.client.never-used-lifetime} (default PT24H) of their registration, and clients whose last
- * token is older than {@code portcullis.oauth.client.unused-lifetime} (default P90D), each with its grants (token
- * families and their refresh tokens, authorization codes, remembered consents). {@code PT0S} switches a rule off.
+ * token is older than {@code portcullis.oauth.client.unused-lifetime} (default P90D). Each goes the way an RFC 7592
+ * deletion goes ({@link ClientDeleted}, in this run's transaction): its token families are revoked (their refresh
+ * tokens refused, and their access tokens through the family id in their {@code jti}), its outstanding codes deleted,
+ * and every access token issued to it refused through a client revocation entry; then its remembered consents and
+ * its row go. Revoked families stay until {@code ExpiredTokenPurge} removes them at their expiry. {@code PT0S}
+ * switches a rule off.
  * At most {@value #BATCH} clients per rule and run, so one run's transaction stays small. The counts are in the
  * {@code client-cleanup} health check. A non-persistent timer: every server runs it; the deletes are idempotent.
  *
@@ -43,6 +48,9 @@ public class UnusedClientPurge {
 
     @Inject
     private ClientUsage usage;
+
+    @Inject
+    private Event<ClientDeleted> deleted;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -83,9 +91,8 @@ public class UnusedClientPurge {
         if (ids.isEmpty()) {
             return 0;
         }
-        // Grants first; refresh tokens go with their family (ON DELETE CASCADE).
-        em.createQuery("DELETE FROM TokenFamilyEntity f WHERE f.clientId IN :ids").setParameter("ids", ids).executeUpdate();
-        em.createQuery("DELETE FROM AuthorizationCodeEntity c WHERE c.clientId IN :ids").setParameter("ids", ids).executeUpdate();
+        // Revoked as a deleted client's: families, codes and every access token issued so far (the revocation observer).
+        ids.forEach(id -> deleted.fire(new ClientDeleted(id)));
         em.createQuery("DELETE FROM ConsentEntity c WHERE c.clientId IN :ids").setParameter("ids", ids).executeUpdate();
         int removed = em.createNamedQuery(ClientEntity.DELETE_BY_IDS).setParameter("ids", ids).executeUpdate();
         ids.forEach(usage::forget);

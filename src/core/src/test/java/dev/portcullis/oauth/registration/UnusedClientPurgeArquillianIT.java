@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.token.AuthorizedGrant;
 import dev.portcullis.oauth.token.FormParameters;
 import dev.portcullis.oauth.token.TokenEndpoint;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Unused registrations go away, on Liberty and Derby: a client that never obtained a token is removed once the
  * never-used lifetime (24 h) has passed, a client that did is kept until the unused lifetime (90 days) has passed
- * since its last token, and then removed with its token families. The purge runs "in the future" by being given a
+ * since its last token, and then removed the way an RFC 7592 deletion removes a client: its refresh tokens are refused
+ * and every access token issued to it is revoked. The purge runs "in the future" by being given a
  * later instant, with the default lifetimes.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -64,6 +66,9 @@ class UnusedClientPurgeArquillianIT {
     @Inject
     private ClientCleanupCounts counts;
 
+    @Inject
+    private AccessTokenRevocations revocations;
+
     @Test
     void purgeWhenClientsNeverUsedOrLongUnusedThenRemovedWithTheirGrantsAndRecentlyUsedOnesKept() {
         Instant now = Instant.now();
@@ -92,6 +97,13 @@ class UnusedClientPurgeArquillianIT {
         assertEquals(unusedBefore + quarterLater.unused(), counts.removedUnused());
         assertThrows(OAuthException.class, () -> families.refresh(active, refreshed.refreshToken(), Optional.empty(), List.of()),
                 "its token family went with it");
+        assertTrue(revocations.isRevoked(refreshed.accessToken().jti(), active.clientId(), now),
+                "its access token is refused as an RFC 7592-deleted client's (revoked family and client entry)");
+        assertTrue(revocations.isRevoked("not-a-family-" + UUID.randomUUID(), active.clientId(), now),
+                "any access token issued to it so far, family or not (client_credentials)");
+        OAuthException refused = assertThrows(OAuthException.class, () -> endpoint.handle(null, form("grant_type", "refresh_token",
+                "client_id", active.clientId(), "refresh_token", refreshed.refreshToken())), "its refresh token at the token endpoint");
+        assertEquals("invalid_client", refused.error().error(), "the client is gone, as after an RFC 7592 deletion");
     }
 
     private RegisteredClient client() {
