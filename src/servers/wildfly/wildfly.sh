@@ -15,6 +15,7 @@
 #   REALM          demo (the demo users) or ldap (LDAP_* below, realm-ldap.cli)              demo
 #   LDAP_URL, LDAP_BASE_DN, LDAP_BIND_DN, LDAP_BIND_PASSWORD: the directory, for REALM=ldap
 #   APP_PROPERTIES a file of key=value lines: more MicroProfile Config settings of the application    (none)
+#   RELOAD_TIMEOUT_MS  how long "realm" waits for the reloaded server to answer again             180000
 #
 # Usage: wildfly.sh create | deploy EAR | start | stop | kill | realm (switch the running server to REALM)
 set -euo pipefail
@@ -129,8 +130,9 @@ realm() {
   else
     "${online[@]}" --file="$here/realm-demo.cli"
   fi
-  # "reload" (the command, not the operation) waits until the server is back.
-  "${online[@]}" --command="reload"
+  # "reload" (the command, not the operation) waits until the server is back, but only for jboss-cli's connection
+  # timeout plus a second (5 s by default: "Failed to establish connection in 6049ms" while the EAR redeploys).
+  "${online[@]}" --timeout="${RELOAD_TIMEOUT_MS:-180000}" --command="reload"
 }
 
 case "${1:-}" in
