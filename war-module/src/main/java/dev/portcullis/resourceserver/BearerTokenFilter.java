@@ -1,5 +1,8 @@
 package dev.portcullis.resourceserver;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.mcp.transport.McpEndpoint;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import jakarta.annotation.Priority;
@@ -41,6 +44,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     private AccessTokenRevocations revocations;
 
     @Inject
+    private AuditTrail audit;
+
+    @Inject
     private TokenHeaderTypes headerTypes;
 
     @Context
@@ -58,29 +64,39 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                 && request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             request.abortWith(Challenge.invalidRequest(metadata,
                     "Access tokens are accepted only in the Authorization header"));
+            refused("token_in_query", null);
             return;
         }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             request.abortWith(Challenge.missingToken(metadata, config.challengeScopes()));
+            refused("no_token", null);
             return;
         }
         Principal principal = security.getUserPrincipal();
         if (!(principal instanceof JsonWebToken token)) {
             // MicroProfile JWT rejected it and logged the reason (CWWKS55xx); the client learns only that it failed.
             request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
+            refused(RefusalReason.of(authorization, config.resource(), config.trustedIssuer()), null);
             return;
         }
         if (!config.tokenTypes().accepts(headerTypes.of(token.getRawToken()))) {
             LOG.fine("A JWT that is not typed as an access token (typ) was presented at /mcp");
             request.abortWith(Challenge.invalidToken(metadata, "The token is not an access token (typ)"));
+            refused("not_an_access_token", token);
             return;
         }
         if (revocations.isRevoked(token.getTokenID(), clientId(token), issuedAt(token))) {
             LOG.fine("A revoked access token was presented at /mcp");
             request.abortWith(Challenge.invalidToken(metadata, "The access token has been revoked"));
+            refused("revoked", token);
             return;
         }
         RequestCaller.set(request, new TokenCaller(token, security, config.scopeClaim(), config.groupsClaim()));
+    }
+
+    private void refused(String reason, JsonWebToken token) {
+        audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED).outcome(AuditEvent.FAILED).detail("reason", reason)
+                .subject(token == null ? null : token.getName()).client(token == null ? null : clientId(token)));
     }
 
     /** The {@code client_id} claim (RFC 9068 section 2.2), which a deleted client's tokens are refused by. */

@@ -1,6 +1,7 @@
 package dev.portcullis.resourceserver;
 
-import dev.portcullis.mcp.api.Caller;
+import dev.portcullis.mcp.outbound.PresentedToken;
+import dev.portcullis.mcp.outbound.PresentingCaller;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,9 +11,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The MCP engine's view of a caller authenticated by MicroProfile JWT. It exposes claims but never the raw token,
- * so tool code cannot forward it (no token passthrough, MCP security best practices).
+ * so tool code cannot forward it (no token passthrough, MCP security best practices). The token reaches outbound
+ * token exchange only, as an opaque {@link PresentedToken} (src/docs/outbound.md).
  */
-final class TokenCaller implements Caller {
+final class TokenCaller implements PresentingCaller {
 
     private static final Set<String> HIDDEN_CLAIMS = Set.of("raw_token");
 
@@ -29,6 +31,12 @@ final class TokenCaller implements Caller {
         this.security = security;
         this.scopeClaim = scopeClaim;
         this.groupsClaim = groupsClaim;
+    }
+
+    /** The RFC 8693 subject token for a downstream called on this caller's behalf; never readable by tools. */
+    @Override
+    public PresentedToken presentedToken() {
+        return PresentedToken.of(token.getRawToken());
     }
 
     @Override

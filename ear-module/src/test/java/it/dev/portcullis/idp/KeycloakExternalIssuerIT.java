@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,24 +27,35 @@ class KeycloakExternalIssuerIT {
     private static final String ORIGIN = Keycloak.PORTCULLIS_ORIGIN;
     private static final String RESOURCE = ORIGIN + "/mcp";
 
-    private static Keycloak keycloak;
-    private static AlternateServer server;
+    static Keycloak keycloak;
+    static AlternateServer server;
+    static CountingTokenProxy proxy;
+    static DownstreamEchoService downstream;
     private static ExternalIssuerJourney journey;
 
     @BeforeAll
     static void start() throws Exception {
         keycloak = Keycloak.shared();
-        server = new AlternateServer().start(Map.of(
-                "PORTCULLIS_ISSUER", ORIGIN,
-                "PORTCULLIS_MCP_RESOURCE", RESOURCE,
-                "PORTCULLIS_TOKEN_ISSUER", keycloak.issuer(),
-                "PORTCULLIS_TOKEN_JWKS_URI", keycloak.jwksUri(),
-                "PORTCULLIS_TOKEN_ALGORITHM", "RS256",
-                "PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username",
-                "PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles",
-                "PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope",
+        proxy = new CountingTokenProxy(URI.create(keycloak.tokenEndpoint()));
+        downstream = new DownstreamEchoService(keycloak);
+        server = new AlternateServer().start(Map.ofEntries(
+                // The demo tool's downstream, on behalf of the caller: DownstreamToolCalls (src/docs/outbound.md).
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_MODE", "token-exchange"),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_URL", downstream.url()),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_ISSUER", keycloak.issuer()),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_ID", "downstream-exchanger"),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_SECRET", keycloak.agentSecret()),
+                Map.entry("PORTCULLIS_ISSUER", ORIGIN),
+                Map.entry("PORTCULLIS_MCP_RESOURCE", RESOURCE),
+                Map.entry("PORTCULLIS_TOKEN_ISSUER", keycloak.issuer()),
+                Map.entry("PORTCULLIS_TOKEN_JWKS_URI", keycloak.jwksUri()),
+                Map.entry("PORTCULLIS_TOKEN_ALGORITHM", "RS256"),
+                Map.entry("PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username"),
+                Map.entry("PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles"),
+                Map.entry("PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope"),
                 // Keycloak types its access tokens JWT, not RFC 9068's at+jwt (src/docs/external-issuer.md)
-                "PORTCULLIS_TOKEN_TYPE", "JWT"));
+                Map.entry("PORTCULLIS_TOKEN_TYPE", "JWT")));
         journey = new ExternalIssuerJourney(ORIGIN, keycloak);
     }
 
@@ -52,6 +64,17 @@ class KeycloakExternalIssuerIT {
         if (server != null) {
             server.close();
         }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (downstream != null) {
+            downstream.close();
+        }
+    }
+
+    /** Outbound credentials on this server: the demo tool on behalf of Keycloak-authenticated callers. */
+    @Nested
+    class OutboundCredentials extends DownstreamToolCalls {
     }
 
     @Test

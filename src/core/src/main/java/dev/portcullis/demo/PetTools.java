@@ -50,8 +50,10 @@ public class PetTools {
     }
 
     @RequiresScopes("pets:write")
+    // auditArguments: the audit trail shows what was added (the demo of recording a tool's arguments and result)
     @Tool(name = "add_pet", title = "Add pet", description = "Adds a pet to the store, available for sale.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false),
+            auditArguments = true)
     public PetView addPet(@ToolArg(description = "The pet's name, 1 to 100 characters") String name,
             @ToolArg(description = "The species, e.g. dog or cat, 1 to 40 characters") String species,
             @ToolArg(description = "Set to check the input without storing the pet", required = false)

@@ -40,6 +40,10 @@ public class AuthorizationCodeEntity {
     @Column(name = "GRANT_ID", length = 43)
     private String grantId;
 
+    /** The OAuth flow (audit correlation) this row belongs to; null for rows from before V50. */
+    @Column(name = "FLOW_ID", length = 64)
+    private String flowId;
+
     @Column(name = "CODE_HASH", nullable = false, length = 100, unique = true)
     private String codeHash;
 
@@ -165,5 +169,13 @@ public class AuthorizationCodeEntity {
 
     public Instant getUsedAt() {
         return usedAt;
+    }
+
+    public String getFlowId() {
+        return flowId;
+    }
+
+    public void setFlowId(String flowId) {
+        this.flowId = flowId;
     }
 }

@@ -40,6 +40,10 @@ public class TokenFamilyEntity {
     @Column(name = "GRANT_ID", length = 128)
     private String grantId;
 
+    /** The OAuth flow (audit correlation) this row belongs to; null for rows from before V50. */
+    @Column(name = "FLOW_ID", length = 64)
+    private String flowId;
+
     @Column(name = "CLIENT_ID", nullable = false, length = 2048)
     private String clientId;
 
@@ -144,5 +148,13 @@ public class TokenFamilyEntity {
         if (revokedAt == null) {
             revokedAt = now;
         }
+    }
+
+    public String getFlowId() {
+        return flowId;
+    }
+
+    public void setFlowId(String flowId) {
+        this.flowId = flowId;
     }
 }

@@ -14,8 +14,8 @@ final class DemoRealmGuard {
     static final String DEMO_REALM = "portcullis.demo-realm";
     static final String PRODUCTION = "portcullis.production";
 
-    static final String WARNING = "THE DEMO REALM IS ACTIVE: its users and passwords are public (alice, bob; bob is an"
-            + " mcp-admin). Anyone who reaches this server can sign in. Use it only for demonstrations on this machine;"
+    static final String WARNING = "THE DEMO REALM IS ACTIVE: its users and passwords are public (alice, bob, auditor; bob is an"
+            + " mcp-admin, auditor reads the audit trail). Anyone who reaches this server can sign in. Use it only for demonstrations on this machine;"
             + " select a real realm (PORTCULLIS_REALM=ldap or oidc) and set PORTCULLIS_PRODUCTION=true for an installation.";
 
     private final boolean demoRealm;

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.transport;
 
+import dev.portcullis.audit.McpCallAudit;
 import dev.portcullis.config.McpConfig;
 import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.McpSettings;
@@ -44,6 +45,12 @@ public class McpEngine {
     @Inject
     private RequestStateKeyStore keyStore;
 
+    @Inject
+    private dev.portcullis.mcp.telemetry.McpTelemetry telemetry;
+
+    @Inject
+    private McpCallAudit audit;
+
     @Resource(lookup = TASK_EXECUTOR)
     private ManagedExecutorService tasks;
 
@@ -62,7 +69,7 @@ public class McpEngine {
                 RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
-                null), settings, notifications, tasks);
+                null), settings, notifications, tasks, audit, telemetry);
     }
 
     /** Ends open notification streams gracefully (modern listen streams get their result). */

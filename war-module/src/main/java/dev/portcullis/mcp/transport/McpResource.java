@@ -1,5 +1,8 @@
 package dev.portcullis.mcp.transport;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.McpConfig;
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpc;
@@ -59,6 +62,9 @@ public class McpResource {
     private static final MediaType SSE = MediaType.valueOf("text/event-stream");
     /** The {@code retry} (ms) of the SEP-1699 priming event: how long a client waits before reconnecting. */
     static final long RETRY_MILLIS = 2000;
+
+    @Inject
+    private AuditTrail audit;
 
     @Inject
     private McpEngine engine;
@@ -185,6 +191,10 @@ public class McpResource {
         // step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25 scope challenge)
         java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.scopes());
         scopes.addAll(reply.requiredScopes());
+        audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED).outcome(AuditEvent.FAILED)
+                .detail("reason", "insufficient_scope").subject(caller.name())
+                .client(AuditEvent.claimText(caller.claim("client_id").orElse(null)))
+                .detail("required_scope", String.join(" ", reply.requiredScopes())));
         return Response.fromResponse(response)
                 .header("WWW-Authenticate", Challenge.insufficientScope(resourceServer.metadataUrl(), scopes)).build();
     }

@@ -1,5 +1,9 @@
 package dev.portcullis.oauth.authorize;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.audit.Correlation;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.oauth.consent.Consents;
@@ -32,6 +36,10 @@ import java.util.logging.Logger;
  * {@code access_denied}.
  * Redirects after GET are 302 and after POST 303 (OAuth 2.1 section 7.5.2); all carry {@code iss}.
  *
+ * <p>Audit: the GET starts a flow id (random, server-made) that the consent form carries under its CSRF token's
+ * HMAC (so the client cannot choose or change it) and the code row carries to the token response; every event of
+ * the flow is recorded with it.
+ *
  * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-4.1">OAuth 2.1 section 4.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9207#section-2">RFC 9207 section 2</a>
  */
@@ -59,6 +67,9 @@ public class AuthorizationEndpoint {
     @EJB
     private Consents consents;
 
+    @Inject
+    private AuditTrail audit;
+
     @Context
     private HttpServletRequest http;
 
@@ -76,61 +87,100 @@ public class AuthorizationEndpoint {
     }
 
     private Response handle(AuthorizationRequest request, MultivaluedMap<String, String> form) {
+        boolean consentForm = form != null;
+        String flowId = consentForm ? form.getFirst("flow_id") : Correlation.newId();
+        if (!Correlation.wellFormed(flowId)) {
+            flowId = null; // a form without one fails its CSRF check below
+        }
+        if (!consentForm) {
+            audit.joinFlow(flowId); // a form's flow id counts only once its CSRF token proved it is ours (below)
+        }
+        boolean loggingIn = Caller.loggingIn(http);
         Caller caller = Caller.of(http);
         if (caller == null) {
             return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
+        }
+        if (loggingIn) {
+            audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(caller.subject()).client(request.clientId()));
+        }
+        if (!consentForm) {
+            audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_STARTED).subject(caller.subject()).client(request.clientId())
+                    .detail("scope", request.scope()).detail("resource", String.join(" ", request.resources()))
+                    .detail("redirect_uri", request.redirectUri()));
         }
         CheckedClient checked;
         try {
             checked = validator.checkClient(request);
         } catch (UntrustedRedirectException e) {
             LOG.fine(() -> "Authorization request refused without redirect: " + e.error());
+            refused(request, caller, e.error(), e.getMessage());
             return ErrorPage.render(http.getContextPath(), 400, e.error(), e.getMessage());
         }
-        boolean consentForm = form != null;
-        // The token is bound to this user in this login session: a form another user or another session was
-        // shown is refused here, before anything is issued.
-        if (consentForm && !formTokens.valid(form.getFirst("csrf_token"), RequestBinding.CONSENT_PURPOSE, caller.formHolder(),
-                RequestBinding.of(request))) {
+        // The token is bound to this user in this login session, and to the flow: a form another user or another
+        // session was shown, or whose flow id was changed, is refused here, before anything is issued.
+        if (consentForm && (flowId == null || !formTokens.valid(form.getFirst("csrf_token"), RequestBinding.CONSENT_PURPOSE,
+                caller.formHolder(), RequestBinding.of(request, flowId)))) {
             LOG.fine(() -> "Consent form without a valid CSRF token for client " + checked.client().clientId());
+            refused(request, caller, "invalid_request", "consent form without a valid CSRF token");
             return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
                     "This form has expired, or was shown to another sign-in or another user. Start again from the application.");
+        }
+        if (consentForm) {
+            audit.joinFlow(flowId);
         }
         try {
             ValidatedAuthorization authorization = validator.validate(request, checked);
             if (consentForm) {
-                return decide(authorization, caller, form.getFirst("decision"));
+                return decide(authorization, caller, form.getFirst("decision"), flowId);
             }
             if (config.rememberConsent() && consents.covers(caller.subject(), authorization.client(), authorization.scopes())) {
-                return redirect(codeResponse(authorization, caller), 302);
+                audit.record(AuditEvent.of(AuditEventType.CONSENT_GRANTED).subject(caller.subject())
+                        .client(authorization.clientId()).detail("scope", String.join(" ", authorization.scopes()))
+                        .detail("by", "remembered_consent"));
+                return redirect(codeResponse(authorization, caller, flowId), 302);
             }
+            audit.record(AuditEvent.of(AuditEventType.CONSENT_SHOWN).subject(caller.subject()).client(authorization.clientId())
+                    .detail("scope", String.join(" ", authorization.scopes())));
             return ConsentPage.render(http.getContextPath(), request, authorization, caller.subject(),
                     config.rememberConsent(),
-                    formTokens.issue(RequestBinding.CONSENT_PURPOSE, caller.formHolder(), RequestBinding.of(request)));
+                    formTokens.issue(RequestBinding.CONSENT_PURPOSE, caller.formHolder(), RequestBinding.of(request, flowId)),
+                    flowId);
         } catch (AuthorizationErrorException e) {
             LOG.fine(() -> "Authorization request from client " + checked.client().clientId() + " answered " + e.error());
+            if (!AuthorizationErrorException.ACCESS_DENIED.equals(e.error())) {
+                refused(request, caller, e.error(), e.getMessage());
+            }
             return redirect(AuthorizationResponses.error(checked.redirectUri(), e, request.state(), serverConfig.issuer()),
                     consentForm ? 303 : 302);
         }
     }
 
-    private Response decide(ValidatedAuthorization authorization, Caller caller, String decision) {
+    private void refused(AuthorizationRequest request, Caller caller, String error, String description) {
+        audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_REFUSED).subject(caller.subject()).client(request.clientId())
+                .failed(description).detail("error", error));
+    }
+
+    private Response decide(ValidatedAuthorization authorization, Caller caller, String decision, String flowId) {
         if ("deny".equals(decision)) {
+            audit.record(AuditEvent.of(AuditEventType.CONSENT_DENIED).outcome(AuditEvent.FAILED).subject(caller.subject())
+                    .client(authorization.clientId()).detail("scope", String.join(" ", authorization.scopes())));
             throw new AuthorizationErrorException(AuthorizationErrorException.ACCESS_DENIED, "the user denied the request");
         }
         if (!"approve".equals(decision)) {
             throw new AuthorizationErrorException(AuthorizationErrorException.INVALID_REQUEST, "decision must be approve or deny");
         }
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_GRANTED).subject(caller.subject()).client(authorization.clientId())
+                .detail("scope", String.join(" ", authorization.scopes())).detail("by", "user"));
         if (config.rememberConsent()) {
             consents.remember(caller.subject(), authorization.client(), authorization.scopes());
         }
-        return redirect(codeResponse(authorization, caller), 303);
+        return redirect(codeResponse(authorization, caller, flowId), 303);
     }
 
-    private URI codeResponse(ValidatedAuthorization authorization, Caller caller) {
+    private URI codeResponse(ValidatedAuthorization authorization, Caller caller, String flowId) {
         String code = codes.issue(new ApprovedAuthorization(authorization.clientId(), authorization.redirectUri(),
                 authorization.checked().redirectUriGiven(), authorization.codeChallenge(), authorization.resource(),
-                authorization.scopes(), caller.subject(), caller.groups(), caller.authenticatedAt()));
+                authorization.scopes(), caller.subject(), caller.groups(), caller.authenticatedAt(), flowId));
         return AuthorizationResponses.code(authorization.redirectUri(), code, authorization.state(), serverConfig.issuer());
     }
 

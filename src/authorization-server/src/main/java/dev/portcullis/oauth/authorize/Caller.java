@@ -27,6 +27,12 @@ public record Caller(String subject, List<String> groups, LoginMoment login) {
         return new Caller(principal.getName(), RealmGroups.of(request), LoginMoment.of(request, principal.getName()));
     }
 
+    /** Whether the user of {@code request} logged in just now: their first request to a login-protected page. */
+    public static boolean loggingIn(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return principal != null && !LoginMoment.recorded(request, principal.getName());
+    }
+
     /** When the user logged in: the {@code auth_time} of the tokens issued from this login. */
     public Instant authenticatedAt() {
         return login.at();

@@ -39,7 +39,7 @@ final class ConsentPage {
     }
 
     static Response render(String contextPath, AuthorizationRequest request, ValidatedAuthorization authorization,
-            String subject, boolean rememberConsent, String csrfToken) {
+            String subject, boolean rememberConsent, String csrfToken, String flowId) {
         RegisteredClient client = authorization.client();
         StringBuilder body = new StringBuilder()
                 .append("<h1>Allow an application to use your account?</h1>\n")
@@ -61,7 +61,7 @@ final class ConsentPage {
                 .append("</code>.</p>\n")
                 .append(claimedName(client))
                 .append(rememberNote(contextPath, client, rememberConsent))
-                .append(form(contextPath, request, csrfToken));
+                .append(form(contextPath, request, csrfToken, flowId));
         return PageHeaders.html(200, Html.page(contextPath, "Allow access?", body.toString()), authorization.redirectUri());
     }
 
@@ -129,7 +129,7 @@ final class ConsentPage {
         return facts.append("</dd>\n").toString();
     }
 
-    private static String form(String contextPath, AuthorizationRequest request, String csrfToken) {
+    private static String form(String contextPath, AuthorizationRequest request, String csrfToken, String flowId) {
         StringBuilder form = new StringBuilder("<form method=\"post\" action=\"").append(escape(contextPath))
                 .append("/authorize\" class=\"decision\">\n")
                 .append(hidden("client_id", request.clientId()))
@@ -140,7 +140,7 @@ final class ConsentPage {
                 .append(hidden("code_challenge_method", request.codeChallengeMethod()))
                 .append(hidden("scope", request.scope()));
         request.resources().forEach(resource -> form.append(hidden("resource", resource)));
-        return form.append(hidden("csrf_token", csrfToken))
+        return form.append(hidden("flow_id", flowId)).append(hidden("csrf_token", csrfToken))
                 .append("<div class=\"buttons\">\n")
                 .append("<button type=\"submit\" name=\"decision\" value=\"deny\" id=\"deny\" class=\"secondary\">Deny</button>\n")
                 .append("<button type=\"submit\" name=\"decision\" value=\"approve\" id=\"approve\">Allow</button>\n")

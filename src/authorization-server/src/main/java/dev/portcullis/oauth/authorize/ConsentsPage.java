@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.authorize;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.RegisteredClient;
@@ -50,13 +53,20 @@ public class ConsentsPage {
     @Inject
     private FormTokens formTokens;
 
+    @Inject
+    private AuditTrail audit;
+
     @Context
     private HttpServletRequest http;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
+        boolean loggingIn = Caller.loggingIn(http);
         Caller user = Caller.of(http);
+        if (user != null && loggingIn) {
+            audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(user.subject()));
+        }
         if (user == null) {
             return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
         }

@@ -45,6 +45,12 @@ public record LoginMoment(String subject, Instant at, String sessionKey) impleme
         return now;
     }
 
+    /** Whether {@code request}'s session already holds {@code subject}'s login moment (else the next {@link #of} is a new login). */
+    static boolean recorded(HttpServletRequest request, String subject) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(ATTRIBUTE) instanceof LoginMoment known && known.subject.equals(subject);
+    }
+
     /** Who holds a form: the user and this login of theirs (for the CSRF token's HMAC). */
     String holder() {
         return subject + "\n" + sessionKey;

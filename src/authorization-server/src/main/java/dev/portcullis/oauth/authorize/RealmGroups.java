@@ -21,17 +21,17 @@ import javax.security.auth.Subject;
  * <p>Liberty names groups {@code group:<realm>/<unique id>}; the realm prefix is dropped, and an LDAP DN becomes
  * the value of its first RDN ({@code cn=mcp-users,ou=groups,...} becomes {@code mcp-users}).
  */
-final class RealmGroups {
+public final class RealmGroups {
 
     /** The roles web.xml declares: the fallback's candidates. */
-    static final List<String> DECLARED_ROLES = List.of("mcp-users", "mcp-admins");
+    static final List<String> DECLARED_ROLES = List.of("mcp-users", "mcp-admins", "portcullis-admins");
 
     private static final Logger LOG = Logger.getLogger(RealmGroups.class.getName());
 
     private RealmGroups() {
     }
 
-    static List<String> of(HttpServletRequest request) {
+    public static List<String> of(HttpServletRequest request) {
         List<String> liberty = fromLiberty();
         if (liberty != null) {
             return liberty;

@@ -14,6 +14,11 @@ final class RequestBinding {
     private RequestBinding() {
     }
 
+    /** The request and the audit flow id the form carries (both under the form token's HMAC). */
+    static String of(AuthorizationRequest request, String flowId) {
+        return of(request) + "\n" + (flowId == null ? "" : flowId);
+    }
+
     static String of(AuthorizationRequest request) {
         JsonArrayBuilder parts = Jsons.PROVIDER.createArrayBuilder();
         for (String value : new String[] {request.clientId(), request.redirectUri(), request.responseType(), request.state(),

@@ -53,6 +53,9 @@ public class ClientRegistrationResource {
     @Inject
     private AuthServerConfig config;
 
+    @Inject
+    private dev.portcullis.telemetry.Telemetry telemetry;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
@@ -72,6 +75,8 @@ public class ClientRegistrationResource {
             rateLimiter.release(http.getRemoteAddr());
             throw invalid;
         }
+        telemetry.clientRegistered(); // committed: the service's transaction ended with its call
+        telemetry.annotate(dev.portcullis.telemetry.Telemetry.CLIENT_ID, registration.clientId());
         return noStore(Response.status(Response.Status.CREATED), registration);
     }
 

@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.endpoints;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.revocation.AccessTokenClaims;
@@ -42,6 +45,9 @@ public class RevocationResource {
     @EJB
     private RevocationService revocations;
 
+    @Inject
+    private AuditTrail audit;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +59,10 @@ public class RevocationResource {
             String token = form.required("token");
             form.single("token_type_hint");
             RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), request.getRemoteAddr());
-            if (token.chars().filter(c -> c == '.').count() == 2) {
+            boolean jwt = token.chars().filter(c -> c == '.').count() == 2;
+            audit.record(AuditEvent.of(AuditEventType.REVOCATION_REQUESTED).client(client.clientId())
+                    .detail("token_kind", jwt ? "access_token" : "refresh_token"));
+            if (jwt) {
                 accessTokens.verified(token).filter(claims -> client.clientId().equals(claims.clientId()))
                         .ifPresent(claims -> revocations.revokeAccessToken(claims.jti(), claims.clientId(), claims.expiresAt()));
             } else {
@@ -61,6 +70,8 @@ public class RevocationResource {
             }
             return NoStore.ok(MediaType.APPLICATION_JSON_TYPE).build();
         } catch (OAuthException answer) {
+            audit.record(AuditEvent.of(AuditEventType.REVOCATION_REQUESTED).failed(answer.error().description())
+                    .detail("error", answer.error().error()));
             throw answer;
         } catch (RuntimeException e) {
             throw TokenResource.unavailable(e);

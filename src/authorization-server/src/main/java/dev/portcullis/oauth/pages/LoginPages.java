@@ -1,5 +1,9 @@
 package dev.portcullis.oauth.pages;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
@@ -26,6 +30,9 @@ public class LoginPages {
     @Context
     private HttpServletRequest http;
 
+    @Inject
+    private AuditTrail audit;
+
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
@@ -39,6 +46,8 @@ public class LoginPages {
     @Produces(MediaType.TEXT_HTML)
     public Response loginError() {
         forgetLoginMoment();
+        // The container checked the password and sent the browser here; the user name it tried is not known here.
+        audit.record(AuditEvent.of(AuditEventType.LOGIN_FAILED).failed("the realm refused the user name and password"));
         return page(200, "<p class=\"warning\" id=\"login-error\" role=\"alert\">That user name and password did not match. Try again.</p>\n");
     }
 

@@ -89,6 +89,12 @@ public final class ClientMetadataDocuments {
         return clientId != null && clientId.regionMatches(true, 0, "https://", 0, 8);
     }
 
+    /** Whether {@link #resolve} would answer {@code clientId} from the cache, without a fetch. */
+    public boolean cached(String clientId) {
+        Cached cached = cache.get(clientId);
+        return cached != null && clock.instant().isBefore(cached.expires);
+    }
+
     public RegisteredClient resolve(String clientId) throws MetadataDocumentException {
         Cached cached = cache.get(clientId);
         if (cached != null && clock.instant().isBefore(cached.expires)) {

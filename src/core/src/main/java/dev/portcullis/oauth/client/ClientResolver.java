@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.client;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.cimd.MetadataDocumentException;
@@ -55,6 +58,9 @@ public class ClientResolver {
     @Inject
     private MachineClients machineClients;
 
+    @Inject
+    private AuditTrail audit;
+
     private volatile ClientMetadataDocuments documents;
 
     public Optional<RegisteredClient> resolve(String clientId) {
@@ -72,7 +78,18 @@ public class ClientResolver {
 
     /** The client a metadata document describes, or why it cannot be used. */
     public RegisteredClient resolveDocument(String clientId) throws MetadataDocumentException {
-        return documents().resolve(clientId);
+        ClientMetadataDocuments current = documents();
+        if (current.cached(clientId)) {
+            return current.resolve(clientId);
+        }
+        try {
+            RegisteredClient client = current.resolve(clientId);
+            audit.record(AuditEvent.of(AuditEventType.CIMD_FETCHED).client(clientId));
+            return client;
+        } catch (MetadataDocumentException e) {
+            audit.record(AuditEvent.of(AuditEventType.CIMD_FETCHED).client(clientId).failed(e.getMessage()));
+            throw e;
+        }
     }
 
     private ClientMetadataDocuments documents() throws MetadataDocumentException {

@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.consent;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.persistence.ConsentEntity;
@@ -34,6 +37,9 @@ public class Consents {
     @Inject
     private Event<ConsentWithdrawn> withdrawn;
 
+    @Inject
+    private AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Whether an approval for {@code client} may be remembered and applied at all. */
@@ -55,6 +61,7 @@ public class Consents {
         String scope = String.join(" ", new TreeSet<>(scopes));
         em.persist(new ConsentEntity(Secrets.random(24), subject, client.clientId(), scope,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_REMEMBERED).subject(subject).client(client.clientId()).detail("scope", scope));
     }
 
     /** The user's remembered approvals, newest first. */
@@ -76,6 +83,8 @@ public class Consents {
         }
         em.remove(row);
         withdrawn.fire(new ConsentWithdrawn(subject, row.getClientId()));
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_WITHDRAWN).subject(subject).client(row.getClientId())
+                .detail("scope", row.getScope()));
         return true;
     }
 

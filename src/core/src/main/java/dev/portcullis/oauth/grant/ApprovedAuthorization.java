@@ -6,12 +6,13 @@ import java.util.Objects;
 
 /**
  * An authorization request the user approved, everything a code gets bound to. {@code redirectUriGiven} says
- * whether the request named the redirect URI (then the token request must name the same one).
+ * whether the request named the redirect URI (then the token request must name the same one). {@code flowId} is the
+ * audit flow the authorization endpoint started (may be null).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 section 4.1.3</a>
  */
 public record ApprovedAuthorization(String clientId, String redirectUri, boolean redirectUriGiven, String codeChallenge,
-        String resource, List<String> scopes, String subject, List<String> groups, Instant authenticatedAt) {
+        String resource, List<String> scopes, String subject, List<String> groups, Instant authenticatedAt, String flowId) {
 
     public ApprovedAuthorization {
         Objects.requireNonNull(clientId, "clientId");
@@ -22,5 +23,11 @@ public record ApprovedAuthorization(String clientId, String redirectUri, boolean
         Objects.requireNonNull(authenticatedAt, "authenticatedAt");
         scopes = List.copyOf(scopes);
         groups = List.copyOf(groups);
+    }
+
+    /** Outside an audited flow. */
+    public ApprovedAuthorization(String clientId, String redirectUri, boolean redirectUriGiven, String codeChallenge,
+            String resource, List<String> scopes, String subject, List<String> groups, Instant authenticatedAt) {
+        this(clientId, redirectUri, redirectUriGiven, codeChallenge, resource, scopes, subject, groups, authenticatedAt, null);
     }
 }

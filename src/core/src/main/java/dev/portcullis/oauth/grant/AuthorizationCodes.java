@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.grant;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.mcp.protocol.Jsons;
@@ -53,6 +56,9 @@ public class AuthorizationCodes {
     @EJB
     private CodeReplayNotifier notifier;
 
+    @Inject
+    private AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Stores a new code for {@code approved} and returns the code, which exists nowhere else from now on. */
@@ -64,9 +70,12 @@ public class AuthorizationCodes {
         row.bindClient(approved.clientId(), approved.redirectUri(), approved.redirectUriGiven());
         row.bindRequest(approved.codeChallenge(), approved.resource(), String.join(" ", approved.scopes()));
         row.bindUser(approved.subject(), toJson(approved.groups()), approved.authenticatedAt());
+        row.setFlowId(approved.flowId());
         em.persist(row);
         em.flush();
         LOG.fine(() -> "Issued an authorization code (grant " + row.getGrantId() + ") to client " + approved.clientId() + ".");
+        audit.record(AuditEvent.of(AuditEventType.CODE_ISSUED).subject(approved.subject()).client(approved.clientId())
+                .flow(approved.flowId()).detail("scope", String.join(" ", approved.scopes())).detail("resource", approved.resource()));
         return code;
     }
 
@@ -107,7 +116,7 @@ public class AuthorizationCodes {
         }
         LOG.fine(() -> "Redeemed the authorization code of grant " + row.getGrantId() + ".");
         return new AuthorizationGrant(row.getGrantId(), row.getClientId(), row.getSubject(), fromJson(row.getGroups()),
-                words(row.getScope()), row.getResource(), row.getAuthenticatedAt());
+                words(row.getScope()), row.getResource(), row.getAuthenticatedAt(), row.getFlowId());
     }
 
     /** Deletes codes that expired before {@code now} minus a day (kept that long to recognise replays). */
@@ -125,6 +134,8 @@ public class AuthorizationCodes {
 
     private OAuthException replayed(AuthorizationCodeEntity row) {
         String grantId = row.getGrantId();
+        audit.record(AuditEvent.of(AuditEventType.CODE_REPLAYED).outcome(AuditEvent.FAILED).subject(row.getSubject())
+                .client(row.getClientId()).flow(row.getFlowId()).detail("grant", grantId));
         LOG.warning(() -> "An authorization code was presented again after its redemption (grant " + grantId
                 + "); tokens issued from it and the client's other tokens for the user are revoked.");
         try {

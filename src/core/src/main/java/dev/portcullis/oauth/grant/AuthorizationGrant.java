@@ -7,13 +7,14 @@ import java.util.Objects;
 /**
  * What a redeemed authorization code grants: the user ({@code subject}, realm {@code groups}) who approved
  * {@code scopes} for {@code clientId} on {@code resource}. {@code grantId} is the stable id of the code; tokens
- * issued from the code should carry it so that {@link AuthorizationCodeReplayed} can revoke them.
+ * issued from the code should carry it so that {@link AuthorizationCodeReplayed} can revoke them. {@code flowId}:
+ * the audit flow of the authorization (may be null).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 section 4.1.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8707#section-2.2">RFC 8707 section 2.2</a>
  */
 public record AuthorizationGrant(String grantId, String clientId, String subject, List<String> groups,
-        List<String> scopes, String resource, Instant authenticatedAt) {
+        List<String> scopes, String resource, Instant authenticatedAt, String flowId) {
 
     public AuthorizationGrant {
         Objects.requireNonNull(grantId, "grantId");
@@ -23,6 +24,12 @@ public record AuthorizationGrant(String grantId, String clientId, String subject
         Objects.requireNonNull(authenticatedAt, "authenticatedAt");
         groups = List.copyOf(groups);
         scopes = List.copyOf(scopes);
+    }
+
+    /** Outside an audited flow. */
+    public AuthorizationGrant(String grantId, String clientId, String subject, List<String> groups, List<String> scopes,
+            String resource, Instant authenticatedAt) {
+        this(grantId, clientId, subject, groups, scopes, resource, authenticatedAt, null);
     }
 
     /** The scopes space-separated, as the {@code scope} parameter and claim carry them. */

@@ -134,6 +134,18 @@ public final class NimbusJose {
         }
     }
 
+    /**
+     * The claims of a compact JWT <em>without verifying it</em>, empty when it does not parse: only for saying why a
+     * token that verification already refused was refused (the audit record's reason), never to trust it.
+     */
+    public static Optional<com.nimbusds.jwt.JWTClaimsSet> unverifiedClaims(String jwt) {
+        try {
+            return Optional.of(com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet());
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static ECKey publicJwk(SigningKey key) {
         return new ECKey.Builder(Curve.P_256, key.publicKey())
                 .keyID(key.kid())

@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.mcp.protocol.Jsons;
@@ -51,6 +54,9 @@ public class ClientRegistrationService {
     @Inject
     private Event<ClientDeleted> deleted;
 
+    @Inject
+    private AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Registers a client for an anonymous caller: {@link #register(JsonValue, boolean)} without the initial access token. */
@@ -76,6 +82,10 @@ public class ClientRegistrationService {
         em.persist(client);
         em.flush();
         LOG.fine(() -> "Registered client " + client.getClientId() + " (" + client.getTokenEndpointAuthMethod() + ").");
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_REGISTERED).client(client.getClientId())
+                .detail("token_endpoint_auth_method", client.getTokenEndpointAuthMethod())
+                .detail("client_name", ClientMetadataValidator.optionalText(metadata, "client_name", null))
+                .detail("initial_access_token", withInitialAccessToken));
         return registration(client, secret, token);
     }
 
@@ -108,6 +118,8 @@ public class ClientRegistrationService {
             throw OAuthException.invalidClientMetadata(MACHINE_CLIENTS_CLOSED); // no becoming one by an update either
         }
         String secret = applyMetadata(client, metadata, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_UPDATED).client(clientId)
+                .detail("token_endpoint_auth_method", client.getTokenEndpointAuthMethod()).detail("new_secret", secret != null));
         return registration(client, secret, registrationAccessToken);
     }
 
@@ -119,6 +131,7 @@ public class ClientRegistrationService {
         em.remove(authorized(clientId, registrationAccessToken));
         deleted.fire(new ClientDeleted(clientId));
         LOG.fine(() -> "Deleted client " + clientId + ".");
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_DELETED).client(clientId));
     }
 
     /** A registered client by id. */

@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.ejb.Schedule;
@@ -50,6 +53,9 @@ public class UnusedClientPurge {
     private ClientUsage usage;
 
     @Inject
+    private AuditTrail audit;
+
+    @Inject
     private Event<ClientDeleted> deleted;
 
     private final Clock clock = Clock.systemUTC();
@@ -75,6 +81,8 @@ public class UnusedClientPurge {
         List<String> unused = unusedLifetime.isZero() ? List.of() : ids(ClientEntity.UNUSED_SINCE, now.minus(unusedLifetime));
         int removedNeverUsed = remove(neverUsed);
         int removedUnused = remove(unused);
+        neverUsed.forEach(id -> audit.record(AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "never_used")));
+        unused.forEach(id -> audit.record(AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "unused")));
         counts.ran(now, removedNeverUsed, removedUnused);
         if (removedNeverUsed + removedUnused > 0) {
             LOG.info(() -> "Removed " + removedNeverUsed + " clients that never obtained a token and " + removedUnused

@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.revocation;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.persistence.AuthorizationCodeEntity;
 import dev.portcullis.persistence.RefreshTokenEntity;
@@ -40,6 +43,9 @@ public class RevocationService {
     @Inject
     private AccessTokenRevocations revocations;
 
+    @Inject
+    private AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -54,6 +60,7 @@ public class RevocationService {
         }
         family.revoke(clock.instant());
         revocations.familyRevoked(familyId);
+        recordRevoked(family, "refresh_token_replayed");
         return true;
     }
 
@@ -66,6 +73,7 @@ public class RevocationService {
         for (TokenFamilyEntity family : families) {
             family.revoke(now);
             revocations.familyRevoked(family.getFamilyId());
+            recordRevoked(family, "code_replayed");
         }
         LOG.warning(() -> "Authorization grant " + grantId + " was replayed: " + families.size() + " token families revoked.");
         return families.size();
@@ -82,7 +90,7 @@ public class RevocationService {
                 .setParameter("clientId", clientId).setParameter("subject", subject).getResultList();
         int codes = deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT, String.class)
                 .setParameter("clientId", clientId).setParameter("subject", subject).getResultList());
-        revoke(families);
+        revoke(families, "authorizations_ended");
         LOG.fine(() -> "Ended the authorizations of a user for client " + clientId + ": " + families.size()
                 + " token families and " + codes + " outstanding codes revoked.");
         return families.size();
@@ -99,7 +107,7 @@ public class RevocationService {
                 .setParameter("clientId", clientId).getResultList();
         deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT, String.class)
                 .setParameter("clientId", clientId).getResultList());
-        revoke(families);
+        revoke(families, "client_deleted");
         RevokedClientEntity entry = em.find(RevokedClientEntity.class, clientId);
         if (entry == null) {
             em.persist(new RevokedClientEntity(clientId, now));
@@ -120,12 +128,18 @@ public class RevocationService {
                 .setParameter("grantIds", grantIds).executeUpdate();
     }
 
-    private void revoke(List<TokenFamilyEntity> families) {
+    private void revoke(List<TokenFamilyEntity> families, String reason) {
         Instant now = clock.instant();
         for (TokenFamilyEntity family : families) {
             family.revoke(now);
             revocations.familyRevoked(family.getFamilyId());
+            recordRevoked(family, reason);
         }
+    }
+
+    private void recordRevoked(TokenFamilyEntity family, String reason) {
+        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED).subject(family.getSubject()).client(family.getClientId())
+                .flow(family.getFlowId()).detail("family", family.getFamilyId()).detail("reason", reason));
     }
 
     /** RFC 7009 for a refresh token: revokes its family if the token is {@code clientId}'s; unknown tokens are ignored. */
@@ -135,6 +149,7 @@ public class RevocationService {
         if (family != null && family.getClientId().equals(clientId)) {
             family.revoke(clock.instant());
             revocations.familyRevoked(family.getFamilyId());
+            recordRevoked(family, "revocation_request");
             LOG.fine(() -> "Client " + clientId + " revoked token family " + family.getFamilyId() + ".");
         }
     }

@@ -55,6 +55,7 @@ public class AccessTokenIssuer {
         if (subject.authenticatedAt() != null) {
             claims.put("auth_time", subject.authenticatedAt().getEpochSecond());
         }
-        return new IssuedAccessToken(NimbusJose.sign(claims, keys.active(), TYPE), jti, lifetime.toSeconds(), scopes);
+        return new IssuedAccessToken(NimbusJose.sign(claims, keys.active(), TYPE), jti, lifetime.toSeconds(), scopes,
+                subject.name(), subject.resource());
     }
 }

@@ -35,6 +35,6 @@ public class AuthorizationCodeGrant {
 
     static AuthorizedGrant authorized(AuthorizationGrant grant) {
         return new AuthorizedGrant(grant.grantId(), grant.clientId(), grant.subject(), grant.groups(), grant.scopes(),
-                grant.resource(), grant.authenticatedAt());
+                grant.resource(), grant.authenticatedAt(), grant.flowId());
     }
 }

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * What a user authorized, as the token endpoint starts a token family from it: the grant's id (to revoke what it
- * issued if its code is replayed), the client, the realm user and groups, the granted scopes and resource.
+ * issued if its code is replayed), the client, the realm user and groups, the granted scopes and resource, and the
+ * audit flow of the authorization (null outside one).
  */
 public record AuthorizedGrant(String grantId, String clientId, String subject, List<String> groups, List<String> scopes,
-        String resource, Instant authenticatedAt) {
+        String resource, Instant authenticatedAt, String flowId) {
 
     public AuthorizedGrant {
         Objects.requireNonNull(clientId, "clientId");
@@ -17,5 +18,11 @@ public record AuthorizedGrant(String grantId, String clientId, String subject, L
         Objects.requireNonNull(resource, "resource");
         groups = List.copyOf(groups);
         scopes = List.copyOf(scopes);
+    }
+
+    /** Outside an audited flow (client credentials, tests). */
+    public AuthorizedGrant(String grantId, String clientId, String subject, List<String> groups, List<String> scopes,
+            String resource, Instant authenticatedAt) {
+        this(grantId, clientId, subject, groups, scopes, resource, authenticatedAt, null);
     }
 }

@@ -1,6 +1,10 @@
 package dev.portcullis.oauth.token;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.registration.ClientUsage;
 import jakarta.ejb.EJB;
@@ -32,6 +36,12 @@ public class TokenEndpoint {
     @Inject
     private ClientUsage usage;
 
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private dev.portcullis.telemetry.Telemetry telemetry;
+
     private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
 
     public TokenResponse handle(String authorization, FormParameters form) {
@@ -40,8 +50,45 @@ public class TokenEndpoint {
 
     /** {@code callerAddress}: the TCP peer as the server sees it (for the wrong-secret backoff). */
     public TokenResponse handle(String authorization, FormParameters form, String callerAddress) {
+        try {
+            TokenResponse response = run(authorization, form, callerAddress);
+            IssuedAccessToken token = response.accessToken();
+            audit.record(AuditEvent.of(AuditEventType.TOKEN_ISSUED).subject(token.subject()).client(clientId(form, authorization))
+                    .detail("grant_type", form.single("grant_type").orElse(null)).detail("scope", Scopes.join(token.scopes()))
+                    .detail("resource", token.resource()).detail("refresh_token_issued", response.refreshToken() != null));
+            return response;
+        } catch (OAuthException e) {
+            audit.record(AuditEvent.of(AuditEventType.TOKEN_REFUSED).client(clientId(form, authorization))
+                    .failed(e.error().description()).detail("error", e.error().error())
+                    .detail("grant_type", grantTypeOf(form)));
+            throw e;
+        }
+    }
+
+    /** The client the request names (for the record; authenticated or not): never its secret. */
+    private static String clientId(FormParameters form, String authorization) {
+        try {
+            return ClientCredentials.from(authorization, form).clientId();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String grantTypeOf(FormParameters form) {
+        try {
+            return form.single("grant_type").orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private TokenResponse run(String authorization, FormParameters form, String callerAddress) {
         String grantType = form.required("grant_type");
         RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), callerAddress);
+        // On the server's span of this request: which client, which grant (never a credential or code).
+        telemetry.annotate(dev.portcullis.telemetry.Telemetry.CLIENT_ID, client.clientId());
+        telemetry.annotate(dev.portcullis.telemetry.Telemetry.GRANT_TYPE,
+                dev.portcullis.telemetry.Telemetry.GRANT_TYPES.contains(grantType) ? grantType : "(unsupported)");
         TokenResponse response = switch (grantType) {
             case AuthorizationCodeGrant.GRANT_TYPE -> authorizationCode.grant(client, form);
             case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(client, form);
@@ -49,6 +96,7 @@ public class TokenEndpoint {
                     form.single("scope"), form.all("resource"));
             default -> throw TokenErrors.unsupportedGrantType("the grant type " + grantType + " is not supported");
         };
+        telemetry.tokenIssued(grantType);
         if (client.source() == RegisteredClient.Source.DYNAMIC_REGISTRATION) {
             try {
                 usage.used(client.clientId());

@@ -1,5 +1,8 @@
 package dev.portcullis.oauth.token;
 
+import dev.portcullis.audit.AuditEvent;
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.mcp.protocol.Jsons;
@@ -62,6 +65,9 @@ public class TokenFamilies {
     private EntityManager em;
 
     @Inject
+    private dev.portcullis.telemetry.Telemetry telemetry;
+
+    @Inject
     private AccessTokenIssuer issuer;
 
     @Inject
@@ -72,6 +78,9 @@ public class TokenFamilies {
 
     @EJB
     private AuthorizationCodes codes;
+
+    @Inject
+    private AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -84,6 +93,8 @@ public class TokenFamilies {
         TokenFamilyEntity family = new TokenFamilyEntity(Secrets.random(16), grant.grantId(), client.clientId(),
                 grant.subject(), groupsJson(grant.groups()), Scopes.join(grant.scopes()), grant.resource(),
                 grant.authenticatedAt(), now);
+        family.setFlowId(grant.flowId());
+        audit.joinFlow(grant.flowId());
         em.persist(family);
         em.flush(); // the refresh token's foreign key needs the family row first; JPA does not know the relation
         String refreshToken = null;
@@ -122,6 +133,9 @@ public class TokenFamilies {
             throw reusedAfterGraceWindow(presented.getFamilyId(), client);
         }
         TokenFamilyEntity family = em.find(TokenFamilyEntity.class, presented.getFamilyId(), LockModeType.PESSIMISTIC_WRITE);
+        if (family != null) {
+            audit.joinFlow(family.getFlowId());
+        }
         if (family == null || family.isRevoked() || !family.getClientId().equals(client.clientId())) {
             throw invalidRefreshToken();
         }
@@ -131,10 +145,13 @@ public class TokenFamilies {
         Resources.requireOnly(resources, family.getResource());
         List<String> scopes = Scopes.narrow(scope, Scopes.parse(family.getScope()));
         String successor = presented.getRotatedAt() == null ? rotate(presented, refreshToken, family, now) : null;
+        boolean rotated = successor != null;
         if (successor == null) {
             successor = sameSuccessor(presented, refreshToken, now);
             LOG.fine(() -> "Refresh token reused within the grace window in family " + family.getFamilyId() + ": the same successor.");
         }
+        audit.record(AuditEvent.of(AuditEventType.REFRESH_ROTATED).subject(family.getSubject()).client(client.clientId())
+                .detail("family", family.getFamilyId()).detail("within_grace", !rotated));
         return new TokenResponse(accessToken(family, scopes, now), successor);
     }
 
@@ -170,6 +187,11 @@ public class TokenFamilies {
      * although this one rolls back. This transaction has not read the family row, so the two cannot block each other.
      */
     private OAuthException reusedAfterGraceWindow(String familyId, RegisteredClient client) {
+        telemetry.refreshReplay();
+        TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
+        audit.record(AuditEvent.of(AuditEventType.REFRESH_REPLAYED).outcome(AuditEvent.FAILED).client(client.clientId())
+                .subject(family == null ? null : family.getSubject()).flow(family == null ? null : family.getFlowId())
+                .detail("family", familyId));
         if (revocations.revokeFamilyOf(familyId, client.clientId())) {
             LOG.warning(() -> "A rotated refresh token of client " + client.clientId() + " was used again after the grace"
                     + " window; token family " + familyId + " is revoked.");

@@ -45,6 +45,13 @@ public @interface Tool {
     boolean structuredContent() default false;
 
     /**
+     * Whether the audit trail records this tool's call arguments and its result (default: neither; the call itself,
+     * with subject, client, outcome and duration, is always recorded). Fields the server configures as secret
+     * ({@code portcullis.audit.redact-fields}) are replaced by {@code [redacted]} at any depth.
+     */
+    boolean auditArguments() default false;
+
+    /**
      * Whether calls may run as tasks of the {@code io.modelcontextprotocol/tasks} extension (2026-07-28). With
      * {@link TaskSupport#OPTIONAL} or {@link TaskSupport#REQUIRED} a call from a client that negotiated the extension
      * returns a {@code CreateTaskResult} at once and the method runs in the background; {@code OPTIONAL} runs

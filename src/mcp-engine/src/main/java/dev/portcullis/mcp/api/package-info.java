@@ -9,7 +9,9 @@
  * {@link dev.portcullis.mcp.api.ToolCallException} (a result with {@code isError: true}) or
  * {@link dev.portcullis.mcp.api.McpException} (a JSON-RPC error). A tool may run as a task of the 2026-07-28 tasks
  * extension ({@code @Tool(taskSupport = ...)}, {@link dev.portcullis.mcp.api.TaskHandoff}) without any change to
- * its code.
+ * its code. A tool calling a downstream API injects {@code @Downstream("name")} {@link jakarta.ws.rs.client.Client}
+ * or {@link dev.portcullis.mcp.api.AccessTokens}: the server obtains and caches that API's credentials, and the
+ * MCP caller's own token is never forwarded (src/docs/outbound.md).
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/tools">MCP tools</a>
  */

@@ -33,6 +33,7 @@ public final class McpServer {
     private final FeatureAccess access;
     private final ServerNotifications notifications;
     private final ServerInfo info;
+    private final McpObserver observer;
 
     /** A server with its own notification hub and task threads (unit tests, embedding without a container). */
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings) {
@@ -45,13 +46,28 @@ public final class McpServer {
      */
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
             ServerNotifications notifications, java.util.concurrent.Executor taskExecutor) {
+        this(registry, info, settings, notifications, taskExecutor, McpObserver.NONE);
+    }
+
+    /** @param observer hears every feature call answered and every legacy session opened or ended */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer) {
+        this(registry, info, settings, notifications, taskExecutor, observer, McpInstrumentation.NONE);
+    }
+
+    /** @param instrumentation times and traces every request the dispatcher serves and every tool it runs */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
+            McpInstrumentation instrumentation) {
+        this.observer = Objects.requireNonNull(observer, "observer cannot be null");
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
         this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
         this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), settings.maxSessionsPerSubject(),
                 java.time.Clock.systemUTC());
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
-                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"));
+                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
+                Objects.requireNonNull(instrumentation, "instrumentation cannot be null"));
         this.access = new FeatureAccess(registry);
     }
 
@@ -225,7 +241,15 @@ public final class McpServer {
     /** Ends a legacy session ({@code DELETE}); false when there was none (or it belongs to another user). */
     public boolean endSession(String sessionId, String principal) {
         String id = sessionId == null ? null : sessionId.strip();
-        return sessions.find(id).filter(s -> Objects.equals(s.owner(), principal)).isPresent() && sessions.end(id);
+        boolean ended = sessions.find(id).filter(s -> Objects.equals(s.owner(), principal)).isPresent() && sessions.end(id);
+        if (ended) {
+            try {
+                observer.sessionClosed(id, principal, "deleted");
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
+            }
+        }
+        return ended;
     }
 
     /** Ends a legacy session of an open endpoint. */

@@ -24,10 +24,32 @@ final class ToolsCallHandler implements RequestHandler {
 
     private final Supplier<FeatureRegistry> registry;
     private final TaskStore tasks;
+    private final McpInstrumentation instrumentation;
 
-    ToolsCallHandler(Supplier<FeatureRegistry> registry, TaskStore tasks) {
+    ToolsCallHandler(Supplier<FeatureRegistry> registry, TaskStore tasks, McpInstrumentation instrumentation) {
         this.registry = registry;
         this.tasks = tasks;
+        this.instrumentation = instrumentation;
+    }
+
+    /** Runs the tool bean's method under an observation of its own (a child span of the request's). */
+    private JsonObject call(ToolDefinition tool, JsonObject args, dev.portcullis.mcp.tools.InvocationScope scope) {
+        McpInstrumentation.Observation observation = McpInstrumentation.safely(() -> instrumentation.feature("tool",
+                tool.name()));
+        String outcome = String.valueOf(dev.portcullis.mcp.protocol.JsonRpcErrorCodes.INTERNAL_ERROR);
+        try {
+            JsonObject result = tool.call(args, scope);
+            outcome = result.get("isError") == JsonValue.TRUE ? McpInstrumentation.TOOL_ERROR : null;
+            return result;
+        } catch (HandOff | InputRequired pause) {
+            outcome = null; // the method pauses (it runs again as a task, or with the client's answers)
+            throw pause;
+        } catch (McpError e) {
+            outcome = String.valueOf(e.code());
+            throw e;
+        } finally {
+            observation.end(outcome);
+        }
     }
 
     @Override
@@ -39,25 +61,25 @@ final class ToolsCallHandler implements RequestHandler {
         }
         JsonObject args = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         if (context.era() != Era.MODERN || tool.taskSupport() == Tool.TaskSupport.FORBIDDEN) {
-            return tool.call(args, context.scope());
+            return call(tool, args, context.scope());
         }
         JsonObject capabilities = context.clientCapabilities();
         if (!TasksExtension.negotiated(capabilities)) {
             if (tool.taskSupport() == Tool.TaskSupport.REQUIRED) {
                 throw TasksExtension.missing();
             }
-            return tool.call(args, context.scope());
+            return call(tool, args, context.scope());
         }
         if (tool.handsOff()) {
             try {
-                return tool.call(args, context.scope().withHandoff(() -> {
+                return call(tool, args, context.scope().withHandoff(() -> {
                     throw new HandOff();
                 }));
             } catch (HandOff handOff) {
                 // the method gathered its input; it runs again as a task
             }
         }
-        Task task = tasks.create(scope -> tool.call(args, scope), capabilities, context.inputs().answers(),
+        Task task = tasks.create(scope -> call(tool, args, scope), capabilities, context.inputs().answers(),
                 context.principal());
         return Jsons.PROVIDER.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
     }

@@ -90,7 +90,7 @@ final class FeatureMethodFactory {
             return Optional.empty();
         }
         return Optional.of(new ToolDefinition(name, descriptor.build(), new FeatureMethod(instance, method, bindings),
-                tool.structuredContent(), headers, tool.taskSupport()));
+                tool.structuredContent(), headers, tool.taskSupport(), tool.auditArguments()));
     }
 
     Optional<ResourceDefinition> resource(Method method, Supplier<Object> instance) {

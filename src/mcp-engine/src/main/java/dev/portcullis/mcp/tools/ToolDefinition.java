@@ -7,6 +7,7 @@ import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.Tool;
+import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.api.ToolResponse;
 import jakarta.json.JsonArrayBuilder;
@@ -28,9 +29,16 @@ public final class ToolDefinition {
     private final boolean structured;
     private final java.util.Map<String, String> headers;
     private final Tool.TaskSupport taskSupport;
+    private final boolean auditArguments;
 
     ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
             java.util.Map<String, String> headers, Tool.TaskSupport taskSupport) {
+        this(name, descriptor, method, structured, headers, taskSupport, false);
+    }
+
+    ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
+            java.util.Map<String, String> headers, Tool.TaskSupport taskSupport, boolean auditArguments) {
+        this.auditArguments = auditArguments;
         this.taskSupport = taskSupport;
         this.headers = java.util.Map.copyOf(headers);
         this.name = name;
@@ -41,6 +49,11 @@ public final class ToolDefinition {
 
     public String name() {
         return name;
+    }
+
+    /** Whether the tool opted in to having its arguments and result in the audit trail ({@link Tool#auditArguments}). */
+    public boolean auditArguments() {
+        return auditArguments;
     }
 
     /** Argument name to {@code Mcp-Param-*} header name, for arguments declared with {@code x-mcp-header}. */
@@ -88,8 +101,24 @@ public final class ToolDefinition {
             returned = method.invoke(arguments, scope);
         } catch (InvalidArgumentException | ToolCallException e) {
             return error(e.getMessage());
+        } catch (RuntimeException e) {
+            // A downstream credential failure inside a JAX-RS client filter arrives wrapped (ProcessingException).
+            DownstreamException downstream = downstreamCause(e);
+            if (downstream == null) {
+                throw e;
+            }
+            return error(downstream.getMessage());
         }
         return encode(returned);
+    }
+
+    private static DownstreamException downstreamCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DownstreamException downstream) {
+                return downstream;
+            }
+        }
+        return null;
     }
 
     JsonObject encode(Object returned) {

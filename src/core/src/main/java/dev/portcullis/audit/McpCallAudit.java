@@ -1,0 +1,112 @@
+package dev.portcullis.audit;
+
+import dev.portcullis.config.AuditConfig;
+import dev.portcullis.mcp.api.Caller;
+import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.server.McpObserver;
+import dev.portcullis.mcp.server.ServedCall;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.Map;
+
+/**
+ * The MCP engine's observer that turns served calls and legacy sessions into audit events: one record per
+ * {@code tools/call}, {@code resources/read} and {@code prompts/get} with subject, client, target, outcome, JSON-RPC
+ * error code and duration. Arguments and results only for tools that opted in ({@code @Tool(auditArguments = true)}
+ * or {@code portcullis.audit.record-tools}), redacted.
+ */
+@ApplicationScoped
+public class McpCallAudit implements McpObserver {
+
+    static final int MAX_RECORDED_JSON = 2000;
+    private static final Map<String, AuditEventType> TYPES = Map.of(McpMethods.TOOLS_CALL, AuditEventType.MCP_TOOLS_CALL,
+            McpMethods.RESOURCES_READ, AuditEventType.MCP_RESOURCES_READ, McpMethods.PROMPTS_GET, AuditEventType.MCP_PROMPTS_GET);
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private AuditConfig config;
+
+    private Redaction redaction;
+
+    /** The client of each open legacy session (by {@link #sessionRef}), so its end is recorded with it too. */
+    private final Map<String, String> sessionClients = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_SESSIONS_REMEMBERED = 20_000;
+
+    @PostConstruct
+    void init() {
+        redaction = new Redaction(config.redactFields());
+    }
+
+    @Override
+    public void served(ServedCall call) {
+        AuditEventType type = TYPES.get(call.method());
+        if (type == null || !audit.enabled()) {
+            return;
+        }
+        AuditEvent event = AuditEvent.of(type).outcome(call.outcome()).target(call.target()).errorCode(call.errorCode())
+                .durationMicros(call.durationNanos() / 1000);
+        caller(event, call.caller());
+        boolean record = call.arguments() != null || config.recordTools().contains(call.target());
+        if (record) {
+            event.detail("arguments", json(call.arguments())).detail("result", json(call.result()));
+        }
+        audit.record(event);
+    }
+
+    @Override
+    public void sessionOpened(String sessionId, Caller caller) {
+        AuditEvent event = caller(AuditEvent.of(AuditEventType.MCP_SESSION_OPENED), caller).detail("session", sessionRef(sessionId));
+        String clientId = caller == null ? null : AuditEvent.claimText(caller.claim("client_id").orElse(null));
+        if (clientId != null) {
+            if (sessionClients.size() >= MAX_SESSIONS_REMEMBERED) {
+                sessionClients.clear(); // expired sessions are not reported; at worst an end is recorded without its client
+            }
+            sessionClients.put(sessionRef(sessionId), clientId);
+        }
+        audit.record(event);
+    }
+
+    @Override
+    public void sessionClosed(String sessionId, String owner, String reason) {
+        String ref = sessionRef(sessionId);
+        audit.record(AuditEvent.of(AuditEventType.MCP_SESSION_CLOSED).subject(owner).client(ref == null ? null : sessionClients.remove(ref))
+                .detail("session", ref)
+                .detail("reason", reason));
+    }
+
+    /**
+     * A reference to the session that tells records of one session apart without storing its id: with the id and
+     * the owner's token anyone could use the session.
+     */
+    static String sessionRef(String sessionId) {
+        if (sessionId == null) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static AuditEvent caller(AuditEvent event, Caller caller) {
+        if (caller == null) {
+            return event;
+        }
+        return event.subject(caller.name()).client(AuditEvent.claimText(caller.claim("client_id").orElse(null)));
+    }
+
+    private String json(JsonObject value) {
+        if (value == null) {
+            return null;
+        }
+        String text = redaction.apply(value).toString();
+        return text.length() > MAX_RECORDED_JSON ? text.substring(0, MAX_RECORDED_JSON) + "…" : text;
+    }
+}
