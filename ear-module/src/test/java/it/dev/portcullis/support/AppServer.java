@@ -27,6 +27,7 @@ public interface AppServer {
         return switch (server) {
             case "liberty" -> LibertyServer.current();
             case "payara" -> PayaraServer.current();
+            case "wildfly" -> WildFlyServer.current();
             default -> throw new IllegalStateException("it.server=" + server + " is not a server this harness knows");
         };
     }
