@@ -49,12 +49,17 @@ public class RevocationService {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Revokes a token family of {@code clientId} (its refresh tokens and the access tokens issued from it); false if
-     * there is no such family, it is another client's, or it was already revoked.
+     * A rotated refresh token of the family was used again after the grace window: records the replay and revokes the
+     * family of {@code clientId} (its refresh tokens and the access tokens issued from it); false if there is no such
+     * family, it is another client's, or it was already revoked. The family is read here, in a transaction of its own,
+     * because the caller's transaction holds the presented token's row lock and must not wait on the family's row.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean revokeFamilyOf(String familyId, String clientId) {
+    public boolean revokeReplayedFamily(String familyId, String clientId) {
         TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
+        audit.record(AuditEvent.of(AuditEventType.REFRESH_REPLAYED).outcome(AuditEvent.FAILED).client(clientId)
+                .subject(family == null ? null : family.getSubject()).flow(family == null ? null : family.getFlowId())
+                .detail("family", familyId));
         if (family == null || family.isRevoked() || !family.getClientId().equals(clientId)) {
             return false;
         }

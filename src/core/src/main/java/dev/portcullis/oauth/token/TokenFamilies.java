@@ -188,11 +188,7 @@ public class TokenFamilies {
      */
     private OAuthException reusedAfterGraceWindow(String familyId, RegisteredClient client) {
         telemetry.refreshReplay();
-        TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
-        audit.record(AuditEvent.of(AuditEventType.REFRESH_REPLAYED).outcome(AuditEvent.FAILED).client(client.clientId())
-                .subject(family == null ? null : family.getSubject()).flow(family == null ? null : family.getFlowId())
-                .detail("family", familyId));
-        if (revocations.revokeFamilyOf(familyId, client.clientId())) {
+        if (revocations.revokeReplayedFamily(familyId, client.clientId())) {
             LOG.warning(() -> "A rotated refresh token of client " + client.clientId() + " was used again after the grace"
                     + " window; token family " + familyId + " is revoked.");
             return TokenErrors.invalidGrant("the refresh token was already used; the authorization is revoked");
