@@ -3,7 +3,6 @@ package dev.portcullis.audit;
 import dev.portcullis.config.AuditConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +15,9 @@ import java.util.logging.Logger;
  * managed executor (Jakarta Concurrency 3.0 section 3.1.4.3: no server configuration) and writes what accumulated in
  * batches of up to {@value #BATCH}, each in its own transaction ({@link AuditWriter}); a batch the database refuses
  * is dropped and counted, so a database outage costs records, never requests. Dropping is logged at most once a
- * minute.
+ * minute. The executor is defined on {@link AuditExecutor}.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = AuditQueue.EXECUTOR, maxAsync = 1)
 public class AuditQueue {
 
     static final String EXECUTOR = "java:app/concurrent/audit";
