@@ -79,7 +79,17 @@ public final class PayaraServer implements AppServer {
     @Override
     public void install(Path ear) {
         payara("create"); // leaves the domain running
-        payara("deploy", ear.toString());
+        try {
+            payara("deploy", ear.toString());
+        } catch (RuntimeException deployFailed) {
+            // never leave a half-installed domain running: its ports would fail the next run's create-domain
+            try {
+                payara("stop");
+            } catch (RuntimeException stopFailed) {
+                deployFailed.addSuppressed(stopFailed);
+            }
+            throw deployFailed;
+        }
         payara("stop"); // the configuration is complete from the next start
     }
 
