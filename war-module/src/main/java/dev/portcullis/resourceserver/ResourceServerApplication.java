@@ -1,6 +1,5 @@
 package dev.portcullis.resourceserver;
 
-import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -12,15 +11,8 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * authentication mechanism, so a bearer token authenticates here and nowhere else: the authorization server's
  * pages are another web module (context root {@code /oauth}) whose only login is the realm's FORM login.
  *
- * <p>{@code @Dependent} makes the class a CDI bean in this module's {@code annotated} bean archive. Payara's MP JWT
- * looks for {@code @LoginConfig} only on CDI beans (its CDI extension observes {@code ProcessBean}) and installs its
- * authentication mechanism only when it finds it: without a bean-defining annotation no mechanism ran, every bearer
- * token reached {@link BearerTokenFilter} unauthenticated and got 401. The other servers read the annotation from
- * the class (or web.xml) either way.
- *
  * @see <a href="https://download.eclipse.org/microprofile/microprofile-jwt-auth-2.1/microprofile-jwt-auth-spec-2.1.html#_marking_a_jax_rs_application_as_requiring_microprofile_jwt_rbac">MicroProfile JWT 2.1, marking a JAX-RS application</a>
  */
-@Dependent
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT", realmName = "portcullis-mcp")
 public class ResourceServerApplication extends Application {
