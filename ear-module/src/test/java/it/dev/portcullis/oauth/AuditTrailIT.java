@@ -230,7 +230,7 @@ class AuditTrailIT {
     }
 
     /** The records matching {@code query}, once one of type {@code last} is among them (writes are asynchronous). */
-    private static List<JsonObject> awaitRecords(String query, String last) throws Exception {
+    static List<JsonObject> awaitRecords(String query, String last) throws Exception {
         List<JsonObject> records = List.of();
         for (int attempt = 0; attempt < 50; attempt++) {
             HttpResponse<String> response = get("/oauth/admin/audit?limit=1000&" + query, ADMIN, ADMIN_PASSWORD);
@@ -258,7 +258,7 @@ class AuditTrailIT {
         return Https.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
+    static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
