@@ -181,6 +181,7 @@ class TelemetryIT {
         assertThat(value(prometheus.await("portcullis_audit_queue_depth", scrape))).isPresent();
         assertThat(value(prometheus.await("portcullis_audit_dropped", scrape))).contains("0");
         assertThat(value(prometheus.await("portcullis_audit_written >= 1", scrape))).isPresent();
+        assertThat(value(prometheus.await("portcullis_audit_login_failures_suppressed", scrape))).isPresent();
     }
 
     @Test

@@ -34,6 +34,7 @@ public class Telemetry {
     public static final String AUDIT_QUEUE_DEPTH = "portcullis.audit.queue.depth";
     public static final String AUDIT_DROPPED = "portcullis.audit.dropped";
     public static final String AUDIT_WRITTEN = "portcullis.audit.written";
+    public static final String AUDIT_LOGIN_FAILURES_SUPPRESSED = "portcullis.audit.login.failures.suppressed";
 
     /** The grant types the token endpoint issues for; each has its counter from the start. */
     public static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
