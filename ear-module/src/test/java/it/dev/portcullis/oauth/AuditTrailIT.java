@@ -149,11 +149,13 @@ class AuditTrailIT {
                 leaks.add(what + " in the audit export");
             }
         });
-        for (Path log : logFiles()) {
+        List<Path> logs = logFiles();
+        assertThat(logs).as("the server's log files").isNotEmpty();
+        for (Path log : logs) {
             String text = Files.readString(log, StandardCharsets.ISO_8859_1);
             secrets.forEach((what, secret) -> {
                 if (text.contains(secret)) {
-                    leaks.add(what + " in " + log.getFileName());
+                    leaks.add(what + " in " + SERVER.directory().resolve("logs").relativize(log));
                 }
             });
         }
@@ -388,12 +390,10 @@ class AuditTrailIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Every file under the server's logs directory: messages, console, trace, access log and FFDC incident files. */
     private static List<Path> logFiles() throws IOException {
-        try (Stream<Path> files = Files.list(SERVER.directory().resolve("logs"))) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith("messages") || name.equals("console.log");
-            }).toList();
+        try (Stream<Path> files = Files.walk(SERVER.directory().resolve("logs"))) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 }
