@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audit trail after a whole connection attempt: a confidential client registers, alice opens the authorization
- * request in a fresh browser session (FORM login in between, as a browser meets it), approves, the client redeems
- * the code with its secret, opens an MCP session, calls tools, ends the session, refreshes, revokes. The operator
+ * request in a fresh browser session (FORM login in between, as a browser meets it, with a mistyped password first),
+ * approves, the client redeems the code with its secret, opens an MCP session, calls tools, ends the session,
+ * refreshes, revokes, and finally deletes its registration (RFC 7592). The operator
  * API then shows every step, in order, the OAuth steps under one flow id that the token response shares; and neither
  * the export nor the server's logs hold any secret the journey used. Also: who may read the API, and bad filters.
  */
@@ -57,6 +58,13 @@ class AuditTrailIT {
         HttpResponse<String> toLogin = browser.authorize(request);
         assertThat(toLogin.statusCode()).isEqualTo(302);
         browser.get(path(toLogin.headers().firstValue("Location").orElseThrow()));
+        // A mistyped password first: the realm refuses it and the container shows its error page.
+        HttpResponse<String> mistyped = browser.postForm("/oauth/j_security_check",
+                Map.of("j_username", "alice", "j_password", "alice-passw0rd"));
+        HttpResponse<String> errorPage = mistyped.statusCode() / 100 == 3
+                ? browser.get(path(mistyped.headers().firstValue("Location").orElseThrow())) : mistyped;
+        assertThat(errorPage.body()).contains("id=\"login-error\"");
+        String failedLoginRequest = errorPage.headers().firstValue("X-Request-Id").orElseThrow();
         HttpResponse<String> loggedIn = browser.postForm("/oauth/j_security_check",
                 Map.of("j_username", "alice", "j_password", "alice-password"));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
@@ -100,8 +108,12 @@ class AuditTrailIT {
         assertThat(api.revoke(TokenApi.form("token", successor), clientId, clientSecret).statusCode()).isEqualTo(200);
         assertThat(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer not.a-valid.token")
                 .post(McpHttp.request("ping", "{}")).status()).isEqualTo(401);
+        HttpResponse<String> deleted = Https.client().send(HttpRequest.newBuilder(URI.create(
+                registered.getString("registration_client_uri"))).header("Authorization", "Bearer " + registrationToken)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
 
-        List<JsonObject> flowRecords = awaitRecords("client_id=" + enc(clientId) + "&from=" + start, "revocation.requested");
+        List<JsonObject> flowRecords = awaitRecords("client_id=" + enc(clientId) + "&from=" + start, "client.deleted");
         String flowId = flowRecords.stream().filter(r -> r.getString("type").equals("authorization.started"))
                 .findFirst().orElseThrow().getString("flow_id");
         List<String> flow = flowRecords.stream().filter(r -> flowId.equals(r.getString("flow_id", null)))
@@ -114,7 +126,9 @@ class AuditTrailIT {
         assertThat(all).contains("authorization.refused");
         assertThat(all).as("every step for the client, in order").containsSubsequence("client.registered",
                 "authorization.started", "token.issued", "mcp.session.opened", "mcp.tools.call", "mcp.tools.call",
-                "mcp.tools.call", "mcp.session.closed", "refresh.rotated", "revocation.requested");
+                "mcp.tools.call", "mcp.session.closed", "refresh.rotated", "revocation.requested", "client.deleted");
+        assertThat(awaitRecords("type=login.failed&request_id=" + failedLoginRequest, "login.failed"))
+                .as("the mistyped password, before the journey's login").hasSize(1);
         JsonObject listPets = record(flowRecords, "mcp.tools.call", "list_pets");
         assertThat(listPets.getString("subject")).isEqualTo("alice");
         assertThat(listPets.getString("outcome")).isEqualTo("ok");
@@ -133,6 +147,7 @@ class AuditTrailIT {
         assertThat(export).as("bearer refused with its reason").contains("\"type\":\"bearer.refused\"");
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("alice's password", "alice-password");
+        secrets.put("alice's mistyped password", "alice-passw0rd");
         secrets.put("client secret", clientSecret);
         secrets.put("registration access token", registrationToken);
         secrets.put("authorization code", code);
