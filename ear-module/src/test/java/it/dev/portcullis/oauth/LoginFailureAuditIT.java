@@ -44,6 +44,8 @@ class LoginFailureAuditIT {
         HttpResponse<String> failed = browser.postForm("/oauth/j_security_check",
                 Map.of("j_username", "alice", "j_password", "not-alices-password"));
         // Servlet 6.0 section 13.6.3.1 leaves it to the container: a forward answers here, a redirect points there.
+        System.out.println("A wrong password at j_security_check was answered " + failed.statusCode() + " "
+                + failed.headers().firstValue("Location").orElse("(no Location)"));
         HttpResponse<String> errorPage = failed;
         if (failed.statusCode() / 100 == 3) {
             String location = failed.headers().firstValue("Location").orElseThrow();
