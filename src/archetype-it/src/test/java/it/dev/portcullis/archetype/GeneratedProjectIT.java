@@ -56,7 +56,10 @@ class GeneratedProjectIT {
                 "-Dit.https.port=" + System.getProperty("it.https.port"),
                 "-Darquillian.http.port=" + System.getProperty("it.arquillian.http.port"),
                 "-Darquillian.https.port=" + System.getProperty("it.arquillian.https.port"),
-                "-Dit.node.tools=" + System.getProperty("it.node.tools"));
+                "-Dit.node.tools=" + System.getProperty("it.node.tools"),
+                // This build's unzipped Liberty runtime, not a second one (the project's servers have names of their
+                // own: orders, orders-arquillian).
+                "-Dliberty.install.dir=" + System.getProperty("it.liberty.install.dir"));
 
         assertRan(project.resolve("src/service/target/failsafe-reports/failsafe-summary.xml"), 2);
         assertRan(project.resolve("ear-module/target/failsafe-reports/failsafe-summary.xml"), 1);
