@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * only Keycloak-signed tokens) on behalf of the MCP caller: Portcullis trusts Keycloak's tokens at {@code /mcp}
  * (external-issuer mode) and exchanges the caller's token at Keycloak (RFC 8693, standard token exchange V2) for one
  * of the downstream's own; the caller's token itself never leaves Portcullis (MCP authorization, token passthrough).
- * Token requests pass a {@link CountingTokenProxy}. The tests run as
+ * The second demo tool, {@code downstream_service_whoami}, calls the same downstream in the server's own name with a
+ * client-credentials token ({@code client_secret_post}). A refused exchange must also leave a
+ * {@code downstream.token.failed} audit record. Token requests pass a {@link CountingTokenProxy}. The tests run as
  * {@code KeycloakExternalIssuerIT.OutboundCredentials} on that class's server, which is configured for the downstream
  * {@code demo} too, to save a server start.
  */
@@ -105,6 +107,8 @@ abstract class DownstreamToolCalls {
     void aRefusedExchangeIsAToolErrorThatShowsNoToken() throws Exception {
         // A service account's token names only /mcp as audience: Keycloak refuses to exchange it for the exchanger.
         String agent = keycloak().clientCredentialsToken("mcp-agent");
+        // The server's database outlives a run (target/): only this call's record counts.
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
 
         JsonObject result = call(agent);
 
@@ -115,7 +119,7 @@ abstract class DownstreamToolCalls {
         assertThat(downstream().received).noneMatch(header -> header.contains(agent));
 
         // The failure is an audit event of its own (src/docs/audit.md): the downstream and a safe reason code.
-        JsonObject record = awaitAudit("downstream.token.failed", "service-account-mcp-agent");
+        JsonObject record = awaitAudit("downstream.token.failed", "service-account-mcp-agent", before);
         assertThat(record.getString("outcome")).isEqualTo("failed");
         assertThat(record.getString("target")).isEqualTo("downstream_whoami");
         assertThat(record.getJsonObject("details").getString("downstream")).isEqualTo("demo");
@@ -169,12 +173,12 @@ abstract class DownstreamToolCalls {
         return proxy().bodies.stream().filter(body -> body.contains("grant_type=client_credentials")).toList();
     }
 
-    /** The newest audit record of {@code type} for {@code subject}, read by the demo realm's auditor (async writes). */
-    private static JsonObject awaitAudit(String type, String subject) throws Exception {
+    /** An audit record of {@code type} for {@code subject} since {@code from}, read by the demo realm's auditor (async writes). */
+    private static JsonObject awaitAudit(String type, String subject, java.time.Instant from) throws Exception {
         String basic = Base64.getEncoder().encodeToString("auditor:auditor-password".getBytes(StandardCharsets.UTF_8));
         for (int attempt = 0; attempt < 50; attempt++) {
             HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(server().url(
-                    "/oauth/admin/audit?limit=100&type=" + type)).header("Authorization", "Basic " + basic).build(),
+                    "/oauth/admin/audit?limit=100&type=" + type + "&from=" + from)).header("Authorization", "Basic " + basic).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             for (jakarta.json.JsonValue value : McpClientJourney.json(response.body()).getJsonArray("records")) {
