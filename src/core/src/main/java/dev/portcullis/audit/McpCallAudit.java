@@ -78,7 +78,7 @@ public class McpCallAudit implements McpObserver {
         String clientId = caller == null ? null : AuditEvent.claimText(caller.claim("client_id").orElse(null));
         if (clientId != null) {
             if (sessionClients.size() >= MAX_SESSIONS_REMEMBERED) {
-                sessionClients.clear(); // expired sessions are not reported; at worst an end is recorded without its client
+                sessionClients.clear(); // bounded against lost ends; at worst an end is recorded without its client
             }
             sessionClients.put(sessionRef(sessionId), clientId);
         }
