@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.Readiness;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Health endpoints over HTTPS, and what plain HTTP may and may not reach. */
@@ -27,6 +32,8 @@ class HealthIT {
         assertThat(readiness.installation()).matches("[0-9a-f-]{36}");
         assertThat(readiness.starts()).isPositive();
         assertThat(readiness.schemaVersion()).isEqualTo(newestMigration());
+        assertThat(checkNames(response.body())).as("each check once, though both web modules see the EJB module")
+                .containsExactly("database");
     }
 
     @Test
@@ -37,6 +44,7 @@ class HealthIT {
         assertThat(response.body()).contains("\"status\":\"UP\"");
         assertThat(response.body()).as("the unused-client cleanup's counts").contains("\"client-cleanup\"",
                 "\"removedNeverUsed\"", "\"removedUnused\"");
+        assertThat(checkNames(response.body())).containsExactly("client-cleanup");
     }
 
     @Test
@@ -97,6 +105,13 @@ class HealthIT {
                 java.nio.file.Path.of("../src/core/src/main/resources/db/migration"))) {
             return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        }
+    }
+
+    private static List<String> checkNames(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .map(check -> check.getString("name")).toList();
         }
     }
 }

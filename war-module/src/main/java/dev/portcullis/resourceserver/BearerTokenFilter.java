@@ -4,7 +4,9 @@ import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.mcp.transport.McpEndpoint;
+import dev.portcullis.oauth.keys.SigningKeys;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
+import dev.portcullis.telemetry.Telemetry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -49,6 +51,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     private TokenHeaderTypes headerTypes;
 
+    @Inject
+    private SigningKeys signingKeys;
+
+    @Inject
+    private Telemetry telemetry;
+
     @Context
     private SecurityContext security;
 
@@ -76,7 +84,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (!(principal instanceof JsonWebToken token)) {
             // MicroProfile JWT rejected it and logged the reason (CWWKS55xx); the client learns only that it failed.
             request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
-            refused(RefusalReason.of(authorization, config.resource(), config.trustedIssuer()), null);
+            refused(RefusalReason.of(authorization, config.resource(), config.trustedIssuer(),
+                    config.builtInIssuer() ? signingKeys.published() : null), null);
             return;
         }
         if (!config.tokenTypes().accepts(headerTypes.of(token.getRawToken()))) {
@@ -95,6 +104,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     }
 
     private void refused(String reason, JsonWebToken token) {
+        telemetry.mcpRefused(reason, "token_in_query".equals(reason) ? 400 : 401);
         audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED).outcome(AuditEvent.FAILED).detail("reason", reason)
                 .subject(token == null ? null : token.getName()).client(token == null ? null : clientId(token)));
     }

@@ -50,6 +50,12 @@ public class ResourceServerConfig {
      * other) {@code portcullis.token.type}, space- or comma-separated, default
      * {@code at+jwt}, empty for any.
      */
+    /** Whether {@code /mcp} trusts the built-in authorization server (whose signing keys are at hand), not an external IdP. */
+    public boolean builtInIssuer() {
+        String trusted = trustedIssuer();
+        return once("builtInIssuer", () -> trusted.equals(string("portcullis.issuer").orElseThrow().strip()));
+    }
+
     public AccessTokenTypes tokenTypes() {
         String trusted = trustedIssuer(); // outside once(), like metadataUrl()
         return once("tokenTypes", () -> trusted.equals(string("portcullis.issuer").orElseThrow().strip())

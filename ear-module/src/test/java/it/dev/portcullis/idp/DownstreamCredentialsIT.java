@@ -102,6 +102,23 @@ class DownstreamCredentialsIT {
         assertThat(proxy.count()).as("one request, one re-fetch after the rejection").isEqualTo(2);
     }
 
+    /**
+     * Only the issuer given: the token endpoint comes from Keycloak's metadata (OpenID Connect Discovery, then
+     * RFC 8414), and the token is Keycloak's.
+     */
+    @Test
+    void theTokenEndpointIsDiscoveredFromTheIssuersMetadata() throws Exception {
+        config.remove("portcullis.downstream.erp.token-endpoint");
+        put("issuer", keycloak.issuer());
+        AccessTokens erp = tokens();
+
+        String token = erp.current();
+
+        assertThat(claims(token).getString("iss")).isEqualTo(keycloak.issuer());
+        assertThat(claims(token).getString("azp")).isEqualTo("downstream-exchanger");
+        assertThat(proxy.count()).as("the discovered endpoint is Keycloak's own, not the proxy").isZero();
+    }
+
     /** Keycloak issues this client 4-second tokens: reused for half that, then renewed before they expire. */
     @Test
     void aShortLivedKeycloakTokenIsReusedThenRenewedBeforeItExpires() throws Exception {

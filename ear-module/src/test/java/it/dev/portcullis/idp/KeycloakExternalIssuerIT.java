@@ -46,6 +46,16 @@ class KeycloakExternalIssuerIT {
                 Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
                 Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_ID", "downstream-exchanger"),
                 Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_SECRET", keycloak.agentSecret()),
+                // the demo profile (realm-basic.xml) sends the demo downstreams' static key in X-Demo-Api-Key
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_HEADER", "Authorization"),
+                // The demo tool in the server's own name: client credentials with client_secret_post.
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_MODE", "client-credentials"),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_URL", downstream.url()),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_HEADER", "Authorization"),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_CLIENT_ID", "downstream-exchanger"),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_CLIENT_SECRET", keycloak.agentSecret()),
+                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_AUTH_METHOD", "client_secret_post"),
                 Map.entry("PORTCULLIS_ISSUER", ORIGIN),
                 Map.entry("PORTCULLIS_MCP_RESOURCE", RESOURCE),
                 Map.entry("PORTCULLIS_TOKEN_ISSUER", keycloak.issuer()),

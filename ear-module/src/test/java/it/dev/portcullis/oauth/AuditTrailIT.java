@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audit trail after a whole connection attempt: a confidential client registers, alice opens the authorization
- * request in a fresh browser session (FORM login in between, as a browser meets it), approves, the client redeems
- * the code with its secret, opens an MCP session, calls tools, ends the session, refreshes, revokes. The operator
+ * request in a fresh browser session (FORM login in between, as a browser meets it, with a mistyped password first),
+ * approves, the client redeems the code with its secret, opens an MCP session, calls tools, ends the session,
+ * refreshes, revokes, and finally deletes its registration (RFC 7592). The operator
  * API then shows every step, in order, the OAuth steps under one flow id that the token response shares; and neither
  * the export nor the server's logs hold any secret the journey used. Also: who may read the API, and bad filters.
  */
@@ -57,6 +58,13 @@ class AuditTrailIT {
         HttpResponse<String> toLogin = browser.authorize(request);
         assertThat(toLogin.statusCode()).isEqualTo(302);
         browser.get(path(toLogin.headers().firstValue("Location").orElseThrow()));
+        // A mistyped password first: the realm refuses it and the container shows its error page.
+        HttpResponse<String> mistyped = browser.postForm("/oauth/j_security_check",
+                Map.of("j_username", "alice", "j_password", "alice-passw0rd"));
+        HttpResponse<String> errorPage = mistyped.statusCode() / 100 == 3
+                ? browser.get(path(mistyped.headers().firstValue("Location").orElseThrow())) : mistyped;
+        assertThat(errorPage.body()).contains("id=\"login-error\"");
+        String failedLoginRequest = errorPage.headers().firstValue("X-Request-Id").orElseThrow();
         HttpResponse<String> loggedIn = browser.postForm("/oauth/j_security_check",
                 Map.of("j_username", "alice", "j_password", "alice-password"));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
@@ -100,8 +108,12 @@ class AuditTrailIT {
         assertThat(api.revoke(TokenApi.form("token", successor), clientId, clientSecret).statusCode()).isEqualTo(200);
         assertThat(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer not.a-valid.token")
                 .post(McpHttp.request("ping", "{}")).status()).isEqualTo(401);
+        HttpResponse<String> deleted = Https.client().send(HttpRequest.newBuilder(URI.create(
+                registered.getString("registration_client_uri"))).header("Authorization", "Bearer " + registrationToken)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
 
-        List<JsonObject> flowRecords = awaitRecords("client_id=" + enc(clientId) + "&from=" + start, "revocation.requested");
+        List<JsonObject> flowRecords = awaitRecords("client_id=" + enc(clientId) + "&from=" + start, "client.deleted");
         String flowId = flowRecords.stream().filter(r -> r.getString("type").equals("authorization.started"))
                 .findFirst().orElseThrow().getString("flow_id");
         List<String> flow = flowRecords.stream().filter(r -> flowId.equals(r.getString("flow_id", null)))
@@ -114,7 +126,9 @@ class AuditTrailIT {
         assertThat(all).contains("authorization.refused");
         assertThat(all).as("every step for the client, in order").containsSubsequence("client.registered",
                 "authorization.started", "token.issued", "mcp.session.opened", "mcp.tools.call", "mcp.tools.call",
-                "mcp.tools.call", "mcp.session.closed", "refresh.rotated", "revocation.requested");
+                "mcp.tools.call", "mcp.session.closed", "refresh.rotated", "revocation.requested", "client.deleted");
+        assertThat(awaitRecords("type=login.failed&request_id=" + failedLoginRequest, "login.failed"))
+                .as("the mistyped password, before the journey's login").hasSize(1);
         JsonObject listPets = record(flowRecords, "mcp.tools.call", "list_pets");
         assertThat(listPets.getString("subject")).isEqualTo("alice");
         assertThat(listPets.getString("outcome")).isEqualTo("ok");
@@ -133,6 +147,7 @@ class AuditTrailIT {
         assertThat(export).as("bearer refused with its reason").contains("\"type\":\"bearer.refused\"");
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("alice's password", "alice-password");
+        secrets.put("alice's mistyped password", "alice-passw0rd");
         secrets.put("client secret", clientSecret);
         secrets.put("registration access token", registrationToken);
         secrets.put("authorization code", code);
@@ -149,15 +164,135 @@ class AuditTrailIT {
                 leaks.add(what + " in the audit export");
             }
         });
-        for (Path log : logFiles()) {
+        List<Path> logs = logFiles();
+        assertThat(logs).as("the server's log files").isNotEmpty();
+        for (Path log : logs) {
             String text = Files.readString(log, StandardCharsets.ISO_8859_1);
             secrets.forEach((what, secret) -> {
                 if (text.contains(secret)) {
-                    leaks.add(what + " in " + log.getFileName());
+                    leaks.add(what + " in " + SERVER.directory().resolve("logs").relativize(log));
                 }
             });
         }
         assertThat(leaks).as("secrets of the journey in the audit trail or the server log").isEmpty();
+    }
+
+    /**
+     * Every reason of {@code bearer.refused} the shared server can show: the record of each refused request (found by
+     * its request id) names why. A token whose payload was changed to claim it expired is {@code signature}: the
+     * server's own keys do not verify it, and its claims are the forger's word. (A genuinely expired token and one
+     * for another audience: RefusalReasonTest; the audience also in IssuedTokensAtMcpIT against a second resource.)
+     */
+    @Test
+    void bearerRefusedAtMcpWhenTokensAreBadThenEachRecordNamesWhy() throws Exception {
+        Instant start = Instant.now().minusSeconds(1);
+        String reader = accessTokenOf("alice", "alice-password", "pets:read");
+        String[] parts = reader.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String forgedExpired = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replaceFirst("\"exp\":\\d+", "\"exp\":1000000000").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replace("pets:read", "pets:read pets:write").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String marker = "bearer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "-";
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("no_token", refusedStatus(McpHttp.to(SERVER.url("/mcp")), marker + "no_token"));
+        expected.put("token_in_query", refusedStatus(McpHttp.to(SERVER.url("/mcp?access_token=" + reader.substring(0, 8)))
+                .header("Authorization", "Bearer " + reader), marker + "token_in_query"));
+        expected.put("malformed", refusedStatus(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer not-a-jwt"),
+                marker + "malformed"));
+        expected.put("signature", refusedStatus(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + tampered),
+                marker + "signature"));
+        expected.put("signature ", refusedStatus(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + forgedExpired),
+                marker + "forged_expired"));
+        McpHttp mcp = McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + reader);
+        McpHttp.Answer init = mcp.post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
+                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
+        assertThat(init.status()).isEqualTo(200);
+        McpHttp.Answer stepUp = mcp.header("Mcp-Session-Id", init.response().headers().firstValue("Mcp-Session-Id").orElseThrow())
+                .header("MCP-Protocol-Version", McpHttp.LEGACY).header("X-Request-Id", marker + "insufficient_scope")
+                .post(McpHttp.request("tools/call", "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Rex\",\"species\":\"dog\"}}"));
+        expected.put("insufficient_scope", stepUp.status());
+
+        assertThat(expected).containsEntry("no_token", 401).containsEntry("token_in_query", 400).containsEntry("malformed", 401)
+                .containsEntry("signature", 401).containsEntry("signature ", 401).containsEntry("insufficient_scope", 403);
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("no_token", "no_token");
+        ids.put("token_in_query", "token_in_query");
+        ids.put("malformed", "malformed");
+        ids.put("signature", "signature");
+        ids.put("forged_expired", "signature");
+        ids.put("insufficient_scope", "insufficient_scope");
+        awaitRecords("type=bearer.refused&request_id=" + marker + "insufficient_scope", "bearer.refused");
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            List<JsonObject> records = awaitRecords("type=bearer.refused&from=" + start + "&request_id=" + marker + id.getKey(),
+                    "bearer.refused");
+            assertThat(records).as("bearer.refused of the %s request", id.getKey()).hasSize(1);
+            assertThat(records.get(0).getJsonObject("details").getString("reason")).as("why the %s request was refused", id.getKey())
+                    .isEqualTo(id.getValue());
+        }
+        JsonObject scope = awaitRecords("type=bearer.refused&request_id=" + marker + "insufficient_scope", "bearer.refused").get(0);
+        assertThat(scope.getString("subject")).isEqualTo("alice");
+        assertThat(scope.getJsonObject("details").getString("required_scope")).contains("pets:write");
+    }
+
+    /**
+     * Sessions the server ends itself are recorded too: the subject's least recently used session ends when it
+     * opens one more than {@code portcullis.mcp.max-sessions-per-subject} (32), as {@code evicted}. (Idle expiry,
+     * after an hour: SessionStoreTest.) The subject is the auditor, whose sessions no other test holds.
+     */
+    @Test
+    void mcpSessionWhenEvictedByTheSubjectsCapThenRecordedClosedWithTheReason() throws Exception {
+        Instant start = Instant.now().minusSeconds(1);
+        McpHttp mcp = McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer "
+                + accessTokenOf(ADMIN, ADMIN_PASSWORD, "pets:read"));
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            McpHttp.Answer init = mcp.post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
+                    + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
+            assertThat(init.status()).isEqualTo(200);
+            sessions.add(init.response().headers().firstValue("Mcp-Session-Id").orElseThrow());
+        }
+        String first = sessionRef(sessions.get(0));
+        List<JsonObject> closed = List.of();
+        for (int attempt = 0; attempt < 50 && closed.isEmpty(); attempt++) {
+            Thread.sleep(200);
+            closed = json(get("/oauth/admin/audit?limit=1000&type=mcp.session.closed&subject=" + ADMIN + "&from=" + start,
+                    ADMIN, ADMIN_PASSWORD)).getJsonArray("records").getValuesAs(JsonValue::asJsonObject).stream()
+                    .filter(r -> first.equals(r.getJsonObject("details").getString("session", null))).toList();
+        }
+        assertThat(closed).as("the auditor's first session, evicted by the 33rd").hasSize(1);
+        assertThat(closed.get(0).getJsonObject("details").getString("reason")).isEqualTo("evicted");
+        assertThat(closed.get(0).getString("client_id", null)).as("the client the session was opened by").isNotNull();
+        assertThat(McpHttp.to(SERVER.url("/mcp")).header("Mcp-Session-Id", sessions.get(0)).header("MCP-Protocol-Version", McpHttp.LEGACY)
+                .header("Authorization", "Bearer " + accessTokenOf(ADMIN, ADMIN_PASSWORD, "pets:read"))
+                .post(McpHttp.request("ping", "{}")).status()).isEqualTo(404);
+    }
+
+    /** The reference records use for a session: the first 16 hex digits of its id's SHA-256. */
+    private static String sessionRef(String sessionId) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    private static int refusedStatus(McpHttp mcp, String requestId) throws Exception {
+        return mcp.header("X-Request-Id", requestId).post(McpHttp.request("ping", "{}")).status();
+    }
+
+    /** An access token of a realm user for {@code scope}: FORM login, consent, code redeemed by a public client. */
+    private String accessTokenOf(String user, String password, String scope) throws Exception {
+        String client = AuthorizeFixtures.registerPublicClient(null, CodeFlowTokens.REDIRECT);
+        UserSession session = UserSession.loggedIn(user, password);
+        HttpResponse<String> page = session.authorize(AuthorizeFixtures.with(
+                AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
+        HttpResponse<String> approved = page.statusCode() != 200 ? page : session.postForm("/oauth/authorize",
+                AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
+        String code = UserSession.redirectParameters(approved).get("code");
+        assertThat(code).as(approved.body()).isNotBlank();
+        HttpResponse<String> tokens = api.token(TokenApi.form("grant_type", "authorization_code", "client_id", client,
+                "code", code, "code_verifier", AuthorizeFixtures.VERIFIER, "redirect_uri", CodeFlowTokens.REDIRECT,
+                "resource", TokenApi.expectedResource()), null, null);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return RegistrationApi.json(tokens).getString("access_token");
     }
 
     @Test
@@ -230,7 +365,7 @@ class AuditTrailIT {
     }
 
     /** The records matching {@code query}, once one of type {@code last} is among them (writes are asynchronous). */
-    private static List<JsonObject> awaitRecords(String query, String last) throws Exception {
+    static List<JsonObject> awaitRecords(String query, String last) throws Exception {
         List<JsonObject> records = List.of();
         for (int attempt = 0; attempt < 50; attempt++) {
             HttpResponse<String> response = get("/oauth/admin/audit?limit=1000&" + query, ADMIN, ADMIN_PASSWORD);
@@ -258,7 +393,7 @@ class AuditTrailIT {
         return Https.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
+    static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
@@ -271,12 +406,10 @@ class AuditTrailIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Every file under the server's logs directory: messages, console, trace, access log and FFDC incident files. */
     private static List<Path> logFiles() throws IOException {
-        try (Stream<Path> files = Files.list(SERVER.directory().resolve("logs"))) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith("messages") || name.equals("console.log");
-            }).toList();
+        try (Stream<Path> files = Files.walk(SERVER.directory().resolve("logs"))) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 }

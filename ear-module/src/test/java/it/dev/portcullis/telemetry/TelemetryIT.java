@@ -141,6 +141,14 @@ class TelemetryIT {
     void prometheusScrapesRequestErrorTokenAndRegistrationSeries() throws Exception {
         assertThat(callTool(TOOL).status()).isEqualTo(200);
         assertThat(callTool("no_such_tool").errorCode()).isEqualTo(-32602);
+        // refused before the dispatcher: no token (401), an unknown legacy session (404), a missing scope (403)
+        assertThat(McpHttp.to(server.url("/mcp")).post(McpHttp.request("ping", "{}")).status()).isEqualTo(401);
+        assertThat(McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken)
+                .header("Mcp-Session-Id", "no-such-session").header("MCP-Protocol-Version", McpHttp.LEGACY)
+                .post(McpHttp.request("ping", "{}")).status()).isEqualTo(404);
+        assertThat(McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken)
+                .modern("tools/call", "add_pet", "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Rex\",\"species\":\"dog\"}}")
+                .status()).as("the token has pets:read only").isEqualTo(403);
         HttpResponse<String> registered = Https.client().send(HttpRequest.newBuilder(server.url("/oauth/register"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"client_name\":\"telemetry-it\",\"redirect_uris\":[\"http://127.0.0.1:43210/callback\"],"
@@ -157,6 +165,12 @@ class TelemetryIT {
                 + "code=\"-32602\"} >= 1", scrape))).isPresent();
         assertThat(value(prometheus.await("portcullis_mcp_request_duration_seconds_count{method=\"tools/call\",tool=\""
                 + TOOL + "\"} >= 1", scrape))).isPresent();
+        assertThat(value(prometheus.await("portcullis_mcp_refused_total{reason=\"no_token\",status=\"401\"} >= 1",
+                scrape))).as("refused before the dispatcher, per reason").isPresent();
+        assertThat(value(prometheus.await("portcullis_mcp_refused_total{reason=\"session_not_found\",status=\"404\"} >= 1",
+                scrape))).isPresent();
+        assertThat(value(prometheus.await("portcullis_mcp_refused_total{reason=\"insufficient_scope\",status=\"403\"} >= 1",
+                scrape))).isPresent();
         assertThat(value(prometheus.await("portcullis_oauth_tokens_issued_total{grant_type=\"client_credentials\"} >= 1",
                 scrape))).isPresent();
         assertThat(value(prometheus.await("portcullis_oauth_tokens_issued_total{grant_type=\"refresh_token\"}",
@@ -167,6 +181,7 @@ class TelemetryIT {
         assertThat(value(prometheus.await("portcullis_audit_queue_depth", scrape))).isPresent();
         assertThat(value(prometheus.await("portcullis_audit_dropped", scrape))).contains("0");
         assertThat(value(prometheus.await("portcullis_audit_written >= 1", scrape))).isPresent();
+        assertThat(value(prometheus.await("portcullis_audit_login_failures_suppressed", scrape))).isPresent();
     }
 
     @Test

@@ -29,7 +29,8 @@ public enum AuditEventType {
     MCP_SESSION_CLOSED("mcp.session.closed"),
     MCP_TOOLS_CALL("mcp.tools.call"),
     MCP_RESOURCES_READ("mcp.resources.read"),
-    MCP_PROMPTS_GET("mcp.prompts.get");
+    MCP_PROMPTS_GET("mcp.prompts.get"),
+    DOWNSTREAM_TOKEN_FAILED("downstream.token.failed");
 
     private final String wireName;
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * The MCP engine's observer that turns served calls and legacy sessions into audit events: one record per
  * {@code tools/call}, {@code resources/read} and {@code prompts/get} with subject, client, target, outcome, JSON-RPC
  * error code and duration. Arguments and results only for tools that opted in ({@code @Tool(auditArguments = true)}
- * or {@code portcullis.audit.record-tools}), redacted.
+ * or {@code portcullis.audit.record-tools}), redacted. A tool call that failed for want of a downstream credential
+ * gets a {@code downstream.token.failed} record too.
  */
 @ApplicationScoped
 public class McpCallAudit implements McpObserver {
@@ -55,6 +56,20 @@ public class McpCallAudit implements McpObserver {
             event.detail("arguments", json(call.arguments())).detail("result", json(call.result()));
         }
         audit.record(event);
+        if (call.downstreamFailure() != null) {
+            audit.record(downstreamFailure(call));
+        }
+    }
+
+    /**
+     * A tool call that ended because no downstream credential could be obtained: the downstream's name and the
+     * failure's safe reason code ({@code DownstreamException#reason()}: an OAuth error code, an HTTP status), never a
+     * token, secret or the authorization server's free text.
+     */
+    private static AuditEvent downstreamFailure(ServedCall call) {
+        ServedCall.DownstreamFailure failure = call.downstreamFailure();
+        return caller(AuditEvent.of(AuditEventType.DOWNSTREAM_TOKEN_FAILED).target(call.target()), call.caller())
+                .failed(failure.reason()).detail("downstream", failure.downstream());
     }
 
     @Override
@@ -63,7 +78,7 @@ public class McpCallAudit implements McpObserver {
         String clientId = caller == null ? null : AuditEvent.claimText(caller.claim("client_id").orElse(null));
         if (clientId != null) {
             if (sessionClients.size() >= MAX_SESSIONS_REMEMBERED) {
-                sessionClients.clear(); // expired sessions are not reported; at worst an end is recorded without its client
+                sessionClients.clear(); // bounded against lost ends; at worst an end is recorded without its client
             }
             sessionClients.put(sessionRef(sessionId), clientId);
         }

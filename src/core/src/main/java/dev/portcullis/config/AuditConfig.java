@@ -51,6 +51,14 @@ public class AuditConfig {
     @ConfigProperty(name = "portcullis.audit.record-tools")
     private java.util.Optional<String> recordTools;
 
+    /**
+     * {@code login.failed} records one source address may cause per minute; further failures from it are counted
+     * and reported with its next record ({@code dev.portcullis.audit.LoginFailureBudget}).
+     */
+    @Inject
+    @ConfigProperty(name = "portcullis.audit.login-failures-per-minute", defaultValue = "10")
+    private int loginFailuresPerMinute;
+
     /** Whether events are recorded at all ({@code portcullis.audit.enabled}, default true). */
     public boolean enabled() {
         long now = System.nanoTime();
@@ -67,6 +75,10 @@ public class AuditConfig {
 
     public int queueCapacity() {
         return Math.max(1, queueCapacity);
+    }
+
+    public int loginFailuresPerMinute() {
+        return Math.max(1, loginFailuresPerMinute);
     }
 
     public Duration retention() {

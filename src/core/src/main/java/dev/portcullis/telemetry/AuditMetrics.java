@@ -1,6 +1,7 @@
 package dev.portcullis.telemetry;
 
 import dev.portcullis.audit.AuditQueueStats;
+import dev.portcullis.audit.LoginFailureBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The audit trail's queue as gauges, read at each scrape: records waiting, and since start the records dropped
- * (queue full or the database refused the batch) and written. Dropped and written only grow; they are gauges because
+ * (queue full or the database refused the batch) and written, and the failed logins left unrecorded because their
+ * source was past its budget ({@link LoginFailureBudget}). Dropped and written only grow; they are gauges because
  * MicroProfile Metrics has no counter read from a function.
  */
 @ApplicationScoped
@@ -20,6 +22,9 @@ public class AuditMetrics {
 
     @Inject
     private AuditQueueStats audit;
+
+    @Inject
+    private LoginFailureBudget loginFailures;
 
     private final AtomicBoolean registered = new AtomicBoolean();
 
@@ -32,6 +37,8 @@ public class AuditMetrics {
                     + "refused the batch)", audit::dropped);
             telemetry.gauge(Telemetry.AUDIT_WRITTEN, "Audit records written to the database since start",
                     audit::written);
+            telemetry.gauge(Telemetry.AUDIT_LOGIN_FAILURES_SUPPRESSED, "Failed logins left unrecorded since start "
+                    + "(a source past portcullis.audit.login-failures-per-minute)", loginFailures::suppressed);
         }
     }
 }

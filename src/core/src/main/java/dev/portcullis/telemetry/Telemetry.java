@@ -27,15 +27,26 @@ public class Telemetry {
     public static final String MCP_REQUESTS = "portcullis.mcp.requests";
     public static final String MCP_ERRORS = "portcullis.mcp.errors";
     public static final String MCP_DURATION = "portcullis.mcp.request.duration";
+    public static final String MCP_REFUSED = "portcullis.mcp.refused";
     public static final String TOKENS_ISSUED = "portcullis.oauth.tokens.issued";
     public static final String REFRESH_REPLAYS = "portcullis.oauth.refresh.replays";
     public static final String REGISTRATIONS = "portcullis.oauth.registrations";
     public static final String AUDIT_QUEUE_DEPTH = "portcullis.audit.queue.depth";
     public static final String AUDIT_DROPPED = "portcullis.audit.dropped";
     public static final String AUDIT_WRITTEN = "portcullis.audit.written";
+    public static final String AUDIT_LOGIN_FAILURES_SUPPRESSED = "portcullis.audit.login.failures.suppressed";
 
     /** The grant types the token endpoint issues for; each has its counter from the start. */
     public static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
+    /**
+     * Why {@code /mcp} refused a request before the dispatcher: the {@code bearer.refused} reasons of the audit trail
+     * (src/docs/audit.md), and {@code session_not_found} (an unknown or ended legacy session, 404).
+     */
+    public static final List<String> REFUSAL_REASONS = List.of("no_token", "token_in_query", "expired", "wrong_audience",
+            "wrong_issuer", "signature", "malformed", "invalid", "not_an_access_token", "revoked", "insufficient_scope",
+            "session_not_found");
+    private static final String REFUSED_DESCRIPTION = "Requests to /mcp refused before the JSON-RPC dispatcher, per "
+            + "reason and HTTP status (401 token, 403 scope, 404 session, 400 token in the query)";
 
     /** Span attribute names (OpenTelemetry semantic conventions where one exists: rpc.*). */
     public static final String RPC_SYSTEM = "rpc.system";
@@ -82,6 +93,15 @@ public class Telemetry {
                     + "error code, or tool_error for a tool result with isError)", "method", method, "tool", tool,
                     "code", errorCode);
         }
+    }
+
+    /**
+     * A request {@code /mcp} refused before the dispatcher ran (so not in {@link #MCP_REQUESTS}). A reason outside
+     * {@link #REFUSAL_REASONS} counts as {@code other}: label values never come from the request.
+     */
+    public void mcpRefused(String reason, int status) {
+        metrics.increment(MCP_REFUSED, REFUSED_DESCRIPTION, "reason", REFUSAL_REASONS.contains(reason) ? reason : "other",
+                "status", String.valueOf(status));
     }
 
     /** An access token issued; {@code grantType} is one the endpoint supports (it refuses others before this). */

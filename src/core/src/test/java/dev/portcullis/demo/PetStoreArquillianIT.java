@@ -10,6 +10,7 @@ import dev.portcullis.platform.InstallationService;
 import dev.portcullis.platform.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In-container, on a managed Liberty with the real Derby datasource: the product WAR as built, plus this class.
+ * In-container, on a managed Liberty with the real Derby datasource: the product WAR as built, the demo module's jar
+ * (its own persistence unit beside core's), plus this class.
  * Entities go in through the {@code @Stateless} store's transactions and are read back, also with plain JDBC.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -29,7 +31,9 @@ class PetStoreArquillianIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ProductWar.named("portcullis-it.war").addClass(PetStoreArquillianIT.class);
+        return ProductWar.named("portcullis-it.war")
+                .addAsLibraries(new File(System.getProperty("portcullis.demo.jar")))
+                .addClass(PetStoreArquillianIT.class);
     }
 
     @EJB

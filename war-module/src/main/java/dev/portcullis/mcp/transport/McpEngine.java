@@ -32,6 +32,7 @@ public class McpEngine {
 
     static final String TASK_EXECUTOR = "java:app/concurrent/mcpTasks";
     static final int MAX_RUNNING_TASKS = 16;
+    static final long SESSION_SWEEP_SECONDS = 60;
 
     @Inject
     private FeatureDiscoveryExtension features;
@@ -60,6 +61,7 @@ public class McpEngine {
 
     private McpServer server;
     private volatile FeatureRegistry registry;
+    private java.util.concurrent.ScheduledFuture<?> sessionSweep;
 
     @PostConstruct
     void start() {
@@ -70,11 +72,25 @@ public class McpEngine {
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
                 null), settings, notifications, tasks, audit, telemetry);
+        // Idle sessions nobody asks for again end here, so their end is recorded (mcp.session.closed, expired).
+        sessionSweep = scheduler.scheduleAtFixedRate(this::expireIdleSessions, SESSION_SWEEP_SECONDS,
+                SESSION_SWEEP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void expireIdleSessions() {
+        try {
+            server.expireIdleSessions();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(McpEngine.class.getName()).warning("Expiring idle MCP sessions failed: " + e);
+        }
     }
 
     /** Ends open notification streams gracefully (modern listen streams get their result). */
     @PreDestroy
     void stop() {
+        if (sessionSweep != null) {
+            sessionSweep.cancel(false);
+        }
         server.close();
     }
 

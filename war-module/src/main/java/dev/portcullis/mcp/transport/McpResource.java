@@ -75,6 +75,9 @@ public class McpResource {
     @Inject
     private ResourceServerConfig resourceServer;
 
+    @Inject
+    private dev.portcullis.telemetry.Telemetry telemetry;
+
     @POST
     public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
             @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
@@ -139,8 +142,11 @@ public class McpResource {
         if (session == null) {
             return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
         }
-        return Response.status(engine.server().endSession(session, RequestCaller.of(request).name()) ? Response.Status.NO_CONTENT
-                : Response.Status.NOT_FOUND).build();
+        if (engine.server().endSession(session, RequestCaller.of(request).name())) {
+            return Response.noContent().build();
+        }
+        telemetry.mcpRefused("session_not_found", 404);
+        return Response.status(Response.Status.NOT_FOUND).build();
     }
 
     private Response notificationStream(Opened opened, NotificationSse queue, HttpServletResponse servlet) {
@@ -186,8 +192,12 @@ public class McpResource {
     private Response answer(Reply reply, Caller caller) {
         Response response = json(reply);
         if (reply.requiredScopes().isEmpty()) {
+            if (reply.status() == 404) {
+                telemetry.mcpRefused("session_not_found", 404); // the engine answers 404 for nothing else
+            }
             return response;
         }
+        telemetry.mcpRefused("insufficient_scope", 403);
         // step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25 scope challenge)
         java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.scopes());
         scopes.addAll(reply.requiredScopes());

@@ -26,6 +26,9 @@ public class StreamGuardFilter implements ContainerRequestFilter {
     @Inject
     private McpEngine engine;
 
+    @Inject
+    private dev.portcullis.telemetry.Telemetry telemetry;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (!"GET".equals(request.getMethod())) {
@@ -33,6 +36,7 @@ public class StreamGuardFilter implements ContainerRequestFilter {
         }
         Optional<Reply> refusal = engine.server().standaloneStreamRefusal(request.getHeaderString(McpResource.SESSION),
                 request.getHeaderString(McpResource.VERSION), RequestCaller.of(request).name());
+        refusal.filter(reply -> reply.status() == 404).ifPresent(reply -> telemetry.mcpRefused("session_not_found", 404));
         refusal.ifPresent(reply -> request.abortWith(reply.status() == 405
                 ? Response.status(405).header("Allow", "POST, DELETE").build() : McpResource.json(reply)));
     }

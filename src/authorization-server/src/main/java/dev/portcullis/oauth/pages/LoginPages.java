@@ -3,7 +3,10 @@ package dev.portcullis.oauth.pages;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.audit.LoginFailureBudget;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
@@ -19,6 +22,11 @@ import jakarta.ws.rs.core.Response;
  * page forgets the login moment an existing HTTP session holds ({@link #SESSION_LOGIN_ATTRIBUTE}): a login is about
  * to happen, and the first request after it records its time anew.
  *
+ * <p>The error page records {@code login.failed}. The container may show it by a forward (the failure is then
+ * certain) or by a redirect (Liberty; then the request is the browser's own GET and anybody can send the same), so
+ * every record is bounded per source address by {@link LoginFailureBudget}, and says how it was reached
+ * ({@code dispatch}).
+ *
  * @see <a href="https://jakarta.ee/specifications/servlet/6.0/jakarta-servlet-spec-6.0#form-based-authentication">Servlet 6.0 section 13.6.3</a>
  */
 @Path("/")
@@ -33,6 +41,9 @@ public class LoginPages {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private LoginFailureBudget budget;
+
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
@@ -46,9 +57,30 @@ public class LoginPages {
     @Produces(MediaType.TEXT_HTML)
     public Response loginError() {
         forgetLoginMoment();
-        // The container checked the password and sent the browser here; the user name it tried is not known here.
-        audit.record(AuditEvent.of(AuditEventType.LOGIN_FAILED).failed("the realm refused the user name and password"));
+        recordFailure();
         return page(200, "<p class=\"warning\" id=\"login-error\" role=\"alert\">That user name and password did not match. Try again.</p>\n");
+    }
+
+    /**
+     * The user name tried is not known here. Nothing the caller sends is trusted: the source is the TCP peer, and
+     * only a forward the container made from {@code j_security_check} (its own request attribute) counts as one.
+     */
+    private void recordFailure() {
+        if (!audit.enabled()) {
+            return;
+        }
+        LoginFailureBudget.Admission admission = budget.admit(http.getRemoteAddr());
+        if (!admission.record()) {
+            return;
+        }
+        Object forwardedFrom = http.getDispatcherType() == DispatcherType.FORWARD
+                ? http.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) : null;
+        boolean fromLogin = forwardedFrom instanceof String uri && uri.endsWith("/j_security_check");
+        audit.record(AuditEvent.of(AuditEventType.LOGIN_FAILED).failed("the realm refused the user name and password")
+                .detail("dispatch", fromLogin ? "forward" : "request")
+                .detail("source", admission.source())
+                .detail("suppressed_before", admission.suppressedBefore() > 0 ? admission.suppressedBefore() : null)
+                .detail("limited", admission.lastThisMinute() ? "true" : null));
     }
 
     private void forgetLoginMoment() {

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.audit.AuditFilter;
+import dev.portcullis.audit.AuditRecords;
 import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.persistence.AuditRecordEntity;
+import jakarta.ejb.EJB;
 import dev.portcullis.oauth.client.RegisteredClient;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -19,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The resolver as part 2 will call it, in-container: an https client_id is resolved through the configured CIMD
  * fetcher. The HTTPS fixture runs inside the server's JVM; the test-only settings (allow-list, extra trust) are
- * set as system properties before the resolver's first CIMD use, and cleared afterwards.
+ * set as system properties before the resolver's first CIMD use, and cleared afterwards. Every fetch is on the audit
+ * trail ({@code cimd.fetched}): ok, or failed with the reason.
  */
 @ExtendWith(ArquillianExtension.class)
 class ClientResolverArquillianIT {
@@ -35,6 +41,9 @@ class ClientResolverArquillianIT {
 
     @Inject
     private ClientResolver resolver;
+
+    @EJB
+    private AuditRecords records;
 
     /** Runs inside the server (Arquillian runs JUnit's class-level callbacks on the client side). */
     private static void startFixture() throws Exception {
@@ -54,6 +63,26 @@ class ClientResolverArquillianIT {
         }
     }
 
+    /** The cimd.fetched records of one document URL, once {@code expected} of them are written (asynchronously). */
+    private List<AuditRecordEntity> fetched(String url, int expected) throws InterruptedException {
+        List<AuditRecordEntity> found = List.of();
+        for (int attempt = 0; attempt < 50 && found.size() < expected; attempt++) {
+            Thread.sleep(100);
+            found = records.page(filter(url), 0, 10);
+        }
+        Thread.sleep(200);
+        found = records.page(filter(url), 0, 10);
+        assertEquals(expected, found.size(), "cimd.fetched records of " + url);
+        return found;
+    }
+
+    /** Records of this run only: the database outlives a run, and the unreachable URL is the same every time. */
+    private static final java.time.Instant START = java.time.Instant.now().minusSeconds(1);
+
+    private static AuditFilter filter(String clientId) {
+        return new AuditFilter(START, null, null, clientId, "cimd.fetched", null, null, null, null);
+    }
+
     @Test
     void resolveWhenClientIdIsDocumentUrlThenFetchedThroughConfiguredGuardAndTrust() throws Exception {
         startFixture();
@@ -65,6 +94,17 @@ class ClientResolverArquillianIT {
             assertTrue(resolver.resolve(fixture.url("/missing.json")).isEmpty(), "an unusable document resolves to nothing");
             assertThrows(MetadataDocumentException.class, () -> resolver.resolveDocument("https://127.0.0.1:1/client.json"));
             assertTrue(resolver.resolve("no-such-registered-client").isEmpty());
+
+            AuditRecordEntity ok = fetched(fixture.url("/client.json"), 1).get(0);
+            assertEquals("ok", ok.getOutcome());
+            AuditRecordEntity missing = fetched(fixture.url("/missing.json"), 1).get(0);
+            assertEquals("failed", missing.getOutcome());
+            assertTrue(missing.getDetails().contains("\"reason\":\"") && missing.getDetails().contains("404"),
+                    "the reason of a failed fetch: " + missing.getDetails());
+            AuditRecordEntity unreachable = fetched("https://127.0.0.1:1/client.json", 1).get(0);
+            assertEquals("failed", unreachable.getOutcome());
+            assertTrue(unreachable.getDetails().contains("\"reason\":\""), unreachable.getDetails());
+            assertTrue(records.page(filter("no-such-registered-client"), 0, 10).isEmpty(), "a registered client is not a document");
         } finally {
             stopFixture();
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.portcullis.support.AppServer;
 import it.dev.portcullis.support.MachineClientsFixture;
 import it.dev.portcullis.support.SdkClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -46,10 +47,18 @@ class JourneyIT {
         }
     }
 
+    /**
+     * Also the issue's acceptance for the audit trail: after the SDK's whole journey, the operator API shows each of
+     * its steps for the client the SDK registered, in order, the first authorization under one flow id from the
+     * authorize request to the token response, and neither the export nor the server's logs hold a JWT or alice's
+     * password (the SDK keeps its tokens to itself, so any compact JWT there would be one of them).
+     */
     @Test
     @Order(1)
     void legacyEraWithSdk1() throws Exception {
+        Instant start = Instant.now().minusSeconds(1);
         run("sdk1-legacy", JOURNEY);
+        JourneyAudit.of(SERVER, start, "Portcullis e2e (", "legacy").assertJourneyRecorded();
     }
 
     @Test

@@ -37,7 +37,7 @@ final class DownstreamFilter implements ClientRequestFilter, ClientResponseFilte
     @Override
     public void filter(ClientRequestContext request) {
         if (!Hosts.sameOrigin(request.getUri(), origin)) {
-            throw new DownstreamException("The client of the downstream API '" + tokens.name() + "' only calls "
+            throw new DownstreamException(tokens.name(), "other_origin", "The client of the downstream API '" + tokens.name() + "' only calls "
                     + origin.getScheme() + "://" + origin.getAuthority() + ".");
         }
         String value = request.getProperty(AccessTokens.CALLER_PROPERTY) instanceof Caller caller

@@ -77,7 +77,7 @@ final class DownstreamTokens implements AccessTokens {
             case STATIC -> header(settings.staticToken().orElseThrow());
             case CLIENT_CREDENTIALS -> header(cache.get(OWN_TOKEN,
                     () -> requests.request(new ClientCredentialsGrant(), Map.of())).value());
-            case TOKEN_EXCHANGE -> throw new DownstreamException("The downstream API '" + settings.name()
+            case TOKEN_EXCHANGE -> throw new DownstreamException(settings.name(), "caller_required", "The downstream API '" + settings.name()
                     + "' is called on behalf of the user only.");
         };
     }
@@ -91,7 +91,8 @@ final class DownstreamTokens implements AccessTokens {
             return current();
         }
         if (!(caller instanceof PresentingCaller presenting) || caller.anonymous()) {
-            throw new DownstreamException("The downstream API '" + settings.name() + "' needs a signed-in caller.");
+            throw new DownstreamException(settings.name(), "caller_required", "The downstream API '" + settings.name()
+                    + "' needs a signed-in caller.");
         }
         String subject = presenting.presentedToken().value();
         String key = caller.claim("iss").map(String::valueOf).orElse("") + "\n" + caller.name();
@@ -99,7 +100,7 @@ final class DownstreamTokens implements AccessTokens {
         if (token.equals(subject)) {
             // An authorization server that echoes the subject token would turn exchange into passthrough.
             cache.drop(token);
-            throw new DownstreamException("The authorization server of the downstream API '" + settings.name()
+            throw new DownstreamException(settings.name(), "subject_token_returned", "The authorization server of the downstream API '" + settings.name()
                     + "' returned the caller's own token; it is not forwarded.");
         }
         return header(token);
@@ -121,7 +122,8 @@ final class DownstreamTokens implements AccessTokens {
     }
 
     private DownstreamException notConfigured() {
-        return new DownstreamException("The downstream API '" + settings.name() + "' is not configured on this server.");
+        return new DownstreamException(settings.name(), "not_configured", "The downstream API '" + settings.name()
+                + "' is not configured on this server.");
     }
 
     private String header(String token) {

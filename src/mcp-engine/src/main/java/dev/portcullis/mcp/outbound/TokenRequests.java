@@ -73,7 +73,7 @@ final class TokenRequests {
                     backoff = backoff.multipliedBy(2);
                     continue;
                 }
-                throw refusal("its authorization server could not be reached", e.getClass().getSimpleName());
+                throw refusal("its authorization server could not be reached", "token_endpoint_unreachable:" + e.getClass().getSimpleName());
             }
             if (response.getStatusCode() >= 500 && attempt < settings.retries()) {
                 pause(backoff);
@@ -86,18 +86,19 @@ final class TokenRequests {
 
     private IssuedToken issued(HTTPResponse response, Instant sent) {
         if (response.getStatusCode() >= 500) {
-            throw refusal("its authorization server failed", "HTTP " + response.getStatusCode());
+            throw refusal("its authorization server failed", "token_endpoint_failed:HTTP " + response.getStatusCode());
         }
         TokenResponse parsed;
         try {
             parsed = TokenResponse.parse(response);
         } catch (ParseException e) {
-            throw refusal("its authorization server sent an unreadable token response", "HTTP " + response.getStatusCode());
+            throw refusal("its authorization server sent an unreadable token response", "token_response_unreadable:HTTP "
+                    + response.getStatusCode());
         }
         if (!parsed.indicatesSuccess()) {
             ErrorObject error = parsed.toErrorResponse().getErrorObject();
             String code = error.getCode() == null ? "no error code" : safeCode(error.getCode());
-            throw refusal("its authorization server refused the token request (" + code + ")", code);
+            throw refusal("its authorization server refused the token request (" + code + ")", "token_refused:" + code);
         }
         AccessToken token = ((AccessTokenResponse) parsed).getTokens().getAccessToken();
         Duration lifetime = token.getLifetime() > 0 ? Duration.ofSeconds(token.getLifetime()) : UNKNOWN_LIFETIME;
@@ -110,20 +111,23 @@ final class TokenRequests {
         return code.matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}") ? code : "invalid error code";
     }
 
-    private DownstreamException refusal(String reason, String detail) {
-        // The audit record of the failure: names the downstream and the reason, never a token or secret.
+    /**
+     * The failure as the tool result says it ({@code reason}, general terms) and as the log and the audit trail
+     * record it ({@code code}: an OAuth error code, an HTTP status or an exception class, never a token or secret).
+     */
+    private DownstreamException refusal(String reason, String code) {
         LOG.log(Level.WARNING, "Outbound credentials: no token for downstream {0} ({1})",
-                new Object[] {settings.name(), detail});
-        return new DownstreamException("No access token for the downstream API '" + settings.name() + "': " + reason
-                + ".");
+                new Object[] {settings.name(), code});
+        return new DownstreamException(settings.name(), code, "No access token for the downstream API '"
+                + settings.name() + "': " + reason + ".");
     }
 
-    private static void pause(Duration backoff) {
+    private void pause(Duration backoff) {
         try {
             Thread.sleep(backoff.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DownstreamException("Interrupted while waiting for a downstream token.");
+            throw new DownstreamException(settings.name(), "interrupted", "Interrupted while waiting for a downstream token.");
         }
     }
 }

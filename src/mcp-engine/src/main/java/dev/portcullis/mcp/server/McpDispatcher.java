@@ -200,8 +200,10 @@ public final class McpDispatcher {
         boolean record = McpMethods.TOOLS_CALL.equals(method) && target != null
                 && registry.get().tool(target).map(ToolDefinition::auditArguments).orElse(false);
         JsonObject arguments = record && params.get("arguments") instanceof JsonObject a ? a : null;
+        dev.portcullis.mcp.api.DownstreamException failure = context.downstreamFailure();
         return new ServedCall(method, target, context.caller(), outcome, code, durationNanos, arguments,
-                record ? result : null);
+                record ? result : null, failure == null ? null
+                        : new ServedCall.DownstreamFailure(failure.downstream(), failure.reason()));
     }
 
     private static void observe(Runnable notice) {

@@ -64,7 +64,7 @@ public final class McpServer {
         this.info = Objects.requireNonNull(info, "info cannot be null");
         this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
         this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), settings.maxSessionsPerSubject(),
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), this::sessionEnded);
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
                 Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
                 Objects.requireNonNull(instrumentation, "instrumentation cannot be null"));
@@ -250,6 +250,22 @@ public final class McpServer {
             }
         }
         return ended;
+    }
+
+    /**
+     * Forgets legacy sessions idle longer than the timeout, each reported to the observer as {@code expired};
+     * the application runs it periodically. Returns how many ended.
+     */
+    public int expireIdleSessions() {
+        return sessions.expireIdle();
+    }
+
+    private void sessionEnded(McpSession session, String reason) {
+        try {
+            observer.sessionClosed(session.id(), session.owner(), reason);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
+        }
     }
 
     /** Ends a legacy session of an open endpoint. */

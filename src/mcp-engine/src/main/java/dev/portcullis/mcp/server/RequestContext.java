@@ -30,6 +30,7 @@ public final class RequestContext {
     private final Caller caller;
     private String newSessionId;
     private InputResponses inputs = InputResponses.NONE;
+    private volatile dev.portcullis.mcp.api.DownstreamException downstreamFailure;
 
     RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
             AtomicBoolean cancelled, Caller caller) {
@@ -84,6 +85,15 @@ public final class RequestContext {
 
     String newSessionId() {
         return newSessionId;
+    }
+
+    /** The downstream credential failure that ended this request's tool call, or null. */
+    dev.portcullis.mcp.api.DownstreamException downstreamFailure() {
+        return downstreamFailure;
+    }
+
+    void downstreamFailed(dev.portcullis.mcp.api.DownstreamException failure) {
+        this.downstreamFailure = failure;
     }
 
     void newSessionId(String id) {

@@ -32,13 +32,18 @@ final class ToolsCallHandler implements RequestHandler {
         this.instrumentation = instrumentation;
     }
 
-    /** Runs the tool bean's method under an observation of its own (a child span of the request's). */
-    private JsonObject call(ToolDefinition tool, JsonObject args, dev.portcullis.mcp.tools.InvocationScope scope) {
+    /**
+     * Runs the tool bean's method under an observation of its own (a child span of the request's); a downstream
+     * credential failure that ended it is kept on the request's {@code context} for the observer.
+     */
+    private JsonObject call(RequestContext context, ToolDefinition tool, JsonObject args,
+            dev.portcullis.mcp.tools.InvocationScope scope) {
         McpInstrumentation.Observation observation = McpInstrumentation.safely(() -> instrumentation.feature("tool",
                 tool.name()));
         String outcome = String.valueOf(dev.portcullis.mcp.protocol.JsonRpcErrorCodes.INTERNAL_ERROR);
         try {
-            JsonObject result = tool.call(args, scope);
+            // A task's later run has no request to report to (context null).
+            JsonObject result = tool.call(args, scope, context == null ? failure -> { } : context::downstreamFailed);
             outcome = result.get("isError") == JsonValue.TRUE ? McpInstrumentation.TOOL_ERROR : null;
             return result;
         } catch (HandOff | InputRequired pause) {
@@ -61,25 +66,25 @@ final class ToolsCallHandler implements RequestHandler {
         }
         JsonObject args = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         if (context.era() != Era.MODERN || tool.taskSupport() == Tool.TaskSupport.FORBIDDEN) {
-            return call(tool, args, context.scope());
+            return call(context, tool, args, context.scope());
         }
         JsonObject capabilities = context.clientCapabilities();
         if (!TasksExtension.negotiated(capabilities)) {
             if (tool.taskSupport() == Tool.TaskSupport.REQUIRED) {
                 throw TasksExtension.missing();
             }
-            return call(tool, args, context.scope());
+            return call(context, tool, args, context.scope());
         }
         if (tool.handsOff()) {
             try {
-                return call(tool, args, context.scope().withHandoff(() -> {
+                return call(context, tool, args, context.scope().withHandoff(() -> {
                     throw new HandOff();
                 }));
             } catch (HandOff handOff) {
                 // the method gathered its input; it runs again as a task
             }
         }
-        Task task = tasks.create(scope -> call(tool, args, scope), capabilities, context.inputs().answers(),
+        Task task = tasks.create(scope -> call(null, tool, args, scope), capabilities, context.inputs().answers(),
                 context.principal());
         return Jsons.PROVIDER.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Issues and finds legacy sessions. Ids are 256 random bits from {@link SecureRandom}, base64url-encoded: visible
@@ -24,9 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * if none is idle {@code initialize} is refused with HTTP 503 until one ends or expires. The per-subject cap needs
  * an authenticated subject; on an open endpoint (no subject) only the total applies.
  *
+ * <p>Every session the store itself ends is reported to its listener with the reason: {@value #EXPIRED} (idle past
+ * the timeout, found so by a lookup, the total cap's purge or {@link #expireIdle()}) or {@value #EVICTED} (its
+ * subject's cap). A client's own end ({@link #end}) is the caller's to report.
+ *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management">Session management</a>
  */
 public final class SessionStore {
+
+    /** The reason of a session that was idle longer than the timeout. */
+    public static final String EXPIRED = "expired";
+    /** The reason of a session ended for a newer one of the same subject (the per-subject cap). */
+    public static final String EVICTED = "evicted";
 
     private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -34,6 +44,7 @@ public final class SessionStore {
     private final int maxSessions;
     private final int maxPerSubject;
     private final Clock clock;
+    private final BiConsumer<McpSession, String> ended;
 
     /** Only the total cap (tests). */
     public SessionStore(Duration idleTimeout, int maxSessions, Clock clock) {
@@ -41,10 +52,18 @@ public final class SessionStore {
     }
 
     public SessionStore(Duration idleTimeout, int maxSessions, int maxPerSubject, Clock clock) {
+        this(idleTimeout, maxSessions, maxPerSubject, clock, (session, reason) -> {
+        });
+    }
+
+    /** @param ended hears every session the store ends itself, with {@link #EXPIRED} or {@link #EVICTED} */
+    public SessionStore(Duration idleTimeout, int maxSessions, int maxPerSubject, Clock clock,
+            BiConsumer<McpSession, String> ended) {
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null");
         this.maxSessions = maxSessions;
         this.maxPerSubject = maxPerSubject;
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.ended = Objects.requireNonNull(ended, "ended cannot be null");
     }
 
     /** A new session for the negotiated version, nobody's (an open endpoint). */
@@ -65,11 +84,11 @@ public final class SessionStore {
             if (owner != null) {
                 while (sessions.values().stream().filter(s -> owner.equals(s.owner())).count() >= maxPerSubject) {
                     sessions.values().stream().filter(s -> owner.equals(s.owner()))
-                            .min(Comparator.comparing(McpSession::lastUsed)).ifPresent(oldest -> end(oldest.id()));
+                            .min(Comparator.comparing(McpSession::lastUsed)).ifPresent(oldest -> remove(oldest.id(), EVICTED));
                 }
             }
             if (sessions.size() >= maxSessions) {
-                expire();
+                expireIdle();
             }
             if (sessions.size() >= maxSessions) {
                 throw new McpError(JsonRpcErrorCodes.TOO_MANY_SESSIONS,
@@ -93,8 +112,7 @@ public final class SessionStore {
         }
         Instant now = clock.instant();
         if (session.lastUsed().plus(idleTimeout).isBefore(now)) {
-            sessions.remove(id);
-            session.endStandaloneStream();
+            remove(id, EXPIRED);
             return Optional.empty();
         }
         session.touch(now);
@@ -110,14 +128,33 @@ public final class SessionStore {
         return session != null;
     }
 
-    private void expire() {
+    /**
+     * Ends every session idle longer than the timeout, reporting each as {@link #EXPIRED}; run now and then, so
+     * sessions nobody asks for again are forgotten (and recorded) too. Returns how many ended.
+     */
+    public int expireIdle() {
         Instant cutoff = clock.instant().minus(idleTimeout);
-        sessions.values().removeIf(s -> {
-            boolean idle = s.lastUsed().isBefore(cutoff);
-            if (idle) {
-                s.endStandaloneStream();
+        int count = 0;
+        for (McpSession session : sessions.values()) {
+            if (session.lastUsed().isBefore(cutoff) && remove(session.id(), EXPIRED)) {
+                count++;
             }
-            return idle;
-        });
+        }
+        return count;
+    }
+
+    /** Removes a session the store ends itself and reports it, once: a concurrent lookup may race to it. */
+    private boolean remove(String id, String reason) {
+        McpSession session = sessions.remove(id);
+        if (session == null) {
+            return false;
+        }
+        session.endStandaloneStream();
+        try {
+            ended.accept(session, reason);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(SessionStore.class.getName()).warning("A session listener failed: " + e);
+        }
+        return true;
     }
 }

@@ -96,9 +96,21 @@ public final class ToolDefinition {
      * results with {@code isError: true}; {@code McpException} and unexpected exceptions propagate to the server.
      */
     public JsonObject call(JsonObject arguments, InvocationScope scope) {
+        return call(arguments, scope, failure -> { });
+    }
+
+    /**
+     * {@link #call(JsonObject, InvocationScope)}, telling {@code downstreamFailures} about a {@link DownstreamException}
+     * that ended the call (for the audit trail: the failure to obtain a downstream credential is an event of its own).
+     */
+    public JsonObject call(JsonObject arguments, InvocationScope scope,
+            java.util.function.Consumer<DownstreamException> downstreamFailures) {
         Object returned;
         try {
             returned = method.invoke(arguments, scope);
+        } catch (DownstreamException e) {
+            downstreamFailures.accept(e);
+            return error(e.getMessage());
         } catch (InvalidArgumentException | ToolCallException e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {
@@ -107,6 +119,7 @@ public final class ToolDefinition {
             if (downstream == null) {
                 throw e;
             }
+            downstreamFailures.accept(downstream);
             return error(downstream.getMessage());
         }
         return encode(returned);

@@ -130,7 +130,8 @@ class DownstreamTokensTest {
     void persistentServerErrorsGiveASafeToolError() {
         server.script = n -> new LoopbackTokenServer.Answer(500, "{}");
         assertThatThrownBy(() -> tokens().current()).isInstanceOf(DownstreamException.class)
-                .hasMessage("No access token for the downstream API 'erp': its authorization server failed.");
+                .hasMessage("No access token for the downstream API 'erp': its authorization server failed.")
+                .satisfies(e -> assertThat(((DownstreamException) e).reason()).isEqualTo("token_endpoint_failed:HTTP 500"));
         assertThat(server.served.get()).as("the first try and retries=2").isEqualTo(3);
     }
 
@@ -141,7 +142,12 @@ class DownstreamTokensTest {
         assertThatThrownBy(() -> tokens().current()).isInstanceOf(DownstreamException.class)
                 .hasMessage("No access token for the downstream API 'erp': its authorization server refused the token "
                         + "request (invalid_client).")
-                .hasMessageNotContaining("s3cret");
+                .hasMessageNotContaining("s3cret")
+                .satisfies(e -> {
+                    // what the audit trail records (downstream.token.failed): the name and the code, no free text
+                    assertThat(((DownstreamException) e).downstream()).isEqualTo("erp");
+                    assertThat(((DownstreamException) e).reason()).isEqualTo("token_refused:invalid_client");
+                });
         assertThat(server.served.get()).as("OAuth errors are not retried").isEqualTo(1);
     }
 

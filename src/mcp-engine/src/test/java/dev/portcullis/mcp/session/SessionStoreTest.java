@@ -16,6 +16,34 @@ class SessionStoreTest {
     private final MovableClock clock = new MovableClock();
 
     @Test
+    void endsWhenIdleOrEvictedThenTheListenerHearsEachOnceWithItsReasonAndNotAClientsOwnEnd() {
+        java.util.List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SessionStore store = new SessionStore(Duration.ofMinutes(10), 100, 2, clock,
+                (session, reason) -> ended.add(session.owner() + ":" + reason));
+        McpSession lookedUp = store.create("2025-06-18", "carol");
+        store.create("2025-06-18", "dave");
+        McpSession deleted = store.create("2025-06-18", "erin");
+        clock.advance(Duration.ofSeconds(1));
+        store.create("2025-06-18", "alice");
+        clock.advance(Duration.ofSeconds(1));
+        store.create("2025-06-18", "alice");
+        clock.advance(Duration.ofSeconds(1));
+        store.create("2025-06-18", "alice"); // alice's third: her first is evicted
+        assertThat(ended).containsExactly("alice:evicted");
+
+        assertThat(store.end(deleted.id())).isTrue();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(store.find(lookedUp.id())).isEmpty(); // a lookup finds it idle
+        assertThat(store.find(lookedUp.id())).isEmpty();
+        assertThat(store.expireIdle()).as("the sweep ends the rest").isEqualTo(3);
+        assertThat(store.expireIdle()).isZero();
+
+        assertThat(ended).containsExactlyInAnyOrder("alice:evicted", "carol:expired", "dave:expired", "alice:expired",
+                "alice:expired");
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
     void createWhenSubjectAtItsCapThenItsLeastRecentlyUsedSessionEndsAndOthersAreUntouched() {
         SessionStore store = new SessionStore(Duration.ofHours(1), 100, 2, clock);
         McpSession bob = store.create("2025-06-18", "bob");

@@ -16,7 +16,7 @@ public class PetStore {
     private static final int MAX_NAME = 100;
     private static final int MAX_SPECIES = 40;
 
-    @PersistenceContext(unitName = "portcullis")
+    @PersistenceContext(unitName = "portcullis-demo")
     private EntityManager em;
 
     private final Clock clock = Clock.systemUTC();

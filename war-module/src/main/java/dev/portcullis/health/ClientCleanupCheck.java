@@ -1,5 +1,7 @@
-package dev.portcullis.oauth.registration;
+package dev.portcullis.health;
 
+import dev.portcullis.oauth.registration.ClientCleanupCounts;
+import dev.portcullis.oauth.registration.UnusedClientPurge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;

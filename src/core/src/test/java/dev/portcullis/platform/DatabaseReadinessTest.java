@@ -7,14 +7,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DatabaseReadinessCheckTest {
+class DatabaseReadinessTest {
 
     @TempDir
     Path dir;
 
     @Test
     void callWhenDatabaseAnswersThenUp() {
-        HealthCheckResponse response = new DatabaseReadinessCheck(DerbyFixture.newDatabase(dir)).call();
+        HealthCheckResponse response = new DatabaseReadiness(DerbyFixture.newDatabase(dir)).call();
 
         assertThat(response.getName()).isEqualTo("database");
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
@@ -22,7 +22,7 @@ class DatabaseReadinessCheckTest {
 
     @Test
     void callWhenDatabaseUnreachableThenDownWithoutDetails() {
-        HealthCheckResponse response = new DatabaseReadinessCheck(DerbyFixture.existingDatabase(dir.resolve("missing"))).call();
+        HealthCheckResponse response = new DatabaseReadiness(DerbyFixture.existingDatabase(dir.resolve("missing"))).call();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData()).hasValueSatisfying(data -> assertThat(data)

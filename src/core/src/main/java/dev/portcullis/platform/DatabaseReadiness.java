@@ -11,22 +11,21 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only while the database answers: every OAuth and MCP request needs it. Served at {@code /health/ready}.
+ * Ready only while the database answers: every OAuth and MCP request needs it. Served at {@code /health/ready} by the
+ * root web module's readiness check: a {@code @Readiness} bean here, in the EJB module both web modules see, would be
+ * found once per web module and listed twice.
  *
  * @see <a href="https://download.eclipse.org/microprofile/microprofile-health-4.0/microprofile-health-spec-4.0.html">MicroProfile Health 4.0</a>
  */
-@Readiness
 @ApplicationScoped
-public class DatabaseReadinessCheck implements HealthCheck {
+public class DatabaseReadiness {
 
     static final String NAME = "database";
     private static final int TIMEOUT_SECONDS = 2;
-    private static final Logger LOG = Logger.getLogger(DatabaseReadinessCheck.class.getName());
+    private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     private DataSource dataSource;
@@ -37,16 +36,16 @@ public class DatabaseReadinessCheck implements HealthCheck {
     @Inject
     private SchemaMigration schema;
 
-    protected DatabaseReadinessCheck() {
+    protected DatabaseReadiness() {
         // for CDI
     }
 
     /** For tests that hand in a datasource of their own. */
-    DatabaseReadinessCheck(DataSource dataSource) {
+    DatabaseReadiness(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    @Override
+    /** The database check as MicroProfile Health reports it. */
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(TIMEOUT_SECONDS)) {
