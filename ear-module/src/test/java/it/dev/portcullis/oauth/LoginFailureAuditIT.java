@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code login.failed} records: a failed FORM login of a browser is recorded, and the error page, which any caller
  * can request (Liberty reaches it by a redirect), cannot be used to forge failures without bound: each source
- * address gets {@code portcullis.audit.login-failures-per-minute} (default 10) records a minute, the rest are
+ * address gets {@code portcullis.audit.login-failures-per-minute} (default 10) records in any 60 seconds, the rest are
  * counted. The forging caller sends from another loopback address (127.0.0.77), so its flood does not spend the
  * budget of the browser on 127.0.0.1, and claims another address in every header a proxy or the WebSphere plug-in
  * would use, which must not change the source counted.

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,11 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bounds the {@code login.failed} records one source may cause. The FORM error page is an ordinary URL: a container
  * may reach it by a redirect (Liberty does), so any caller can request it, and no request attribute, header or
  * cookie tells a real failure from a forged one (Servlet 6.0 section 13.6.3.1 lets the container forward or
- * redirect). So each source gets {@code portcullis.audit.login-failures-per-minute} records a minute; the rest are
- * counted, and the source's next record says how many were left out. The source is the TCP peer address the
+ * redirect). So each source gets {@code portcullis.audit.login-failures-per-minute} records in any 60 seconds (a
+ * sliding window: a burst across a minute boundary gets no second budget); the rest are counted, and the source's next record says how many were left out. The source is the TCP peer address the
  * container reports, never a header the caller sends; IPv6 peers count per /64, the block one host usually holds.
  * At most {@value #MAX_SOURCES} sources are tracked at once; past that, new sources share one budget (sources quiet
- * since an earlier minute are forgotten first; an unreported count, after an hour).
+ * for a minute are forgotten first; an unreported count, after an hour).
  *
  * @see <a href="https://jakarta.ee/specifications/servlet/6.0/jakarta-servlet-spec-6.0#form-based-authentication">Servlet 6.0 section 13.6.3</a>
  */
@@ -25,10 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class LoginFailureBudget {
 
     static final int MAX_SOURCES = 10_000;
+    static final long WINDOW_MILLIS = 60_000;
     static final String OVERFLOW = "other";
 
     /** Whether to record this failure, and how many of the source's failures went unrecorded before it. */
-    public record Admission(boolean record, String source, long suppressedBefore, boolean lastThisMinute) {
+    public record Admission(boolean record, String source, long suppressedBefore, boolean lastInWindow) {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -39,7 +41,7 @@ public class LoginFailureBudget {
 
     /** Whether a failure seen from {@code remoteAddress} (the TCP peer) is recorded now. */
     public Admission admit(String remoteAddress) {
-        return admit(remoteAddress, System.currentTimeMillis() / 60_000, config.loginFailuresPerMinute());
+        return admit(remoteAddress, System.currentTimeMillis(), config.loginFailuresPerMinute());
     }
 
     /** Failures left unrecorded since start (counter, monotonic). */
@@ -47,19 +49,19 @@ public class LoginFailureBudget {
         return suppressed.get();
     }
 
-    Admission admit(String remoteAddress, long minute, int perMinute) {
+    Admission admit(String remoteAddress, long nowMillis, int perMinute) {
         String source = source(remoteAddress);
         Window window = windows.get(source);
         if (window == null) {
             if (windows.size() >= MAX_SOURCES) {
-                windows.values().removeIf(w -> w.idleSince(minute));
+                windows.values().removeIf(w -> w.idleSince(nowMillis));
             }
             if (windows.size() >= MAX_SOURCES) {
                 source = OVERFLOW;
             }
             window = windows.computeIfAbsent(source, key -> new Window());
         }
-        Admission admission = window.admit(source, minute, perMinute);
+        Admission admission = window.admit(source, nowMillis, perMinute);
         if (!admission.record()) {
             suppressed.incrementAndGet();
         }
@@ -91,30 +93,30 @@ public class LoginFailureBudget {
         }
     }
 
-    /** One source's count in the current minute, and what it left unrecorded since its last record. */
+    /** One source's records of the last 60 seconds, and what it left unrecorded since its last record. */
     private static final class Window {
-        private long minute = Long.MIN_VALUE;
-        private int recorded;
+        private final ArrayDeque<Long> recordTimes = new ArrayDeque<>();
+        private long lastSeen = Long.MIN_VALUE;
         private long unrecorded;
 
         synchronized Admission admit(String source, long now, int perMinute) {
-            if (now != minute) {
-                minute = now;
-                recorded = 0;
+            lastSeen = now;
+            while (!recordTimes.isEmpty() && recordTimes.peekFirst() <= now - WINDOW_MILLIS) {
+                recordTimes.pollFirst();
             }
-            if (recorded >= perMinute) {
+            if (recordTimes.size() >= perMinute) {
                 unrecorded++;
                 return new Admission(false, source, 0, false);
             }
-            recorded++;
+            recordTimes.addLast(now);
             long before = unrecorded;
             unrecorded = 0;
-            return new Admission(true, source, before, recorded == perMinute);
+            return new Admission(true, source, before, recordTimes.size() == perMinute);
         }
 
-        /** Forgettable: nothing this minute, and nothing left to report (or its count is an hour old). */
+        /** Forgettable: quiet for a minute, and nothing left to report (or its count is an hour old). */
         synchronized boolean idleSince(long now) {
-            return minute < now && (unrecorded == 0 || minute < now - 60);
+            return lastSeen <= now - WINDOW_MILLIS && (unrecorded == 0 || lastSeen <= now - 60 * WINDOW_MILLIS);
         }
     }
 }

@@ -80,7 +80,7 @@ public class LoginPages {
                 .detail("dispatch", fromLogin ? "forward" : "request")
                 .detail("source", admission.source())
                 .detail("suppressed_before", admission.suppressedBefore() > 0 ? admission.suppressedBefore() : null)
-                .detail("limited", admission.lastThisMinute() ? "true" : null));
+                .detail("limited", admission.lastInWindow() ? "true" : null));
     }
 
     private void forgetLoginMoment() {
