@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * for another audience, one from another issuer, an unsigned one ({@code alg=none}), an HMAC one and plain garbage,
  * then reads every file under the server's logs directory: messages.log, console.log, trace.log and its rolled
  * copies, logs/ffdc. Liberty writes the messages {@code hideMessage} mutes to trace.log, and two of them (CWWKS5523E
- * and CWWKS5524E, for a bad signature) quote the token whole; the build links each server's trace.log to /dev/null
+ * and CWWKS5524E, for a bad signature) quote the token whole; ear-module links its servers' trace.log to /dev/null
  * (ear-module's {@code mute-trace-log}, src/docs/threat-model.md), so token text in any file fails.
  */
 class TokenLogIT {
