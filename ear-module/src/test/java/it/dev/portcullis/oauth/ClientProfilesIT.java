@@ -82,7 +82,8 @@ class ClientProfilesIT {
 
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
         HttpResponse<String> page = alice.authorize(request);
-        assertThat(page.statusCode()).as(id + " consent page: " + page.body()).isEqualTo(200);
+        assertThat(page.statusCode()).as(id + " consent page, error " + (page.statusCode() / 100 == 3
+                ? UserSession.redirectParameters(page).get("error") : page.body())).isEqualTo(200);
         HttpResponse<String> approved = alice.postForm("/oauth/authorize",
                 AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
         assertThat(approved.statusCode()).as(id + " approval: " + approved.body()).isEqualTo(303);
