@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Each known client's compatibility profile ({@code client-profiles.json}, the one place they are kept) replayed
+ * Each known client's compatibility profile ({@code src/selftest/client-profiles.json}, the one place they are kept) replayed
  * against the server over HTTPS: the well-known paths it probes, its dynamic client registration body as it sends it,
  * alice's login and consent for its authorization request (PKCE S256, its redirect URI, scope and {@code resource}),
  * the code redeemed, and a refresh where the client refreshes. Only the code is read from the redirect's
@@ -35,6 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ClientProfilesIT {
 
+    /** The one place the profiles are kept, shared with the operator's self-test (src/selftest). */
+    static final Path PROFILES = Path.of("..", "src", "selftest", "client-profiles.json");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppServer server = AppServer.current();
@@ -42,8 +47,7 @@ class ClientProfilesIT {
     private final TokenApi tokens = new TokenApi(server);
 
     static Stream<Arguments> profiles() throws Exception {
-        try (InputStream in = ClientProfilesIT.class.getResourceAsStream("/client-profiles.json");
-                JsonReader reader = Json.createReader(in)) {
+        try (InputStream in = Files.newInputStream(PROFILES); JsonReader reader = Json.createReader(in)) {
             return reader.readObject().getJsonArray("profiles").stream().map(JsonValue::asJsonObject)
                     .map(profile -> Arguments.of(profile.getString("id"), profile)).toList().stream();
         }
