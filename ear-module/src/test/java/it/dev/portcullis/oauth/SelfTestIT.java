@@ -29,6 +29,7 @@ class SelfTestIT {
     @Test
     void selfTestWhenRunAgainstTheServerThenEveryCheckAndClientPasses() throws Exception {
         Result result = run(ClientProfilesIT.PROFILES);
+        System.out.println(result.output()); // the report an operator sees; it holds no token or secret
 
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output()).contains("PASS TLS", "PASS 401 challenge", "PASS PRM resource at /.well-known/oauth-protected-resource/mcp",
