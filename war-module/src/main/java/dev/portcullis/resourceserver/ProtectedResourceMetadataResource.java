@@ -55,7 +55,6 @@ public class ProtectedResourceMetadataResource {
                 .add("resource_name", "Portcullis MCP")
                 .build().toString();
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-                .header("Access-Control-Allow-Origin", "*")
                 .header("Cache-Control", "public, max-age=300")
                 .build();
     }

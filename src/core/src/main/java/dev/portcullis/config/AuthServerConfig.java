@@ -84,6 +84,21 @@ public class AuthServerConfig {
         return string("portcullis.oauth.registration.private-use-schemes").orElse("reverse-domain").trim();
     }
 
+    /** The default of {@link #knownPrivateUseRedirects()}: Cursor's callback, whose scheme has no dot. */
+    public static final String KNOWN_PRIVATE_USE_REDIRECTS_DEFAULT = "cursor://anysphere.cursor-mcp/oauth/callback";
+
+    /**
+     * Exact private-use redirect URIs of known clients that register even though their scheme has no dot
+     * ({@code portcullis.oauth.registration.known-private-use-redirects}, whitespace- or comma-separated, default
+     * {@value #KNOWN_PRIVATE_USE_REDIRECTS_DEFAULT}; {@code none} for no exceptions). Only exact matches pass: the
+     * rest of the scheme stays closed.
+     */
+    public List<String> knownPrivateUseRedirects() {
+        List<String> uris = words(string("portcullis.oauth.registration.known-private-use-redirects")
+                .orElse(KNOWN_PRIVATE_USE_REDIRECTS_DEFAULT).replace(',', ' '));
+        return uris.equals(List.of("none")) ? List.of() : uris;
+    }
+
     /** How long an issued client secret is valid; zero means it never expires. */
     public Duration clientSecretLifetime() {
         return duration("portcullis.oauth.client-secret.lifetime", Duration.ZERO);

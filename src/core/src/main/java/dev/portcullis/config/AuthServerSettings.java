@@ -1,11 +1,15 @@
 package dev.portcullis.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +26,8 @@ public final class AuthServerSettings {
             Map.entry("portcullis.oauth.registration.rate-limit", "a positive integer"),
             Map.entry("portcullis.oauth.registration.rate-window", "an ISO-8601 duration such as PT1M"),
             Map.entry("portcullis.oauth.registration.private-use-schemes", "reverse-domain, any or none"),
+            Map.entry("portcullis.oauth.registration.known-private-use-redirects",
+                    "none, or absolute private-use URIs (not http, https, javascript, data, file or vbscript) without a fragment, space- or comma-separated"),
             Map.entry("portcullis.oauth.client-secret.lifetime", "an ISO-8601 duration such as P365D, or PT0S for never"),
             Map.entry("portcullis.oauth.client-secret.hash-iterations", "a positive integer"),
             Map.entry("portcullis.oauth.keys.max-age", "an ISO-8601 duration such as P90D"),
@@ -101,6 +107,18 @@ public final class AuthServerSettings {
         return id != null && MACHINE_CLIENT_ID.matcher(id).matches();
     }
 
+    /** An exact known-client redirect URI: absolute, a private-use scheme, no fragment (RFC 8252 section 7.1). */
+    static boolean isPrivateUseUri(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return !scheme.isEmpty() && uri.getRawFragment() == null
+                    && !Set.of("http", "https", "javascript", "data", "file", "vbscript").contains(scheme);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
     public static boolean isSecretHash(String hash) {
         return hash != null && SECRET_HASH.matcher(hash).matches();
     }
@@ -110,6 +128,10 @@ public final class AuthServerSettings {
             if (key.endsWith("rate-limit") || key.endsWith("hash-iterations") || key.endsWith("max-fetches-per-host")
                     || key.endsWith("max-fetches") || key.endsWith("failures-before-backoff")) {
                 return Integer.parseInt(value) > 0;
+            }
+            if (key.endsWith("known-private-use-redirects")) {
+                return "none".equals(value) || Arrays.stream(value.replace(',', ' ').trim().split("\\s+"))
+                        .allMatch(AuthServerSettings::isPrivateUseUri);
             }
             if (key.endsWith("private-use-schemes")) {
                 return Set.of("reverse-domain", "any", "none").contains(value);

@@ -13,7 +13,8 @@ class AuthServerSettingsTest {
         Map<String, String> values = Map.of("portcullis.oauth.registration.rate-limit", "60",
                 "portcullis.oauth.registration.rate-window", "PT1M", "portcullis.oauth.keys.max-age", "P90D",
                 "portcullis.oauth.client-secret.lifetime", "PT0S", "portcullis.oauth.keys.rotate-before", "",
-                "portcullis.oauth.registration.private-use-schemes", "reverse-domain");
+                "portcullis.oauth.registration.private-use-schemes", "reverse-domain",
+                "portcullis.oauth.registration.known-private-use-redirects", "cursor://anysphere.cursor-mcp/oauth/callback, x-app:/cb");
 
         assertThat(AuthServerSettings.problems(key -> Optional.ofNullable(values.get(key)))).isEmpty();
     }
@@ -61,4 +62,15 @@ class AuthServerSettingsTest {
     }
 
     private static final String HASH = "pbkdf2-sha256$10000$2X9ZGJZipOlq95cg0ToXIw$t1bCiz7Xrm6PF_f2dmLaa6yJgyYIqgu_04T5E75ed8w";
+
+    @Test
+    void problemsWhenKnownPrivateUseRedirectIsNotPrivateUseThenReported() {
+        for (String bad : new String[] {"https://evil.example/cb", "cursor://a/cb#x", "javascript:alert(1)", "relative/cb"}) {
+            assertThat(AuthServerSettings.problems(key -> Optional.ofNullable(
+                    key.endsWith("known-private-use-redirects") ? "cursor://anysphere.cursor-mcp/oauth/callback " + bad : null)))
+                    .as(bad).singleElement().asString().contains("known-private-use-redirects", "private-use URIs");
+        }
+        assertThat(AuthServerSettings.problems(key -> Optional.ofNullable(key.endsWith("known-private-use-redirects") ? "none" : null)))
+                .isEmpty();
+    }
 }

@@ -112,6 +112,10 @@ public class AuthorizationRequestValidator {
             return registered == null ? List.copyOf(supported) : registered.stream().filter(supported::contains).toList();
         }
         Set<String> requested = new LinkedHashSet<>(words(request.scope()));
+        requested.removeAll(IGNORED_SCOPES);
+        if (requested.isEmpty()) {
+            return registered == null ? List.copyOf(supported) : registered.stream().filter(supported::contains).toList();
+        }
         for (String scope : requested) {
             if (!supported.contains(scope)) {
                 throw new AuthorizationErrorException(INVALID_SCOPE, "scope " + scope + " is not supported by this server");
@@ -119,6 +123,14 @@ public class AuthorizationRequestValidator {
         }
         return List.copyOf(requested);
     }
+
+    /**
+     * Scopes a known client adds that carry nothing here, dropped rather than refused (RFC 6749 section 3.3: the server
+     * may ignore part of the requested scope; the token response names what was granted). {@code offline_access}
+     * (OpenID Connect Core section 11) asks for a refresh token, which every client registered for the
+     * {@code refresh_token} grant gets anyway; ChatGPT connectors and others send it.
+     */
+    static final Set<String> IGNORED_SCOPES = Set.of("offline_access");
 
     private static List<String> words(String value) {
         return Arrays.stream(value.trim().split(" +")).filter(w -> !w.isEmpty()).toList();

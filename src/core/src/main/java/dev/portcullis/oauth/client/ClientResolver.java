@@ -103,7 +103,7 @@ public class ClientResolver {
                                 TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates().map(Path::of)),
                                 Duration.ofSeconds(3), config.metadataDocumentFetchTimeout());
                         documents = new ClientMetadataDocuments(fetcher, new ClientMetadataValidator(
-                                RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all(),
+                                RedirectUriPolicy.fromSetting(config.privateUseSchemes(), config.knownPrivateUseRedirects()), scopes.all(),
                                 config.registrationDefaultScopes()), Clock.systemUTC(),
                                 fetchExecutor, new ClientMetadataDocuments.FetchLimits(config.metadataDocumentMaxFetchesPerHost(),
                                         config.metadataDocumentMaxFetches(), config.metadataDocumentFailureCache()));

@@ -186,7 +186,7 @@ public class ClientRegistrationService {
     }
 
     private ClientMetadataValidator validator() {
-        return new ClientMetadataValidator(RedirectUriPolicy.fromSetting(config.privateUseSchemes()), scopes.all(),
+        return new ClientMetadataValidator(RedirectUriPolicy.fromSetting(config.privateUseSchemes(), config.knownPrivateUseRedirects()), scopes.all(),
                 config.registrationDefaultScopes());
     }
 

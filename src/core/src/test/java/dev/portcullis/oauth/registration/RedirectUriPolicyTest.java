@@ -54,4 +54,29 @@ class RedirectUriPolicyTest {
         assertThat(RedirectUriPolicy.fromSetting("any").problemWith("cursor://x")).isEmpty();
         assertThat(RedirectUriPolicy.fromSetting(" NONE ").problemWith("com.example.app:/x")).isPresent();
     }
+
+    private static final String CURSOR = "cursor://anysphere.cursor-mcp/oauth/callback";
+    private final RedirectUriPolicy withKnownClients = new RedirectUriPolicy(PrivateUseSchemes.REVERSE_DOMAIN,
+            java.util.List.of(CURSOR));
+
+    @org.junit.jupiter.api.Test
+    void problemWithWhenKnownClientsPrivateUseRedirectThenAccepted() {
+        assertThat(withKnownClients.problemWith(CURSOR)).isEmpty();
+        assertThat(RedirectUriPolicy.fromSetting("reverse-domain", java.util.List.of(CURSOR)).problemWith(CURSOR)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cursor://evil/oauth/callback", "cursor://anysphere.cursor-mcp/oauth/callback/x",
+        "cursor://anysphere.cursor-mcp/oauth/other", "cursor://anysphere.cursor-mcp/oauth/callback?x=1",
+        "Cursor://anysphere.cursor-mcp/oauth/callback", "cursor://anysphere.cursor-mcp.evil/oauth/callback",
+        "cursor://anysphere.cursor-mcp/oauth/callback/", "cursor://anysphere.cursor-mcp/oauth/callback#x",
+        "cursor://user@anysphere.cursor-mcp/oauth/callback", "cursor://anysphere.cursor-mcp:1/oauth/callback"})
+    void problemWithWhenLookAlikeOfKnownPrivateUseRedirectThenRefused(String uri) {
+        assertThat(withKnownClients.problemWith(uri)).isPresent();
+    }
+
+    @org.junit.jupiter.api.Test
+    void problemWithWhenPrivateUseSchemesNoneThenKnownClientsRefusedToo() {
+        assertThat(new RedirectUriPolicy(PrivateUseSchemes.NONE, java.util.List.of(CURSOR)).problemWith(CURSOR)).isPresent();
+    }
 }
