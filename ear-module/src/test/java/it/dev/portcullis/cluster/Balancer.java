@@ -1,0 +1,145 @@
+package it.dev.portcullis.cluster;
+
+import it.dev.portcullis.support.LibertyServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's HAProxy in front of the nodes: HTTPS on a loopback port with the product server's certificate (the tests
+ * trust it), round-robin over the nodes with no stickiness of any kind (no cookie, no source hash, no
+ * {@code prefer-last-server}), re-encrypting to each node and verifying its certificate. A connection a dead node
+ * refuses is retried on the other ({@code retry-on conn-failure}, {@code option redispatch}); health checks take a
+ * dead node out within a second. Its log (one line per request: node, status, method, path without query,
+ * X-Request-Id) is {@link #log()}; the configuration is the one src/docs/scale-out.md shows.
+ */
+final class Balancer implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    Balancer(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(Path.of("/usr/sbin/haproxy"));
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return dir.resolve("haproxy.log");
+    }
+
+    void start(List<ClusterNode> nodes) throws Exception {
+        Files.createDirectories(dir);
+        Path pem = dir.resolve("balancer.pem");
+        Path ca = dir.resolve("nodes-ca.pem");
+        writePems(pem, ca);
+        StringBuilder servers = new StringBuilder();
+        for (ClusterNode node : nodes) {
+            servers.append("    server ").append(node.name()).append(" 127.0.0.1:").append(node.httpsPort()).append('\n');
+        }
+        String config = """
+                global
+                    log stdout format raw local0
+                    maxconn 4096
+                defaults
+                    mode http
+                    log global
+                    timeout connect 2s
+                    timeout client 120s
+                    timeout server 120s
+                    retries 3
+                    option redispatch 1
+                    retry-on conn-failure
+                frontend portcullis
+                    bind 127.0.0.1:%d ssl crt %s
+                    http-request capture req.hdr(X-Request-Id) len 64
+                    log-format "%%s %%ST %%HM %%HPO %%[capture.req.hdr(0)]"
+                    default_backend nodes
+                backend nodes
+                    balance roundrobin
+                    option httpchk GET /health/ready
+                    default-server ssl verify required ca-file %s sni str(localhost) verifyhost localhost check inter 500ms fall 2 rise 2
+                %s""".formatted(port, pem, ca, servers);
+        Files.writeString(dir.resolve("haproxy.cfg"), config);
+        process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())
+                .redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("haproxy exited: " + Files.readString(log()));
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("haproxy did not listen on " + port);
+    }
+
+    /** The log lines of requests carrying an X-Request-Id that starts with {@code prefix}: node, status, method, path. */
+    List<String[]> requests(String prefix) throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log())) {
+            String[] fields = line.split(" ");
+            if (fields.length == 5 && fields[4].startsWith(prefix)) {
+                lines.add(fields);
+            }
+        }
+        return lines;
+    }
+
+    /** The product server's key and certificate for the frontend, and its certificate to verify the nodes with. */
+    private static void writePems(Path pem, Path ca) throws Exception {
+        LibertyServer product = LibertyServer.current();
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(product.keystore())) {
+            keystore.load(in, product.keystorePassword());
+        }
+        String alias = java.util.Collections.list(keystore.aliases()).stream().filter(a -> {
+            try {
+                return keystore.isKeyEntry(a);
+            } catch (java.security.KeyStoreException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        Key key = keystore.getKey(alias, product.keystorePassword());
+        Certificate certificate = keystore.getCertificate(alias);
+        String certificatePem = pem("CERTIFICATE", certificate.getEncoded());
+        Files.deleteIfExists(pem);
+        Files.createFile(pem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(pem, certificatePem + pem("PRIVATE KEY", key.getEncoded()), StandardCharsets.US_ASCII);
+        Files.writeString(ca, certificatePem, StandardCharsets.US_ASCII);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
