@@ -63,6 +63,7 @@ final class Balancer implements AutoCloseable {
                     mode http
                     log global
                     timeout connect 2s
+                    timeout check 5s
                     timeout client 120s
                     timeout server 120s
                     retries 3
@@ -76,7 +77,7 @@ final class Balancer implements AutoCloseable {
                 backend nodes
                     balance roundrobin
                     option httpchk GET /health/ready
-                    default-server ssl verify required ca-file %s sni str(localhost) verifyhost localhost check inter 500ms fall 2 rise 2
+                    default-server ssl verify required ca-file %s sni str(localhost) verifyhost localhost check inter 1s fastinter 500ms fall 3 rise 1
                 %s""".formatted(port, pem, ca, servers);
         Files.writeString(dir.resolve("haproxy.cfg"), config);
         process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())
@@ -84,6 +85,7 @@ final class Balancer implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                awaitNodesUp(nodes.size());
                 return;
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
@@ -93,6 +95,28 @@ final class Balancer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("haproxy did not listen on " + port);
+    }
+
+    /** Waits until requests through the balancer reach every node: the last four all answered, by every node. */
+    private void awaitNodesUp(int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        for (int i = 0; System.currentTimeMillis() < deadline; i++) {
+            try {
+                it.dev.portcullis.support.Https.client().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("https://localhost:" + port + "/health/ready")).header("X-Request-Id", "warmup-" + (1000 + i))
+                        .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            } catch (IOException notYet) {
+                // the balancer answers, the nodes may not yet
+            }
+            Thread.sleep(100);
+            List<String[]> warmup = requests("warmup-");
+            List<String[]> last = warmup.subList(Math.max(0, warmup.size() - 4), warmup.size());
+            if (last.size() == 4 && last.stream().allMatch(r -> r[1].equals("200"))
+                    && last.stream().map(r -> r[0]).distinct().count() == count) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the balancer did not reach every node: " + Files.readString(log()));
     }
 
     /** The log lines of requests carrying an X-Request-Id that starts with {@code prefix}: node, status, method, path. */
