@@ -86,6 +86,10 @@ final class ClusterNode implements AutoCloseable {
                 }
             }
         }
+        // Like every server the build creates: trace.log, where Liberty puts the messages liberty-config mutes (some
+        // quote a rejected token), is a link to /dev/null.
+        Files.createDirectories(target.resolve("logs"));
+        Files.createSymbolicLink(target.resolve("logs/trace.log"), Path.of("/dev/null"));
         LibertyServer product = LibertyServer.current();
         Path security = Files.createDirectories(target.resolve("resources/security"));
         Files.copy(product.keystore(), security.resolve("key.p12"), StandardCopyOption.REPLACE_EXISTING);
