@@ -39,11 +39,10 @@ import org.junit.jupiter.api.Test;
  * (liberty-config/bootstrap-logging.properties), since the incident file for a bad signature quotes the token. Sends
  * /mcp a valid token, the same token with a broken signature, a token signed by a stranger's key, an expired one, one
  * for another audience, one from another issuer, an unsigned one ({@code alg=none}), an HMAC one and plain garbage,
- * then reads every file under the server's logs directory: messages.log, console.log, trace.log, logs/ffdc.
- * One residue is known and pinned: Liberty writes the messages {@code hideMessage} mutes to trace.log, and two of
- * them (CWWKS5523E and CWWKS5524E, for a bad signature or a token that does not parse) quote the token; Liberty has
- * no setting that drops a message instead (src/docs/threat-model.md). Any other token text in any file fails, and so
- * does the valid token's signature anywhere.
+ * then reads every file under the server's logs directory: messages.log, console.log, trace.log and its rolled
+ * copies, logs/ffdc. Liberty writes the messages {@code hideMessage} mutes to trace.log, and two of them (CWWKS5523E
+ * and CWWKS5524E, for a bad signature) quote the token whole; the build links each server's trace.log to /dev/null
+ * (ear-module's {@code mute-trace-log}, src/docs/threat-model.md), so token text in any file fails.
  */
 class TokenLogIT {
 
@@ -76,7 +75,6 @@ class TokenLogIT {
 
         String validSignature = valid.substring(valid.lastIndexOf('.') + 1);
         Set<String> leaks = new LinkedHashSet<>();
-        Set<String> residue = new LinkedHashSet<>();
         List<Path> logs = logFiles();
         assertThat(logs).as("server log files").isNotEmpty();
         for (Path log : logs) {
@@ -84,24 +82,12 @@ class TokenLogIT {
             List<String> lines = read(log).lines().toList();
             tokens.forEach((kind, token) -> {
                 for (String needle : needles(token)) {
-                    for (String line : lines) {
-                        if (!line.contains(needle)) {
-                            continue;
-                        }
-                        String finding = kind + " token (" + needle.substring(0, 8) + "...) in " + where;
-                        // the known residue: a muted MP-JWT message in trace.log, never with the valid token's signature
-                        boolean mutedMessage = where.matches("logs/trace(_[0-9._]+)?\\.log") // trace.log or a rolled copy
-                                && (line.contains("CWWKS5523E") || line.contains("CWWKS5524E"));
-                        if (mutedMessage && !line.contains(validSignature)) {
-                            residue.add(finding);
-                            continue;
-                        }
-                        leaks.add(finding);
+                    if (lines.stream().anyMatch(line -> line.contains(needle))) {
+                        leaks.add(kind + " token (" + needle.substring(0, 8) + "...) in " + where);
                     }
                 }
             });
         }
-        System.out.println("TokenLogIT: token text in trace.log's muted MP-JWT messages (known residue): " + residue);
         assertThat(leaks).as("token text in the server's logs").isEmpty();
     }
 
