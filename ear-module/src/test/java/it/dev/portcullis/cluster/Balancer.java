@@ -59,6 +59,7 @@ final class Balancer implements AutoCloseable {
                 global
                     log stdout format raw local0
                     maxconn 4096
+                    stats socket %s level admin
                 defaults
                     mode http
                     log global
@@ -78,7 +79,7 @@ final class Balancer implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET /health/ready
                     default-server ssl verify required ca-file %s sni str(localhost) verifyhost localhost check inter 1s fastinter 500ms fall 3 rise 1
-                %s""".formatted(port, pem, ca, servers);
+                %s""".formatted(dir.resolve("admin.sock"), port, pem, ca, servers);
         Files.writeString(dir.resolve("haproxy.cfg"), config);
         process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())
                 .redirectErrorStream(true).redirectOutput(log().toFile()).start();
@@ -117,6 +118,20 @@ final class Balancer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the balancer did not reach every node: " + Files.readString(log()));
+    }
+
+    /** Takes a node out of the rotation ({@code disable}) or puts it back ({@code enable}): HAProxy's admin socket. */
+    void server(String action, String node) throws IOException {
+        try (java.nio.channels.SocketChannel socket = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            socket.connect(java.net.UnixDomainSocketAddress.of(dir.resolve("admin.sock")));
+            socket.write(java.nio.ByteBuffer.wrap((action + " server nodes/" + node + "\n").getBytes(StandardCharsets.US_ASCII)));
+            socket.read(java.nio.ByteBuffer.allocate(1024));
+        }
+    }
+
+    /** The balancer's process, for its CPU time. */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     /** The log lines of requests carrying an X-Request-Id that starts with {@code prefix}: node, status, method, path. */

@@ -229,8 +229,99 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Not a check: the token endpoint ({@code client_credentials}) and an authenticated modern {@code tools/call}
+     * through the balancer, with two nodes and then with one (the other taken out of the rotation on HAProxy's admin
+     * socket), 16 clients each, and the CPU each process used meanwhile (src/docs/benchmarks.md, "Scale-out").
+     */
     @Test
     @Order(5)
+    void benchmarkWhenOneNodeAndTwoNodesThenPrintsThroughputAndCpu() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                "it-service:it-service-secret-basic-0123456789".getBytes(StandardCharsets.UTF_8));
+        Callable<Integer> token = () -> Https.client().send(HttpRequest.newBuilder(cluster.url("/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=pets%3Aread")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpResponse<String> issued = post(cluster.url("/oauth/token"), Map.of("grant_type", "client_credentials", "scope", "pets:read"),
+                basic);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        String bearer = json(issued).getString("access_token");
+        Callable<Integer> call = () -> McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + bearer)
+                .modern("tools/call", "list_pets", "{\"name\":\"list_pets\",\"arguments\":{}}").status();
+        assertThat(call.call()).isEqualTo(200);
+
+        StringBuilder table = new StringBuilder("| nodes | request | requests/s | CPU s per s: node a, node b, PostgreSQL, HAProxy, test client |\n");
+        for (int nodes : new int[] {2, 1}) {
+            if (nodes == 1) {
+                cluster.balancer().server("disable", "portcullis-node-a");
+            }
+            table.append(measure(nodes, "token (client_credentials)", token));
+            table.append(measure(nodes, "tools/call (bearer, modern)", call));
+        }
+        cluster.balancer().server("enable", "portcullis-node-a");
+        System.out.println("ClusterIT benchmark (16 clients, 8 s each after 3 s warm-up):\n" + table);
+        Thread.sleep(2_000); // the health check puts node a back into the rotation
+    }
+
+    private static String measure(int nodes, String name, Callable<Integer> request) throws Exception {
+        run(request, 3_000);
+        List<ProcessHandle> processes = new ArrayList<>();
+        for (ClusterNode node : cluster.nodes()) {
+            processes.add(node.process());
+        }
+        double[] before = cpu(processes);
+        long started = System.nanoTime();
+        long done = run(request, 8_000);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double[] after = cpu(processes);
+        StringBuilder cpu = new StringBuilder();
+        for (int i = 0; i < before.length; i++) {
+            cpu.append(i == 0 ? "" : ", ").append(String.format("%.2f", (after[i] - before[i]) / seconds));
+        }
+        return String.format("| %d | %s | %.0f | %s |%n", nodes, name, done / seconds, cpu);
+    }
+
+    /** CPU seconds so far: each node, PostgreSQL (all its processes), HAProxy, this JVM. */
+    private static double[] cpu(List<ProcessHandle> nodes) throws Exception {
+        double postgres = cluster.database().processes().mapToDouble(ClusterIT::cpuSeconds).sum();
+        return new double[] {cpuSeconds(nodes.get(0)), cpuSeconds(nodes.get(1)), postgres,
+                cpuSeconds(cluster.balancer().process()), cpuSeconds(ProcessHandle.current())};
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** 16 clients sending {@code request} in a loop for {@code millis}; the number of 200 answers. */
+    private static long run(Callable<Integer> request, long millis) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            long end = System.currentTimeMillis() + millis;
+            List<Future<Long>> counts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                counts.add(pool.submit(() -> {
+                    long ok = 0;
+                    while (System.currentTimeMillis() < end) {
+                        if (request.call() == 200) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(6)
     void killWhenANodeDiesAfterTheLoginAndUnderLoadThenTheFlowFinishesAndNothingAcknowledgedIsLost() throws Exception {
         Browser browser = new Browser(cluster.url("/"), "kill-" + UUID.randomUUID().toString().substring(0, 8));
         String clientId = register(browser);
@@ -349,6 +440,12 @@ class ClusterIT {
 
     private static HttpResponse<String> post(URI uri, Map<String, String> form) throws Exception {
         return Https.client().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(URI uri, Map<String, String> form, String authorization) throws Exception {
+        return Https.client().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -126,6 +126,12 @@ final class ClusterNode implements AutoCloseable {
                 + directory().resolve("logs/messages.log"));
     }
 
+    /** The node's JVM. */
+    ProcessHandle process() throws IOException {
+        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+    }
+
     /** {@code kill -9}: the JVM ends without any shutdown. */
     void kill() throws Exception {
         long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());

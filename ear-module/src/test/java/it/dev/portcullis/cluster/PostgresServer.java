@@ -45,6 +45,13 @@ final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The server process and its backends, for their CPU time. */
+    java.util.stream.Stream<ProcessHandle> processes() throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants());
+    }
+
     Path log() {
         return dir.resolve("server.log");
     }
