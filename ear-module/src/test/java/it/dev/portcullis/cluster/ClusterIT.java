@@ -36,6 +36,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Two Liberty servers of the same EAR on one PostgreSQL behind HAProxy (round-robin, no stickiness, HTTPS at the
@@ -232,10 +233,12 @@ class ClusterIT {
     /**
      * Not a check: the token endpoint ({@code client_credentials}) and an authenticated modern {@code tools/call}
      * through the balancer, with two nodes and then with one (the other taken out of the rotation on HAProxy's admin
-     * socket), 16 clients each, and the CPU each process used meanwhile (src/docs/benchmarks.md, "Scale-out").
+     * socket), 16 clients each, and the CPU each process used meanwhile (src/docs/benchmarks.md, "Scale-out"). Only
+     * with {@code -Dportcullis.benchmark=true}, like the other benchmarks.
      */
     @Test
     @Order(5)
+    @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
     void benchmarkWhenOneNodeAndTwoNodesThenPrintsThroughputAndCpu() throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 "it-service:it-service-secret-basic-0123456789".getBytes(StandardCharsets.UTF_8));
@@ -251,35 +254,49 @@ class ClusterIT {
                 .modern("tools/call", "list_pets", "{\"name\":\"list_pets\",\"arguments\":{}}").status();
         assertThat(call.call()).isEqualTo(200);
 
-        StringBuilder table = new StringBuilder("| nodes | request | requests/s | CPU s per s: node a, node b, PostgreSQL, HAProxy, test client |\n");
-        for (int nodes : new int[] {2, 1}) {
-            if (nodes == 1) {
-                cluster.balancer().server("disable", "portcullis-node-a");
-            }
+        StringBuilder table = new StringBuilder("| nodes | request | requests/s | CPU s per s: node a, node b, PostgreSQL, HAProxy,"
+                + " test client | whole machine busy (of 2 cores) |\n");
+        for (int nodes : new int[] {2, 1, 2}) {
+            cluster.balancer().server(nodes == 1 ? "disable" : "enable", "portcullis-node-a");
+            Thread.sleep(1_500); // an enabled node passes its health check again first
             table.append(measure(nodes, "token (client_credentials)", token));
             table.append(measure(nodes, "tools/call (bearer, modern)", call));
         }
-        cluster.balancer().server("enable", "portcullis-node-a");
-        System.out.println("ClusterIT benchmark (16 clients, 8 s each after 3 s warm-up):\n" + table);
+        System.out.println("ClusterIT benchmark (16 clients, 8 s each after 8 s warm-up):\n" + table);
         Thread.sleep(2_000); // the health check puts node a back into the rotation
     }
 
     private static String measure(int nodes, String name, Callable<Integer> request) throws Exception {
-        run(request, 3_000);
+        run(request, 8_000);
         List<ProcessHandle> processes = new ArrayList<>();
         for (ClusterNode node : cluster.nodes()) {
             processes.add(node.process());
         }
         double[] before = cpu(processes);
+        long[] machineBefore = machineTicks();
         long started = System.nanoTime();
         long done = run(request, 8_000);
         double seconds = (System.nanoTime() - started) / 1e9;
         double[] after = cpu(processes);
+        long[] machineAfter = machineTicks();
+        double busy = (double) (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1])
+                * Runtime.getRuntime().availableProcessors();
         StringBuilder cpu = new StringBuilder();
         for (int i = 0; i < before.length; i++) {
             cpu.append(i == 0 ? "" : ", ").append(String.format("%.2f", (after[i] - before[i]) / seconds));
         }
-        return String.format("| %d | %s | %.0f | %s |%n", nodes, name, done / seconds, cpu);
+        return String.format("| %d | %s | %.0f | %s | %.2f |%n", nodes, name, done / seconds, cpu, busy);
+    }
+
+    /** Busy and total jiffies of the whole machine (/proc/stat): how much of the CPU anything used. */
+    private static long[] machineTicks() throws Exception {
+        String[] fields = Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
     }
 
     /** CPU seconds so far: each node, PostgreSQL (all its processes), HAProxy, this JVM. */
