@@ -201,6 +201,35 @@ class AuthorizationEndpointIT {
                 beforeLogin, afterLogin, claims.getIssueTime().getTime() / 1000).isBetween(beforeLogin - 1, afterLogin + 1);
     }
 
+    /**
+     * The login moment travels in a cookie the servers sign: a user who edits it to claim an older or newer login (to
+     * pass a client's max_age, say) is ignored, and the server records the moment of the request it next sees.
+     */
+    @Test
+    void loginCookieWhenEditedThenIgnoredAndAuthTimeIsTheServersOwn() throws Exception {
+        UserSession session = UserSession.loggedIn("alice", "alice-password");
+        String genuine = session.cookie("__Host-portcullis-login");
+        assertThat(genuine).as("the login cookie after the login").isNotNull();
+        String[] parts = genuine.split("\\.");
+        parts[1] = "1000000000"; // 2001-09-09: the MAC no longer matches
+        session.replaceCookie("__Host-portcullis-login", String.join(".", parts));
+        long beforeForgedUse = Instant.now().getEpochSecond();
+        String client = registerPublicClient(null, LOOPBACK_REDIRECT);
+        Map<String, String> form = with(UserSession.hiddenFields(session.authorize(request(client, LOOPBACK_REDIRECT)).body()),
+                "decision", "approve");
+        String code = UserSession.redirectParameters(session.postForm("/oauth/authorize", form)).get("code");
+
+        TokenApi api = new TokenApi(LibertyServer.current());
+        HttpResponse<String> tokens = api.token(TokenApi.form("grant_type", "authorization_code", "client_id", client, "code", code,
+                "code_verifier", AuthorizeFixtures.VERIFIER, "redirect_uri", LOOPBACK_REDIRECT, "resource", TokenApi.expectedResource()),
+                null, null);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        long authTime = api.verify(RegistrationApi.json(tokens).getString("access_token")).getLongClaim("auth_time");
+
+        assertThat(authTime).as("auth_time after an edited login cookie").isNotEqualTo(1_000_000_000L)
+                .isGreaterThanOrEqualTo(beforeForgedUse - 1);
+    }
+
     @Test
     void consentWhenDeniedThenAccessDeniedWithStateAndIss() throws Exception {
         Map<String, String> authorization = request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT);

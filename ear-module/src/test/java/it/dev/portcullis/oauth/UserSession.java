@@ -63,6 +63,21 @@ final class UserSession {
                 .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
     }
 
+    /** The value of the cookie {@code name} the server set, or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Replaces the value of the cookie {@code name} the server set (a user who edits their cookies). */
+    void replaceCookie(String name, String value) {
+        for (java.net.HttpCookie cookie : cookies.getCookieStore().getCookies()) {
+            if (cookie.getName().equals(name)) {
+                cookie.setValue(value);
+            }
+        }
+    }
+
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(server.url(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

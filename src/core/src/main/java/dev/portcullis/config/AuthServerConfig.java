@@ -142,6 +142,14 @@ public class AuthServerConfig {
         return string("portcullis.oauth.keys.rotate-before").map(String::trim).filter(v -> !v.isEmpty()).map(Instant::parse);
     }
 
+    /**
+     * How often each server reloads the signing keys from the database, default PT1M: the longest time before a key
+     * another server rotated in is published and used here (src/docs/scale-out.md).
+     */
+    public Duration signingKeyRefreshInterval() {
+        return duration("portcullis.oauth.keys.refresh-interval", Duration.ofMinutes(1));
+    }
+
     /** How long a retired key stays in the JWKS: at least the longest token lifetime. */
     public Duration retiredKeyRetention() {
         return duration("portcullis.oauth.keys.retention", Duration.ofDays(1));

@@ -32,6 +32,7 @@ public final class AuthServerSettings {
             Map.entry("portcullis.oauth.client-secret.hash-iterations", "a positive integer"),
             Map.entry("portcullis.oauth.keys.max-age", "an ISO-8601 duration such as P90D"),
             Map.entry("portcullis.oauth.keys.retention", "an ISO-8601 duration such as P1D"),
+            Map.entry("portcullis.oauth.keys.refresh-interval", "a positive ISO-8601 duration such as PT1M"),
             Map.entry("portcullis.oauth.access-token.lifetime", "a positive ISO-8601 duration such as PT1H"),
             Map.entry("portcullis.oauth.refresh-token.lifetime", "a positive ISO-8601 duration such as P14D"),
             Map.entry("portcullis.oauth.refresh-token.idle-lifetime", "a positive ISO-8601 duration such as P14D"),
@@ -56,7 +57,8 @@ public final class AuthServerSettings {
     private static final Set<String> POSITIVE_DURATIONS = Set.of("portcullis.oauth.access-token.lifetime",
             "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.refresh-token.idle-lifetime",
             "portcullis.oauth.refresh-token.absolute-lifetime", "portcullis.oauth.revocation.refresh-interval",
-            "portcullis.oauth.cimd.fetch-timeout", "portcullis.oauth.client-auth.max-backoff");
+            "portcullis.oauth.cimd.fetch-timeout", "portcullis.oauth.client-auth.max-backoff",
+            "portcullis.oauth.keys.refresh-interval");
 
     private AuthServerSettings() {
     }

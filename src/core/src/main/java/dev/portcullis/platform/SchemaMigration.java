@@ -17,8 +17,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the database schema up to the version this build expects, before anything else touches it.
  *
- * <p>Migrations are the {@code db/migration/V<n>__<what>.sql} files in the WAR,
- * applied once each and recorded in Flyway's history table. A released migration is never edited; a schema change is a new file.
+ * <p>Migrations are the {@code db/migration/V<n>__<what>.sql} files in the WAR, the same SQL for every database,
+ * plus the few whose SQL must differ per database in {@code db/vendor/<vendor>/} ({@link DatabaseVendor}), applied
+ * once each and recorded in Flyway's history table. A released migration is never edited; a schema change is a new
+ * file. The vendor folders sit outside {@code db/migration} because Flyway scans a location recursively.
  */
 @Singleton
 @Startup
@@ -29,6 +31,7 @@ public class SchemaMigration {
     public static final String DATASOURCE = "jdbc/portcullis";
 
     private static final String MIGRATIONS = "classpath:db/migration";
+    private static final String VENDOR_MIGRATIONS = "classpath:db/vendor/";
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     private String schemaVersion;
@@ -47,14 +50,15 @@ public class SchemaMigration {
     }
 
     /**
-     * Flyway as start-up runs it. The empty {@code flyway.location} files in {@code db/migration} (and in
-     * {@code db/callback}, which Flyway always looks at) are what let Flyway list those directories through
-     * Liberty's class loader; a missing location is an error, never "no migrations".
+     * Flyway as start-up runs it. The empty {@code flyway.location} files in {@code db/migration}, in each
+     * {@code db/vendor/<vendor>} (and in {@code db/callback}, which Flyway always looks at) are what let Flyway list
+     * those directories through Liberty's class loader; a missing location is an error, never "no migrations".
      */
     static Flyway flyway(DataSource dataSource, ClassLoader classLoader) {
+        DatabaseVendor vendor = DatabaseVendor.of(dataSource);
         return Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations(MIGRATIONS)
+                .locations(MIGRATIONS, VENDOR_MIGRATIONS + vendor.folder())
                 .failOnMissingLocations(true)
                 .load();
     }

@@ -15,6 +15,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -73,6 +74,12 @@ public class AuthorizationEndpoint {
     @Context
     private HttpServletRequest http;
 
+    @Context
+    private HttpServletResponse httpResponse;
+
+    @Inject
+    private LoginCookie loginCookie;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response authorize(@Context UriInfo uri) {
@@ -95,8 +102,8 @@ public class AuthorizationEndpoint {
         if (!consentForm) {
             audit.joinFlow(flowId); // a form's flow id counts only once its CSRF token proved it is ours (below)
         }
-        boolean loggingIn = Caller.loggingIn(http);
-        Caller caller = Caller.of(http);
+        boolean loggingIn = Caller.loggingIn(http, loginCookie);
+        Caller caller = Caller.of(http, httpResponse, loginCookie);
         if (caller == null) {
             return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
         }

@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.authorize;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -19,18 +20,19 @@ public record Caller(String subject, List<String> groups, LoginMoment login) {
     }
 
     /** The logged-in user of {@code request}, or null when nobody is logged in. */
-    public static Caller of(HttpServletRequest request) {
+    public static Caller of(HttpServletRequest request, HttpServletResponse response, LoginCookie cookie) {
         Principal principal = request.getUserPrincipal();
         if (principal == null) {
             return null;
         }
-        return new Caller(principal.getName(), RealmGroups.of(request), LoginMoment.of(request, principal.getName()));
+        return new Caller(principal.getName(), RealmGroups.of(request),
+                LoginMoment.of(request, response, principal.getName(), cookie));
     }
 
     /** Whether the user of {@code request} logged in just now: their first request to a login-protected page. */
-    public static boolean loggingIn(HttpServletRequest request) {
+    public static boolean loggingIn(HttpServletRequest request, LoginCookie cookie) {
         Principal principal = request.getUserPrincipal();
-        return principal != null && !LoginMoment.recorded(request, principal.getName());
+        return principal != null && !LoginMoment.recorded(request, principal.getName(), cookie);
     }
 
     /** When the user logged in: the {@code auth_time} of the tokens issued from this login. */

@@ -16,6 +16,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,11 +60,17 @@ public class ConsentsPage {
     @Context
     private HttpServletRequest http;
 
+    @Context
+    private HttpServletResponse httpResponse;
+
+    @Inject
+    private LoginCookie loginCookie;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
-        boolean loggingIn = Caller.loggingIn(http);
-        Caller user = Caller.of(http);
+        boolean loggingIn = Caller.loggingIn(http, loginCookie);
+        Caller user = Caller.of(http, httpResponse, loginCookie);
         if (user != null && loggingIn) {
             audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(user.subject()));
         }
@@ -92,7 +99,7 @@ public class ConsentsPage {
         // would read the body past RequestBodyLimitFilter's bounded copy.
         String consentId = form.getFirst("consent_id");
         String csrfToken = form.getFirst("csrf_token");
-        Caller user = Caller.of(http);
+        Caller user = Caller.of(http, httpResponse, loginCookie);
         if (user == null || consentId == null
                 || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.formHolder(), consentId)) {
             return ErrorPage.render(http.getContextPath(), 403, "invalid_request",

@@ -1,14 +1,13 @@
 package dev.portcullis.oauth.authorize;
 
+import dev.portcullis.oauth.keys.DerivedKeys;
 import dev.portcullis.config.AuthorizeConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * holder (the logged-in user and the random key of their login session, {@link LoginMoment}) and what the form is
  * about (for consent: every parameter of the authorization request). A token is useless for another user, another
  * login session, another form or another request, and expires after ten minutes. The token itself is stateless;
- * the key is {@code portcullis.oauth.authorize.form-key}, else random per server start.
+ * the key is {@code portcullis.oauth.authorize.form-key}, else derived from the key-encryption key
+ * ({@link DerivedKeys}), so a form shown by one server of a cluster is accepted by another, and across restarts.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.12">RFC 6749 section 10.12</a>
  * @see <a href="https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html">OWASP: HMAC-based token</a>
@@ -35,14 +35,10 @@ public class FormTokens {
     @Inject
     private AuthorizeConfig config;
 
-    private byte[] randomKey;
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private DerivedKeys derivedKeys;
 
-    @PostConstruct
-    void init() {
-        randomKey = new byte[32];
-        new SecureRandom().nextBytes(randomKey);
-    }
+    private final Clock clock = Clock.systemUTC();
 
     public String issue(String purpose, String holder, String binding) {
         long expires = clock.instant().plus(LIFETIME).getEpochSecond();
@@ -68,7 +64,7 @@ public class FormTokens {
     private byte[] mac(String purpose, String holder, String binding, long expires) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(config.formKey().orElse(randomKey), HMAC));
+            mac.init(new SecretKeySpec(config.formKey().orElseGet(() -> derivedKeys.forPurpose("consent form tokens")), HMAC));
             for (String part : new String[] {purpose, holder, binding}) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The FORM login page and its error page (web.xml {@code form-login-config}). The form posts to the container's
  * {@code j_security_check}, so the realm checks the password and the application never sees it. Showing the login
- * page forgets the login moment an existing HTTP session holds ({@link #SESSION_LOGIN_ATTRIBUTE}): a login is about
- * to happen, and the first request after it records its time anew.
+ * page drops the login cookie ({@link #LOGIN_COOKIE}, dev.portcullis.oauth.authorize.LoginCookie): a login is about to happen, and the first request after it
+ * records its time anew.
  *
  * <p>The error page records {@code login.failed}. The container may show it by a forward (the failure is then
  * certain) or by a redirect (Liberty; then the request is the browser's own GET and anybody can send the same), so
@@ -32,11 +32,14 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 public class LoginPages {
 
-    /** The HTTP session attribute that holds when the user logged in (dev.portcullis.oauth.authorize.LoginMoment). */
-    public static final String SESSION_LOGIN_ATTRIBUTE = "dev.portcullis.oauth.authorize.LoginMoment";
+    /** The cookie that carries when the user logged in (dev.portcullis.oauth.authorize.LoginCookie). */
+    public static final String LOGIN_COOKIE = "__Host-portcullis-login";
 
     @Context
     private HttpServletRequest http;
+
+    @Context
+    private HttpServletResponse response;
 
     @Inject
     private AuditTrail audit;
@@ -84,10 +87,7 @@ public class LoginPages {
     }
 
     private void forgetLoginMoment() {
-        HttpSession session = http.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_LOGIN_ATTRIBUTE);
-        }
+        response.addHeader("Set-Cookie", LOGIN_COOKIE + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
     }
 
     private Response page(int status, String message) {

@@ -62,6 +62,25 @@ public final class KeyEncryption {
         return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
     }
 
+    /**
+     * A 256-bit key for one purpose, derived from the KEK (HMAC-SHA256 of the purpose under the KEK, as in the
+     * extract-then-expand step of RFC 5869 with the KEK as the pseudorandom key): every server with the same KEK
+     * derives the same key, so HMAC-protected values made on one server verify on the others, and a derived key
+     * reveals neither the KEK nor the keys of other purposes.
+     *
+     * @see <a href="https://www.rfc-editor.org/rfc/rfc5869#section-2.3">RFC 5869 section 2.3</a>
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(kek.getEncoded(), "HmacSHA256"));
+            mac.update(("portcullis " + purpose).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(new byte[] {1});
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     public String encrypt(byte[] plaintext, String associatedData) {
         try {
             byte[] iv = new byte[IV_BYTES];

@@ -4,6 +4,7 @@ import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.persistence.SigningKeyEntity;
 import dev.portcullis.platform.StartupFailure;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.TransactionAttribute;
@@ -11,6 +12,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +36,12 @@ import java.util.logging.Logger;
  * or was created before {@code portcullis.oauth.keys.rotate-before}; {@link #rotate()} does it on demand. A
  * retired key stays in the JWKS for {@code portcullis.oauth.keys.retention}, the longest token lifetime.
  *
+ * <p>Several servers on one database: the first start takes an exclusive lock on the key table before it reads it,
+ * so two servers starting at once on an empty database create one key, not one each (a second active key would
+ * be published by nobody else). Every server reloads the keys every {@code portcullis.oauth.keys.refresh-interval}
+ * (default one minute), so a key another server rotated in is published and used here within that interval; the
+ * retired key stays valid meanwhile (retention). The key-encryption key must be the same on every server.
+ *
  * <p>ES256 rather than RS256: P-256 keys are generated in milliseconds, signatures are 64 bytes, and MicroProfile
  * JWT 2.1 and every MCP client library verify it.
  *
@@ -50,6 +60,9 @@ public class SigningKeys {
     @Inject
     private AuthServerConfig config;
 
+    @Resource
+    private TimerService timers;
+
     private final Clock clock = Clock.systemUTC();
     private volatile List<SigningKey> keys = List.of();
 
@@ -62,14 +75,38 @@ public class SigningKeys {
                 LOG.info(() -> "Signing key " + keys.get(0).kid() + " loaded from the configured keystore.");
                 return;
             }
+            // Held to the end of this start-up transaction: another server starting now waits, then finds this key.
+            em.createNativeQuery("LOCK TABLE OAUTH_SIGNING_KEY IN EXCLUSIVE MODE").executeUpdate();
             keys = loadStored(encryption());
             if (keys.isEmpty() || rotationDue(keys.get(0))) {
                 rotate();
             }
+            long interval = config.signingKeyRefreshInterval().toMillis();
+            timers.createIntervalTimer(interval, interval, new TimerConfig("reload signing keys", false));
             LOG.info(() -> "Signing key " + keys.get(0).kid() + " is active; " + keys.size() + " key(s) published.");
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new StartupFailure("the token signing keys could not be loaded (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "). Check portcullis.oauth.keys.* and the key-encryption key.");
+        }
+    }
+
+    /**
+     * Reloads the stored keys: a rotation by another server sharing the database becomes visible here. A failed
+     * reload (database unreachable) keeps the keys in force; the next one retries.
+     */
+    @Timeout
+    @Lock(LockType.WRITE)
+    void reload() {
+        try {
+            List<SigningKey> stored = loadStored(encryption());
+            if (!stored.isEmpty() && !stored.equals(keys)) {
+                keys = stored;
+                LOG.info(() -> "Signing keys reloaded: " + stored.get(0).kid() + " is active; " + stored.size()
+                        + " key(s) published.");
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.warning(() -> "The signing keys could not be reloaded (" + e.getClass().getSimpleName()
+                    + "); the loaded keys stay in force.");
         }
     }
 

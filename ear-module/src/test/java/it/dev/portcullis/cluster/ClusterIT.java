@@ -1,0 +1,483 @@
+package it.dev.portcullis.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import it.dev.portcullis.support.Https;
+import it.dev.portcullis.support.McpHttp;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Two Liberty servers of the same EAR on one PostgreSQL behind HAProxy (round-robin, no stickiness, HTTPS at the
+ * balancer): every request of a user's journey lands on the other node than the one before, and the journey works;
+ * concurrent registrations and racing refreshes spread over both nodes stay correct (database constraints and row
+ * locks, no JVM lock); and a node killed with {@code kill -9} in the middle of a flow loses nothing acknowledged.
+ * Runs in the {@code cluster} profile ({@code -Pcluster}): it starts two more servers, a database and a balancer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String REDIRECT = "http://127.0.0.1:8765/callback";
+    private static final String VERIFIER = "cluster-" + UUID.randomUUID() + "-verifier-of-enough-length";
+
+    private static Cluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        assumeTrue(Cluster.installable(), "PostgreSQL and HAProxy are not installed (.ci/run installs both)");
+        cluster = new Cluster().start();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void journeyWhenEveryRequestAlternatesNodesThenLoginConsentTokenMcpRefreshAndRevokeWork() throws Exception {
+        String tag = "journey-" + UUID.randomUUID().toString().substring(0, 8);
+        Browser browser = new Browser(cluster.url("/"), tag);
+
+        String clientId = register(browser);
+        JsonObject tokens = codeFlow(browser, clientId, null);
+        String accessToken = tokens.getString("access_token");
+
+        McpHttp.Answer tools = McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + accessToken)
+                .header("X-Request-Id", browser.nextId()).modern("tools/list", null, "{}");
+        assertThat(tools.status()).as(tools.response().body()).isEqualTo(200);
+        assertThat(tools.result().getJsonArray("tools")).isNotEmpty();
+
+        // The legacy era's session lives on the node that created it: the next request, on the other node, gets the
+        // spec's 404 for an unknown session, which tells the client to initialize again (src/docs/scale-out.md).
+        McpHttp.Answer initialized = McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + accessToken)
+                .header("X-Request-Id", browser.nextId()).post(McpHttp.request("initialize",
+                        "{\"protocolVersion\":\"" + McpHttp.LEGACY + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}"));
+        assertThat(initialized.status()).as(initialized.response().body()).isEqualTo(200);
+        String session = initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
+        McpHttp.Answer elsewhere = McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + accessToken)
+                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", McpHttp.LEGACY)
+                .header("X-Request-Id", browser.nextId()).post(McpHttp.request("tools/list", "{}"));
+        assertThat(elsewhere.status()).as("a legacy session on the other node").isEqualTo(404);
+
+        HttpResponse<String> refreshed = browser.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
+                "client_id", clientId, "refresh_token", tokens.getString("refresh_token")));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String refreshToken = json(refreshed).getString("refresh_token");
+        HttpResponse<String> revoked = browser.postForm("/oauth/revoke", Map.of("token", refreshToken, "client_id", clientId));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+
+        List<String[]> served = cluster.balancer().requests(tag);
+        assertThat(served).as("the journey's requests in the balancer's log").hasSizeGreaterThanOrEqualTo(12);
+        for (int i = 1; i < served.size(); i++) {
+            assertThat(served.get(i)[0]).as("node of request %s (%s %s) after %s", served.get(i)[4], served.get(i)[2],
+                    served.get(i)[3], served.get(i - 1)[0]).isNotEqualTo(served.get(i - 1)[0]);
+        }
+        for (ClusterNode node : cluster.nodes()) {
+            String accessLog = Files.readString(node.accessLog());
+            for (String[] request : served) {
+                if (accessLog.contains(" " + request[4])) {
+                    assertThat(request[0]).as("the node whose access log has %s", request[4]).isEqualTo(node.name());
+                }
+            }
+        }
+        assertThat(served.stream().map(r -> r[0]).distinct()).containsExactlyInAnyOrder("portcullis-node-a", "portcullis-node-b");
+
+        // The revoked family's access tokens are refused by both nodes once they reloaded the revocations (PT1S here).
+        for (ClusterNode node : cluster.nodes()) {
+            awaitStatus(node.url("/mcp"), json(refreshed).getString("access_token"), 401);
+        }
+    }
+
+    /** EclipseLink picked its PostgreSQL platform: the installation query's setMaxResults(1) became a LIMIT. */
+    @Test
+    @Order(2)
+    void persistenceWhenOnPostgresqlThenEclipseLinkUsesItsPostgresqlPlatform() throws Exception {
+        String log = Files.readString(cluster.database().log());
+
+        assertThat(log).containsPattern("(?i)SELECT .* FROM INSTALLATION .*LIMIT");
+    }
+
+    @Test
+    @Order(3)
+    void registrationWhen500ConcurrentThenEveryClientIsDistinctAndKnownToBothNodes() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return new Browser(cluster.url("/"), "dcr-" + n).postJson("/oauth/register", registration("DCR " + n), Map.of());
+                }));
+            }
+            long started = System.nanoTime();
+            start.countDown();
+            Set<String> clientIds = new HashSet<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(300, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                clientIds.add(json(response).getString("client_id"));
+            }
+            System.out.printf("ClusterIT: 500 concurrent registrations in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            assertThat(clientIds).hasSize(500);
+            assertThat(cluster.balancer().requests("dcr-").stream().map(r -> r[0]).distinct()).hasSize(2);
+
+            List<Callable<Void>> checks = new ArrayList<>();
+            for (String clientId : clientIds) {
+                for (ClusterNode node : cluster.nodes()) {
+                    checks.add(() -> {
+                        assertKnownClient(node.url("/oauth/token"), clientId);
+                        return null;
+                    });
+                }
+            }
+            for (Future<Void> check : pool.invokeAll(checks)) {
+                check.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void refreshWhen32RaceOnBothNodesThenOneSuccessorAndAReplayRevokesTheFamilyEverywhere() throws Exception {
+        Browser browser = new Browser(cluster.url("/"), "race-" + UUID.randomUUID().toString().substring(0, 8));
+        String clientId = register(browser);
+        JsonObject tokens = codeFlow(browser, clientId, null);
+        String original = tokens.getString("refresh_token");
+
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return new Browser(cluster.url("/"), "race-refresh-" + n).postForm("/oauth/token",
+                            Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", original));
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> future : futures) {
+                answers.add(future.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<String> successors = new HashSet<>();
+        List<String> accessTokens = new ArrayList<>();
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as("a refresh within the reuse grace: %s", answer.body()).isIn(200, 400);
+            if (answer.statusCode() == 200) {
+                successors.add(json(answer).getString("refresh_token"));
+                accessTokens.add(json(answer).getString("access_token"));
+            } else {
+                assertThat(json(answer).getString("error")).isEqualTo("invalid_grant");
+            }
+        }
+        assertThat(successors).as("successors of one refresh token raced by 32 requests on both nodes").hasSize(1);
+        assertThat(cluster.balancer().requests("race-refresh-").stream().map(r -> r[0]).distinct()).hasSize(2);
+
+        Thread.sleep(4_500); // past the test servers' reuse grace (PT4S): a reuse now is a replay
+        HttpResponse<String> replay = browser.postForm("/oauth/token",
+                Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", original));
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(400);
+        assertThat(json(replay).getString("error")).isEqualTo("invalid_grant");
+        String successor = successors.iterator().next();
+        for (ClusterNode node : cluster.nodes()) {
+            HttpResponse<String> after = post(node.url("/oauth/token"), Map.of("grant_type", "refresh_token",
+                    "client_id", clientId, "refresh_token", successor));
+            assertThat(after.statusCode()).as("the successor on %s after the replay: %s", node.name(), after.body()).isEqualTo(400);
+            awaitStatus(node.url("/mcp"), accessTokens.get(0), 401);
+        }
+    }
+
+    /**
+     * Not a check: the token endpoint ({@code client_credentials}) and an authenticated modern {@code tools/call}
+     * through the balancer, with two nodes and then with one (the other taken out of the rotation on HAProxy's admin
+     * socket), 16 clients each, and the CPU each process used meanwhile (src/docs/benchmarks.md, "Scale-out"). Only
+     * with {@code -Dportcullis.benchmark=true}, like the other benchmarks.
+     */
+    @Test
+    @Order(5)
+    @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
+    void benchmarkWhenOneNodeAndTwoNodesThenPrintsThroughputAndCpu() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                "it-service:it-service-secret-basic-0123456789".getBytes(StandardCharsets.UTF_8));
+        Callable<Integer> token = () -> Https.client().send(HttpRequest.newBuilder(cluster.url("/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=pets%3Aread")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpResponse<String> issued = post(cluster.url("/oauth/token"), Map.of("grant_type", "client_credentials", "scope", "pets:read"),
+                basic);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        String bearer = json(issued).getString("access_token");
+        Callable<Integer> call = () -> McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + bearer)
+                .modern("tools/call", "list_pets", "{\"name\":\"list_pets\",\"arguments\":{}}").status();
+        assertThat(call.call()).isEqualTo(200);
+
+        StringBuilder table = new StringBuilder("| nodes | request | requests/s | CPU s per s: node a, node b, PostgreSQL, HAProxy,"
+                + " test client | whole machine busy (of 2 cores) |\n");
+        for (int nodes : new int[] {2, 1, 2}) {
+            cluster.balancer().server(nodes == 1 ? "disable" : "enable", "portcullis-node-a");
+            Thread.sleep(1_500); // an enabled node passes its health check again first
+            table.append(measure(nodes, "token (client_credentials)", token));
+            table.append(measure(nodes, "tools/call (bearer, modern)", call));
+        }
+        System.out.println("ClusterIT benchmark (16 clients, 8 s each after 8 s warm-up):\n" + table);
+        Thread.sleep(2_000); // the health check puts node a back into the rotation
+    }
+
+    private static String measure(int nodes, String name, Callable<Integer> request) throws Exception {
+        run(request, 8_000);
+        List<ProcessHandle> processes = new ArrayList<>();
+        for (ClusterNode node : cluster.nodes()) {
+            processes.add(node.process());
+        }
+        double[] before = cpu(processes);
+        long[] machineBefore = machineTicks();
+        long started = System.nanoTime();
+        long done = run(request, 8_000);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double[] after = cpu(processes);
+        long[] machineAfter = machineTicks();
+        double busy = (double) (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1])
+                * Runtime.getRuntime().availableProcessors();
+        StringBuilder cpu = new StringBuilder();
+        for (int i = 0; i < before.length; i++) {
+            cpu.append(i == 0 ? "" : ", ").append(String.format("%.2f", (after[i] - before[i]) / seconds));
+        }
+        return String.format("| %d | %s | %.0f | %s | %.2f |%n", nodes, name, done / seconds, cpu, busy);
+    }
+
+    /** Busy and total jiffies of the whole machine (/proc/stat): how much of the CPU anything used. */
+    private static long[] machineTicks() throws Exception {
+        String[] fields = Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
+    }
+
+    /** CPU seconds so far: each node, PostgreSQL (all its processes), HAProxy, this JVM. */
+    private static double[] cpu(List<ProcessHandle> nodes) throws Exception {
+        double postgres = cluster.database().processes().mapToDouble(ClusterIT::cpuSeconds).sum();
+        return new double[] {cpuSeconds(nodes.get(0)), cpuSeconds(nodes.get(1)), postgres,
+                cpuSeconds(cluster.balancer().process()), cpuSeconds(ProcessHandle.current())};
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** 16 clients sending {@code request} in a loop for {@code millis}; the number of 200 answers. */
+    private static long run(Callable<Integer> request, long millis) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            long end = System.currentTimeMillis() + millis;
+            List<Future<Long>> counts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                counts.add(pool.submit(() -> {
+                    long ok = 0;
+                    while (System.currentTimeMillis() < end) {
+                        if (request.call() == 200) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void killWhenANodeDiesAfterTheLoginAndUnderLoadThenTheFlowFinishesAndNothingAcknowledgedIsLost() throws Exception {
+        Browser browser = new Browser(cluster.url("/"), "kill-" + UUID.randomUUID().toString().substring(0, 8));
+        String clientId = register(browser);
+        Map<String, String> consentForm = loginUntilConsent(browser, clientId);
+
+        ExecutorService load = Executors.newFixedThreadPool(8);
+        Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            load.submit(() -> {
+                for (int n = 0; running.get(); n++) {
+                    try {
+                        HttpResponse<String> response = new Browser(cluster.url("/"), "load-" + thread + "-" + n)
+                                .postJson("/oauth/register", registration("load " + thread + " " + n), Map.of());
+                        if (response.statusCode() == 201) {
+                            acknowledged.put(json(response).getString("client_id"), true);
+                        }
+                    } catch (Exception lostInFlight) {
+                        // a request on the killed node: never acknowledged, so nothing to find later
+                    }
+                }
+                return null;
+            });
+        }
+        Thread.sleep(1_000);
+        cluster.nodes().get(0).kill();
+        Thread.sleep(1_000);
+
+        HttpResponse<String> approved = browser.postForm("/oauth/authorize", consentForm);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+        assertThat(approved.body()).doesNotContainIgnoringCase("unknown");
+        HttpResponse<String> token = redeem(browser, clientId, Browser.redirectParameters(approved).get("code"));
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+
+        Thread.sleep(1_000);
+        running.set(false);
+        load.shutdown();
+        assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(acknowledged).as("registrations acknowledged while a node died").isNotEmpty();
+        ClusterNode survivor = cluster.nodes().get(1);
+        for (String acknowledgedClient : acknowledged.keySet()) {
+            assertKnownClient(survivor.url("/oauth/token"), acknowledgedClient);
+        }
+        McpHttp.Answer tools = McpHttp.to(cluster.url("/mcp"))
+                .header("Authorization", "Bearer " + json(token).getString("access_token")).modern("tools/list", null, "{}");
+        assertThat(tools.status()).isEqualTo(200);
+    }
+
+    // ---- the OAuth steps, each request through the balancer
+
+    private static String register(Browser browser) throws Exception {
+        HttpResponse<String> response = browser.postJson("/oauth/register", registration("Cluster journey"), Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).getString("client_id");
+    }
+
+    private static String registration(String name) {
+        return Json.createObjectBuilder().add("client_name", name).add("token_endpoint_auth_method", "none")
+                .add("grant_types", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("redirect_uris", Json.createArrayBuilder().add(REDIRECT)).build().toString();
+    }
+
+    /** authorize, the login page, j_security_check, authorize again: the consent form's fields, approved. */
+    private static Map<String, String> loginUntilConsent(Browser browser, String clientId) throws Exception {
+        HttpResponse<String> challenge = browser.get("/oauth/authorize?" + Browser.form(authorizeRequest(clientId)));
+        assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(302);
+        HttpResponse<String> loginPage = browser.follow(challenge);
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        HttpResponse<String> login = browser.postForm("/oauth/j_security_check",
+                Map.of("j_username", "alice", "j_password", "alice-password"));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+        HttpResponse<String> consent = browser.follow(login);
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>(Browser.hiddenFields(consent.body()));
+        assertThat(form).containsKey("csrf_token");
+        form.put("decision", "approve");
+        return form;
+    }
+
+    private static JsonObject codeFlow(Browser browser, String clientId, Object unused) throws Exception {
+        Map<String, String> form = loginUntilConsent(browser, clientId);
+        HttpResponse<String> approved = browser.postForm("/oauth/authorize", form);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+        HttpResponse<String> token = redeem(browser, clientId, Browser.redirectParameters(approved).get("code"));
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return json(token);
+    }
+
+    private static HttpResponse<String> redeem(Browser browser, String clientId, String code) throws Exception {
+        return browser.postForm("/oauth/token", Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "code", code, "code_verifier", VERIFIER, "redirect_uri", REDIRECT, "resource", cluster.url("/mcp").toString()));
+    }
+
+    private static Map<String, String> authorizeRequest(String clientId) throws Exception {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("response_type", "code");
+        request.put("client_id", clientId);
+        request.put("redirect_uri", REDIRECT);
+        request.put("code_challenge", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII))));
+        request.put("code_challenge_method", "S256");
+        request.put("scope", "pets:read");
+        request.put("resource", cluster.url("/mcp").toString());
+        request.put("state", "state-" + UUID.randomUUID());
+        return request;
+    }
+
+    /** A known client gets invalid_grant for a made-up code; an unknown one would get 401 invalid_client. */
+    private static void assertKnownClient(URI tokenEndpoint, String clientId) throws Exception {
+        HttpResponse<String> response = post(tokenEndpoint, Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "code", "made-up-code", "code_verifier", VERIFIER, "redirect_uri", REDIRECT));
+        assertThat(response.statusCode()).as("client %s at %s: %s", clientId, tokenEndpoint, response.body()).isEqualTo(400);
+        assertThat(json(response).getString("error")).isEqualTo("invalid_grant");
+    }
+
+    private static HttpResponse<String> post(URI uri, Map<String, String> form) throws Exception {
+        return Https.client().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(URI uri, Map<String, String> form, String authorization) throws Exception {
+        return Https.client().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitStatus(URI mcp, String accessToken, int expected) throws Exception {
+        int status = 0;
+        for (int attempt = 0; attempt < 40 && status != expected; attempt++) {
+            status = McpHttp.to(mcp).header("Authorization", "Bearer " + accessToken).modern("tools/list", null, "{}").status();
+            if (status != expected) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(status).as("%s with the access token", mcp).isEqualTo(expected);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}
