@@ -120,6 +120,23 @@ public class Grants {
         return clients.size();
     }
 
+    /**
+     * Ends everything {@code clientId} holds, for every user: its families, codes and every access token issued
+     * to it so far ({@link RevocationService#revokeClient}), and every remembered consent to it.
+     */
+    public void revokeClient(String clientId, String actor) {
+        if (clientId == null) {
+            return;
+        }
+        for (String subject : em.createQuery("SELECT c.subject FROM ConsentEntity c WHERE c.clientId = :clientId", String.class)
+                .setParameter("clientId", clientId).getResultList()) {
+            consents.of(subject).stream().filter(c -> c.clientId().equals(clientId))
+                    .forEach(c -> consents.withdraw(subject, c.consentId()));
+        }
+        revocations.revokeClient(clientId);
+        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED).client(clientId).detail("reason", "client_revoked_by_" + actor));
+    }
+
     private ActiveGrant grant(TokenFamilyEntity family) {
         Instant last = em.createQuery(LAST_REFRESH, Instant.class).setParameter("familyId", family.getFamilyId())
                 .setMaxResults(1).getResultStream().findFirst().orElse(null);
