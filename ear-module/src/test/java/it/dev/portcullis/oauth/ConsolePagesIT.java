@@ -21,7 +21,7 @@ import org.openqa.selenium.WebDriver;
  * server: alice revokes a client from /oauth/account and its access token gets 401 at /mcp; the operator (the demo
  * realm's auditor, group portcullis-admins) finds a client, revokes one token family and the client's next refresh
  * fails; alice, no operator, gets 403 at /oauth/console; and a POST from another origin, or without the form's
- * token, is refused. Screenshots land in target/screenshots/ (console.md links them).
+ * token, is refused. Every page passes axe-core with no serious or critical violation. Screenshots land in target/screenshots/ (console.md links them).
  */
 class ConsolePagesIT {
 
@@ -51,9 +51,10 @@ class ConsolePagesIT {
         assertThat(browser.findElement(By.id("subject")).getText()).isEqualTo("alice");
         assertNoToken(tokens);
         HeadlessChromium.screenshot(browser, "account");
+        AxeCheck.assertNoSeriousViolation(browser);
 
         browser.findElement(rowOf(client)).findElement(By.tagName("button")).click();
-        waitFor(b -> b.findElements(rowOf(client)).isEmpty());
+        waitFor(b -> b.getCurrentUrl().endsWith("/oauth/account") && BrowserSteps.has(b, "subject") && b.findElements(rowOf(client)).isEmpty());
 
         assertThat(mcpStatus(access)).as("the revoked client's access token at /mcp").isEqualTo(401);
         HttpResponse<String> refresh = flow.refresh(client, tokens.getString("refresh_token"));
@@ -70,6 +71,7 @@ class ConsolePagesIT {
         waitFor(b -> BrowserSteps.has(b, "clients"));
         assertThat(browser.findElements(By.cssSelector("#clients code.client-id"))).extracting(e -> e.getText()).containsExactly(client);
         HeadlessChromium.screenshot(browser, "console-clients");
+        AxeCheck.assertNoSeriousViolation(browser);
 
         browser.findElement(By.cssSelector("#clients a")).click();
         waitFor(b -> BrowserSteps.has(b, "grants"));
@@ -77,9 +79,11 @@ class ConsolePagesIT {
         assertThat(browser.findElement(By.id("active-families")).getText()).isEqualTo("1");
         assertNoToken(tokens);
         HeadlessChromium.screenshot(browser, "console-client");
+        AxeCheck.assertNoSeriousViolation(browser);
 
         browser.findElement(By.cssSelector("#grants button[aria-label^='Revoke this token family']")).click();
-        waitFor(b -> BrowserSteps.has(b, "no-grants"));
+        waitFor(b -> BrowserSteps.has(b, "no-grants") || BrowserSteps.has(b, "refusal"));
+        assertThat(browser.findElements(By.id("refusal"))).as("the operator's own form must be accepted").isEmpty();
 
         HttpResponse<String> refresh = flow.refresh(client, tokens.getString("refresh_token"));
         assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(400);
@@ -100,6 +104,7 @@ class ConsolePagesIT {
         waitFor(b -> BrowserSteps.has(b, "refusal"));
         assertThat(browser.findElement(By.id("refusal")).getText()).contains("portcullis-admins");
         HeadlessChromium.screenshot(browser, "console-refused");
+        AxeCheck.assertNoSeriousViolation(browser);
     }
 
     @Test
@@ -115,6 +120,7 @@ class ConsolePagesIT {
         assertRefused(alice.postForm("/oauth/account/revoke", form, "Origin", "https://attacker.example"));
         assertRefused(alice.postForm("/oauth/account/revoke", form, "Origin", "null"));
         assertRefused(alice.postForm("/oauth/account/revoke", form, "Sec-Fetch-Site", "cross-site"));
+        assertRefused(alice.postForm("/oauth/account/revoke", form, "Sec-Fetch-Site", "same-site", "Origin", "null"));
         assertRefused(alice.postForm("/oauth/account/revoke", AuthorizeFixtures.with(form, "csrf_token", null)));
         assertRefused(UserSession.loggedIn("bob", "bob-password").postForm("/oauth/account/revoke", form));
         assertRefused(UserSession.loggedIn("auditor", "auditor-password").postForm("/oauth/console/revoke-client",
