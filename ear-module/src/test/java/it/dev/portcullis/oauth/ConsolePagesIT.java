@@ -131,6 +131,7 @@ class ConsolePagesIT {
         HttpResponse<String> genuine = alice.postForm("/oauth/account/revoke", form,
                 "Origin", server.url("/").toString().replaceAll("/$", ""), "Sec-Fetch-Site", "same-origin");
         assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(303);
+        assertThat(genuine.headers().firstValue("Location").orElseThrow()).isEqualTo(server.url("/oauth/account").toString());
         assertThat(mcpStatus(tokens.getString("access_token"))).isEqualTo(401);
     }
 

@@ -59,6 +59,9 @@ public class ConsentsPage {
     @Context
     private HttpServletRequest http;
 
+    @Context
+    private jakarta.ws.rs.core.UriInfo uri;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
@@ -99,7 +102,8 @@ public class ConsentsPage {
                     "This form has expired or was not sent from this server's page.");
         }
         consents.withdraw(user.subject(), consentId);
-        return PageHeaders.secure(Response.seeOther(URI.create(http.getContextPath() + "/consents")), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it (/oauth/oauth/consents).
+        return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("consents").build()), null).build();
     }
 
     private String row(Caller user, RememberedConsent approval) {

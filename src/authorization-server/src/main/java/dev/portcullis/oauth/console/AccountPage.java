@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +49,9 @@ public class AccountPage {
 
     @Context
     private HttpServletRequest http;
+
+    @Context
+    private jakarta.ws.rs.core.UriInfo uri;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -110,7 +112,8 @@ public class AccountPage {
     }
 
     private Response back() {
-        return PageHeaders.secure(Response.seeOther(URI.create(http.getContextPath() + "/account")), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and all.
+        return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("account").build()), null).build();
     }
 
     private String row(Caller user, String base, String clientId, List<ActiveGrant> list) {

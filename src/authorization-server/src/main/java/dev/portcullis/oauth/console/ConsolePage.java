@@ -53,6 +53,9 @@ public class ConsolePage {
     @Context
     private HttpServletRequest http;
 
+    @Context
+    private jakarta.ws.rs.core.UriInfo uri;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response clients(@QueryParam("q") String search, @QueryParam("page") String pageParameter) {
@@ -242,7 +245,8 @@ public class ConsolePage {
     }
 
     private Response redirect(String path) {
-        return PageHeaders.secure(Response.seeOther(URI.create(http.getContextPath() + path)), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and all.
+        return PageHeaders.secure(Response.seeOther(URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + path)), null).build();
     }
 
     private String grantTable(Caller operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
