@@ -57,6 +57,8 @@ class RememberedConsentIT {
         AuthorizationEndpointIT.assertFormRefused(UserSession.loggedIn("alice", "alice-password").postForm("/oauth/consents", withdraw));
         HttpResponse<String> withdrawn = bob.postForm("/oauth/consents", withdraw);
         assertThat(withdrawn.statusCode()).isEqualTo(303);
+        assertThat(withdrawn.headers().firstValue("Location").orElseThrow()).isEqualTo(
+                it.dev.portcullis.support.LibertyServer.current().url("/oauth/consents").toString());
         assertThat(bob.get("/oauth/consents").body()).doesNotContain(client);
 
         assertThat(bob.authorize(with(request(client, REDIRECT), "scope", "pets:read")).statusCode()).isEqualTo(200);

@@ -92,6 +92,16 @@ final class UserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form POST with extra request headers (name, value, ...), e.g. the {@code Origin} a browser would send. */
+    HttpResponse<String> postForm(String path, Map<String, String> parameters, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.url(path)).header("Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The hidden fields of the (first) form on a page, unescaped. */
     static Map<String, String> hiddenFields(String html) {
         Map<String, String> fields = new LinkedHashMap<>();

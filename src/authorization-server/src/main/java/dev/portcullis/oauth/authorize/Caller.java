@@ -41,7 +41,7 @@ public record Caller(String subject, List<String> groups, LoginMoment login) {
     }
 
     /** The form holder for {@link FormTokens}: this user in this login session. */
-    String formHolder() {
+    public String formHolder() {
         return login.holder();
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
 import java.util.List;
@@ -62,6 +63,9 @@ public class ConsentsPage {
 
     @Context
     private HttpServletResponse httpResponse;
+
+    @Context
+    private UriInfo uri;
 
     @Inject
     private LoginCookie loginCookie;
@@ -106,7 +110,8 @@ public class ConsentsPage {
                     "This form has expired or was not sent from this server's page.");
         }
         consents.withdraw(user.subject(), consentId);
-        return PageHeaders.secure(Response.seeOther(URI.create(http.getContextPath() + "/consents")), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it (/oauth/oauth/consents).
+        return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("consents").build()), null).build();
     }
 
     private String row(Caller user, RememberedConsent approval) {

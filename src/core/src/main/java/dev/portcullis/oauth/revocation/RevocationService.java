@@ -133,6 +133,11 @@ public class RevocationService {
                 .setParameter("grantIds", grantIds).executeUpdate();
     }
 
+    /** Revokes these families (an operator's or a user's action), in the caller's transaction. */
+    public void revokeFamilies(List<TokenFamilyEntity> families, String reason) {
+        revoke(families, reason);
+    }
+
     private void revoke(List<TokenFamilyEntity> families, String reason) {
         Instant now = clock.instant();
         for (TokenFamilyEntity family : families) {

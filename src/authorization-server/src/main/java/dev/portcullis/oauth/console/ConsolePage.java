@@ -1,0 +1,296 @@
+package dev.portcullis.oauth.console;
+
+import static dev.portcullis.oauth.console.ConsoleHtml.button;
+import static dev.portcullis.oauth.console.ConsoleHtml.query;
+import static dev.portcullis.oauth.console.ConsoleHtml.when;
+import static dev.portcullis.oauth.pages.Html.escape;
+
+import dev.portcullis.oauth.authorize.Caller;
+import dev.portcullis.oauth.grants.ActiveGrant;
+import dev.portcullis.oauth.grants.ClientSummary;
+import dev.portcullis.oauth.grants.Grants;
+import dev.portcullis.oauth.pages.PageHeaders;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /oauth/console}: the operator console, open to members of the realm group
+ * {@code portcullis.console.operator-group} only (everyone else signed in gets 403). The registered clients with
+ * search and paging; a client's detail with its active grants, each revocable per family and per user, and a
+ * button that revokes everything the client holds; a user's grants with a button that revokes them all.
+ */
+@Path("/console")
+@RequestScoped
+public class ConsolePage {
+
+    static final String REVOKE_FAMILY = "console-revoke-family";
+    static final String REVOKE_USER_CLIENT = "console-revoke-user-client";
+    static final String REVOKE_USER = "console-revoke-user";
+    static final String REVOKE_CLIENT = "console-revoke-client";
+    private static final int MAX_SEARCH = 200;
+
+    @EJB
+    private Grants grants;
+
+    @Inject
+    private SignedInUser signedIn;
+
+    @Context
+    private HttpServletRequest http;
+
+    @Context
+    private HttpServletResponse httpResponse;
+
+    @Context
+    private jakarta.ws.rs.core.UriInfo uri;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response clients(@QueryParam("q") String search, @QueryParam("page") String pageParameter) {
+        Caller operator = signedIn.of(http, httpResponse);
+        Optional<Response> refusal = refusal(operator);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        String base = http.getContextPath();
+        String q = search == null ? "" : search.strip();
+        q = q.length() > MAX_SEARCH ? q.substring(0, MAX_SEARCH) : q;
+        int page = page(pageParameter);
+        List<ClientSummary> rows = grants.clients(q, page);
+        StringBuilder body = new StringBuilder(header(base, operator, "Clients"));
+        body.append("<form method=\"get\" action=\"").append(escape(base)).append("/console\" role=\"search\">")
+                .append("<label for=\"q\">Search clients by id, name or metadata</label> ")
+                .append("<input type=\"search\" id=\"q\" name=\"q\" maxlength=\"").append(MAX_SEARCH).append("\" value=\"")
+                .append(escape(q)).append("\"> <button type=\"submit\" id=\"search\">Search</button></form>\n");
+        if (rows.isEmpty()) {
+            body.append("<p id=\"no-clients\">No client matches.</p>\n");
+        } else {
+            body.append("<table class=\"consents\" id=\"clients\">\n<caption>Registered clients, newest first (page ")
+                    .append(page + 1).append(")</caption>\n<tr><th scope=\"col\">Client</th><th scope=\"col\">Authentication</th>")
+                    .append("<th scope=\"col\">Registered</th><th scope=\"col\">Last used</th><th scope=\"col\">Active families</th></tr>\n");
+            rows.stream().limit(Grants.PAGE_SIZE).forEach(c -> body.append("<tr><td><a href=\"").append(escape(base))
+                    .append("/console/client?id=").append(escape(query(c.clientId()))).append("\">").append(ConsoleHtml.name(c.clientName()))
+                    .append("</a><br><code class=\"client-id\">").append(escape(c.clientId())).append("</code></td><td>")
+                    .append(escape(c.tokenEndpointAuthMethod())).append("</td><td>").append(when(c.issuedAt())).append("</td><td>")
+                    .append(when(c.lastUsedAt())).append("</td><td>").append(c.activeFamilies()).append("</td></tr>\n"));
+            body.append("</table>\n");
+        }
+        body.append("<nav aria-label=\"Result pages\"><ul>");
+        if (page > 0) {
+            body.append("<li><a id=\"previous-page\" href=\"").append(escape(base)).append("/console?q=").append(escape(query(q)))
+                    .append("&amp;page=").append(page - 1).append("\">Previous page</a></li>");
+        }
+        if (rows.size() > Grants.PAGE_SIZE) {
+            body.append("<li><a id=\"next-page\" href=\"").append(escape(base)).append("/console?q=").append(escape(query(q)))
+                    .append("&amp;page=").append(page + 1).append("\">Next page</a></li>");
+        }
+        body.append("</ul></nav>\n");
+        return ConsoleHtml.page(base, "Operator console", body.toString());
+    }
+
+    @GET
+    @Path("/client")
+    @Produces(MediaType.TEXT_HTML)
+    public Response client(@QueryParam("id") String clientId) {
+        Caller operator = signedIn.of(http, httpResponse);
+        Optional<Response> refusal = refusal(operator);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        String base = http.getContextPath();
+        Optional<ClientSummary> client = grants.client(clientId);
+        List<ActiveGrant> active = clientId == null ? List.of() : grants.ofClient(clientId);
+        if (client.isEmpty() && active.isEmpty()) {
+            return ConsoleHtml.page(base, "Unknown client", header(base, operator, "Unknown client")
+                    + "<p id=\"unknown-client\">No client is registered under this id, and none holds a grant.</p>\n");
+        }
+        StringBuilder body = new StringBuilder(header(base, operator, "Client"));
+        body.append("<dl class=\"facts\"><dt>Name (claimed by the client)</dt><dd id=\"client-name\">")
+                .append(client.map(c -> ConsoleHtml.name(c.clientName())).orElseGet(() -> ConsoleHtml.unregistered(clientId)))
+                .append("</dd><dt>Client id</dt><dd><code id=\"client-id\">").append(escape(clientId)).append("</code></dd>");
+        client.ifPresent(c -> body.append("<dt>Authentication</dt><dd>").append(escape(c.tokenEndpointAuthMethod()))
+                .append("</dd><dt>Registered</dt><dd>").append(when(c.issuedAt())).append("</dd><dt>Last used</dt><dd>")
+                .append(when(c.lastUsedAt())).append("</dd>"));
+        body.append("<dt>Active families</dt><dd id=\"active-families\">").append(active.size()).append("</dd></dl>\n");
+        body.append(grantTable(operator, base, active, "client", clientId, true));
+        body.append(button(base + "/console/revoke-client", signedIn.token(operator, REVOKE_CLIENT, clientId),
+                "Revoke everything this client holds", "Revoke every token of client " + clientId, "revoke-client",
+                "client_id", clientId));
+        return ConsoleHtml.page(base, "Client", body.toString());
+    }
+
+    @GET
+    @Path("/user")
+    @Produces(MediaType.TEXT_HTML)
+    public Response user(@QueryParam("subject") String subject) {
+        Caller operator = signedIn.of(http, httpResponse);
+        Optional<Response> refusal = refusal(operator);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        String base = http.getContextPath();
+        List<ActiveGrant> active = subject == null ? List.of() : grants.ofSubject(subject);
+        StringBuilder body = new StringBuilder(header(base, operator, "User"));
+        body.append("<p>Grants of <strong id=\"user-subject\">").append(escape(subject)).append("</strong>.</p>\n");
+        body.append(grantTable(operator, base, active, "user", subject, false));
+        if (!active.isEmpty()) {
+            body.append(button(base + "/console/revoke-user", signedIn.token(operator, REVOKE_USER, subject),
+                    "Revoke all grants of this user", "Revoke every grant of user " + subject, "revoke-user", "subject", subject));
+        }
+        return ConsoleHtml.page(base, "User", body.toString());
+    }
+
+    @POST
+    @Path("/revoke-family")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response revokeFamily(MultivaluedMap<String, String> form) {
+        Caller operator = signedIn.of(http, httpResponse);
+        String familyId = form.getFirst("family_id");
+        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_FAMILY, familyId));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        grants.revokeFamily(familyId, null, "operator");
+        return back(form);
+    }
+
+    @POST
+    @Path("/revoke-user-client")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response revokeUserClient(MultivaluedMap<String, String> form) {
+        Caller operator = signedIn.of(http, httpResponse);
+        String subject = form.getFirst("subject");
+        String clientId = form.getFirst("client_id");
+        String target = subject == null || clientId == null ? null : subject + "\n" + clientId;
+        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_USER_CLIENT, target));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        grants.revokeClientFor(subject, clientId, "operator");
+        return back(form);
+    }
+
+    @POST
+    @Path("/revoke-user")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response revokeUser(MultivaluedMap<String, String> form) {
+        Caller operator = signedIn.of(http, httpResponse);
+        String subject = form.getFirst("subject");
+        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_USER, subject));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        grants.revokeAllOf(subject, "operator");
+        return redirect("/console/user?subject=" + query(subject));
+    }
+
+    @POST
+    @Path("/revoke-client")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response revokeClient(MultivaluedMap<String, String> form) {
+        Caller operator = signedIn.of(http, httpResponse);
+        String clientId = form.getFirst("client_id");
+        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_CLIENT, clientId));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        grants.revokeClient(clientId, "operator");
+        return redirect("/console/client?id=" + query(clientId));
+    }
+
+    /** 403 for anyone not signed in or outside the operator group. */
+    private Optional<Response> refusal(Caller user) {
+        if (user == null) {
+            return Optional.of(ConsoleHtml.refused(http.getContextPath(), "You are not signed in."));
+        }
+        if (!signedIn.operator(user)) {
+            return Optional.of(ConsoleHtml.refused(http.getContextPath(),
+                    "The operator console is open to the group " + signedIn.operatorGroup() + " only."));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Response> forged(Caller operator, MultivaluedMap<String, String> form, String action, String target) {
+        return signedIn.genuine(http, operator, form, action, target) ? Optional.empty()
+                : Optional.of(ConsoleHtml.refused(http.getContextPath(), "This form has expired or was not sent from this server's page."));
+    }
+
+    /** Back to the console page the form was on (a client's or a user's); only ever a path of this console. */
+    private Response back(MultivaluedMap<String, String> form) {
+        String page = form.getFirst("back");
+        String key = form.getFirst("back_key");
+        if ("user".equals(page) && key != null) {
+            return redirect("/console/user?subject=" + query(key));
+        }
+        if ("client".equals(page) && key != null) {
+            return redirect("/console/client?id=" + query(key));
+        }
+        return redirect("/console");
+    }
+
+    private Response redirect(String path) {
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and all.
+        return PageHeaders.secure(Response.seeOther(URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + path)), null).build();
+    }
+
+    private String grantTable(Caller operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
+        if (active.isEmpty()) {
+            return "<p id=\"no-grants\">No active grant.</p>\n";
+        }
+        StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"grants\">\n<caption>Active grants (token families)")
+                .append("</caption>\n<tr><th scope=\"col\">User</th><th scope=\"col\">Client</th><th scope=\"col\">Scopes</th>")
+                .append("<th scope=\"col\">Since</th><th scope=\"col\">Last used</th><th scope=\"col\">Actions</th></tr>\n");
+        for (ActiveGrant grant : active) {
+            table.append("<tr><td><a href=\"").append(escape(base)).append("/console/user?subject=").append(escape(query(grant.subject())))
+                    .append("\">").append(escape(grant.subject())).append("</a></td><td><a href=\"").append(escape(base))
+                    .append("/console/client?id=").append(escape(query(grant.clientId()))).append("\"><code class=\"client-id\">")
+                    .append(escape(grant.clientId())).append("</code></a></td><td>").append(escape(grant.scope())).append("</td><td>")
+                    .append(when(grant.createdAt())).append("</td><td>").append(when(grant.lastUsedAt())).append("</td><td>")
+                    .append(button(base + "/console/revoke-family", signedIn.token(operator, REVOKE_FAMILY, grant.familyId()),
+                            "Revoke family", "Revoke this token family of " + grant.subject() + " for " + grant.clientId(),
+                            null, "family_id", grant.familyId(), "back", back, "back_key", backKey));
+            if (perUser) {
+                table.append(button(base + "/console/revoke-user-client",
+                        signedIn.token(operator, REVOKE_USER_CLIENT, grant.subject() + "\n" + grant.clientId()),
+                        "Revoke user's grants to this client", "Revoke every grant of " + grant.subject() + " to " + grant.clientId(),
+                        null, "subject", grant.subject(), "client_id", grant.clientId(), "back", back, "back_key", backKey));
+            }
+            table.append("</td></tr>\n");
+        }
+        return table.append("</table>\n").toString();
+    }
+
+    private String header(String base, Caller operator, String title) {
+        return "<h1>" + escape(title) + "</h1>\n<p class=\"lead\">Operator console · signed in as <strong id=\"subject\">"
+                + escape(operator.subject()) + "</strong></p>\n<nav aria-label=\"Console\"><ul><li><a href=\"" + escape(base)
+                + "/console\">Clients</a></li><li><a href=\"" + escape(base) + "/account\">Your account</a></li></ul></nav>\n";
+    }
+
+    private static int page(String value) {
+        try {
+            return value == null ? 0 : Math.max(0, Math.min(10_000, Integer.parseInt(value.trim())));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
