@@ -25,4 +25,4 @@ src/servers/payara/payara.sh create
 src/servers/payara/payara.sh deploy "$root/ear-module/target/portcullis.ear"
 src/servers/payara/payara.sh stop
 src/servers/payara/payara.sh start
-echo "Portcullis on Payara: https://localhost:$((PORT_BASE + 81))/mcp (demo users alice, bob; see README)"
+echo "Portcullis on Payara: https://localhost:$((PORT_BASE + 81))/mcp (demo users alice, bob, auditor; see README)"

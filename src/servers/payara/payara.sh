@@ -127,6 +127,7 @@ demo_users() {
   done <<'USERS'
 alice mcp-users alice-password
 bob mcp-users:mcp-admins bob-password
+auditor portcullis-admins auditor-password
 USERS
 }
 

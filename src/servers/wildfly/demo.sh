@@ -26,4 +26,4 @@ src/servers/wildfly/wildfly.sh create
 src/servers/wildfly/wildfly.sh deploy "$root/ear-module/target/portcullis.ear"
 src/servers/wildfly/wildfly.sh start
 echo "Portcullis on WildFly: https://localhost:$((PORT_BASE + 1))/mcp once https://localhost:$((PORT_BASE + 1))/health/ready is UP"
-echo "(demo users alice, bob; the certificate to trust: $SERVER_DIR/configuration/portcullis-server-certificate.pem)"
+echo "(demo users alice, bob, auditor; the certificate to trust: $SERVER_DIR/configuration/portcullis-server-certificate.pem)"

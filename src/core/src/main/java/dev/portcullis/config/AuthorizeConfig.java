@@ -2,7 +2,9 @@ package dev.portcullis.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -34,6 +36,22 @@ public class AuthorizeConfig {
     public Optional<byte[]> formKey() {
         return string("portcullis.oauth.authorize.form-key").map(String::trim).filter(v -> !v.isEmpty())
                 .map(Base64.getDecoder()::decode);
+    }
+
+    /** The realm groups a login may carry into tokens, when {@code portcullis.oauth.realm-groups} is not set. */
+    public static final List<String> DEFAULT_REALM_GROUPS = List.of("mcp-users", "mcp-admins", "portcullis-admins");
+
+    /**
+     * The realm groups the authorization server asks the realm about for a logged-in user
+     * ({@code portcullis.oauth.realm-groups}, comma-separated): the user's {@code groups} in the tokens are those of
+     * them the user is in. Jakarta EE can only answer "is this user in role X" for a named role, never list a user's
+     * groups, so the names must be known.
+     */
+    public List<String> realmGroups() {
+        List<String> names = string("portcullis.oauth.realm-groups").stream()
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty())
+                .distinct().toList();
+        return names.isEmpty() ? DEFAULT_REALM_GROUPS : names;
     }
 
     /** The MCP resource ({@link Setting#MCP_RESOURCE}): the only {@code resource} authorization requests may name. */
