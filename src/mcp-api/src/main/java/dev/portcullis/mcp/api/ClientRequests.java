@@ -1,6 +1,5 @@
 package dev.portcullis.mcp.api;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObject;
 
 /**
@@ -46,16 +45,16 @@ public interface ClientRequests {
 
     /** {@code sampling/createMessage} with one user text message. */
     default JsonObject createMessage(String prompt, int maxTokens) {
-        return send("sampling/createMessage", Jsons.PROVIDER.createObjectBuilder()
-                .add("messages", Jsons.PROVIDER.createArrayBuilder().add(Jsons.PROVIDER.createObjectBuilder()
-                        .add("role", "user").add("content", Jsons.PROVIDER.createObjectBuilder()
+        return send("sampling/createMessage", ApiJson.PROVIDER.createObjectBuilder()
+                .add("messages", ApiJson.PROVIDER.createArrayBuilder().add(ApiJson.PROVIDER.createObjectBuilder()
+                        .add("role", "user").add("content", ApiJson.PROVIDER.createObjectBuilder()
                                 .add("type", "text").add("text", prompt))))
                 .add("maxTokens", maxTokens).build());
     }
 
     /** {@code elicitation/create} in form mode. */
     default JsonObject elicit(String message, JsonObject requestedSchema) {
-        return send("elicitation/create", Jsons.PROVIDER.createObjectBuilder().add("message", message)
+        return send("elicitation/create", ApiJson.PROVIDER.createObjectBuilder().add("message", message)
                 .add("requestedSchema", requestedSchema).build());
     }
 }
