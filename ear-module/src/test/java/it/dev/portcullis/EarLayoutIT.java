@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,14 @@ import org.junit.jupiter.api.Test;
  * The EAR's structure, which the security of the login depends on: only the root web module declares the
  * MicroProfile JWT login, the authorization server's module declares only the realm's FORM login, and no Java
  * package is split across modules (each module has its own class loader on every server, so a split package would
- * fail with IllegalAccessError at the first package-private access across the split).
+ * fail with IllegalAccessError at the first package-private access across the split). Its lib/ holds the tool-author
+ * API and the MCP engine as two jars, the API's holding exactly {@code dev.portcullis.mcp.api}.
  */
 class EarLayoutIT {
 
     private static final Path EAR = Path.of(System.getProperty("it.ear.file", "target/portcullis.ear"));
     private static final Map<String, Map<String, byte[]>> MODULES = new HashMap<>();
+    private static final Map<String, Set<String>> LIB_PACKAGES = new TreeMap<>();
 
     @BeforeAll
     static void readModules() throws IOException {
@@ -35,6 +38,15 @@ class EarLayoutIT {
                 ZipEntry entry = ear.getEntry(module);
                 assertThat(entry).as(module + " in " + EAR).isNotNull();
                 MODULES.put(module, entries(ear.getInputStream(entry)));
+            }
+            for (ZipEntry entry : Collections.list(ear.entries())) {
+                String name = entry.getName();
+                if (name.startsWith("lib/dev.portcullis-portcullis-mcp") && name.endsWith(".jar")) {
+                    Set<String> packages = new TreeSet<>();
+                    entries(ear.getInputStream(entry)).keySet().stream().filter(e -> e.endsWith(".class"))
+                            .map(e -> e.substring(0, e.lastIndexOf('/')).replace('/', '.')).forEach(packages::add);
+                    LIB_PACKAGES.put(name.substring("lib/".length()), packages);
+                }
             }
         }
     }
@@ -77,6 +89,21 @@ class EarLayoutIT {
                 .forEach(pkg -> modulesOfPackage.computeIfAbsent(pkg, p -> new TreeSet<>()).add(module)));
         assertThat(modulesOfPackage).isNotEmpty();
         modulesOfPackage.forEach((pkg, modules) -> assertThat(modules).as(pkg).hasSize(1));
+    }
+
+    @Test
+    void libHoldsTheToolApiAndTheEngineAsTwoJars() {
+        assertThat(LIB_PACKAGES.keySet()).as("lib/ of " + EAR).hasSize(2)
+                .anyMatch(jar -> jar.startsWith("dev.portcullis-portcullis-mcp-api-"))
+                .anyMatch(jar -> jar.matches("dev\\.portcullis-portcullis-mcp-\\d.*"));
+        LIB_PACKAGES.forEach((jar, packages) -> {
+            if (jar.startsWith("dev.portcullis-portcullis-mcp-api-")) {
+                assertThat(packages).as(jar).containsExactly("dev.portcullis.mcp.api");
+            } else {
+                assertThat(packages).as(jar).contains("dev.portcullis.mcp.server", "dev.portcullis.mcp.tools")
+                        .doesNotContain("dev.portcullis.mcp.api");
+            }
+        });
     }
 
     @Test
