@@ -1,8 +1,10 @@
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,13 +17,17 @@ import java.util.Map;
  * The operator's self-test: run against the public MCP URL, it checks what the known clients need and prints one
  * verdict per check and per client. JDK 17+ only, no dependencies:
  *
- * <pre>java src/selftest/PortcullisSelfTest.java https://mcp.example.com/mcp [src/selftest/client-profiles.json]</pre>
+ * <pre>java src/selftest/PortcullisSelfTest.java https://mcp.example.com/mcp [src/selftest/client-profiles.json]
+ *     [--cimd https://app.example.com/oauth/client-metadata.json]</pre>
  *
  * Checks: TLS (the certificate is trusted by this JVM and names the host), the 401 challenge at the MCP URL, the
  * protected resource metadata at both well-known paths clients probe, the authorization server metadata (RFC 8414
  * and OpenID discovery paths), and for each client profile whether the server accepts its registration (its DCR body
  * as the client sends it; each registration made is deleted again with its RFC 7592 credentials). Client ID
- * Metadata Documents are only checked as advertised: fetching one needs a document this program does not host.
+ * Metadata Documents are checked as advertised, and with {@code --cimd <url>} (a document the server can reach: the
+ * operator's own, or a client's published one) also as fetched: a token request with that {@code client_id} and a
+ * code that does not exist gets {@code invalid_grant} only when the server fetched and accepted the document
+ * ({@code invalid_client} otherwise). Nothing is issued, and the server records the attempt in its audit trail.
  * Exit status 0 when everything passes. It never prints a token or secret.
  */
 public final class PortcullisSelfTest {
@@ -31,15 +37,24 @@ public final class PortcullisSelfTest {
     private final List<String> failures = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || !args[0].startsWith("https://")) {
-            System.err.println("usage: java PortcullisSelfTest.java https://<host>/mcp [client-profiles.json]");
+        List<String> positional = new ArrayList<>();
+        URI cimd = null;
+        for (int a = 0; a < args.length; a++) {
+            if ("--cimd".equals(args[a]) && a + 1 < args.length && args[a + 1].startsWith("https://")) {
+                cimd = URI.create(args[++a]);
+            } else {
+                positional.add(args[a]);
+            }
+        }
+        if (positional.isEmpty() || positional.size() > 2 || !positional.get(0).startsWith("https://")) {
+            System.err.println("usage: java PortcullisSelfTest.java https://<host>/mcp [client-profiles.json] [--cimd https://<document>]");
             System.exit(2);
         }
-        Path profiles = Path.of(args.length > 1 ? args[1] : "src/selftest/client-profiles.json");
-        System.exit(new PortcullisSelfTest().run(URI.create(args[0]), profiles) ? 0 : 1);
+        Path profiles = Path.of(positional.size() > 1 ? positional.get(1) : "src/selftest/client-profiles.json");
+        System.exit(new PortcullisSelfTest().run(URI.create(positional.get(0)), profiles, cimd) ? 0 : 1);
     }
 
-    boolean run(URI mcp, Path profilesFile) throws Exception {
+    boolean run(URI mcp, Path profilesFile, URI cimd) throws Exception {
         URI origin = URI.create(mcp.getScheme() + "://" + mcp.getRawAuthority());
         HttpResponse<String> challenge;
         try {
@@ -84,7 +99,10 @@ public final class PortcullisSelfTest {
                 String.valueOf(as.get("code_challenge_methods_supported")));
         report(Boolean.TRUE.equals(as.get("client_id_metadata_document_supported")), "CIMD advertised",
                 "client_id_metadata_document_supported " + as.get("client_id_metadata_document_supported")
-                        + " (fetching a document is not tested from here)");
+                        + (cimd == null ? " (pass --cimd <document URL> to check a fetch)" : ""));
+        if (cimd != null && as.get("token_endpoint") != null) {
+            fetchDocument(URI.create(as.get("token_endpoint").toString()), cimd);
+        }
         Object registration = as.get("registration_endpoint");
         report(registration != null, "DCR endpoint", String.valueOf(registration));
         if (registration != null) {
@@ -93,6 +111,34 @@ public final class PortcullisSelfTest {
             }
         }
         return summary();
+    }
+
+    /**
+     * Whether the server fetches and accepts the document at {@code document}: the client is resolved before the
+     * code, so a code that cannot exist gets {@code invalid_grant} for a client the server accepted and
+     * {@code invalid_client} for one it could not fetch or refused (RFC 6749 section 5.2).
+     */
+    private void fetchDocument(URI tokenEndpoint, URI document) throws Exception {
+        String form = "grant_type=authorization_code&code=portcullis-selftest-no-such-code"
+                + "&code_verifier=portcullis-selftest-verifier-000000000000000000000"
+                + "&redirect_uri=" + encode("http://127.0.0.1/portcullis-selftest")
+                + "&client_id=" + encode(document.toString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenEndpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Object error = parseOrEmpty(response.body()).get("error");
+        if ("invalid_grant".equals(error)) {
+            report(true, "CIMD fetch", "the server fetched and accepted " + document);
+        } else if ("invalid_client".equals(error)) {
+            report(false, "CIMD fetch", "the server did not accept " + document + ": it could not reach it, or the"
+                    + " document is not a valid client (its client_id must be its own URL; see the server's audit trail)");
+        } else {
+            report(false, "CIMD fetch", "unexpected answer " + response.statusCode() + " " + error);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Registers the profile's DCR body and deletes the registration again; the verdict is the client's. */

@@ -95,7 +95,12 @@ class AuthorizationEndpointIT {
     void authorizeWhenResourceIsNotTheMcpResourceThenInvalidTarget() throws Exception {
         Map<String, String> valid = request(webClient, WEB_REDIRECT);
         assertRedirectedError(with(valid, "resource", "https://evil.example.com/mcp"), "invalid_target", "resource");
-        assertRedirectedError(with(valid, "resource", AuthorizeFixtures.resource() + "/"), "invalid_target", "resource");
+        assertRedirectedError(with(valid, "resource", AuthorizeFixtures.resource() + "//"), "invalid_target", "resource");
+        assertRedirectedError(with(valid, "resource", AuthorizeFixtures.resource() + "/x"), "invalid_target", "resource");
+        assertRedirectedError(with(valid, "resource", AuthorizeFixtures.resource() + "x"), "invalid_target", "resource");
+        assertRedirectedError(with(valid, "resource", AuthorizeFixtures.resource() + "?x"), "invalid_target", "resource");
+        assertAccepted(alice.authorize(with(request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT), "resource",
+                AuthorizeFixtures.resource() + "/")));
         assertAccepted(alice.authorize(with(request(registerPublicClient(null, WEB_REDIRECT), WEB_REDIRECT), "resource", null)));
     }
 

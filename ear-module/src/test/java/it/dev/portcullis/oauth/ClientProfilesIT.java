@@ -72,7 +72,11 @@ class ClientProfilesIT {
         JsonObject authorize = profile.getJsonObject("authorize");
         String redirectUri = fill(authorize.getString("redirect_uri"), ports);
         String verifier = verifier();
-        String resource = "exact".equals(authorize.getString("resource")) ? AuthorizeFixtures.resource() : null;
+        String resource = switch (authorize.getString("resource")) {
+            case "exact" -> AuthorizeFixtures.resource();
+            case "trailing-slash" -> AuthorizeFixtures.resource() + "/";
+            default -> null;
+        };
         String state = "state-" + UUID.randomUUID();
         Map<String, String> request = new LinkedHashMap<>();
         request.put("response_type", "code");
@@ -110,10 +114,15 @@ class ClientProfilesIT {
 
         if (profile.getBoolean("refreshes")) {
             assertThat(grant.getString("refresh_token", "")).as(id + " refresh token").isNotBlank();
-            HttpResponse<String> refreshed = tokens.token(TokenApi.form("grant_type", "refresh_token", "client_id", clientId,
-                    "refresh_token", grant.getString("refresh_token")), null, null);
+            Map<String, String> refresh = TokenApi.form("grant_type", "refresh_token", "client_id", clientId,
+                    "refresh_token", grant.getString("refresh_token"));
+            if (resource != null) {
+                refresh.put("resource", resource);
+            }
+            HttpResponse<String> refreshed = tokens.token(refresh, null, null);
             assertThat(refreshed.statusCode()).as(id + " refresh: " + refreshed.body()).isEqualTo(200);
-            assertThat(RegistrationApi.json(refreshed).getString("access_token")).isNotBlank();
+            assertThat(tokens.verify(RegistrationApi.json(refreshed).getString("access_token")).getAudience())
+                    .containsExactly(TokenApi.expectedResource());
         }
     }
 

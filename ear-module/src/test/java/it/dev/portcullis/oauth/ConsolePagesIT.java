@@ -46,7 +46,7 @@ class ConsolePagesIT {
         String access = tokens.getString("access_token");
         assertThat(mcpStatus(access)).isEqualTo(200);
 
-        signInAt("/oauth/account", "alice", "alice-password");
+        signInAt("/account", "alice", "alice-password"); // the short address at the root, redirected to /oauth/account
         waitFor(b -> BrowserSteps.has(b, "clients"));
         assertThat(browser.findElement(By.id("subject")).getText()).isEqualTo("alice");
         assertNoToken(tokens);
@@ -99,6 +99,10 @@ class ConsolePagesIT {
         HttpResponse<String> anonymous = UserSession.anonymous().get("/oauth/console");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/oauth/login");
+        HttpResponse<String> shortcut = UserSession.anonymous().get("/console/client?id=x");
+        assertThat(shortcut.statusCode()).isEqualTo(302);
+        assertThat(shortcut.headers().firstValue("Location")).contains("/oauth/console/client?id=x");
+        assertThat(UserSession.anonymous().get("/account").headers().firstValue("Location")).contains("/oauth/account");
 
         signInAt("/oauth/console", "alice", "alice-password");
         waitFor(b -> BrowserSteps.has(b, "refusal"));

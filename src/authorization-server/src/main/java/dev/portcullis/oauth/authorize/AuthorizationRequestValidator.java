@@ -10,6 +10,7 @@ import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.grant.Pkce;
+import dev.portcullis.oauth.grant.ResourceIndicator;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,11 +88,14 @@ public class AuthorizationRequestValidator {
         }
     }
 
-    /** The one resource this server issues tokens for; absent means that one (RFC 8707 section 2, "MAY"). */
+    /**
+     * The one resource this server issues tokens for, in its configured form; absent means that one (RFC 8707
+     * section 2, "MAY"), and a requested value must name it ({@link ResourceIndicator}).
+     */
     private String resource(AuthorizationRequest request) {
         String resource = config.mcpResource();
         for (String requested : request.resources()) {
-            if (!resource.equals(requested)) {
+            if (!ResourceIndicator.names(requested, resource)) {
                 throw new AuthorizationErrorException(INVALID_TARGET, "resource must be " + resource);
             }
         }
