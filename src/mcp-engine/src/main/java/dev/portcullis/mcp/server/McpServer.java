@@ -37,7 +37,7 @@ public final class McpServer {
 
     /** A server with its own notification hub and task threads (unit tests, embedding without a container). */
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings) {
-        this(registry, info, settings, new ServerNotifications(), TaskStore.daemonThreads());
+        this(registry, info, settings, new ServerNotifications(), TaskLifecycle.daemonThreads());
     }
 
     /**
@@ -59,6 +59,25 @@ public final class McpServer {
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
             ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
             McpInstrumentation instrumentation) {
+        this(registry, info, settings, notifications, taskExecutor, observer, instrumentation, new InMemoryTaskRecords());
+    }
+
+    /**
+     * A server over its own {@link InMemoryTaskRecords}, with its own notification hub and task threads; servers
+     * given the same {@code taskRecords} share their tasks (unit tests of several servers).
+     */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings, TaskRecords taskRecords) {
+        this(registry, info, settings, new ServerNotifications(), TaskLifecycle.daemonThreads(), McpObserver.NONE,
+                McpInstrumentation.NONE, taskRecords);
+    }
+
+    /**
+     * @param taskRecords where the tasks of the tasks extension live: servers behind one load balancer must share
+     *        them (the product keeps them in its database), so that any of them serves any task
+     */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
+            McpInstrumentation instrumentation, TaskRecords taskRecords) {
         this.observer = Objects.requireNonNull(observer, "observer cannot be null");
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
@@ -67,7 +86,8 @@ public final class McpServer {
                 java.time.Clock.systemUTC(), this::sessionEnded);
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
                 Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
-                Objects.requireNonNull(instrumentation, "instrumentation cannot be null"));
+                Objects.requireNonNull(instrumentation, "instrumentation cannot be null"),
+                Objects.requireNonNull(taskRecords, "taskRecords cannot be null"));
         this.access = new FeatureAccess(registry);
     }
 
