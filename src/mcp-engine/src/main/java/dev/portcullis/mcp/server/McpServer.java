@@ -88,7 +88,7 @@ public final class McpServer {
                 Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
                 Objects.requireNonNull(instrumentation, "instrumentation cannot be null"),
                 Objects.requireNonNull(taskRecords, "taskRecords cannot be null"));
-        this.access = new FeatureAccess(registry);
+        this.access = new FeatureAccess(registry, taskRecords);
     }
 
     /** Applies the era's rules to a POSTed message. */
@@ -173,7 +173,7 @@ public final class McpServer {
         JsonRpcMessage message = call.message();
         return new Prepared.Answer(Reply.insufficientScope(JsonRpc.error(message.id(), new McpError(
                 JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: this operation needs the scopes " + String.join(" ",
-                access.requiredScopes(message)), null, 403)), access.requiredScopes(message)));
+                access.requiredScopes(message, call.caller())), null, 403)), access.requiredScopes(message, call.caller())));
     }
 
     /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */

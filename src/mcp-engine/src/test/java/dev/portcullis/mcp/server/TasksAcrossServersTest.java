@@ -86,6 +86,24 @@ class TasksAcrossServersTest {
     }
 
     /** A server of its own tools and task threads over the shared records (initialized above, before the servers). */
+    @Test
+    void tasksUpdateWhenTheTokenLacksTheToolsScopesThen403StepUpAndTheTaskStaysOpen() {
+        Caller aliceWithScope = new NamedCaller("alice", java.util.Set.of("plans:write"));
+        String taskId = createTask(serverA, "confirm_scoped", aliceWithScope);
+        waitForStatus(serverB, taskId, ALICE, "input_required");
+        String update = "{\"taskId\":\"" + taskId + "\",\"inputResponses\":{\"confirm\":{\"action\":\"accept\"}},"
+                + META + "}";
+
+        Reply refused = reply(serverB, "tasks/update", taskId, update, ALICE);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.requiredScopes()).containsExactly("plans:write");
+        assertThat(waitForStatus(serverB, taskId, ALICE, "input_required")).containsKey("inputRequests");
+        assertThat(call(serverB, "tasks/update", taskId, update, aliceWithScope)).containsKey("result");
+        assertThat(waitForStatus(serverA, taskId, ALICE, "completed").getJsonObject("result").toString())
+                .contains("alice accepted the plan");
+    }
+
     private McpServer server(TaskTools tools) {
         FeatureRegistry registry = tools.registry();
         return new McpServer(() -> registry, new ServerInfo("test", "1.0", null), McpSettings.defaults(), shared);
@@ -113,12 +131,16 @@ class TasksAcrossServersTest {
     }
 
     private static JsonObject call(McpServer server, String method, String name, String params, Caller caller) {
+        return reply(server, method, name, params, caller).body();
+    }
+
+    private static Reply reply(McpServer server, String method, String name, String params, Caller caller) {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
         Prepared prepared = server.prepare(new Incoming(JsonRpc.parse(body), null, MODERN, method, name, Map.of(),
                 caller));
         Reply reply = prepared instanceof Prepared.Answer answer ? answer.reply()
                 : server.execute(((Prepared.Run) prepared).call(), Outbound.DISCARD);
-        return reply.body();
+        return reply;
     }
 
     private static void sleep() {

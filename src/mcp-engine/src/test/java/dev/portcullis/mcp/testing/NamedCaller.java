@@ -4,16 +4,16 @@ import dev.portcullis.mcp.api.Caller;
 import java.util.Optional;
 import java.util.Set;
 
-/** A caller with a name and nothing else: an authenticated user of the engine's tests. */
-public record NamedCaller(String name) implements Caller {
+/** A caller with a name and scopes, no groups or roles: an authenticated user of the engine's tests. */
+public record NamedCaller(String name, Set<String> scopes) implements Caller {
 
-    @Override
-    public Set<String> groups() {
-        return Set.of();
+    /** Without scopes. */
+    public NamedCaller(String name) {
+        this(name, Set.of());
     }
 
     @Override
-    public Set<String> scopes() {
+    public Set<String> groups() {
         return Set.of();
     }
 

@@ -65,6 +65,12 @@ public final class TaskTools {
         return caller.name() + " " + answer.getString("action", "none") + "ed " + item;
     }
 
+    @dev.portcullis.mcp.api.RequiresScopes("plans:write")
+    @Tool(name = "confirm_scoped", taskSupport = TaskSupport.OPTIONAL)
+    public String confirmScoped(String item, ClientRequests client, Caller caller) {
+        return confirm(item, client, caller);
+    }
+
     @Tool(name = "wait_for_cancel", taskSupport = TaskSupport.OPTIONAL)
     public String waitForCancel(Cancellation cancellation) throws InterruptedException {
         long end = System.currentTimeMillis() + 10_000;
