@@ -91,7 +91,7 @@ class JpaTaskRecordsArquillianIT {
 
     @Test
     void replaceWhenTwoWritersRaceFromTheSameVersionThenExactlyOneWins() throws Exception {
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; round < 5; round++) {
             TaskRecord task = task(TaskRecord.Status.WORKING, NOW, 60_000, Json.createObjectBuilder().build());
             records.insert(task);
             CountDownLatch start = new CountDownLatch(1);
