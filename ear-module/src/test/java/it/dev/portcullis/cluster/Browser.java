@@ -43,6 +43,16 @@ final class Browser {
         this.tag = tag;
     }
 
+    /** The tag every request id of this browser starts with. */
+    String tag() {
+        return tag;
+    }
+
+    /** The id the last request carried. */
+    String lastId() {
+        return tag + "-" + String.format("%03d", counter.get());
+    }
+
     /** The id the next request will carry. */
     String nextId() {
         return tag + "-" + String.format("%03d", counter.incrementAndGet());

@@ -241,8 +241,96 @@ class ClusterIT {
      * socket), 16 clients each, and the CPU each process used meanwhile (src/docs/benchmarks.md, "Scale-out"). Only
      * with {@code -Dportcullis.benchmark=true}, like the other benchmarks.
      */
+    /**
+     * The demo's task-capable {@code pet_census} as a task (2026-07-28, tasks extension) through the balancer: the
+     * task created on one node is read with {@code tasks/get} on the other, answered there with {@code tasks/update}
+     * (whose node runs the work again from the stored call) and ends {@code completed}, seen by both nodes.
+     */
     @Test
     @Order(5)
+    void tasksWhenGetAndUpdateReachTheOtherNodeThenTheTaskIsKnownThereAndCompletes() throws Exception {
+        Browser browser = new Browser(cluster.url("/"), "tasks-" + UUID.randomUUID().toString().substring(0, 8));
+        String bearer = codeFlow(browser, register(browser), null).getString("access_token");
+
+        String createdBy = browser.nextId();
+        McpHttp.Answer created = taskRequest(bearer, createdBy, "tools/call", "pet_census",
+                "{\"name\":\"pet_census\",\"arguments\":{\"species\":\"dog\"}}");
+        assertThat(created.status()).as(created.response().body()).isEqualTo(200);
+        assertThat(created.result().getString("resultType")).as(created.response().body()).isEqualTo("task");
+        String taskId = created.result().getString("taskId");
+        String creatingNode = nodeOf(createdBy);
+
+        JsonObject waiting = awaitTaskStatus(browser, bearer, taskId, "input_required");
+        assertThat(waiting.getJsonObject("inputRequests").keySet()).containsExactly("status");
+        if (!nodeOf(browser.lastId()).equals(creatingNode)) {
+            taskGet(browser, bearer, taskId); // round-robin: this one on the creating node, the update on the other
+        }
+        String updatedBy = browser.nextId();
+        McpHttp.Answer updated = taskRequest(bearer, updatedBy, "tasks/update", taskId, "{\"taskId\":\"" + taskId
+                + "\",\"inputResponses\":{\"status\":{\"action\":\"accept\",\"content\":{\"status\":\"AVAILABLE\"}}}}");
+        assertThat(updated.status()).as(updated.response().body()).isEqualTo(200);
+        assertThat(updated.body()).as("tasks/update on the other node").doesNotContainKey("error");
+        assertThat(nodeOf(updatedBy)).as("the node of tasks/update").isNotEqualTo(creatingNode);
+
+        JsonObject completed = awaitTaskStatus(browser, bearer, taskId, "completed");
+        assertThat(completed.getJsonObject("result").toString()).contains("available dog in the store");
+        JsonObject onTheNextNode = taskGet(browser, bearer, taskId);
+        assertThat(onTheNextNode.getString("status")).isEqualTo("completed");
+        List<String[]> served = cluster.balancer().requests(browser.tag());
+        assertThat(served.stream().filter(r -> r[3].startsWith("/mcp")).map(r -> r[0]).distinct())
+                .as("the task requests' nodes").containsExactlyInAnyOrder("portcullis-node-a", "portcullis-node-b");
+    }
+
+    private static JsonObject awaitTaskStatus(Browser browser, String bearer, String taskId, String status)
+            throws Exception {
+        JsonObject task = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            task = taskGet(browser, bearer, taskId);
+            if (status.equals(task.getString("status"))) {
+                return task;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("task " + taskId + " never became " + status + ", last: " + task);
+    }
+
+    /** {@code tasks/get} through the balancer: each one on the other node than the request before. */
+    private static JsonObject taskGet(Browser browser, String bearer, String taskId) throws Exception {
+        String id = browser.nextId();
+        McpHttp.Answer answer = taskRequest(bearer, id, "tasks/get", taskId, "{\"taskId\":\"" + taskId + "\"}");
+        assertThat(answer.body()).as("tasks/get %s on %s (the task was created through the balancer)", id, nodeOf(id))
+                .doesNotContainKey("error");
+        return answer.result();
+    }
+
+    /** A modern request whose client capabilities carry elicitation and the tasks extension. */
+    private static McpHttp.Answer taskRequest(String bearer, String requestId, String method, String name,
+            String params) throws Exception {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + McpHttp.MODERN + "\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{},"
+                + "\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}},"
+                + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}";
+        return McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + bearer)
+                .header("X-Request-Id", requestId).header("MCP-Protocol-Version", McpHttp.MODERN)
+                .header("Mcp-Method", method).header("Mcp-Name", name)
+                .post(McpHttp.request(method, params.replaceFirst("^\\{", "{" + meta + ",")));
+    }
+
+    /** The node that served the request {@code requestId}, from the balancer's log (written when it answered). */
+    private static String nodeOf(String requestId) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            for (String[] request : cluster.balancer().requests(requestId)) {
+                if (request[4].equals(requestId)) {
+                    return request[0];
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the balancer's log has no request " + requestId);
+    }
+
+    @Test
+    @Order(6)
     @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
     void benchmarkWhenOneNodeAndTwoNodesThenPrintsThroughputAndCpu() throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
@@ -343,7 +431,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void killWhenANodeDiesAfterTheLoginAndUnderLoadThenTheFlowFinishesAndNothingAcknowledgedIsLost() throws Exception {
         Browser browser = new Browser(cluster.url("/"), "kill-" + UUID.randomUUID().toString().substring(0, 8));
         String clientId = register(browser);

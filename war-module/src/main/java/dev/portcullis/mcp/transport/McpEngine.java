@@ -8,6 +8,7 @@ import dev.portcullis.mcp.server.RequestStateKeyStore;
 import dev.portcullis.mcp.server.RequestStateKeys;
 import dev.portcullis.mcp.server.ServerInfo;
 import dev.portcullis.mcp.server.ServerNotifications;
+import dev.portcullis.mcp.server.TaskRecords;
 import dev.portcullis.mcp.tools.FeatureDiscoveryExtension;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import jakarta.annotation.PostConstruct;
@@ -24,7 +25,7 @@ import jakarta.inject.Inject;
  * managed executor the application defines itself (Jakarta Concurrency 3.0 section 3.1.4.3: no server configuration
  * on any server), so task work keeps the naming, class loader and security context of the request that started it;
  * at most {@value #MAX_RUNNING_TASKS} run at once, the others wait in its queue. The requestState key comes from
- * configuration or the database.
+ * configuration or the database, and so do the tasks ({@link TaskRecords}).
  */
 @ApplicationScoped
 @ManagedExecutorDefinition(name = McpEngine.TASK_EXECUTOR, maxAsync = McpEngine.MAX_RUNNING_TASKS)
@@ -45,6 +46,10 @@ public class McpEngine {
 
     @Inject
     private RequestStateKeyStore keyStore;
+
+    /** The tasks of the tasks extension, on the database: every server of a cluster serves every task. */
+    @Inject
+    private TaskRecords taskRecords;
 
     @Inject
     private dev.portcullis.mcp.telemetry.McpTelemetry telemetry;
@@ -71,7 +76,7 @@ public class McpEngine {
                 RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
-                null), settings, notifications, tasks, audit, telemetry);
+                null), settings, notifications, tasks, audit, telemetry, taskRecords);
         // Idle sessions nobody asks for again end here, so their end is recorded (mcp.session.closed, expired).
         sessionSweep = scheduler.scheduleAtFixedRate(this::expireIdleSessions, SESSION_SWEEP_SECONDS,
                 SESSION_SWEEP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

@@ -20,9 +20,15 @@ import java.util.function.Supplier;
 final class FeatureAccess {
 
     private final Supplier<FeatureRegistry> registry;
+    private final TaskRecords tasks;
 
-    FeatureAccess(Supplier<FeatureRegistry> registry) {
+    /**
+     * @param tasks where {@code tasks/update} finds the tool its task runs again: the caller of the update needs that
+     *        tool's scopes, as the caller of the {@code tools/call} did
+     */
+    FeatureAccess(Supplier<FeatureRegistry> registry, TaskRecords tasks) {
         this.registry = registry;
+        this.tasks = tasks;
     }
 
     /** Whether {@code caller} may see and use features under {@code rule}. */
@@ -31,8 +37,8 @@ final class FeatureAccess {
     }
 
     /** Every scope the addressed feature needs; empty for other methods and for unknown features. */
-    Set<String> requiredScopes(JsonRpcMessage message) {
-        return rule(message).map(AccessRule::scopes).orElse(Set.of());
+    Set<String> requiredScopes(JsonRpcMessage message, Caller caller) {
+        return rule(message, caller).map(AccessRule::scopes).orElse(Set.of());
     }
 
     /** The scopes the addressed feature needs that {@code caller} lacks. */
@@ -40,11 +46,15 @@ final class FeatureAccess {
         if (caller.anonymous()) {
             return Set.of();
         }
-        return rule(message).filter(rule -> rule.admits(caller)).map(rule -> rule.missingScopes(caller))
+        return rule(message, caller).filter(rule -> rule.admits(caller)).map(rule -> rule.missingScopes(caller))
                 .orElseGet(TreeSet::new);
     }
 
-    private Optional<AccessRule> rule(JsonRpcMessage message) {
+    /**
+     * The rule of the addressed feature; for {@code tasks/update}, of the tool its task runs again once answered
+     * (only for the task's owner: to anyone else the task does not exist, and the handler says so).
+     */
+    private Optional<AccessRule> rule(JsonRpcMessage message, Caller caller) {
         if (!message.isRequest() || message.method() == null) {
             return Optional.empty();
         }
@@ -56,6 +66,9 @@ final class FeatureAccess {
                     .map(prompt -> prompt.access());
             case McpMethods.RESOURCES_READ -> features.resource(message.params().getString("uri", ""))
                     .map(found -> found.getKey().access());
+            case McpMethods.TASKS_UPDATE -> tasks.find(message.params().getString("taskId", null))
+                    .filter(task -> java.util.Objects.equals(task.owner(), caller.name()))
+                    .flatMap(task -> features.tool(task.toolName())).map(tool -> tool.access());
             default -> Optional.empty();
         };
     }

@@ -64,6 +64,13 @@ public final class McpDispatcher {
 
     public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
             java.util.concurrent.Executor taskExecutor, McpObserver observer, McpInstrumentation instrumentation) {
+        this(registry, info, sessions, settings, taskExecutor, observer, instrumentation, new InMemoryTaskRecords());
+    }
+
+    /** @param taskRecords where the tasks of the tasks extension live; servers sharing them share their tasks */
+    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
+            java.util.concurrent.Executor taskExecutor, McpObserver observer, McpInstrumentation instrumentation,
+            TaskRecords taskRecords) {
         this.instrumentation = instrumentation;
         this.registry = registry;
         this.observer = java.util.Objects.requireNonNull(observer, "observer cannot be null");
@@ -77,12 +84,13 @@ public final class McpDispatcher {
         handlers.put(McpMethods.LOGGING_SET_LEVEL, new SetLevelHandler());
         handlers.put(McpMethods.TOOLS_LIST, new ListHandler<>(registry, FeatureRegistry::tools,
                 ToolDefinition::descriptor, ToolDefinition::access, "tools", pages));
-        TaskStore tasks = new TaskStore(taskExecutor, java.time.Clock.systemUTC(), TaskStore.TTL_MS,
-                TaskStore.POLL_INTERVAL_MS);
-        handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(registry, tasks, instrumentation));
+        ToolRunner tools = new ToolRunner(registry, instrumentation);
+        TaskLifecycle tasks = new TaskLifecycle(taskRecords, taskExecutor, java.time.Clock.systemUTC(), tools,
+                TaskLifecycle.TTL_MS, TaskLifecycle.POLL_INTERVAL_MS);
+        handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(tools, tasks));
         handlers.put(McpMethods.TASKS_GET, new TasksGetHandler(tasks));
         handlers.put(McpMethods.TASKS_UPDATE, new TasksUpdateHandler(tasks));
-        handlers.put(McpMethods.TASKS_CANCEL, new TasksCancelHandler(tasks, java.time.Clock.systemUTC()));
+        handlers.put(McpMethods.TASKS_CANCEL, new TasksCancelHandler(tasks));
         handlers.put(McpMethods.RESOURCES_LIST, new ListHandler<>(registry, FeatureRegistry::resources,
                 ResourceDefinition::descriptor, ResourceDefinition::access, "resources", pages));
         handlers.put(McpMethods.RESOURCES_TEMPLATES_LIST, new ListHandler<>(registry,

@@ -37,7 +37,7 @@ public final class McpServer {
 
     /** A server with its own notification hub and task threads (unit tests, embedding without a container). */
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings) {
-        this(registry, info, settings, new ServerNotifications(), TaskStore.daemonThreads());
+        this(registry, info, settings, new ServerNotifications(), TaskLifecycle.daemonThreads());
     }
 
     /**
@@ -59,6 +59,25 @@ public final class McpServer {
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
             ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
             McpInstrumentation instrumentation) {
+        this(registry, info, settings, notifications, taskExecutor, observer, instrumentation, new InMemoryTaskRecords());
+    }
+
+    /**
+     * A server over its own {@link InMemoryTaskRecords}, with its own notification hub and task threads; servers
+     * given the same {@code taskRecords} share their tasks (unit tests of several servers).
+     */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings, TaskRecords taskRecords) {
+        this(registry, info, settings, new ServerNotifications(), TaskLifecycle.daemonThreads(), McpObserver.NONE,
+                McpInstrumentation.NONE, taskRecords);
+    }
+
+    /**
+     * @param taskRecords where the tasks of the tasks extension live: servers behind one load balancer must share
+     *        them (the product keeps them in its database), so that any of them serves any task
+     */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
+            McpInstrumentation instrumentation, TaskRecords taskRecords) {
         this.observer = Objects.requireNonNull(observer, "observer cannot be null");
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
@@ -67,8 +86,9 @@ public final class McpServer {
                 java.time.Clock.systemUTC(), this::sessionEnded);
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
                 Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
-                Objects.requireNonNull(instrumentation, "instrumentation cannot be null"));
-        this.access = new FeatureAccess(registry);
+                Objects.requireNonNull(instrumentation, "instrumentation cannot be null"),
+                Objects.requireNonNull(taskRecords, "taskRecords cannot be null"));
+        this.access = new FeatureAccess(registry, taskRecords);
     }
 
     /** Applies the era's rules to a POSTed message. */
@@ -153,7 +173,7 @@ public final class McpServer {
         JsonRpcMessage message = call.message();
         return new Prepared.Answer(Reply.insufficientScope(JsonRpc.error(message.id(), new McpError(
                 JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: this operation needs the scopes " + String.join(" ",
-                access.requiredScopes(message)), null, 403)), access.requiredScopes(message)));
+                access.requiredScopes(message, call.caller())), null, 403)), access.requiredScopes(message, call.caller())));
     }
 
     /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */

@@ -5,19 +5,20 @@ import jakarta.json.JsonObject;
 
 /**
  * What {@code tasks/get}, {@code tasks/update} and {@code tasks/cancel} share: -32021 unless the request negotiated
- * the tasks extension, and -32602 for a missing or unknown {@code taskId}, or one another user created.
+ * the tasks extension, and -32602 for a missing or unknown {@code taskId}, or one another user created. The task
+ * is read from the {@link TaskRecords}, so it may have been created on another server.
  *
  * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663 Tasks extension</a>
  */
 abstract class TaskMethodHandler implements RequestHandler {
 
-    private final TaskStore tasks;
+    private final TaskLifecycle tasks;
 
-    TaskMethodHandler(TaskStore tasks) {
+    TaskMethodHandler(TaskLifecycle tasks) {
         this.tasks = tasks;
     }
 
-    TaskStore tasks() {
+    TaskLifecycle tasks() {
         return tasks;
     }
 
@@ -34,5 +35,5 @@ abstract class TaskMethodHandler implements RequestHandler {
                 context);
     }
 
-    abstract JsonObject handle(Task task, RequestContext context);
+    abstract JsonObject handle(TaskRecord task, RequestContext context);
 }

@@ -10,12 +10,12 @@ import jakarta.json.JsonObject;
  */
 final class TasksGetHandler extends TaskMethodHandler {
 
-    TasksGetHandler(TaskStore tasks) {
+    TasksGetHandler(TaskLifecycle tasks) {
         super(tasks);
     }
 
     @Override
-    JsonObject handle(Task task, RequestContext context) {
+    JsonObject handle(TaskRecord task, RequestContext context) {
         return task.toJson(true);
     }
 }

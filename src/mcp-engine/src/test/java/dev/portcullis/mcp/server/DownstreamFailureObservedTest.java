@@ -48,7 +48,7 @@ class DownstreamFailureObservedTest {
     private final McpServer server = new McpServer(DownstreamFailureObservedTest::registry,
             new ServerInfo("test", "1.0", null),
             new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()),
-            new ServerNotifications(), TaskStore.daemonThreads(), new McpObserver() {
+            new ServerNotifications(), TaskLifecycle.daemonThreads(), new McpObserver() {
                 @Override
                 public void served(ServedCall call) {
                     served.add(call);

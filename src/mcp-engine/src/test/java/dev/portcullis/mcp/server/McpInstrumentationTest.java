@@ -36,7 +36,7 @@ class McpInstrumentationTest {
 
     private final McpServer server = new McpServer(TestTools::registry, new ServerInfo("test", "1.0", null),
             new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()),
-            new ServerNotifications(), TaskStore.daemonThreads(), McpObserver.NONE, recorder);
+            new ServerNotifications(), TaskLifecycle.daemonThreads(), McpObserver.NONE, recorder);
 
     @Test
     void toolCallIsOneRequestObservationWithTheToolObservationInside() {
