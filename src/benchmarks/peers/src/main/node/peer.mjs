@@ -2,9 +2,9 @@
 // transport, set up as the SDK's own stateless example does (a server and a transport per request, on the SDK's
 // createMcpExpressApp), answering JSON, on Node's https server with the given key and certificate, loopback only.
 //
-//   node peer.mjs <port> <key.pem> <cert.pem> open|jwt [<jwks.json> <issuer> <audience>]
+//   node peer.mjs <port> <key.pem> <cert.pem> <jwks.json> <issuer> <audience>
 //
-// With jwt, /mcp is behind the SDK's requireBearerAuth with a verifier that checks the token's ES256 signature
+// /mcp is open; /auth/mcp is the same server behind the SDK's requireBearerAuth with a verifier that checks the token's ES256 signature
 // against the authorization server's JWKS (read once, at start) and its issuer, audience and expiry with jose, on
 // every request (no cache of verified tokens). Prints READY once it listens.
 import { readFileSync } from 'node:fs';
@@ -13,10 +13,11 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import { InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import * as z from 'zod/v4';
 
-const [port, keyFile, certFile, mode, jwksFile, issuer, audience] = process.argv.slice(2);
+const [port, keyFile, certFile, jwksFile, issuer, audience] = process.argv.slice(2);
 
 function server() {
   const mcp = new McpServer({ name: 'ts-sdk-peer', version: '1' });
@@ -25,23 +26,25 @@ function server() {
   return mcp;
 }
 
-const app = createMcpExpressApp({ host: '127.0.0.1' });
-if (mode === 'jwt') {
-  const keys = createLocalJWKSet(JSON.parse(readFileSync(jwksFile, 'utf8')));
-  const verifier = {
-    async verifyAccessToken(token) {
-      try {
-        const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['ES256'], requiredClaims: ['sub', 'exp'] });
-        return { token, clientId: String(payload.client_id ?? payload.sub), scopes: String(payload.scope ?? '').split(' ').filter(s => s), expiresAt: payload.exp };
-      } catch (e) {
-        const { InvalidTokenError } = await import('@modelcontextprotocol/sdk/server/auth/errors.js');
-        throw new InvalidTokenError('invalid token');
-      }
+const keys = createLocalJWKSet(JSON.parse(readFileSync(jwksFile, 'utf8')));
+const verifier = {
+  async verifyAccessToken(token) {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['ES256'], requiredClaims: ['sub', 'exp'] }));
+    } catch (e) {
+      throw new InvalidTokenError('invalid token');
     }
-  };
-  app.use('/mcp', requireBearerAuth({ verifier }));
-}
-app.post('/mcp', async (req, res) => {
+    return {
+      token,
+      clientId: String(payload.client_id ?? payload.sub),
+      scopes: String(payload.scope ?? '').split(' ').filter(s => s),
+      expiresAt: payload.exp
+    };
+  }
+};
+
+async function handle(req, res) {
   const mcp = server();
   try {
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
@@ -56,7 +59,11 @@ app.post('/mcp', async (req, res) => {
       res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
     }
   }
-});
+}
+
+const app = createMcpExpressApp({ host: '127.0.0.1' });
+app.post('/mcp', handle);
+app.post('/auth/mcp', requireBearerAuth({ verifier }), handle);
 
 https.createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile), minVersion: 'TLSv1.3' }, app)
   .listen(Number(port), '127.0.0.1', () => console.log('READY'));

@@ -23,10 +23,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code java dev.portcullis.bench.peers.JavaSdkPeer <port> <pkcs12> <password> open|jwt [<jwks.json> <issuer>
- * <audience>]}: the Java SDK's {@link HttpServletStatelessServerTransport} at {@code /mcp} on Jetty 12, HTTPS only
- * (HTTP/1.1, keep-alive, the given key and certificate), loopback only. With {@code jwt}, {@link BearerJwtFilter}
- * guards {@code /mcp}. The SDK's defaults are kept (its JSON mapper, its tool-input validation), as a user of it
+ * {@code java dev.portcullis.bench.peers.JavaSdkPeer <port> <pkcs12> <password> <jwks.json> <issuer> <audience>}:
+ * the Java SDK's {@link HttpServletStatelessServerTransport} on Jetty 12, HTTPS only (HTTP/1.1, keep-alive, the
+ * given key and certificate), loopback only, twice: open at {@code /mcp}, and at {@code /auth/mcp} behind
+ * {@link BearerJwtFilter}. The SDK's defaults are kept (its JSON mapper, its tool-input validation), as a user of it
  * would have them. Prints {@code READY} once it listens.
  */
 public final class JavaSdkPeer {
@@ -36,19 +36,8 @@ public final class JavaSdkPeer {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
-                .messageEndpoint("/mcp").build();
-        McpSchema.Tool echo = McpSchema.Tool.builder().name("echo").description("Echoes its text")
-                .inputSchema(Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string")),
-                        "required", List.of("text")))
-                .build();
-        McpServer.sync(transport).serverInfo("java-sdk-peer", "1")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(McpStatelessServerFeatures.SyncToolSpecification.builder().tool(echo)
-                        .callHandler((context, request) -> McpSchema.CallToolResult.builder()
-                                .addTextContent(String.valueOf(request.arguments().get("text"))).build())
-                        .build())
-                .build();
+        HttpServletStatelessServerTransport open = echoServer("/mcp");
+        HttpServletStatelessServerTransport guarded = echoServer("/auth/mcp");
 
         QueuedThreadPool threads = new QueuedThreadPool(200);
         threads.setName("peer");
@@ -67,15 +56,31 @@ public final class JavaSdkPeer {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(transport), "/mcp");
-        if ("jwt".equals(args[3])) {
-            String jwks = Files.readString(Path.of(args[4]));
-            context.addFilter(new FilterHolder(new BearerJwtFilter(jwks, args[5], args[6])), "/mcp",
-                    EnumSet.of(DispatcherType.REQUEST));
-        }
+        context.addServlet(new ServletHolder(open), "/mcp");
+        context.addServlet(new ServletHolder(guarded), "/auth/mcp");
+        context.addFilter(new FilterHolder(new BearerJwtFilter(Files.readString(Path.of(args[3])), args[4], args[5])),
+                "/auth/mcp", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
         System.out.println("READY");
         server.join();
+    }
+
+    /** A stateless MCP server with the one {@code echo} tool, on a transport of its own at {@code path}. */
+    private static HttpServletStatelessServerTransport echoServer(String path) {
+        HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
+                .messageEndpoint(path).build();
+        McpSchema.Tool echo = McpSchema.Tool.builder().name("echo").description("Echoes its text")
+                .inputSchema(Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string")),
+                        "required", List.of("text")))
+                .build();
+        McpServer.sync(transport).serverInfo("java-sdk-peer", "1")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(McpStatelessServerFeatures.SyncToolSpecification.builder().tool(echo)
+                        .callHandler((context, request) -> McpSchema.CallToolResult.builder()
+                                .addTextContent(String.valueOf(request.arguments().get("text"))).build())
+                        .build())
+                .build();
+        return transport;
     }
 }
