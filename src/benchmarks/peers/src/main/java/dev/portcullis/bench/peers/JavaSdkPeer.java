@@ -23,7 +23,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code java dev.portcullis.bench.peers.JavaSdkPeer <port> <pkcs12> <password> <jwks.json> <issuer> <audience>}:
+ * {@code java dev.portcullis.bench.peers.JavaSdkPeer <port> <pkcs12> <jwks.json> <issuer> <audience>}, with the
+ * keystore's password in the environment variable {@code PEER_KEYSTORE_PASSWORD}:
  * the Java SDK's {@link HttpServletStatelessServerTransport} on Jetty 12, HTTPS only (HTTP/1.1, keep-alive, the
  * given key and certificate), loopback only, twice: open at {@code /mcp}, and at {@code /auth/mcp} behind
  * {@link BearerJwtFilter}. The SDK's defaults are kept (its JSON mapper, its tool-input validation), as a user of it
@@ -44,7 +45,7 @@ public final class JavaSdkPeer {
         Server server = new Server(threads);
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(args[1]);
-        tls.setKeyStorePassword(args[2]);
+        tls.setKeyStorePassword(System.getenv("PEER_KEYSTORE_PASSWORD"));
         tls.setKeyStoreType("PKCS12");
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer(new SecureRequestCustomizer(false));
@@ -58,7 +59,7 @@ public final class JavaSdkPeer {
         context.setContextPath("/");
         context.addServlet(new ServletHolder(open), "/mcp");
         context.addServlet(new ServletHolder(guarded), "/auth/mcp");
-        context.addFilter(new FilterHolder(new BearerJwtFilter(Files.readString(Path.of(args[3])), args[4], args[5])),
+        context.addFilter(new FilterHolder(new BearerJwtFilter(Files.readString(Path.of(args[2])), args[3], args[4])),
                 "/auth/mcp", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
