@@ -149,7 +149,7 @@ final class PeerReport {
                 Runtime.getRuntime().availableProcessors()));
         plot.append("set datafile separator '\\t'\nset style data histogram\nset style histogram clustered gap 1\n");
         plot.append("set style fill solid 0.8 border -1\nset boxwidth 0.9\nset ylabel 'requests/s'\nset yrange [0:*]\n");
-        plot.append("set xtics rotate by -30 scale 0 font 'sans,9'\nset bmargin 12\nset rmargin 8\nset key top right\n");
+        plot.append("set xtics rotate by -30 scale 0 font 'sans,9'\nset bmargin 13\nset rmargin 22\nset key top right\n");
         plot.append("set grid ytics\n");
         plot.append("plot '").append(out.resolve("peers-chart.tsv").toAbsolutePath()).append("' using 2:xtic(1) title columnheader(2)");
         for (int column = 3; column <= rows.size() + 1; column++) {
