@@ -156,6 +156,9 @@ class PeerBenchmarkIT {
     /** One call, which must be answered right, before anything is measured. */
     private void check(Target target) throws IOException {
         try (KeepAliveConnection connection = new KeepAliveConnection(tls, target.origin())) {
+            if (!"TLSv1.3".equals(connection.protocol())) {
+                throw new AssertionError(target.name() + " negotiated " + connection.protocol() + ", not TLSv1.3");
+            }
             KeepAliveConnection.Response response = connection.exchange(target.request());
             if (response.status() != 200 || !response.body().contains(target.expected())) {
                 throw new AssertionError(target.name() + ": " + response.status() + " " + response.body());
