@@ -2,6 +2,7 @@ package it.dev.portcullis.bench;
 
 import it.dev.portcullis.support.AppServer;
 import it.dev.portcullis.support.Https;
+import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.ServiceToken;
 import java.io.IOException;
 import java.net.URI;
@@ -48,6 +49,8 @@ class PeerBenchmarkIT {
     private static final long WARM_UP_SECONDS = Long.getLong("portcullis.benchmark.warm-up-seconds", 8);
     private static final int SLICES = Integer.getInteger("portcullis.benchmark.slices", 4);
     private static final long SLICE_SECONDS = Long.getLong("portcullis.benchmark.slice-seconds", 3);
+    /** Portcullis records every tools/call in its audit trail by default; false turns it off for the whole run. */
+    private static final boolean AUDIT = Boolean.parseBoolean(System.getProperty("portcullis.benchmark.audit", "true"));
 
     private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
             + "\"name\":\"echo\",\"arguments\":{\"text\":\"hello\"}%s}}";
@@ -75,6 +78,37 @@ class PeerBenchmarkIT {
     @Test
     void run() throws Exception {
         Files.createDirectories(out);
+        Path dropin = ((LibertyServer) server).directory().resolve("configDropins/overrides/bench-peers-audit.xml");
+        try {
+            if (!AUDIT) {
+                auditOff(dropin);
+            }
+            measure();
+        } finally {
+            Files.deleteIfExists(dropin);
+        }
+    }
+
+    /**
+     * Turns Portcullis's audit trail off through a configuration drop-in ({@code portcullis.audit.enabled}, read at
+     * most once a second) and waits until Liberty has applied it.
+     */
+    private void auditOff(Path dropin) throws Exception {
+        Path log = server.log();
+        long before = Files.readAllLines(log).stream().filter(l -> l.contains("CWWKG0017I")).count();
+        Files.createDirectories(dropin.getParent());
+        Files.writeString(dropin, "<server><variable name=\"portcullis.audit.enabled\" value=\"false\"/></server>");
+        for (int i = 0; i < 60; i++) {
+            Thread.sleep(500);
+            if (Files.readAllLines(log).stream().filter(l -> l.contains("CWWKG0017I")).count() > before) {
+                Thread.sleep(2_000); // the application reads the setting again at most once a second
+                return;
+            }
+        }
+        throw new AssertionError("the audit drop-in was not applied");
+    }
+
+    private void measure() throws Exception {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         String token = ServiceToken.issue(server, "pets:read");
         Map<String, Object> claims = claims(token);
@@ -104,7 +138,7 @@ class PeerBenchmarkIT {
                 results.put(clients, samples);
             }
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-            new PeerReport(targets, results, peers.peakRss(), loadBefore, loadAfter).write(out);
+            new PeerReport(targets, results, peers.peakRss(), loadBefore, loadAfter, AUDIT).write(out);
         }
     }
 

@@ -41,9 +41,11 @@ final class PeerReport {
     private final Map<String, Long> peakRss;
     private final String loadBefore;
     private final String loadAfter;
+    private final boolean audit;
 
     PeerReport(List<PeerBenchmarkIT.Target> targets, Map<Integer, List<PeerBenchmarkIT.Samples>> results,
-            Map<String, Long> peakRss, String loadBefore, String loadAfter) {
+            Map<String, Long> peakRss, String loadBefore, String loadAfter, boolean audit) {
+        this.audit = audit;
         this.targets = targets;
         this.peakRss = peakRss;
         this.loadBefore = loadBefore;
@@ -69,8 +71,9 @@ final class PeerReport {
                 + "\terrors\ttls\n");
         StringBuilder md = new StringBuilder();
         String when = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
-        md.append(fmt("Run of %s: %d cores, load average (`/proc/loadavg`) before `%s`, after `%s`.%n%n", when,
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
+        md.append(fmt("Run of %s: %d cores, load average (`/proc/loadavg`) before `%s`, after `%s`; Portcullis's "
+                + "audit trail %s.%n%n", when, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
+                audit ? "on (the default: every tools/call recorded)" : "off (`-Dportcullis.benchmark.audit=false`)"));
         md.append("| clients | target | what it does per request | requests/s | p50 ms | p99 ms | errors |\n");
         md.append("|---:|---|---|---:|---:|---:|---:|\n");
         rows.forEach((clients, list) -> {
@@ -116,10 +119,11 @@ final class PeerReport {
             md.append("\nErrors (first of each target):\n\n");
             errors.forEach(e -> md.append("- ").append(e).append('\n'));
         }
-        Files.writeString(out.resolve("peers.tsv"), tsv);
-        Files.writeString(out.resolve("peers.md"), md);
+        String suffix = audit ? "" : "-audit-off";
+        Files.writeString(out.resolve("peers" + suffix + ".tsv"), tsv);
+        Files.writeString(out.resolve("peers" + suffix + ".md"), md);
         System.out.println(md);
-        chart(out, when);
+        chart(out, when, suffix);
         if (!errors.isEmpty()) {
             throw new AssertionError("errors in the run: " + errors);
         }
@@ -130,7 +134,7 @@ final class PeerReport {
     }
 
     /** A clustered bar chart of requests/s, one cluster per target, one bar per client count. */
-    private void chart(Path out, String when) throws IOException, InterruptedException {
+    private void chart(Path out, String when, String suffix) throws IOException, InterruptedException {
         StringBuilder data = new StringBuilder("target");
         rows.keySet().forEach(c -> data.append("\tc=").append(c));
         data.append('\n');
@@ -141,22 +145,22 @@ final class PeerReport {
             }
             data.append('\n');
         }
-        Files.writeString(out.resolve("peers-chart.tsv"), data);
+        Files.writeString(out.resolve("peers" + suffix + "-chart.tsv"), data);
         StringBuilder plot = new StringBuilder();
         plot.append("set terminal pngcairo size 1400,800 font 'sans,10'\n");
-        plot.append("set output '").append(out.resolve("peers.png").toAbsolutePath()).append("'\n");
-        plot.append(fmt("set title 'MCP tools/call of echo over HTTPS, side by side (%s, %d cores)'%n", when,
-                Runtime.getRuntime().availableProcessors()));
+        plot.append("set output '").append(out.resolve("peers" + suffix + ".png").toAbsolutePath()).append("'\n");
+        plot.append(fmt("set title 'MCP tools/call of echo over HTTPS, side by side (%s, %d cores%s)'%n", when,
+                Runtime.getRuntime().availableProcessors(), audit ? "" : ", Portcullis audit trail off"));
         plot.append("set datafile separator '\\t'\nset style data histogram\nset style histogram clustered gap 1\n");
         plot.append("set style fill solid 0.8 border -1\nset boxwidth 0.9\nset ylabel 'requests/s'\nset yrange [0:*]\n");
         plot.append("set xtics rotate by -30 scale 0 font 'sans,9'\nset bmargin 13\nset rmargin 22\nset key top right\n");
         plot.append("set grid ytics\n");
-        plot.append("plot '").append(out.resolve("peers-chart.tsv").toAbsolutePath()).append("' using 2:xtic(1) title columnheader(2)");
+        plot.append("plot '").append(out.resolve("peers" + suffix + "-chart.tsv").toAbsolutePath()).append("' using 2:xtic(1) title columnheader(2)");
         for (int column = 3; column <= rows.size() + 1; column++) {
             plot.append(", '' using ").append(column).append(" title columnheader(").append(column).append(')');
         }
         plot.append('\n');
-        Path script = out.resolve("peers.gp");
+        Path script = out.resolve("peers" + suffix + ".gp");
         Files.writeString(script, plot);
         Process gnuplot;
         try {
