@@ -154,13 +154,14 @@ class PeerBenchmarkIT {
         String mcp = "\"hello\"";
         String tlsKeepAlive = "TLS 1.3, keep-alive";
         String jwt = ", ES256 JWT verified";
+        String recorded = AUDIT ? ", audit record, metrics" : ", metrics";
         return List.of(
                 target("bare JAX-RS echo (Liberty)", tlsKeepAlive + ", JSON-P parse + write, no MCP", liberty,
                         "/bench/echo", JSON, call, "\"result\""),
-                target("Portcullis, legacy 2025-11-25, session", tlsKeepAlive + ", session lookup, MCP engine", liberty,
-                        "/mcp", JSON + legacy + "Mcp-Session-Id: " + open + "\r\n", call, mcp),
-                target("Portcullis, modern 2026-07-28, stateless", tlsKeepAlive + ", stateless, MCP engine", liberty,
-                        "/mcp", JSON + modern, modernCall, mcp),
+                target("Portcullis, legacy 2025-11-25, session", tlsKeepAlive + ", session lookup, MCP engine" + recorded,
+                        liberty, "/mcp", JSON + legacy + "Mcp-Session-Id: " + open + "\r\n", call, mcp),
+                target("Portcullis, modern 2026-07-28, stateless", tlsKeepAlive + ", stateless, MCP engine" + recorded,
+                        liberty, "/mcp", JSON + modern, modernCall, mcp),
                 target("Java SDK " + PeerServers.JAVA_SDK + ", stateless servlet, Jetty " + PeerServers.JETTY,
                         tlsKeepAlive + ", stateless", peers.java(), "/mcp", JSON + legacy, call, mcp),
                 target("TypeScript SDK " + PeerServers.TS_SDK + ", stateless, Node " + PeerServers.NODE,
@@ -169,10 +170,10 @@ class PeerBenchmarkIT {
                 target("MP-JWT-only echo (Liberty mpJwt)", tlsKeepAlive + jwt + " by mpJwt (cached per token), no MCP",
                         liberty, "/bench/mcp-echo", JSON + bearer, call, "\"result\""),
                 target("Portcullis, legacy, session, token", tlsKeepAlive + jwt + " by mpJwt, revocation check, "
-                        + "session owner check, MCP engine", liberty, "/mcp",
+                        + "session owner check, MCP engine" + recorded, liberty, "/mcp",
                         JSON + legacy + bearer + "Mcp-Session-Id: " + owned + "\r\n", call, mcp),
                 target("Portcullis, modern, stateless, token", tlsKeepAlive + jwt + " by mpJwt, revocation check, "
-                        + "MCP engine", liberty, "/mcp", JSON + modern + bearer, modernCall, mcp),
+                        + "MCP engine" + recorded, liberty, "/mcp", JSON + modern + bearer, modernCall, mcp),
                 target("Java SDK, stateless, Nimbus filter", tlsKeepAlive + jwt + " by Nimbus JOSE+JWT "
                         + PeerServers.NIMBUS + " (every request)", peers.java(), "/auth/mcp", JSON + legacy + bearer,
                         call, mcp),
