@@ -110,8 +110,12 @@ class TokenEndpointIT {
                 400, "unsupported_grant_type");
         assertError(api.token(form("scope", "pets:read"), id, secret), 400, "invalid_request");
         assertError(api.token(form("grant_type", "client_credentials", "scope", "admin"), id, secret), 400, "invalid_scope");
-        assertError(api.token(form("grant_type", "client_credentials", "resource", TokenApi.expectedResource() + "/"), id, secret),
+        assertError(api.token(form("grant_type", "client_credentials", "resource", TokenApi.expectedResource() + "//"), id, secret),
                 400, "invalid_target");
+        assertError(api.token(form("grant_type", "client_credentials", "resource", TokenApi.expectedResource() + "/x"), id, secret),
+                400, "invalid_target");
+        assertThat(api.token(form("grant_type", "client_credentials", "resource", TokenApi.expectedResource() + "/"), id, secret)
+                .statusCode()).as("one trailing slash names the same resource").isEqualTo(200);
         assertError(api.token(form("grant_type", "refresh_token", "refresh_token", "not-a-token"), id, secret), 400, "invalid_grant");
 
         JsonObject publicClient = api.register("none", "[\"authorization_code\",\"refresh_token\"]", null);

@@ -96,7 +96,7 @@ public class AccountPage {
         Caller user = signedIn.of(http, httpResponse);
         String clientId = form.getFirst("client_id");
         if (!signedIn.genuine(http, user, form, REVOKE, clientId)) {
-            return ConsoleHtml.refused(http.getContextPath(), "This form has expired or was not sent from this server's page.");
+            return ConsoleHtml.forgedForm(http.getContextPath());
         }
         grants.revokeClientFor(user.subject(), clientId, "user");
         return back();
@@ -109,7 +109,7 @@ public class AccountPage {
     public Response revokeAll(MultivaluedMap<String, String> form) {
         Caller user = signedIn.of(http, httpResponse);
         if (!signedIn.genuine(http, user, form, REVOKE_ALL, user == null ? null : user.subject())) {
-            return ConsoleHtml.refused(http.getContextPath(), "This form has expired or was not sent from this server's page.");
+            return ConsoleHtml.forgedForm(http.getContextPath());
         }
         grants.revokeAllOf(user.subject(), "user");
         return back();

@@ -21,6 +21,11 @@ final class ConsoleHtml {
         return PageHeaders.html(200, Html.page(contextPath, title, body));
     }
 
+    /** The refusal of a form without its genuine token or from another origin (403). */
+    static Response forgedForm(String contextPath) {
+        return refused(contextPath, "This form has expired or was not sent from this server's page.");
+    }
+
     /** A refusal page (403): no request value is echoed. */
     static Response refused(String contextPath, String message) {
         String body = "<h1>Not allowed</h1>\n<p class=\"lead\" id=\"refusal\">" + escape(message) + "</p>\n"

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /oauth/console}: the operator console, open to members of the realm group
@@ -161,14 +162,11 @@ public class ConsolePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response revokeFamily(MultivaluedMap<String, String> form) {
-        Caller operator = signedIn.of(http, httpResponse);
         String familyId = form.getFirst("family_id");
-        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_FAMILY, familyId));
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        grants.revokeFamily(familyId, null, "operator");
-        return back(form);
+        return change(form, REVOKE_FAMILY, familyId, () -> {
+            grants.revokeFamily(familyId, null, "operator");
+            return back(form);
+        });
     }
 
     @POST
@@ -176,16 +174,13 @@ public class ConsolePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response revokeUserClient(MultivaluedMap<String, String> form) {
-        Caller operator = signedIn.of(http, httpResponse);
         String subject = form.getFirst("subject");
         String clientId = form.getFirst("client_id");
         String target = subject == null || clientId == null ? null : subject + "\n" + clientId;
-        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_USER_CLIENT, target));
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        grants.revokeClientFor(subject, clientId, "operator");
-        return back(form);
+        return change(form, REVOKE_USER_CLIENT, target, () -> {
+            grants.revokeClientFor(subject, clientId, "operator");
+            return back(form);
+        });
     }
 
     @POST
@@ -193,14 +188,11 @@ public class ConsolePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response revokeUser(MultivaluedMap<String, String> form) {
-        Caller operator = signedIn.of(http, httpResponse);
         String subject = form.getFirst("subject");
-        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_USER, subject));
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        grants.revokeAllOf(subject, "operator");
-        return redirect("/console/user?subject=" + query(subject));
+        return change(form, REVOKE_USER, subject, () -> {
+            grants.revokeAllOf(subject, "operator");
+            return redirect("/console/user?subject=" + query(subject));
+        });
     }
 
     @POST
@@ -208,14 +200,17 @@ public class ConsolePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response revokeClient(MultivaluedMap<String, String> form) {
-        Caller operator = signedIn.of(http, httpResponse);
         String clientId = form.getFirst("client_id");
-        Optional<Response> refusal = refusal(operator).or(() -> forged(operator, form, REVOKE_CLIENT, clientId));
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        grants.revokeClient(clientId, "operator");
-        return redirect("/console/client?id=" + query(clientId));
+        return change(form, REVOKE_CLIENT, clientId, () -> {
+            grants.revokeClient(clientId, "operator");
+            return redirect("/console/client?id=" + query(clientId));
+        });
+    }
+
+    /** Runs {@code change} for an operator whose form is genuine (this origin, its token for this action and target). */
+    private Response change(MultivaluedMap<String, String> form, String action, String target, Supplier<Response> change) {
+        Caller operator = signedIn.of(http, httpResponse);
+        return refusal(operator).or(() -> forged(operator, form, action, target)).orElseGet(change);
     }
 
     /** 403 for anyone not signed in or outside the operator group. */
@@ -232,7 +227,7 @@ public class ConsolePage {
 
     private Optional<Response> forged(Caller operator, MultivaluedMap<String, String> form, String action, String target) {
         return signedIn.genuine(http, operator, form, action, target) ? Optional.empty()
-                : Optional.of(ConsoleHtml.refused(http.getContextPath(), "This form has expired or was not sent from this server's page."));
+                : Optional.of(ConsoleHtml.forgedForm(http.getContextPath()));
     }
 
     /** Back to the console page the form was on (a client's or a user's); only ever a path of this console. */

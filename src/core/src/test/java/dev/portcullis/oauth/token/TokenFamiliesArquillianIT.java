@@ -176,7 +176,7 @@ class TokenFamiliesArquillianIT {
         assertEquals("invalid_scope", assertThrows(OAuthException.class, () -> families.refresh(client, start.refreshToken(),
                 Optional.of("pets:read pets:write"), List.of())).error().error());
         assertEquals("invalid_target", assertThrows(OAuthException.class, () -> families.refresh(client, start.refreshToken(),
-                Optional.empty(), List.of(RESOURCE + "/"))).error().error());
+                Optional.empty(), List.of(RESOURCE + "/other"))).error().error());
         assertEquals("invalid_grant", assertThrows(OAuthException.class, () -> families.refresh(client(), start.refreshToken(),
                 Optional.empty(), List.of())).error().error());
 
