@@ -46,6 +46,11 @@ final class KeepAliveConnection implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
 
+    /** The TLS protocol this connection negotiated, for example {@code TLSv1.3}. */
+    String protocol() {
+        return socket.getSession().getProtocol();
+    }
+
     /** A request as bytes, to be prepared once and sent many times. */
     static byte[] request(String method, URI server, String path, String headers, String body) {
         String bodyPart = body == null ? "" : body;

@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * The same echo behind the server's MicroProfile JWT: its path contains {@code /mcp}, so the {@code mpJwt}
- * authentication filter of {@code liberty-config/includes/mcp-tokens.xml} authenticates a presented bearer token
- * here exactly as it does on {@code /mcp}. Beside the bare echo, it measures what the container's token
+ * The same echo behind the server's MicroProfile JWT: the echo module's login is MP-JWT (its web.xml), so the
+ * {@code mpJwt} configuration of {@code liberty-config/includes/mcp-tokens.xml} authenticates a presented bearer
+ * token here exactly as it does on {@code /mcp}. Beside the bare echo, it measures what the container's token
  * authentication costs by itself; without an authenticated caller it answers 401, so the benchmark cannot
  * silently measure an anonymous call.
  */
