@@ -37,6 +37,9 @@ class SelfTestCimdIT {
 
     @BeforeAll
     static void serveDocument() throws Exception {
+        // Writes the server certificate where the server reads the documents' trust from
+        // (portcullis.oauth.cimd.trusted-certificates), in case this class runs before JourneyIT.
+        Https.trustingServer(AppServer.current());
         documents = new MetadataDocumentServer(AppServer.current(), Integer.getInteger("it.e2e.cimd.port"));
     }
 
