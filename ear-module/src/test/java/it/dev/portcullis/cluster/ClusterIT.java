@@ -61,7 +61,8 @@ class ClusterIT {
             throw new IllegalStateException("PostgreSQL and HAProxy are missing on a CI machine (.ci/run installs both)");
         }
         assumeTrue(installable, "PostgreSQL and HAProxy are not installed (apt-get install postgresql haproxy)");
-        cluster = new Cluster().start();
+        cluster = new Cluster(); // assigned first, so that a start failing half-way is still closed
+        cluster.start();
     }
 
     @AfterAll
