@@ -6,18 +6,14 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A user's browser as far as the server can tell: a cookie jar, no automatic redirects (each one is a request of its
@@ -26,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class Browser {
 
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final URI base;
     private final String tag;
@@ -84,35 +79,11 @@ final class Browser {
         return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60)).header("X-Request-Id", nextId());
     }
 
-    static Map<String, String> hiddenFields(String html) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher matcher = HIDDEN.matcher(html);
-        while (matcher.find()) {
-            fields.putIfAbsent(unescape(matcher.group(1)), unescape(matcher.group(2)));
-        }
-        return fields;
-    }
-
-    static Map<String, String> redirectParameters(HttpResponse<?> response) {
-        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : location.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
-
     static String form(Map<String, String> parameters) {
         StringBuilder form = new StringBuilder();
         parameters.forEach((name, value) -> form.append(form.length() == 0 ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return form.toString();
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

@@ -3,6 +3,7 @@ package it.dev.portcullis.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import it.dev.portcullis.oauth.UserSession;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.McpHttp;
 import jakarta.json.Json;
@@ -465,7 +466,7 @@ class ClusterIT {
         HttpResponse<String> approved = browser.postForm("/oauth/authorize", consentForm);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
         assertThat(approved.body()).doesNotContainIgnoringCase("unknown");
-        HttpResponse<String> token = redeem(browser, clientId, Browser.redirectParameters(approved).get("code"));
+        HttpResponse<String> token = redeem(browser, clientId, UserSession.redirectParameters(approved).get("code"));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 
         Thread.sleep(1_000);
@@ -507,7 +508,7 @@ class ClusterIT {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
         HttpResponse<String> consent = browser.follow(login);
         assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
-        Map<String, String> form = new LinkedHashMap<>(Browser.hiddenFields(consent.body()));
+        Map<String, String> form = new LinkedHashMap<>(UserSession.hiddenFields(consent.body()));
         assertThat(form).containsKey("csrf_token");
         form.put("decision", "approve");
         return form;
@@ -517,7 +518,7 @@ class ClusterIT {
         Map<String, String> form = loginUntilConsent(browser, clientId);
         HttpResponse<String> approved = browser.postForm("/oauth/authorize", form);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
-        HttpResponse<String> token = redeem(browser, clientId, Browser.redirectParameters(approved).get("code"));
+        HttpResponse<String> token = redeem(browser, clientId, UserSession.redirectParameters(approved).get("code"));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return json(token);
     }

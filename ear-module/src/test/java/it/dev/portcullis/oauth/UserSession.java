@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * A user's cookie jar over HTTPS, logged in through the FORM login page like a browser would (without following
  * redirects, so tests see each one). Trusts only the server's certificate.
  */
-final class UserSession {
+public final class UserSession {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
@@ -103,7 +103,7 @@ final class UserSession {
     }
 
     /** The hidden fields of the (first) form on a page, unescaped. */
-    static Map<String, String> hiddenFields(String html) {
+    public static Map<String, String> hiddenFields(String html) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher matcher = HIDDEN.matcher(html);
         while (matcher.find()) {
@@ -113,7 +113,7 @@ final class UserSession {
     }
 
     /** The query parameters of a redirect's Location. */
-    static Map<String, String> redirectParameters(HttpResponse<?> response) {
+    public static Map<String, String> redirectParameters(HttpResponse<?> response) {
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : location.getRawQuery().split("&")) {
