@@ -27,6 +27,8 @@ final class Balancer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    /** The admin socket: in a short temporary folder, since a Unix socket path holds at most 97 bytes for HAProxy. */
+    private Path adminSocket;
     private Process process;
 
     Balancer(Path dir, int port) {
@@ -48,6 +50,8 @@ final class Balancer implements AutoCloseable {
 
     void start(List<ClusterNode> nodes) throws Exception {
         Files.createDirectories(dir);
+        adminSocket = Files.createTempDirectory(Path.of("/tmp"), "haproxy-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))).resolve("admin.sock");
         Path pem = dir.resolve("balancer.pem");
         Path ca = dir.resolve("nodes-ca.pem");
         writePems(pem, ca);
@@ -79,7 +83,7 @@ final class Balancer implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET /health/ready
                     default-server ssl verify required ca-file %s sni str(localhost) verifyhost localhost check inter 1s fastinter 500ms fall 3 rise 1
-                %s""".formatted(dir.resolve("admin.sock"), port, pem, ca, servers);
+                %s""".formatted(adminSocket, port, pem, ca, servers);
         Files.writeString(dir.resolve("haproxy.cfg"), config);
         process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())
                 .redirectErrorStream(true).redirectOutput(log().toFile()).start();
@@ -123,7 +127,7 @@ final class Balancer implements AutoCloseable {
     /** Takes a node out of the rotation ({@code disable}) or puts it back ({@code enable}): HAProxy's admin socket. */
     void server(String action, String node) throws IOException {
         try (java.nio.channels.SocketChannel socket = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-            socket.connect(java.net.UnixDomainSocketAddress.of(dir.resolve("admin.sock")));
+            socket.connect(java.net.UnixDomainSocketAddress.of(adminSocket));
             socket.write(java.nio.ByteBuffer.wrap((action + " server nodes/" + node + "\n").getBytes(StandardCharsets.US_ASCII)));
             socket.read(java.nio.ByteBuffer.allocate(1024));
         }
@@ -179,6 +183,10 @@ final class Balancer implements AutoCloseable {
         if (process != null) {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (adminSocket != null) {
+            Files.deleteIfExists(adminSocket);
+            Files.deleteIfExists(adminSocket.getParent());
         }
     }
 }

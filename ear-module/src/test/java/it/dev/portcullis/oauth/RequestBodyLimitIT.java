@@ -69,8 +69,6 @@ class RequestBodyLimitIT {
         assertThat(RawHttps.status(answer)).as("status of an authorization form declaring 50 MB").isEqualTo(413);
     }
 
-    @Test
-
     private String declaringFiftyMegabytes(String path, String extraHeaders) throws Exception {
         return RawHttps.exchange(server, RawHttps.request("POST " + path + " HTTP/1.1\n"
                 + "Host: localhost\n"
