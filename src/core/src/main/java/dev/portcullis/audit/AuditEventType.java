@@ -30,7 +30,8 @@ public enum AuditEventType {
     MCP_TOOLS_CALL("mcp.tools.call"),
     MCP_RESOURCES_READ("mcp.resources.read"),
     MCP_PROMPTS_GET("mcp.prompts.get"),
-    DOWNSTREAM_TOKEN_FAILED("downstream.token.failed");
+    DOWNSTREAM_TOKEN_FAILED("downstream.token.failed"),
+    SIGNING_KEY_ROTATED("signing-key.rotated");
 
     private final String wireName;
 

@@ -213,16 +213,8 @@ public class ConsolePage {
         return refusal(operator).or(() -> forged(operator, form, action, target)).orElseGet(change);
     }
 
-    /** 403 for anyone not signed in or outside the operator group. */
     private Optional<Response> refusal(Caller user) {
-        if (user == null) {
-            return Optional.of(ConsoleHtml.refused(http.getContextPath(), "You are not signed in."));
-        }
-        if (!signedIn.operator(user)) {
-            return Optional.of(ConsoleHtml.refused(http.getContextPath(),
-                    "The operator console is open to the group " + signedIn.operatorGroup() + " only."));
-        }
-        return Optional.empty();
+        return ConsoleAccess.refusal(signedIn, http, user);
     }
 
     private Optional<Response> forged(Caller operator, MultivaluedMap<String, String> form, String action, String target) {
@@ -275,10 +267,8 @@ public class ConsolePage {
         return table.append("</table>\n").toString();
     }
 
-    private String header(String base, Caller operator, String title) {
-        return "<h1>" + escape(title) + "</h1>\n<p class=\"lead\">Operator console · signed in as <strong id=\"subject\">"
-                + escape(operator.subject()) + "</strong></p>\n<nav aria-label=\"Console\"><ul><li><a href=\"" + escape(base)
-                + "/console\">Clients</a></li><li><a href=\"" + escape(base) + "/account\">Your account</a></li></ul></nav>\n";
+    private static String header(String base, Caller operator, String title) {
+        return ConsoleAccess.header(base, operator, title);
     }
 
     private static int page(String value) {

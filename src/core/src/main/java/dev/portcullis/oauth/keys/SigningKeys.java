@@ -124,6 +124,11 @@ public class SigningKeys {
         return keys;
     }
 
+    /** Whether {@link #rotate()} can run: not when the keys come from a keystore, which is rotated by replacing it. */
+    public boolean rotatable() {
+        return config.keystore().isEmpty();
+    }
+
     /** Generates a new active key and retires the current one (kept published for the retention period). */
     @Lock(LockType.WRITE)
     public SigningKey rotate() {
