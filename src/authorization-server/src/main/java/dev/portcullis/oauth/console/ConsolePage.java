@@ -10,6 +10,7 @@ import dev.portcullis.oauth.grants.ActiveGrant;
 import dev.portcullis.oauth.grants.ClientSummary;
 import dev.portcullis.oauth.grants.Grants;
 import dev.portcullis.oauth.pages.PageHeaders;
+import dev.portcullis.oauth.registration.ClientRegistrationService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,10 +45,15 @@ public class ConsolePage {
     static final String REVOKE_USER_CLIENT = "console-revoke-user-client";
     static final String REVOKE_USER = "console-revoke-user";
     static final String REVOKE_CLIENT = "console-revoke-client";
+    static final String DELETE_CLIENT = "console-delete-client";
+    static final String ROTATE_SECRET = "console-rotate-client-secret";
     private static final int MAX_SEARCH = 200;
 
     @EJB
     private Grants grants;
+
+    @EJB
+    private ClientRegistrationService registry;
 
     @Inject
     private SignedInUser signedIn;
@@ -133,6 +139,12 @@ public class ConsolePage {
         body.append(button(base + "/console/revoke-client", signedIn.token(operator, REVOKE_CLIENT, clientId),
                 "Revoke everything this client holds", "Revoke every token of client " + clientId, "revoke-client",
                 "client_id", clientId));
+        client.filter(c -> !"none".equals(c.tokenEndpointAuthMethod())).ifPresent(c -> body.append(button(
+                base + "/console/rotate-secret", signedIn.token(operator, ROTATE_SECRET, clientId), "Rotate client secret",
+                "Issue a new secret for client " + clientId + "; the old one stops working", "rotate-secret", "client_id", clientId)));
+        client.ifPresent(c -> body.append(button(base + "/console/delete-client", signedIn.token(operator, DELETE_CLIENT, clientId),
+                "Delete client", "Delete client " + clientId + " and revoke everything it holds", "delete-client",
+                "client_id", clientId)));
         return ConsoleHtml.page(base, "Client", body.toString());
     }
 
@@ -204,6 +216,45 @@ public class ConsolePage {
         return change(form, REVOKE_CLIENT, clientId, () -> {
             grants.revokeClient(clientId, "operator");
             return redirect("/console/client?id=" + query(clientId));
+        });
+    }
+
+    /**
+     * Deletes a registered client: first everything it holds (families, codes, access tokens, remembered consents),
+     * then its registration, so its secret and registration token stop working.
+     */
+    @POST
+    @Path("/delete-client")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response deleteClient(MultivaluedMap<String, String> form) {
+        String clientId = form.getFirst("client_id");
+        return change(form, DELETE_CLIENT, clientId, () -> {
+            Caller operator = signedIn.of(http, httpResponse);
+            grants.revokeClient(clientId, "operator");
+            registry.deleteAsOperator(clientId, operator.subject());
+            return redirect("/console/client?id=" + query(clientId));
+        });
+    }
+
+    /** A new secret for a confidential client, shown on this one answer only (no-store) and never again. */
+    @POST
+    @Path("/rotate-secret")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response rotateSecret(MultivaluedMap<String, String> form) {
+        String clientId = form.getFirst("client_id");
+        return change(form, ROTATE_SECRET, clientId, () -> {
+            Caller operator = signedIn.of(http, httpResponse);
+            String base = http.getContextPath();
+            return registry.rotateSecret(clientId, operator.subject())
+                    .map(secret -> ConsoleHtml.page(base, "New client secret", header(base, operator, "New client secret")
+                            + "<p class=\"lead\">The new secret of <code id=\"client-id\">" + escape(clientId) + "</code>. It is shown"
+                            + " this once: copy it into the client's configuration now. The old secret no longer works.</p>\n"
+                            + "<p><code id=\"new-secret\">" + escape(secret) + "</code></p>\n<p><a href=\"" + escape(base)
+                            + "/console/client?id=" + escape(query(clientId)) + "\">Back to the client</a></p>\n"))
+                    .orElseGet(() -> ConsoleHtml.page(base, "No secret", header(base, operator, "No secret")
+                            + "<p id=\"no-secret\">This client is not registered or has no secret (a public client).</p>\n"));
         });
     }
 

@@ -134,6 +134,40 @@ public class ClientRegistrationService {
         audit.record(AuditEvent.of(AuditEventType.CLIENT_DELETED).client(clientId));
     }
 
+    /**
+     * Deletes a registered client for an operator (the console), as {@link #delete} does for the client itself: its
+     * secret and registration token stop working at once and {@link ClientDeleted} revokes its tokens and codes.
+     * False when no such client is registered.
+     */
+    public boolean deleteAsOperator(String clientId, String operator) {
+        ClientEntity client = stored(clientId);
+        if (client == null) {
+            return false;
+        }
+        em.remove(client);
+        deleted.fire(new ClientDeleted(clientId));
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_DELETED).subject(operator).client(clientId).detail("by", "operator"));
+        return true;
+    }
+
+    /**
+     * A new secret for a confidential client, replacing the old one at once (a cached verification of the old one
+     * no longer matches the stored hash). The plain secret is returned this once and never stored; empty for an
+     * unknown or public client.
+     */
+    public Optional<String> rotateSecret(String clientId, String operator) {
+        ClientEntity client = stored(clientId);
+        if (client == null || client.getSecretHash() == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String secret = newSecret(client, now);
+        client.setUpdatedAt(now);
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_UPDATED).subject(operator).client(clientId)
+                .detail("change", "secret_rotated"));
+        return Optional.of(secret);
+    }
+
     /** A registered client by id. */
     public Optional<RegisteredClient> find(String clientId) {
         return Optional.ofNullable(clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId))
@@ -173,11 +207,20 @@ public class ClientRegistrationService {
         if (wasConfidential) {
             return null;
         }
+        return newSecret(client, now);
+    }
+
+    /** Issues a fresh random secret: only its slow hash and expiry are stored. */
+    private String newSecret(ClientEntity client, Instant now) {
         String secret = Secrets.random(32);
         Duration lifetime = config.clientSecretLifetime();
         client.setSecret(Secrets.slowHash(secret, config.clientSecretHashIterations()),
                 lifetime.isZero() ? null : now.plus(lifetime));
         return secret;
+    }
+
+    private ClientEntity stored(String clientId) {
+        return clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId);
     }
 
     private Registration registration(ClientEntity client, String secret, String token) {
