@@ -24,6 +24,15 @@ public class AuditRecords {
 
     /** Up to {@code limit} records after {@code afterId} (0: from the start) that match {@code filter}. */
     public List<AuditRecordEntity> page(AuditFilter filter, long afterId, int limit) {
+        return query(filter, afterId, "ASC", limit);
+    }
+
+    /** The newest {@code limit} records that match {@code filter}, newest first (the console's views). */
+    public List<AuditRecordEntity> latest(AuditFilter filter, int limit) {
+        return query(filter, 0, "DESC", limit);
+    }
+
+    private List<AuditRecordEntity> query(AuditFilter filter, long afterId, String order, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT r FROM AuditRecordEntity r WHERE r.recordId > :after");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("after", afterId);
@@ -36,7 +45,7 @@ public class AuditRecords {
         condition(jpql, params, "r.outcome = :outcome", "outcome", filter.outcome());
         condition(jpql, params, "r.flowId = :flowId", "flowId", filter.flowId());
         condition(jpql, params, "r.requestId = :requestId", "requestId", filter.requestId());
-        TypedQuery<AuditRecordEntity> query = em.createQuery(jpql.append(" ORDER BY r.recordId").toString(),
+        TypedQuery<AuditRecordEntity> query = em.createQuery(jpql.append(" ORDER BY r.recordId ").append(order).toString(),
                 AuditRecordEntity.class);
         params.forEach(query::setParameter);
         return new ArrayList<>(query.setMaxResults(limit).getResultList());

@@ -29,6 +29,7 @@ final class ConsoleAccess {
         return "<h1>" + escape(title) + "</h1>\n<p class=\"lead\">Operator console · signed in as <strong id=\"subject\">"
                 + escape(operator.subject()) + "</strong></p>\n<nav aria-label=\"Console\"><ul><li><a href=\"" + escape(base)
                 + "/console\">Clients</a></li><li><a id=\"settings-link\" href=\"" + escape(base)
+                + "/console/audit/activity\">Tool activity</a></li><li><a href=\"" + escape(base)
                 + "/console/settings\">Settings</a></li><li><a href=\"" + escape(base) + "/account\">Your account</a></li></ul></nav>\n";
     }
 }

@@ -135,6 +135,8 @@ public class ConsolePage {
                 .append("</dd><dt>Registered</dt><dd>").append(when(c.issuedAt())).append("</dd><dt>Last used</dt><dd>")
                 .append(when(c.lastUsedAt())).append("</dd>"));
         body.append("<dt>Active families</dt><dd id=\"active-families\">").append(active.size()).append("</dd></dl>\n");
+        body.append("<p><a id=\"timeline\" href=\"").append(escape(base)).append("/console/audit/timeline?client=")
+                .append(escape(query(clientId))).append("\">Flow timeline: this client's recent OAuth attempts, step by step</a></p>\n");
         body.append(grantTable(operator, base, active, "client", clientId, true));
         body.append(button(base + "/console/revoke-client", signedIn.token(operator, REVOKE_CLIENT, clientId),
                 "Revoke everything this client holds", "Revoke every token of client " + clientId, "revoke-client",
