@@ -8,7 +8,7 @@ import static dev.portcullis.oauth.authorize.AuthorizationErrorException.UNSUPPO
 
 import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.grant.Pkce;
 import dev.portcullis.oauth.grant.ResourceIndicator;
 import dev.portcullis.oauth.metadata.SupportedScopes;

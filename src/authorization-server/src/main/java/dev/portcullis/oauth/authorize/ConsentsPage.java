@@ -5,7 +5,7 @@ import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.consent.Consents;
 import dev.portcullis.oauth.consent.RememberedConsent;
 import dev.portcullis.oauth.pages.ErrorPage;

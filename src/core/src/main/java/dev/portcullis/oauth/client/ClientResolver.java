@@ -1,5 +1,9 @@
 package dev.portcullis.oauth.client;
 
+import dev.portcullis.oauth.model.MachineClient;
+
+import dev.portcullis.oauth.model.RegisteredClient;
+
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;

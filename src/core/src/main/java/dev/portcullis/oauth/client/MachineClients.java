@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.client;
 
+import dev.portcullis.oauth.model.MachineClient;
+
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.config.AuthServerSettings;
 import jakarta.enterprise.context.ApplicationScoped;

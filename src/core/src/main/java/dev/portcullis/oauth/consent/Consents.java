@@ -3,7 +3,7 @@ package dev.portcullis.oauth.consent;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.persistence.ConsentEntity;
 import jakarta.ejb.Stateless;

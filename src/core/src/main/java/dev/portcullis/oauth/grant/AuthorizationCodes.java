@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.grant;
 
+import dev.portcullis.oauth.model.AuthorizationGrant;
+
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;

@@ -6,7 +6,7 @@ import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import dev.portcullis.persistence.ClientEntity;

@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.token;
 
 import dev.portcullis.config.AuthServerConfig;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import jakarta.enterprise.context.ApplicationScoped;

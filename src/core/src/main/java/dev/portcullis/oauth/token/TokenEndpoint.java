@@ -3,7 +3,7 @@ package dev.portcullis.oauth.token;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.registration.ClientUsage;

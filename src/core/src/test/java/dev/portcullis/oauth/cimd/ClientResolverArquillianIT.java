@@ -10,7 +10,7 @@ import dev.portcullis.audit.AuditRecords;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.persistence.AuditRecordEntity;
 import jakarta.ejb.EJB;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;

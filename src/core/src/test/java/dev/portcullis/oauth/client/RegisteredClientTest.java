@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.client;
 
+import dev.portcullis.oauth.model.RegisteredClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;

@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.grant;
 
+import dev.portcullis.oauth.model.AuthorizationGrant;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

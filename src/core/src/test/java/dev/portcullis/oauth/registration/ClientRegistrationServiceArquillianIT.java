@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.keys.SigningKey;
 import dev.portcullis.oauth.keys.SigningKeys;
