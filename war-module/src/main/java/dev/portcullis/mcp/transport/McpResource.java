@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.transport;
 
+import dev.portcullis.resourceserver.McpEndpoint;
+
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;

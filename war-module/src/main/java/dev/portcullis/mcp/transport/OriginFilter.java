@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.transport;
 
+import dev.portcullis.resourceserver.McpEndpoint;
+
 import dev.portcullis.config.McpConfig;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
