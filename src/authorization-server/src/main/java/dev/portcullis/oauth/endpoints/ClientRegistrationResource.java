@@ -6,7 +6,7 @@ import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.registration.Registration;
 import dev.portcullis.oauth.registration.RegistrationRateLimiter;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;

@@ -4,7 +4,7 @@ import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.model.RegisteredClient;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.persistence.ConsentEntity;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;

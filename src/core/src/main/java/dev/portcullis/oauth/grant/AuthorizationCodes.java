@@ -10,7 +10,7 @@ import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.error.OAuthError;
 import dev.portcullis.oauth.error.OAuthException;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.persistence.AuthorizationCodeEntity;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;

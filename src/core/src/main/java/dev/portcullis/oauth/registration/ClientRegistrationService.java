@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.oauth.keys.Secrets;
+
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;

@@ -11,7 +11,7 @@ import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
 import dev.portcullis.oauth.model.AuthorizationGrant;
 import dev.portcullis.oauth.error.TokenErrors;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.revocation.RevocationService;
 import dev.portcullis.persistence.RefreshTokenEntity;
 import dev.portcullis.persistence.TokenFamilyEntity;

@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.registration;
 
+import dev.portcullis.oauth.keys.Secrets;
+
 import dev.portcullis.testing.ProductWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -11,7 +11,7 @@ import dev.portcullis.oauth.grant.ApprovedAuthorization;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
 import dev.portcullis.oauth.grant.Pkce;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.testing.ProductWar;
 import jakarta.ejb.EJB;

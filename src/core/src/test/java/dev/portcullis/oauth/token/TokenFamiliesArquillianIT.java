@@ -12,7 +12,7 @@ import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.revocation.AccessTokenClaims;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.revocation.RevocationService;
