@@ -1,10 +1,9 @@
 package dev.portcullis.mcp.transport;
 
-import dev.portcullis.resourceserver.McpEndpoint;
-
 import dev.portcullis.config.McpConfig;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
+import dev.portcullis.resourceserver.McpEndpoint;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

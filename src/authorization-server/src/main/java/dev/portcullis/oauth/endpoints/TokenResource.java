@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.endpoints;
 
 import dev.portcullis.oauth.error.OAuthError;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.token.FormParameters;
 import dev.portcullis.oauth.token.TokenEndpoint;
@@ -58,6 +59,6 @@ public class TokenResource {
             return answer;
         }
         LOG.log(Level.WARNING, "Token request failed: {0}", cause.toString());
-        return new OAuthException(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE, "try again later", 503));
+        return new OAuthException(new OAuthError(OAuthErrorCodes.TEMPORARILY_UNAVAILABLE, "try again later", 503));
     }
 }

@@ -13,4 +13,3 @@
  */
 package dev.portcullis.oauth.grant;
 
-import dev.portcullis.oauth.model.AuthorizationGrant;

@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.model;
 
-
 import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;

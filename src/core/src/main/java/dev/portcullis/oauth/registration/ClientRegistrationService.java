@@ -1,16 +1,15 @@
 package dev.portcullis.oauth.registration;
 
-import dev.portcullis.oauth.keys.Secrets;
-
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.metadata.SupportedScopes;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;

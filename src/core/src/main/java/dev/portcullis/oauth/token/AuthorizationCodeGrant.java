@@ -1,8 +1,8 @@
 package dev.portcullis.oauth.token;
 
-import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
+import dev.portcullis.oauth.model.RegisteredClient;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 

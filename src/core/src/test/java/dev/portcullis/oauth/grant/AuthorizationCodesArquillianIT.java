@@ -1,7 +1,5 @@
 package dev.portcullis.oauth.grant;
 
-import dev.portcullis.oauth.model.AuthorizationGrant;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.keys.Secrets;
+import dev.portcullis.oauth.model.AuthorizationGrant;
 import dev.portcullis.testing.ProductWar;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

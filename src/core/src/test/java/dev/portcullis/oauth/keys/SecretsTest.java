@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.keys;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

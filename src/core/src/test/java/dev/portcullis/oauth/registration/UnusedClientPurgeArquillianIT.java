@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
-import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.model.AuthorizationGrant;
+import dev.portcullis.oauth.model.RegisteredClient;
+import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.token.FormParameters;
 import dev.portcullis.oauth.token.TokenEndpoint;
 import dev.portcullis.oauth.token.TokenFamilies;

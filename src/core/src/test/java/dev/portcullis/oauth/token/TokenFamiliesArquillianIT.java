@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.token;
 
-import dev.portcullis.oauth.model.AuthorizationGrant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
-import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.keys.Secrets;
+import dev.portcullis.oauth.model.AuthorizationGrant;
+import dev.portcullis.oauth.model.RegisteredClient;
+import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.revocation.AccessTokenClaims;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.revocation.RevocationService;
@@ -30,8 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
