@@ -75,8 +75,8 @@ public class ConsentsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
-        boolean loggingIn = Caller.loggingIn(http, loginCookie);
-        Caller user = Caller.of(http, httpResponse, loginCookie);
+        boolean loggingIn = RealmUser.loggingIn(http, loginCookie);
+        RealmUser user = RealmUser.of(http, httpResponse, loginCookie);
         if (user != null && loggingIn) {
             audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(user.subject()));
         }
@@ -105,7 +105,7 @@ public class ConsentsPage {
         // would read the body past RequestBodyLimitFilter's bounded copy.
         String consentId = form.getFirst("consent_id");
         String csrfToken = form.getFirst("csrf_token");
-        Caller user = Caller.of(http, httpResponse, loginCookie);
+        RealmUser user = RealmUser.of(http, httpResponse, loginCookie);
         if (user == null || consentId == null
                 || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.formHolder(), consentId)) {
             return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.INVALID_REQUEST,
@@ -116,7 +116,7 @@ public class ConsentsPage {
         return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("consents").build()), null).build();
     }
 
-    private String row(Caller user, RememberedConsent approval) {
+    private String row(RealmUser user, RememberedConsent approval) {
         Optional<RegisteredClient> client = ClientMetadataDocuments.isDocumentUrl(approval.clientId())
                 ? Optional.empty() : clients.resolve(approval.clientId());
         String notApplied = client.filter(c -> !Consents.rememberable(c)).isPresent()

@@ -5,7 +5,7 @@ import static dev.portcullis.oauth.console.ConsoleHtml.query;
 import static dev.portcullis.oauth.console.ConsoleHtml.when;
 import static dev.portcullis.oauth.pages.Html.escape;
 
-import dev.portcullis.oauth.authorize.Caller;
+import dev.portcullis.oauth.authorize.RealmUser;
 import dev.portcullis.oauth.grants.ActiveGrant;
 import dev.portcullis.oauth.grants.ClientSummary;
 import dev.portcullis.oauth.grants.Grants;
@@ -64,7 +64,7 @@ public class ConsolePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response clients(@QueryParam("q") String search, @QueryParam("page") String pageParameter) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = refusal(operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -109,7 +109,7 @@ public class ConsolePage {
     @Path("/client")
     @Produces(MediaType.TEXT_HTML)
     public Response client(@QueryParam("id") String clientId) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = refusal(operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -140,7 +140,7 @@ public class ConsolePage {
     @Path("/user")
     @Produces(MediaType.TEXT_HTML)
     public Response user(@QueryParam("subject") String subject) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = refusal(operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -209,12 +209,12 @@ public class ConsolePage {
 
     /** Runs {@code change} for an operator whose form is genuine (this origin, its token for this action and target). */
     private Response change(MultivaluedMap<String, String> form, String action, String target, Supplier<Response> change) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         return refusal(operator).or(() -> forged(operator, form, action, target)).orElseGet(change);
     }
 
     /** 403 for anyone not signed in or outside the operator group. */
-    private Optional<Response> refusal(Caller user) {
+    private Optional<Response> refusal(RealmUser user) {
         if (user == null) {
             return Optional.of(ConsoleHtml.refused(http.getContextPath(), "You are not signed in."));
         }
@@ -225,7 +225,7 @@ public class ConsolePage {
         return Optional.empty();
     }
 
-    private Optional<Response> forged(Caller operator, MultivaluedMap<String, String> form, String action, String target) {
+    private Optional<Response> forged(RealmUser operator, MultivaluedMap<String, String> form, String action, String target) {
         return signedIn.genuine(http, operator, form, action, target) ? Optional.empty()
                 : Optional.of(ConsoleHtml.forgedForm(http.getContextPath()));
     }
@@ -248,7 +248,7 @@ public class ConsolePage {
         return PageHeaders.secure(Response.seeOther(URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + path)), null).build();
     }
 
-    private String grantTable(Caller operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
+    private String grantTable(RealmUser operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
         if (active.isEmpty()) {
             return "<p id=\"no-grants\">No active grant.</p>\n";
         }
@@ -275,7 +275,7 @@ public class ConsolePage {
         return table.append("</table>\n").toString();
     }
 
-    private String header(String base, Caller operator, String title) {
+    private String header(String base, RealmUser operator, String title) {
         return "<h1>" + escape(title) + "</h1>\n<p class=\"lead\">Operator console · signed in as <strong id=\"subject\">"
                 + escape(operator.subject()) + "</strong></p>\n<nav aria-label=\"Console\"><ul><li><a href=\"" + escape(base)
                 + "/console\">Clients</a></li><li><a href=\"" + escape(base) + "/account\">Your account</a></li></ul></nav>\n";

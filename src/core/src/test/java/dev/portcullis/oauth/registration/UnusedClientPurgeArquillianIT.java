@@ -10,9 +10,9 @@ import dev.portcullis.oauth.model.AuthorizationGrant;
 import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.token.FormParameters;
-import dev.portcullis.oauth.token.TokenEndpoint;
 import dev.portcullis.oauth.token.TokenFamilies;
 import dev.portcullis.oauth.token.TokenResponse;
+import dev.portcullis.oauth.token.TokenService;
 import dev.portcullis.testing.ProductWar;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -58,7 +58,7 @@ class UnusedClientPurgeArquillianIT {
     private TokenFamilies families;
 
     @Inject
-    private TokenEndpoint endpoint;
+    private TokenService endpoint;
 
     @Inject
     private ClientResolver resolver;

@@ -47,9 +47,9 @@ import java.util.logging.Logger;
  */
 @Path("/authorize")
 @RequestScoped
-public class AuthorizationEndpoint {
+public class AuthorizationResource {
 
-    private static final Logger LOG = Logger.getLogger(AuthorizationEndpoint.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuthorizationResource.class.getName());
 
     @Inject
     private AuthorizationRequestValidator validator;
@@ -103,8 +103,8 @@ public class AuthorizationEndpoint {
         if (!consentForm) {
             audit.joinFlow(flowId); // a form's flow id counts only once its CSRF token proved it is ours (below)
         }
-        boolean loggingIn = Caller.loggingIn(http, loginCookie);
-        Caller caller = Caller.of(http, httpResponse, loginCookie);
+        boolean loggingIn = RealmUser.loggingIn(http, loginCookie);
+        RealmUser caller = RealmUser.of(http, httpResponse, loginCookie);
         if (caller == null) {
             return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
         }
@@ -163,12 +163,12 @@ public class AuthorizationEndpoint {
         }
     }
 
-    private void refused(AuthorizationRequest request, Caller caller, String error, String description) {
+    private void refused(AuthorizationRequest request, RealmUser caller, String error, String description) {
         audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_REFUSED).subject(caller.subject()).client(request.clientId())
                 .failed(description).detail("error", error));
     }
 
-    private Response decide(ValidatedAuthorization authorization, Caller caller, String decision, String flowId) {
+    private Response decide(ValidatedAuthorization authorization, RealmUser caller, String decision, String flowId) {
         if ("deny".equals(decision)) {
             audit.record(AuditEvent.of(AuditEventType.CONSENT_DENIED).outcome(AuditEvent.FAILED).subject(caller.subject())
                     .client(authorization.clientId()).detail("scope", String.join(" ", authorization.scopes())));
@@ -185,7 +185,7 @@ public class AuthorizationEndpoint {
         return redirect(codeResponse(authorization, caller, flowId), 303);
     }
 
-    private URI codeResponse(ValidatedAuthorization authorization, Caller caller, String flowId) {
+    private URI codeResponse(ValidatedAuthorization authorization, RealmUser caller, String flowId) {
         String code = codes.issue(new ApprovedAuthorization(authorization.clientId(), authorization.redirectUri(),
                 authorization.checked().redirectUriGiven(), authorization.codeChallenge(), authorization.resource(),
                 authorization.scopes(), caller.subject(), caller.groups(), caller.authenticatedAt(), flowId));
