@@ -1,5 +1,6 @@
 package dev.portcullis.pages;
 
+import dev.portcullis.platform.web.NoStore;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,6 @@ public class PageShortcuts extends HttpServlet {
         String query = request.getQueryString();
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", PAGES_MODULE + path + (query == null ? "" : "?" + query));
-        response.setHeader("Cache-Control", "no-store");
+        NoStore.set(response);
     }
 }

@@ -3,7 +3,6 @@ package dev.portcullis.resourceserver;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.mcp.transport.McpEndpoint;
 import dev.portcullis.oauth.keys.SigningKeys;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.telemetry.Telemetry;

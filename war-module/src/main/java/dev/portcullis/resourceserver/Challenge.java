@@ -1,6 +1,8 @@
 package dev.portcullis.resourceserver;
 
 import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
@@ -33,25 +35,25 @@ public final class Challenge {
     /** 401 for a token that is malformed, expired, revoked or not issued for this resource; why is logged, not sent. */
     public static Response invalidToken(String metadataUrl, String description) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", "invalid_token");
+        params.put("error", OAuthErrorCodes.INVALID_TOKEN);
         params.put("error_description", description);
         params.put("resource_metadata", metadataUrl);
-        return respond(401, params, "invalid_token", description);
+        return respond(401, params, OAuthErrorCodes.INVALID_TOKEN, description);
     }
 
     /** 400 for a request that carries its token somewhere other than the Authorization header (RFC 6750 section 2). */
     public static Response invalidRequest(String metadataUrl, String description) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", "invalid_request");
+        params.put("error", OAuthErrorCodes.INVALID_REQUEST);
         params.put("error_description", description);
         params.put("resource_metadata", metadataUrl);
-        return respond(400, params, "invalid_request", description);
+        return respond(400, params, OAuthErrorCodes.INVALID_REQUEST, description);
     }
 
     /** The header value of a 403 step-up: every scope the operation needs (RFC 6750 section 3.1 insufficient_scope). */
     public static String insufficientScope(String metadataUrl, Collection<String> scopes) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", "insufficient_scope");
+        params.put("error", OAuthErrorCodes.INSUFFICIENT_SCOPE);
         params.put("scope", String.join(" ", scopes));
         params.put("resource_metadata", metadataUrl);
         params.put("error_description", "This operation needs the scopes " + String.join(" ", scopes));
@@ -68,7 +70,7 @@ public final class Challenge {
         String body = Jsons.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description)
                 .build().toString();
         // replaces the bare challenge MicroProfile JWT may already have set on the response
-        return Response.status(status).header("WWW-Authenticate", header(params)).header("Cache-Control", "no-store")
+        return NoStore.set(Response.status(status).header("WWW-Authenticate", header(params)))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

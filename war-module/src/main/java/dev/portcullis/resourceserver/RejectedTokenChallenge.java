@@ -1,5 +1,7 @@
 package dev.portcullis.resourceserver;
 
+import dev.portcullis.oauth.error.OAuthErrorCodes;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -30,13 +32,13 @@ public class RejectedTokenChallenge extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", "invalid_token");
+        params.put("error", OAuthErrorCodes.INVALID_TOKEN);
         params.put("error_description", DESCRIPTION);
         params.put("resource_metadata", config.metadataUrl());
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", Challenge.header(params));
-        response.setHeader("Cache-Control", "no-store");
+        NoStore.set(response);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"error\":\"invalid_token\",\"error_description\":\"" + DESCRIPTION + "\"}");

@@ -65,7 +65,7 @@ public final class AuthServerSettings {
 
     /** Machine client ids are plain tokens: never an https URL (those are metadata documents), at most 64 characters. */
     private static final Pattern MACHINE_CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
-    /** The stored-secret format of {@code dev.portcullis.oauth.registration.Secrets}: PBKDF2, 256-bit hash, base64url. */
+    /** The stored-secret format of {@code dev.portcullis.oauth.keys.Secrets}: PBKDF2, 256-bit hash, base64url. */
     private static final Pattern SECRET_HASH = Pattern.compile("pbkdf2-sha256\\$[1-9][0-9]{3,8}\\$[A-Za-z0-9_-]{16,}\\$[A-Za-z0-9_-]{43}");
     /** The token endpoint authentication methods a provisioned machine client may use. */
     public static final Set<String> MACHINE_CLIENT_AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post");

@@ -15,29 +15,30 @@ import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.NotificationStream;
 import dev.portcullis.mcp.server.Opened;
 import dev.portcullis.mcp.server.Outbound;
-import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.server.Prepared;
 import dev.portcullis.mcp.server.Reply;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.resourceserver.Challenge;
+import dev.portcullis.resourceserver.McpEndpoint;
 import dev.portcullis.resourceserver.RequestCaller;
 import dev.portcullis.resourceserver.ResourceServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -197,12 +198,12 @@ public class McpResource {
             }
             return response;
         }
-        telemetry.mcpRefused("insufficient_scope", 403);
+        telemetry.mcpRefused(OAuthErrorCodes.INSUFFICIENT_SCOPE, 403);
         // step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25 scope challenge)
         java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.scopes());
         scopes.addAll(reply.requiredScopes());
         audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED).outcome(AuditEvent.FAILED)
-                .detail("reason", "insufficient_scope").subject(caller.name())
+                .detail("reason", OAuthErrorCodes.INSUFFICIENT_SCOPE).subject(caller.name())
                 .client(AuditEvent.claimText(caller.claim("client_id").orElse(null)))
                 .detail("required_scope", String.join(" ", reply.requiredScopes())));
         return Response.fromResponse(response)

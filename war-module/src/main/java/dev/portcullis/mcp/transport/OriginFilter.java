@@ -3,6 +3,7 @@ package dev.portcullis.mcp.transport;
 import dev.portcullis.config.McpConfig;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
+import dev.portcullis.resourceserver.McpEndpoint;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

@@ -1,6 +1,8 @@
 package dev.portcullis.oauth.admin;
 
 import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -11,7 +13,7 @@ final class AuditErrors {
     }
 
     static Response badRequest(String description) {
-        return error(400, "invalid_request", description).build();
+        return error(400, OAuthErrorCodes.INVALID_REQUEST, description).build();
     }
 
     static Response unauthorized(String description) {
@@ -24,11 +26,11 @@ final class AuditErrors {
     }
 
     static Response unavailable() {
-        return error(503, "temporarily_unavailable", "the audit trail cannot be read now; try again later").build();
+        return error(503, OAuthErrorCodes.TEMPORARILY_UNAVAILABLE, "the audit trail cannot be read now; try again later").build();
     }
 
     private static Response.ResponseBuilder error(int status, String error, String description) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+        return NoStore.set(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE))
                 .entity(Jsons.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description)
                         .build().toString());
     }

@@ -4,6 +4,7 @@ import dev.portcullis.audit.AuditJson;
 import dev.portcullis.audit.AuditRecords;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.persistence.AuditRecordEntity;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ public class AuditResource {
             if (page.size() > query.limit()) {
                 body.add("next_cursor", AuditQueryParameters.cursorAfter(page.get(query.limit() - 1).getRecordId()));
             }
-            return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+            return NoStore.set(Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE)).build();
         });
     }
 
@@ -71,7 +72,7 @@ public class AuditResource {
         return guarded(uri, query -> {
             List<AuditRecordEntity> first = records.page(query.filter(), query.afterId(), EXPORT_PAGE);
             StreamingOutput body = out -> write(out, query, first);
-            return Response.ok(body, JSON_LINES).header("Cache-Control", "no-store")
+            return NoStore.set(Response.ok(body, JSON_LINES))
                     .header("Content-Disposition", "attachment; filename=\"audit.jsonl\"").build();
         });
     }

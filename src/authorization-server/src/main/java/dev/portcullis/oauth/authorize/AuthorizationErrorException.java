@@ -9,13 +9,6 @@ public class AuthorizationErrorException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** RFC 6749 section 4.1.2.1 error codes, and RFC 8707's {@code invalid_target}. */
-    public static final String INVALID_REQUEST = "invalid_request";
-    public static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
-    public static final String ACCESS_DENIED = "access_denied";
-    public static final String UNSUPPORTED_RESPONSE_TYPE = "unsupported_response_type";
-    public static final String INVALID_SCOPE = "invalid_scope";
-    public static final String INVALID_TARGET = "invalid_target";
 
     private final String error;
 

@@ -1,17 +1,18 @@
 package dev.portcullis.oauth.authorize;
 
-import static dev.portcullis.oauth.authorize.AuthorizationErrorException.INVALID_REQUEST;
-import static dev.portcullis.oauth.authorize.AuthorizationErrorException.INVALID_SCOPE;
-import static dev.portcullis.oauth.authorize.AuthorizationErrorException.INVALID_TARGET;
-import static dev.portcullis.oauth.authorize.AuthorizationErrorException.UNAUTHORIZED_CLIENT;
-import static dev.portcullis.oauth.authorize.AuthorizationErrorException.UNSUPPORTED_RESPONSE_TYPE;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_REQUEST;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_SCOPE;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_TARGET;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.UNAUTHORIZED_CLIENT;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.UNSUPPORTED_RESPONSE_TYPE;
 
 import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.grant.Pkce;
 import dev.portcullis.oauth.grant.ResourceIndicator;
 import dev.portcullis.oauth.metadata.SupportedScopes;
+import dev.portcullis.oauth.model.RegisteredClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ public class AuthorizationRequestValidator {
             throw new UntrustedRedirectException(INVALID_REQUEST, "The request does not say which application it comes from (client_id is missing).");
         }
         RegisteredClient client = clients.resolve(request.clientId()).orElseThrow(() -> new UntrustedRedirectException(
-                "invalid_client", "The application that sent you here is not registered with this server."));
+                OAuthErrorCodes.INVALID_CLIENT, "The application that sent you here is not registered with this server."));
         String redirectUri = RedirectUris.select(client.redirectUris(), request.redirectUri())
                 .orElseThrow(() -> new UntrustedRedirectException(INVALID_REQUEST, request.redirectUri() == null
                         ? "The request does not say where to return to (redirect_uri is missing)."

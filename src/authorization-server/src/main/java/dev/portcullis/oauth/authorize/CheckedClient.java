@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.authorize;
 
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 
 /**
  * A known client and a redirect URI it registered: what must hold before the endpoint may redirect anywhere.

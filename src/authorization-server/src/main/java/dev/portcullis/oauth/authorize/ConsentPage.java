@@ -3,8 +3,8 @@ package dev.portcullis.oauth.authorize;
 import static dev.portcullis.oauth.pages.Html.escape;
 import static dev.portcullis.oauth.pages.Html.hidden;
 
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.consent.Consents;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.pages.Html;
 import dev.portcullis.oauth.pages.PageHeaders;
 import dev.portcullis.oauth.pages.ScopeDescriptions;

@@ -1,13 +1,16 @@
 package dev.portcullis.oauth.authorize;
 
+import static dev.portcullis.oauth.pages.Html.escape;
+
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.consent.Consents;
 import dev.portcullis.oauth.consent.RememberedConsent;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.pages.ErrorPage;
 import dev.portcullis.oauth.pages.Html;
 import dev.portcullis.oauth.pages.PageHeaders;
@@ -28,9 +31,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Optional;
 import java.util.List;
-import static dev.portcullis.oauth.pages.Html.escape;
+import java.util.Optional;
 
 /**
  * {@code /oauth/consents}: the signed-in user's remembered approvals, each with a button that withdraws it (a
@@ -73,13 +75,13 @@ public class ConsentsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list() {
-        boolean loggingIn = Caller.loggingIn(http, loginCookie);
-        Caller user = Caller.of(http, httpResponse, loginCookie);
+        boolean loggingIn = RealmUser.loggingIn(http, loginCookie);
+        RealmUser user = RealmUser.of(http, httpResponse, loginCookie);
         if (user != null && loggingIn) {
             audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(user.subject()));
         }
         if (user == null) {
-            return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
+            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
         }
         List<RememberedConsent> approvals = consents.of(user.subject());
         StringBuilder body = new StringBuilder("<h1>Applications you allowed</h1>\n<p class=\"lead\">Signed in as <strong>")
@@ -103,10 +105,10 @@ public class ConsentsPage {
         // would read the body past RequestBodyLimitFilter's bounded copy.
         String consentId = form.getFirst("consent_id");
         String csrfToken = form.getFirst("csrf_token");
-        Caller user = Caller.of(http, httpResponse, loginCookie);
+        RealmUser user = RealmUser.of(http, httpResponse, loginCookie);
         if (user == null || consentId == null
                 || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.formHolder(), consentId)) {
-            return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
+            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.INVALID_REQUEST,
                     "This form has expired or was not sent from this server's page.");
         }
         consents.withdraw(user.subject(), consentId);
@@ -114,7 +116,7 @@ public class ConsentsPage {
         return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("consents").build()), null).build();
     }
 
-    private String row(Caller user, RememberedConsent approval) {
+    private String row(RealmUser user, RememberedConsent approval) {
         Optional<RegisteredClient> client = ClientMetadataDocuments.isDocumentUrl(approval.clientId())
                 ? Optional.empty() : clients.resolve(approval.clientId());
         String notApplied = client.filter(c -> !Consents.rememberable(c)).isPresent()

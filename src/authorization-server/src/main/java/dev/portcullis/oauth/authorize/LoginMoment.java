@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.authorize;
 
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.pages.LoginPages;
-import dev.portcullis.oauth.registration.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;

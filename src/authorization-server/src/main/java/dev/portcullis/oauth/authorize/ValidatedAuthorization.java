@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.authorize;
 
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import java.util.List;
 
 /** An authorization request that passed every check, ready for consent. {@code state} may be null. */

@@ -4,7 +4,7 @@ import static dev.portcullis.oauth.console.ConsoleHtml.button;
 import static dev.portcullis.oauth.console.ConsoleHtml.when;
 import static dev.portcullis.oauth.pages.Html.escape;
 
-import dev.portcullis.oauth.authorize.Caller;
+import dev.portcullis.oauth.authorize.RealmUser;
 import dev.portcullis.oauth.grants.ActiveGrant;
 import dev.portcullis.oauth.grants.ClientSummary;
 import dev.portcullis.oauth.grants.Grants;
@@ -60,7 +60,7 @@ public class AccountPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response show() {
-        Caller user = signedIn.of(http, httpResponse);
+        RealmUser user = signedIn.of(http, httpResponse);
         String base = http.getContextPath();
         if (user == null) {
             return ConsoleHtml.refused(base, "You are not signed in.");
@@ -93,7 +93,7 @@ public class AccountPage {
     @Produces(MediaType.TEXT_HTML)
     public Response revoke(MultivaluedMap<String, String> form) {
         // The form as the entity, not @FormParam (see ConsentsPage: RequestBodyLimitFilter's bounded copy).
-        Caller user = signedIn.of(http, httpResponse);
+        RealmUser user = signedIn.of(http, httpResponse);
         String clientId = form.getFirst("client_id");
         if (!signedIn.genuine(http, user, form, REVOKE, clientId)) {
             return ConsoleHtml.forgedForm(http.getContextPath());
@@ -107,7 +107,7 @@ public class AccountPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response revokeAll(MultivaluedMap<String, String> form) {
-        Caller user = signedIn.of(http, httpResponse);
+        RealmUser user = signedIn.of(http, httpResponse);
         if (!signedIn.genuine(http, user, form, REVOKE_ALL, user == null ? null : user.subject())) {
             return ConsoleHtml.forgedForm(http.getContextPath());
         }
@@ -120,7 +120,7 @@ public class AccountPage {
         return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("account").build()), null).build();
     }
 
-    private String row(Caller user, String base, String clientId, List<ActiveGrant> list) {
+    private String row(RealmUser user, String base, String clientId, List<ActiveGrant> list) {
         TreeSet<String> scopes = new TreeSet<>();
         list.forEach(g -> scopes.addAll(List.of(g.scope().trim().split(" +"))));
         Instant since = list.stream().map(ActiveGrant::createdAt).min(Instant::compareTo).orElse(null);

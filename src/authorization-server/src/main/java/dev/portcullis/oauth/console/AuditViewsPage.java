@@ -7,7 +7,7 @@ import static dev.portcullis.oauth.pages.Html.escape;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditFilter;
 import dev.portcullis.audit.AuditRecords;
-import dev.portcullis.oauth.authorize.Caller;
+import dev.portcullis.oauth.authorize.RealmUser;
 import dev.portcullis.persistence.AuditRecordEntity;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -66,7 +66,7 @@ public class AuditViewsPage {
     @Path("/timeline")
     @Produces(MediaType.TEXT_HTML)
     public Response timeline(@QueryParam("client") String clientId) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = ConsoleAccess.refusal(signedIn, http, operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -139,7 +139,7 @@ public class AuditViewsPage {
     @Produces(MediaType.TEXT_HTML)
     public Response activity(@QueryParam("type") String type, @QueryParam("subject") String subject,
             @QueryParam("client") String client, @QueryParam("outcome") String outcome, @QueryParam("from") String from) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = ConsoleAccess.refusal(signedIn, http, operator);
         if (refusal.isPresent()) {
             return refusal.get();

@@ -2,7 +2,7 @@ package dev.portcullis.oauth.console;
 
 import static dev.portcullis.oauth.pages.Html.escape;
 
-import dev.portcullis.oauth.authorize.Caller;
+import dev.portcullis.oauth.authorize.RealmUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ final class ConsoleAccess {
     }
 
     /** 403 for anyone not signed in or outside the operator group. */
-    static Optional<jakarta.ws.rs.core.Response> refusal(SignedInUser signedIn, HttpServletRequest http, Caller user) {
+    static Optional<jakarta.ws.rs.core.Response> refusal(SignedInUser signedIn, HttpServletRequest http, RealmUser user) {
         if (user == null) {
             return Optional.of(ConsoleHtml.refused(http.getContextPath(), "You are not signed in."));
         }
@@ -25,7 +25,7 @@ final class ConsoleAccess {
     }
 
     /** The page title, who is signed in, and the console's navigation. */
-    static String header(String base, Caller operator, String title) {
+    static String header(String base, RealmUser operator, String title) {
         return "<h1>" + escape(title) + "</h1>\n<p class=\"lead\">Operator console · signed in as <strong id=\"subject\">"
                 + escape(operator.subject()) + "</strong></p>\n<nav aria-label=\"Console\"><ul><li><a href=\"" + escape(base)
                 + "/console\">Clients</a></li><li><a id=\"settings-link\" href=\"" + escape(base)

@@ -5,7 +5,7 @@ import static dev.portcullis.oauth.console.ConsoleHtml.query;
 import static dev.portcullis.oauth.console.ConsoleHtml.when;
 import static dev.portcullis.oauth.pages.Html.escape;
 
-import dev.portcullis.oauth.authorize.Caller;
+import dev.portcullis.oauth.authorize.RealmUser;
 import dev.portcullis.oauth.grants.ActiveGrant;
 import dev.portcullis.oauth.grants.ClientSummary;
 import dev.portcullis.oauth.grants.Grants;
@@ -70,7 +70,7 @@ public class ConsolePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response clients(@QueryParam("q") String search, @QueryParam("page") String pageParameter) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = refusal(operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -115,7 +115,7 @@ public class ConsolePage {
     @Path("/client")
     @Produces(MediaType.TEXT_HTML)
     public Response client(@QueryParam("id") String clientId) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = refusal(operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -154,7 +154,7 @@ public class ConsolePage {
     @Path("/user")
     @Produces(MediaType.TEXT_HTML)
     public Response user(@QueryParam("subject") String subject) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = refusal(operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -232,7 +232,7 @@ public class ConsolePage {
     public Response deleteClient(MultivaluedMap<String, String> form) {
         String clientId = form.getFirst("client_id");
         return change(form, DELETE_CLIENT, clientId, () -> {
-            Caller operator = signedIn.of(http, httpResponse);
+            RealmUser operator = signedIn.of(http, httpResponse);
             grants.revokeClient(clientId, "operator");
             registry.deleteAsOperator(clientId, operator.subject());
             return redirect("/console/client?id=" + query(clientId));
@@ -247,7 +247,7 @@ public class ConsolePage {
     public Response rotateSecret(MultivaluedMap<String, String> form) {
         String clientId = form.getFirst("client_id");
         return change(form, ROTATE_SECRET, clientId, () -> {
-            Caller operator = signedIn.of(http, httpResponse);
+            RealmUser operator = signedIn.of(http, httpResponse);
             String base = http.getContextPath();
             return registry.rotateSecret(clientId, operator.subject())
                     .map(secret -> ConsoleHtml.page(base, "New client secret", header(base, operator, "New client secret")
@@ -262,15 +262,15 @@ public class ConsolePage {
 
     /** Runs {@code change} for an operator whose form is genuine (this origin, its token for this action and target). */
     private Response change(MultivaluedMap<String, String> form, String action, String target, Supplier<Response> change) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         return refusal(operator).or(() -> forged(operator, form, action, target)).orElseGet(change);
     }
 
-    private Optional<Response> refusal(Caller user) {
+    private Optional<Response> refusal(RealmUser user) {
         return ConsoleAccess.refusal(signedIn, http, user);
     }
 
-    private Optional<Response> forged(Caller operator, MultivaluedMap<String, String> form, String action, String target) {
+    private Optional<Response> forged(RealmUser operator, MultivaluedMap<String, String> form, String action, String target) {
         return signedIn.genuine(http, operator, form, action, target) ? Optional.empty()
                 : Optional.of(ConsoleHtml.forgedForm(http.getContextPath()));
     }
@@ -293,7 +293,7 @@ public class ConsolePage {
         return PageHeaders.secure(Response.seeOther(URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + path)), null).build();
     }
 
-    private String grantTable(Caller operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
+    private String grantTable(RealmUser operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
         if (active.isEmpty()) {
             return "<p id=\"no-grants\">No active grant.</p>\n";
         }
@@ -320,7 +320,7 @@ public class ConsolePage {
         return table.append("</table>\n").toString();
     }
 
-    private static String header(String base, Caller operator, String title) {
+    private static String header(String base, RealmUser operator, String title) {
         return ConsoleAccess.header(base, operator, title);
     }
 

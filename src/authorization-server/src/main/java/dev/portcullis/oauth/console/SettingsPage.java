@@ -9,7 +9,7 @@ import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.EffectiveSettings;
 import dev.portcullis.config.EffectiveSettings.EffectiveSetting;
-import dev.portcullis.oauth.authorize.Caller;
+import dev.portcullis.oauth.authorize.RealmUser;
 import dev.portcullis.oauth.keys.SigningKey;
 import dev.portcullis.oauth.keys.SigningKeys;
 import dev.portcullis.oauth.pages.PageHeaders;
@@ -69,7 +69,7 @@ public class SettingsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response settings() {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = ConsoleAccess.refusal(signedIn, http, operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -91,7 +91,7 @@ public class SettingsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response rotateKey(MultivaluedMap<String, String> form) {
-        Caller operator = signedIn.of(http, httpResponse);
+        RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = ConsoleAccess.refusal(signedIn, http, operator);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -111,7 +111,7 @@ public class SettingsPage {
         return PageHeaders.secure(Response.seeOther(back), null).build();
     }
 
-    private String keyTable(Caller operator, String base) {
+    private String keyTable(RealmUser operator, String base) {
         List<SigningKey> published = keys.published();
         java.time.Instant now = Clock.systemUTC().instant();
         StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"signing-keys\">\n<caption>Signing keys ")

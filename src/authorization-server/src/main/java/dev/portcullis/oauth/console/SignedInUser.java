@@ -4,9 +4,9 @@ import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.ConsoleConfig;
-import dev.portcullis.oauth.authorize.Caller;
 import dev.portcullis.oauth.authorize.FormTokens;
 import dev.portcullis.oauth.authorize.LoginCookie;
+import dev.portcullis.oauth.authorize.RealmUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,16 +35,16 @@ public class SignedInUser {
     private LoginCookie loginCookie;
 
     /** The user, recording their login on the first page after it; null when nobody is signed in. */
-    Caller of(HttpServletRequest http, HttpServletResponse response) {
-        boolean loggingIn = Caller.loggingIn(http, loginCookie);
-        Caller user = Caller.of(http, response, loginCookie);
+    RealmUser of(HttpServletRequest http, HttpServletResponse response) {
+        boolean loggingIn = RealmUser.loggingIn(http, loginCookie);
+        RealmUser user = RealmUser.of(http, response, loginCookie);
         if (user != null && loggingIn) {
             audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(user.subject()));
         }
         return user;
     }
 
-    boolean operator(Caller user) {
+    boolean operator(RealmUser user) {
         return user != null && user.groups().contains(config.operatorGroup());
     }
 
@@ -53,12 +53,12 @@ public class SignedInUser {
     }
 
     /** A CSRF token for a form of {@code user} doing {@code action} on {@code target}. */
-    String token(Caller user, String action, String target) {
+    String token(RealmUser user, String action, String target) {
         return formTokens.issue(action, user.formHolder(), target);
     }
 
     /** Whether a posted form is genuine: same origin, and its token is for this user, action and target. */
-    boolean genuine(HttpServletRequest http, Caller user, MultivaluedMap<String, String> form, String action, String target) {
+    boolean genuine(HttpServletRequest http, RealmUser user, MultivaluedMap<String, String> form, String action, String target) {
         return user != null && target != null && SameOrigin.holds(http)
                 && formTokens.valid(Optional.ofNullable(form.getFirst("csrf_token")).orElse(null), action, user.formHolder(), target);
     }

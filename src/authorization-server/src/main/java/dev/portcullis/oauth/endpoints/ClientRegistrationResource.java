@@ -1,12 +1,13 @@
 package dev.portcullis.oauth.endpoints;
 
-import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.registration.Registration;
 import dev.portcullis.oauth.registration.RegistrationRateLimiter;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
@@ -100,14 +101,12 @@ public class ClientRegistrationResource {
     @Path("{clientId}")
     public Response delete(@PathParam("clientId") String clientId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         registry.delete(clientId, bearer(authorization));
-        return Response.noContent().header("Cache-Control", "no-store").build();
+        return NoStore.set(Response.noContent()).build();
     }
 
     private Response noStore(Response.ResponseBuilder response, Registration registration) {
         String uri = config.issuer() + "/oauth/register/" + registration.clientId();
-        return response.type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
+        return NoStore.withPragma(response.type(MediaType.APPLICATION_JSON_TYPE))
                 .entity(registration.toJson(uri).toString())
                 .build();
     }

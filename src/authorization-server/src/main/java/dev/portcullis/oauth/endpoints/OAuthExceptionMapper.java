@@ -2,8 +2,9 @@ package dev.portcullis.oauth.endpoints;
 
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.error.OAuthError;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.OAuthException;
-import dev.portcullis.oauth.error.TokenErrors;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,12 +31,10 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
         if (error.description() != null) {
             body.add("error_description", error.description());
         }
-        Response.ResponseBuilder response = Response.status(error.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
+        Response.ResponseBuilder response = NoStore.withPragma(Response.status(error.status())
+                .type(MediaType.APPLICATION_JSON_TYPE))
                 .entity(body.build().toString());
-        if (error.status() == 401 && TokenErrors.INVALID_CLIENT.equals(error.error())) {
+        if (error.status() == 401 && OAuthErrorCodes.INVALID_CLIENT.equals(error.error())) {
             response.header("WWW-Authenticate", "Basic realm=\"portcullis\"");
         } else if (error.status() == 401) {
             response.header("WWW-Authenticate", "Bearer error=\"" + error.error() + "\"");

@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.endpoints;
 
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.pages.ErrorPage;
 import dev.portcullis.oauth.token.FormParameters;
@@ -45,7 +46,7 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
             if (oauthEndpoint) {
                 throw TokenErrors.invalidRequest("the request body is larger than " + limit + " bytes");
             }
-            request.abortWith(ErrorPage.render(contextPath(request), 413, "invalid_request",
+            request.abortWith(ErrorPage.render(contextPath(request), 413, OAuthErrorCodes.INVALID_REQUEST,
                     "The request is larger than this server accepts."));
         }
     }

@@ -1,9 +1,10 @@
 package dev.portcullis.oauth.endpoints;
 
 import dev.portcullis.oauth.error.OAuthError;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.token.FormParameters;
-import dev.portcullis.oauth.token.TokenEndpoint;
+import dev.portcullis.oauth.token.TokenService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /oauth/token}: parses the form and delegates to {@link TokenEndpoint}. Any content type is accepted
+ * {@code POST /oauth/token}: parses the form and delegates to {@link TokenService}. Any content type is accepted
  * here so that a wrong one is an RFC 6749 {@code invalid_request}, not a bare 415. A failure that is not an OAuth
  * answer (the database is down) is {@code 503 temporarily_unavailable}, never a 500 with a stack trace.
  * One instance serves every request (it holds no request state), rather than one built per request.
@@ -34,7 +35,7 @@ public class TokenResource {
     private static final Logger LOG = Logger.getLogger(TokenResource.class.getName());
 
     @Inject
-    private TokenEndpoint endpoint;
+    private TokenService tokens;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -43,7 +44,7 @@ public class TokenResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
             @Context HttpServletRequest request) {
         try {
-            return endpoint.handle(authorization, FormParameters.parse(contentType, body), request.getRemoteAddr()).toResponse();
+            return tokens.handle(authorization, FormParameters.parse(contentType, body), request.getRemoteAddr()).toResponse();
         } catch (OAuthException answer) {
             throw answer;
         } catch (RuntimeException e) {
@@ -58,6 +59,6 @@ public class TokenResource {
             return answer;
         }
         LOG.log(Level.WARNING, "Token request failed: {0}", cause.toString());
-        return new OAuthException(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE, "try again later", 503));
+        return new OAuthException(new OAuthError(OAuthErrorCodes.TEMPORARILY_UNAVAILABLE, "try again later", 503));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.oauth.pages;
 
+import dev.portcullis.platform.web.NoStore;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -34,8 +35,7 @@ public final class PageHeaders {
     /** Adds the strict headers to any response of the authorization endpoint, redirects included. */
     public static Response.ResponseBuilder secure(Response.ResponseBuilder response, String formTarget) {
         String formAction = "'self'" + source(formTarget).map(s -> " " + s).orElse("");
-        return response.header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
+        return NoStore.withPragma(response)
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")

@@ -2,8 +2,8 @@ package dev.portcullis.oauth.cimd;
 
 import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

@@ -10,6 +10,8 @@ import dev.portcullis.oauth.cimd.MetadataDocumentFetcher;
 import dev.portcullis.oauth.cimd.SsrfGuard;
 import dev.portcullis.oauth.cimd.TrustedCertificates;
 import dev.portcullis.oauth.metadata.SupportedScopes;
+import dev.portcullis.oauth.model.MachineClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.registration.RedirectUriPolicy;

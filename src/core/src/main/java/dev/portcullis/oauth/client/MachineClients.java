@@ -2,6 +2,7 @@ package dev.portcullis.oauth.client;
 
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.config.AuthServerSettings;
+import dev.portcullis.oauth.model.MachineClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.portcullis.oauth.error;
 
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_TOKEN;
+
 import java.util.Objects;
 
 /**
@@ -11,14 +13,6 @@ import java.util.Objects;
  */
 public record OAuthError(String error, String description, int status) {
 
-    /** RFC 7591: a redirect URI is not acceptable. */
-    public static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";
-    /** RFC 7591: a metadata value is invalid or the combination is inconsistent. */
-    public static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
-    /** RFC 6750: a bearer token (registration or initial access token) is missing or wrong. */
-    public static final String INVALID_TOKEN = "invalid_token";
-    /** RFC 6749: the server is busy or the caller is throttled. */
-    public static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
 
     public OAuthError {
         Objects.requireNonNull(error, "error");

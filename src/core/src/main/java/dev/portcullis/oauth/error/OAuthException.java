@@ -33,11 +33,11 @@ public class OAuthException extends RuntimeException {
     }
 
     public static OAuthException invalidClientMetadata(String description) {
-        return new OAuthException(OAuthError.badRequest(OAuthError.INVALID_CLIENT_METADATA, description));
+        return new OAuthException(OAuthError.badRequest(OAuthErrorCodes.INVALID_CLIENT_METADATA, description));
     }
 
     public static OAuthException invalidRedirectUri(String description) {
-        return new OAuthException(OAuthError.badRequest(OAuthError.INVALID_REDIRECT_URI, description));
+        return new OAuthException(OAuthError.badRequest(OAuthErrorCodes.INVALID_REDIRECT_URI, description));
     }
 
     public static OAuthException invalidToken(String description) {

@@ -1,5 +1,13 @@
 package dev.portcullis.oauth.error;
 
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_CLIENT;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_GRANT;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_REQUEST;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_SCOPE;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_TARGET;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.UNAUTHORIZED_CLIENT;
+import static dev.portcullis.oauth.error.OAuthErrorCodes.UNSUPPORTED_GRANT_TYPE;
+
 /**
  * The errors of the token and revocation endpoints, as {@link OAuthException}s ready to throw.
  *
@@ -9,13 +17,6 @@ package dev.portcullis.oauth.error;
  */
 public final class TokenErrors {
 
-    public static final String INVALID_REQUEST = "invalid_request";
-    public static final String INVALID_CLIENT = "invalid_client";
-    public static final String INVALID_GRANT = "invalid_grant";
-    public static final String UNAUTHORIZED_CLIENT = "unauthorized_client";
-    public static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
-    public static final String INVALID_SCOPE = "invalid_scope";
-    public static final String INVALID_TARGET = "invalid_target";
 
     private TokenErrors() {
     }

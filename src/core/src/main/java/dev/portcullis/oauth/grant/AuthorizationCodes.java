@@ -1,14 +1,17 @@
 package dev.portcullis.oauth.grant;
 
+import static dev.portcullis.oauth.error.OAuthErrorCodes.INVALID_GRANT;
+
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthorizeConfig;
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.error.OAuthError;
 import dev.portcullis.oauth.error.OAuthException;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
+import dev.portcullis.oauth.model.AuthorizationGrant;
 import dev.portcullis.persistence.AuthorizationCodeEntity;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -40,8 +43,6 @@ import java.util.logging.Logger;
 @Stateless
 public class AuthorizationCodes {
 
-    /** RFC 6749 section 5.2. */
-    static final String INVALID_GRANT = "invalid_grant";
     /** Used codes are kept this long after they expire, so that a late replay still revokes its tokens. */
     static final Duration REPLAY_MEMORY = Duration.ofDays(1);
 

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.registration;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.oauth.caller.CallerNetwork;
 import dev.portcullis.oauth.error.OAuthError;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class RegistrationRateLimiter {
         Window window = windows.compute(CallerNetwork.of(callerAddress),
                 (key, w) -> w == null || now - w.start >= windowMillis ? new Window(now, 1) : new Window(w.start, w.count + 1));
         if (window.count > limit) {
-            throw new OAuthException(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
+            throw new OAuthException(new OAuthError(OAuthErrorCodes.TEMPORARILY_UNAVAILABLE,
                     "too many registrations from this address; retry later", 429),
                     Math.max(1, (window.start + windowMillis - now + 999) / 1000));
         }

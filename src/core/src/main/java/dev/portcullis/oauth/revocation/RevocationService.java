@@ -3,7 +3,7 @@ package dev.portcullis.oauth.revocation;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.persistence.AuthorizationCodeEntity;
 import dev.portcullis.persistence.RefreshTokenEntity;
 import dev.portcullis.persistence.RevokedAccessTokenEntity;

@@ -2,8 +2,8 @@ package dev.portcullis.oauth.token;
 
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.oauth.keys.NimbusJose;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.keys.SigningKeys;
-import dev.portcullis.oauth.registration.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

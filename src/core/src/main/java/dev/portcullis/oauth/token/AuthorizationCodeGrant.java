@@ -1,9 +1,8 @@
 package dev.portcullis.oauth.token;
 
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
-import dev.portcullis.oauth.grant.AuthorizationGrant;
+import dev.portcullis.oauth.model.RegisteredClient;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,8 +32,4 @@ public class AuthorizationCodeGrant {
         return families.redeem(client, code, form.single("redirect_uri").orElse(null), verifier, form.all("resource"));
     }
 
-    static AuthorizedGrant authorized(AuthorizationGrant grant) {
-        return new AuthorizedGrant(grant.grantId(), grant.clientId(), grant.subject(), grant.groups(), grant.scopes(),
-                grant.resource(), grant.authenticatedAt(), grant.flowId());
-    }
 }

@@ -1,9 +1,9 @@
 package dev.portcullis.oauth.token;
 
 import dev.portcullis.config.AuthServerConfig;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.metadata.SupportedScopes;
+import dev.portcullis.oauth.model.RegisteredClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

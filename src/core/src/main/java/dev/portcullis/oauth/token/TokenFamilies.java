@@ -3,15 +3,15 @@ package dev.portcullis.oauth.token;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.config.AuthServerConfig;
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
-import dev.portcullis.oauth.grant.AuthorizationCodes;
-import dev.portcullis.oauth.grant.AuthorizationGrant;
 import dev.portcullis.oauth.error.TokenErrors;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.grant.AuthorizationCodes;
+import dev.portcullis.oauth.keys.Secrets;
+import dev.portcullis.oauth.model.AuthorizationGrant;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.revocation.RevocationService;
 import dev.portcullis.persistence.RefreshTokenEntity;
 import dev.portcullis.persistence.TokenFamilyEntity;
@@ -88,7 +88,7 @@ public class TokenFamilies {
      * Starts a family for an authorization: an access token, and a refresh token when the client registered the
      * {@code refresh_token} grant.
      */
-    public TokenResponse start(RegisteredClient client, AuthorizedGrant grant) {
+    public TokenResponse start(RegisteredClient client, AuthorizationGrant grant) {
         Instant now = clock.instant();
         TokenFamilyEntity family = new TokenFamilyEntity(Secrets.random(16), grant.grantId(), client.clientId(),
                 grant.subject(), groupsJson(grant.groups()), Scopes.join(grant.scopes()), grant.resource(),
@@ -114,7 +114,7 @@ public class TokenFamilies {
     public TokenResponse redeem(RegisteredClient client, String code, String redirectUri, String verifier, List<String> resources) {
         AuthorizationGrant grant = codes.redeem(code, client.clientId(), redirectUri, verifier);
         Resources.requireOnly(resources, grant.resource());
-        return start(client, AuthorizationCodeGrant.authorized(grant));
+        return start(client, grant);
     }
 
     /**

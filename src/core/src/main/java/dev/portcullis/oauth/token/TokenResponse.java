@@ -1,6 +1,7 @@
 package dev.portcullis.oauth.token;
 
 import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;

@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.token;
 
 import dev.portcullis.config.AuthServerConfig;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.persistence.ClientEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

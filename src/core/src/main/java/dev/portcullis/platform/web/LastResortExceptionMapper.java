@@ -45,7 +45,7 @@ public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
             // The request body could not be read: a truncated body, a client that went away. The caller's fault,
             // and nothing for the log above FINE.
             LOG.fine(() -> "Request not readable: " + exception.getClass().getName() + thrownAt(exception));
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+            return NoStore.set(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE))
                     .entity(UNREADABLE).build();
         }
         String correlationId = UUID.randomUUID().toString();
@@ -54,9 +54,8 @@ public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
         if (LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Unhandled exception [correlation id " + correlationId + "]", exception);
         }
-        return Response.serverError()
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store")
+        return NoStore.set(Response.serverError()
+                .type(MediaType.APPLICATION_JSON_TYPE))
                 .entity(Jsons.PROVIDER.createObjectBuilder()
                         .add("error", "server_error")
                         .add("error_description", "The server could not answer this request.")

@@ -33,7 +33,7 @@ public class MalformedContentTypeFilter extends HttpFilter {
         if (contentType != null && !contentType.isBlank() && !valid(contentType)) {
             response.setStatus(400);
             response.setContentType("application/json");
-            response.setHeader("Cache-Control", "no-store");
+            NoStore.set(response);
             response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
             return;
         }

@@ -3,7 +3,7 @@ package dev.portcullis.oauth.cimd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portcullis.oauth.client.RegisteredClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;
 import dev.portcullis.oauth.registration.RedirectUriPolicy;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.cimd;
 
-import dev.portcullis.testing.ProductWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.audit.AuditFilter;
 import dev.portcullis.audit.AuditRecords;
 import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.persistence.AuditRecordEntity;
+import dev.portcullis.testing.ProductWar;
 import jakarta.ejb.EJB;
-import dev.portcullis.oauth.client.RegisteredClient;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;

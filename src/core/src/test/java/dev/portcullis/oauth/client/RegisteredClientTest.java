@@ -2,6 +2,7 @@ package dev.portcullis.oauth.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.oauth.model.RegisteredClient;
 import jakarta.json.Json;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.error.OAuthException;
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
+import dev.portcullis.oauth.model.AuthorizationGrant;
 import dev.portcullis.testing.ProductWar;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

@@ -1,6 +1,5 @@
 package dev.portcullis.oauth.registration;
 
-import dev.portcullis.testing.ProductWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.keys.SigningKey;
 import dev.portcullis.oauth.keys.SigningKeys;
+import dev.portcullis.oauth.model.RegisteredClient;
+import dev.portcullis.testing.ProductWar;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.model.AuthorizationGrant;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
-import dev.portcullis.oauth.token.AuthorizedGrant;
 import dev.portcullis.oauth.token.FormParameters;
-import dev.portcullis.oauth.token.TokenEndpoint;
 import dev.portcullis.oauth.token.TokenFamilies;
 import dev.portcullis.oauth.token.TokenResponse;
+import dev.portcullis.oauth.token.TokenService;
 import dev.portcullis.testing.ProductWar;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -58,7 +58,7 @@ class UnusedClientPurgeArquillianIT {
     private TokenFamilies families;
 
     @Inject
-    private TokenEndpoint endpoint;
+    private TokenService endpoint;
 
     @Inject
     private ClientResolver resolver;
@@ -74,7 +74,7 @@ class UnusedClientPurgeArquillianIT {
         Instant now = Instant.now();
         RegisteredClient idle = client();
         RegisteredClient active = client();
-        TokenResponse started = families.start(active, new AuthorizedGrant("g-" + UUID.randomUUID(), active.clientId(),
+        TokenResponse started = families.start(active, new AuthorizationGrant("g-" + UUID.randomUUID(), active.clientId(),
                 "alice", List.of("mcp-users"), List.of("pets:read"), RESOURCE, now));
         TokenResponse refreshed = endpoint.handle(null, form("grant_type", "refresh_token", "client_id", active.clientId(),
                 "refresh_token", started.refreshToken()));

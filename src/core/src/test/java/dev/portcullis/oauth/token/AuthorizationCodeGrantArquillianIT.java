@@ -10,8 +10,8 @@ import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.grant.ApprovedAuthorization;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
 import dev.portcullis.oauth.grant.Pkce;
+import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
-import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.testing.ProductWar;
 import jakarta.ejb.EJB;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The authorization_code grant through the token endpoint's logic ({@link TokenEndpoint}, form parsing and client
+ * The authorization_code grant through the token endpoint's logic ({@link TokenService}, form parsing and client
  * authentication included), with codes issued by {@link AuthorizationCodes} as the consent page issues them: PKCE
  * wrong verifier, the token response and its family, and a replayed code revoking every token issued from it.
  */
@@ -47,7 +47,7 @@ class AuthorizationCodeGrantArquillianIT {
     }
 
     @Inject
-    private TokenEndpoint endpoint;
+    private TokenService endpoint;
 
     @EJB
     private AuthorizationCodes codes;

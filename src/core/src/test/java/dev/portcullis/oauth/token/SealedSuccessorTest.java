@@ -2,7 +2,7 @@ package dev.portcullis.oauth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.oauth.registration.Secrets;
+import dev.portcullis.oauth.keys.Secrets;
 import org.junit.jupiter.api.Test;
 
 /** The sealed successor opens only with the rotated token it was sealed with, and only on its own row. */

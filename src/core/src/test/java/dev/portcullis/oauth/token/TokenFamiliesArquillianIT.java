@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.oauth.client.ClientResolver;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
+import dev.portcullis.oauth.keys.Secrets;
+import dev.portcullis.oauth.model.AuthorizationGrant;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
-import dev.portcullis.oauth.registration.Secrets;
 import dev.portcullis.oauth.revocation.AccessTokenClaims;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.revocation.RevocationService;
@@ -29,8 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -170,7 +171,7 @@ class TokenFamiliesArquillianIT {
     @Test
     void refreshWhenScopeWidenedOrOtherResourceOrOtherClientThenRefused() {
         RegisteredClient client = client();
-        TokenResponse start = families.start(client, new AuthorizedGrant(null, client.clientId(), "alice", List.of("mcp-users"),
+        TokenResponse start = families.start(client, new AuthorizationGrant(null, client.clientId(), "alice", List.of("mcp-users"),
                 List.of("pets:read"), RESOURCE, Instant.now()));
 
         assertEquals("invalid_scope", assertThrows(OAuthException.class, () -> families.refresh(client, start.refreshToken(),
@@ -245,8 +246,8 @@ class TokenFamiliesArquillianIT {
         return resolver.resolve(id).orElseThrow();
     }
 
-    private static AuthorizedGrant grant(RegisteredClient client, String grantId) {
-        return new AuthorizedGrant(grantId, client.clientId(), "alice", List.of("mcp-users"), List.of("pets:read", "pets:write"),
+    private static AuthorizationGrant grant(RegisteredClient client, String grantId) {
+        return new AuthorizationGrant(grantId, client.clientId(), "alice", List.of("mcp-users"), List.of("pets:read", "pets:write"),
                 RESOURCE, Instant.now());
     }
 }

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 
 /** The pages' one stylesheet, served from this origin (the CSP allows nothing else). */
 @Path(Html.STYLESHEET_PATH)
-public class Stylesheet {
+public class StylesheetResource {
 
     private static final byte[] CSS = load();
 
@@ -22,7 +22,7 @@ public class Stylesheet {
     }
 
     private static byte[] load() {
-        try (InputStream in = Stylesheet.class.getResourceAsStream("portcullis.css")) {
+        try (InputStream in = StylesheetResource.class.getResourceAsStream("portcullis.css")) {
             if (in == null) {
                 throw new NotFoundException();
             }

@@ -3,9 +3,9 @@ package dev.portcullis.oauth.token;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
-import dev.portcullis.oauth.client.RegisteredClient;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.error.TokenErrors;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientUsage;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.2">RFC 6749 section 3.2</a>
  */
 @ApplicationScoped
-public class TokenEndpoint {
+public class TokenService {
 
     @Inject
     private ClientAuthenticator authenticator;
@@ -42,7 +42,7 @@ public class TokenEndpoint {
     @Inject
     private dev.portcullis.telemetry.Telemetry telemetry;
 
-    private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
+    private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
 
     public TokenResponse handle(String authorization, FormParameters form) {
         return handle(authorization, form, null);

@@ -1,4 +1,4 @@
-package dev.portcullis.oauth.registration;
+package dev.portcullis.oauth.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

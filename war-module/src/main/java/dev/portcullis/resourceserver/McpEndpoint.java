@@ -1,4 +1,4 @@
-package dev.portcullis.mcp.transport;
+package dev.portcullis.resourceserver;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Binds the MCP endpoint's filters (origin checks, then bearer-token checks) to {@link McpResource}. */
+/**
+ * Binds the MCP endpoint's filters (origin checks, then bearer-token checks) to
+ * {@code dev.portcullis.mcp.transport.McpResource}: here, below the transport, so that this package needs nothing of it.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -7,6 +7,7 @@ import dev.portcullis.audit.Correlation;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.oauth.consent.Consents;
+import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.grant.ApprovedAuthorization;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
 import dev.portcullis.oauth.pages.ErrorPage;
@@ -46,9 +47,9 @@ import java.util.logging.Logger;
  */
 @Path("/authorize")
 @RequestScoped
-public class AuthorizationEndpoint {
+public class AuthorizationResource {
 
-    private static final Logger LOG = Logger.getLogger(AuthorizationEndpoint.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuthorizationResource.class.getName());
 
     @Inject
     private AuthorizationRequestValidator validator;
@@ -102,10 +103,10 @@ public class AuthorizationEndpoint {
         if (!consentForm) {
             audit.joinFlow(flowId); // a form's flow id counts only once its CSRF token proved it is ours (below)
         }
-        boolean loggingIn = Caller.loggingIn(http, loginCookie);
-        Caller caller = Caller.of(http, httpResponse, loginCookie);
+        boolean loggingIn = RealmUser.loggingIn(http, loginCookie);
+        RealmUser caller = RealmUser.of(http, httpResponse, loginCookie);
         if (caller == null) {
-            return ErrorPage.render(http.getContextPath(), 403, "access_denied", "You are not signed in.");
+            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
         }
         if (loggingIn) {
             audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(caller.subject()).client(request.clientId()));
@@ -128,8 +129,8 @@ public class AuthorizationEndpoint {
         if (consentForm && (flowId == null || !formTokens.valid(form.getFirst("csrf_token"), RequestBinding.CONSENT_PURPOSE,
                 caller.formHolder(), RequestBinding.of(request, flowId)))) {
             LOG.fine(() -> "Consent form without a valid CSRF token for client " + checked.client().clientId());
-            refused(request, caller, "invalid_request", "consent form without a valid CSRF token");
-            return ErrorPage.render(http.getContextPath(), 403, "invalid_request",
+            refused(request, caller, OAuthErrorCodes.INVALID_REQUEST, "consent form without a valid CSRF token");
+            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.INVALID_REQUEST,
                     "This form has expired, or was shown to another sign-in or another user. Start again from the application.");
         }
         if (consentForm) {
@@ -154,7 +155,7 @@ public class AuthorizationEndpoint {
                     flowId);
         } catch (AuthorizationErrorException e) {
             LOG.fine(() -> "Authorization request from client " + checked.client().clientId() + " answered " + e.error());
-            if (!AuthorizationErrorException.ACCESS_DENIED.equals(e.error())) {
+            if (!OAuthErrorCodes.ACCESS_DENIED.equals(e.error())) {
                 refused(request, caller, e.error(), e.getMessage());
             }
             return redirect(AuthorizationResponses.error(checked.redirectUri(), e, request.state(), serverConfig.issuer()),
@@ -162,19 +163,19 @@ public class AuthorizationEndpoint {
         }
     }
 
-    private void refused(AuthorizationRequest request, Caller caller, String error, String description) {
+    private void refused(AuthorizationRequest request, RealmUser caller, String error, String description) {
         audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_REFUSED).subject(caller.subject()).client(request.clientId())
                 .failed(description).detail("error", error));
     }
 
-    private Response decide(ValidatedAuthorization authorization, Caller caller, String decision, String flowId) {
+    private Response decide(ValidatedAuthorization authorization, RealmUser caller, String decision, String flowId) {
         if ("deny".equals(decision)) {
             audit.record(AuditEvent.of(AuditEventType.CONSENT_DENIED).outcome(AuditEvent.FAILED).subject(caller.subject())
                     .client(authorization.clientId()).detail("scope", String.join(" ", authorization.scopes())));
-            throw new AuthorizationErrorException(AuthorizationErrorException.ACCESS_DENIED, "the user denied the request");
+            throw new AuthorizationErrorException(OAuthErrorCodes.ACCESS_DENIED, "the user denied the request");
         }
         if (!"approve".equals(decision)) {
-            throw new AuthorizationErrorException(AuthorizationErrorException.INVALID_REQUEST, "decision must be approve or deny");
+            throw new AuthorizationErrorException(OAuthErrorCodes.INVALID_REQUEST, "decision must be approve or deny");
         }
         audit.record(AuditEvent.of(AuditEventType.CONSENT_GRANTED).subject(caller.subject()).client(authorization.clientId())
                 .detail("scope", String.join(" ", authorization.scopes())).detail("by", "user"));
@@ -184,7 +185,7 @@ public class AuthorizationEndpoint {
         return redirect(codeResponse(authorization, caller, flowId), 303);
     }
 
-    private URI codeResponse(ValidatedAuthorization authorization, Caller caller, String flowId) {
+    private URI codeResponse(ValidatedAuthorization authorization, RealmUser caller, String flowId) {
         String code = codes.issue(new ApprovedAuthorization(authorization.clientId(), authorization.redirectUri(),
                 authorization.checked().redirectUriGiven(), authorization.codeChallenge(), authorization.resource(),
                 authorization.scopes(), caller.subject(), caller.groups(), caller.authenticatedAt(), flowId));

@@ -1,4 +1,4 @@
-package dev.portcullis.oauth.client;
+package dev.portcullis.oauth.model;
 
 import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObjectBuilder;

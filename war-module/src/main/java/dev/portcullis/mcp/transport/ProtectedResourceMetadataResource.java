@@ -1,7 +1,7 @@
-package dev.portcullis.resourceserver;
+package dev.portcullis.mcp.transport;
 
 import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.mcp.transport.McpEngine;
+import dev.portcullis.resourceserver.ResourceServerConfig;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package dev.portcullis.oauth.client;
+package dev.portcullis.oauth.model;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -11,21 +11,21 @@ import java.util.Objects;
  * The user the realm logged in: the name it knows them by, their realm groups, and this login of theirs
  * ({@link LoginMoment}: when it happened, and the key that binds forms to it).
  */
-public record Caller(String subject, List<String> groups, LoginMoment login) {
+public record RealmUser(String subject, List<String> groups, LoginMoment login) {
 
-    public Caller {
+    public RealmUser {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(login, "login");
         groups = List.copyOf(groups);
     }
 
     /** The logged-in user of {@code request}, or null when nobody is logged in. */
-    public static Caller of(HttpServletRequest request, HttpServletResponse response, LoginCookie cookie) {
+    public static RealmUser of(HttpServletRequest request, HttpServletResponse response, LoginCookie cookie) {
         Principal principal = request.getUserPrincipal();
         if (principal == null) {
             return null;
         }
-        return new Caller(principal.getName(), RealmGroups.of(request),
+        return new RealmUser(principal.getName(), RealmGroups.of(request),
                 LoginMoment.of(request, response, principal.getName(), cookie));
     }
 

@@ -1,4 +1,4 @@
-package dev.portcullis.oauth.registration;
+package dev.portcullis.oauth.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
