@@ -15,6 +15,11 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -44,6 +49,7 @@ class DownstreamCredentialsIT {
     private static SSLSocketFactory previousDefault;
     private CountingTokenProxy proxy;
     private final Map<String, String> config = new HashMap<>();
+    private final MovedClock clock = new MovedClock();
 
     @BeforeAll
     static void keycloak() throws Exception {
@@ -119,7 +125,10 @@ class DownstreamCredentialsIT {
         assertThat(proxy.count()).as("the discovered endpoint is Keycloak's own, not the proxy").isZero();
     }
 
-    /** Keycloak issues this client 4-second tokens: reused for half that, then renewed before they expire. */
+    /**
+     * Keycloak issues this client 4-second tokens: reused for half that, then renewed before they expire. The test
+     * moves the credentials' clock 2.5 s on instead of sleeping; Keycloak's clock and the tokens' {@code exp} stay real.
+     */
     @Test
     void aShortLivedKeycloakTokenIsReusedThenRenewedBeforeItExpires() throws Exception {
         put("client-id", "downstream-short");
@@ -129,7 +138,7 @@ class DownstreamCredentialsIT {
         assertThat(claims(first).getJsonNumber("exp").longValue() - claims(first).getJsonNumber("iat").longValue())
                 .as("Keycloak's lifetime for downstream-short").isEqualTo(4);
         assertThat(erp.current()).isEqualTo(first);
-        Thread.sleep(2_500);
+        clock.advance(Duration.ofMillis(2_500));
         String renewed = erp.current();
 
         assertThat(renewed).isNotEqualTo(first);
@@ -164,7 +173,7 @@ class DownstreamCredentialsIT {
     }
 
     private AccessTokens tokens() {
-        return OutboundCredentials.create("erp", key -> Optional.ofNullable(config.get(key)));
+        return OutboundCredentials.create("erp", key -> Optional.ofNullable(config.get(key)), clock);
     }
 
     private void put(String key, String value) {
@@ -248,5 +257,29 @@ class DownstreamCredentialsIT {
             form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return form;
+    }
+
+    /** The system clock plus an offset the test moves (a new one per test, as JUnit makes a new instance). */
+    private static final class MovedClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.offset(Clock.system(zone), offset);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
     }
 }

@@ -26,7 +26,8 @@ public class AuditRetentionPurge {
     @EJB
     private AuditRecords records;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     @Schedule(hour = "*", minute = "23", persistent = false, info = "delete audit records past retention")
     public void scheduled() {

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +31,9 @@ public class AuditTrail {
 
     @Inject
     private Correlation correlation;
+
+    @Inject
+    private Clock clock;
 
     public void record(AuditEvent event) {
         if (!config.enabled()) {
@@ -74,7 +77,7 @@ public class AuditTrail {
         } catch (ContextNotActiveException e) {
             // a timer or an executor thread: no request, so no request id
         }
-        return new AuditRecord(Instant.now(), event.type().wireName(), event.outcome(), cut(event.subject()),
+        return new AuditRecord(clock.instant(), event.type().wireName(), event.outcome(), cut(event.subject()),
                 cut(event.clientId()), cut(event.target()), event.errorCode(), event.durationMicros(), requestId, flowId,
                 details(event.details()));
     }

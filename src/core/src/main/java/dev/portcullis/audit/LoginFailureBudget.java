@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,9 +40,12 @@ public class LoginFailureBudget {
     @Inject
     private AuditConfig config;
 
+    @Inject
+    private Clock clock;
+
     /** Whether a failure seen from {@code remoteAddress} (the TCP peer) is recorded now. */
     public Admission admit(String remoteAddress) {
-        return admit(remoteAddress, System.currentTimeMillis(), config.loginFailuresPerMinute());
+        return admit(remoteAddress, clock.millis(), config.loginFailuresPerMinute());
     }
 
     /** Failures left unrecorded since start (counter, monotonic). */

@@ -4,6 +4,7 @@ import dev.portcullis.mcp.server.TaskRecords;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,8 @@ public class ExpiredTaskPurge {
     @EJB
     private TaskRecords tasks;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     @Schedule(hour = "*", minute = "*/10", persistent = false, info = "purge expired MCP tasks")
     public void purge() {

@@ -4,10 +4,11 @@ import dev.portcullis.mcp.server.RequestStateKeyStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ public class JpaRequestStateKeyStore implements RequestStateKeyStore {
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     @Override
     public Optional<byte[]> load() {
         return Optional.ofNullable(em.find(RequestStateKeyEntity.class, RequestStateKeyEntity.DEFAULT_ID))
@@ -35,7 +39,7 @@ public class JpaRequestStateKeyStore implements RequestStateKeyStore {
             return false;
         }
         try {
-            em.persist(new RequestStateKeyEntity(Base64.getEncoder().encodeToString(key), Instant.now()));
+            em.persist(new RequestStateKeyEntity(Base64.getEncoder().encodeToString(key), clock.instant()));
             em.flush();
             return true;
         } catch (PersistenceException duplicate) {

@@ -7,8 +7,10 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -26,11 +28,14 @@ public class InstallationService {
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     private volatile Installation current;
 
     @PostConstruct
     void recordStart() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         InstallationEntity entity = em.createNamedQuery(InstallationEntity.FIND_ALL, InstallationEntity.class)
                 .setMaxResults(1)
                 .getResultStream()

@@ -19,6 +19,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * Holds the application's one {@link McpServer}, fed by the features the CDI extension discovered. Tasks run on a
@@ -57,6 +58,9 @@ public class McpEngine {
     @Inject
     private McpCallAudit audit;
 
+    @Inject
+    private Clock clock;
+
     @Resource(lookup = TASK_EXECUTOR)
     private ManagedExecutorService tasks;
 
@@ -76,7 +80,7 @@ public class McpEngine {
                 RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
         server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
-                null), settings, notifications, tasks, audit, telemetry, taskRecords);
+                null), settings, notifications, tasks, audit, telemetry, taskRecords, clock);
         // Idle sessions nobody asks for again end here, so their end is recorded (mcp.session.closed, expired).
         sessionSweep = scheduler.scheduleAtFixedRate(this::expireIdleSessions, SESSION_SWEEP_SECONDS,
                 SESSION_SWEEP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

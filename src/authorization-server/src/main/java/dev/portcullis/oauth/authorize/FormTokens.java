@@ -38,7 +38,8 @@ public class FormTokens {
     @Inject
     private DerivedKeys derivedKeys;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     public String issue(String purpose, String holder, String binding) {
         long expires = clock.instant().plus(LIFETIME).getEpochSecond();

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -45,6 +46,9 @@ public class LoginCookie {
     @Inject
     private DerivedKeys derivedKeys;
 
+    @Inject
+    private Clock clock;
+
     /** The moment the request's cookie holds for {@code subject}, if it is genuine, this user's and not too old. */
     Optional<LoginMoment> read(HttpServletRequest request, String subject) {
         Cookie[] cookies = request.getCookies();
@@ -55,7 +59,7 @@ public class LoginCookie {
             if (NAME.equals(cookie.getName())) {
                 Optional<LoginMoment> moment = parse(cookie.getValue());
                 if (moment.isPresent() && moment.get().subject().equals(subject)
-                        && moment.get().at().plus(MAX_AGE).isAfter(Instant.now())) {
+                        && moment.get().at().plus(MAX_AGE).isAfter(clock.instant())) {
                     return moment;
                 }
             }

@@ -32,16 +32,17 @@ public final class MetadataDocumentFetcher {
     private final PinnedHttpsExchange http;
     private final Duration connectTimeout;
     private final Duration deadline;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** Connect timeout 3 s, the whole fetch within 5 s. */
-    public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls) {
-        this(guard, tls, Duration.ofSeconds(3), Duration.ofSeconds(5));
+    public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls, Clock clock) {
+        this(guard, tls, Duration.ofSeconds(3), Duration.ofSeconds(5), clock);
     }
 
-    /** {@code deadline} bounds the whole fetch, redirects included. */
-    public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls, Duration connectTimeout, Duration deadline) {
+    /** {@code deadline} bounds the whole fetch, redirects included, as {@code clock} tells the time. */
+    public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls, Duration connectTimeout, Duration deadline, Clock clock) {
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.http = new PinnedHttpsExchange(Objects.requireNonNull(tls, "tls"), clock);

@@ -63,6 +63,9 @@ public class ClientResolver {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private Clock clock;
+
     private volatile ClientMetadataDocuments documents;
 
     public Optional<RegisteredClient> resolve(String clientId) {
@@ -103,10 +106,10 @@ public class ClientResolver {
                         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(
                                 new SsrfGuard(config.metadataDocumentTestAllowList()),
                                 TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates().map(Path::of)),
-                                Duration.ofSeconds(3), config.metadataDocumentFetchTimeout());
+                                Duration.ofSeconds(3), config.metadataDocumentFetchTimeout(), clock);
                         documents = new ClientMetadataDocuments(fetcher, new ClientMetadataValidator(
                                 RedirectUriPolicy.fromSetting(config.privateUseSchemes(), config.knownPrivateUseRedirects()), scopes.all(),
-                                config.registrationDefaultScopes()), Clock.systemUTC(),
+                                config.registrationDefaultScopes()), clock,
                                 fetchExecutor, new ClientMetadataDocuments.FetchLimits(config.metadataDocumentMaxFetchesPerHost(),
                                         config.metadataDocumentMaxFetches(), config.metadataDocumentFailureCache()));
                     } catch (IOException | GeneralSecurityException e) {

@@ -40,7 +40,8 @@ public class Consents {
     @Inject
     private AuditTrail audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     /** Whether an approval for {@code client} may be remembered and applied at all. */
     public static boolean rememberable(RegisteredClient client) {

@@ -60,7 +60,8 @@ public class AuthorizationCodes {
     @Inject
     private AuditTrail audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     /** Stores a new code for {@code approved} and returns the code, which exists nowhere else from now on. */
     public String issue(ApprovedAuthorization approved) {

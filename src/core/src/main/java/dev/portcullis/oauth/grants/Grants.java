@@ -15,6 +15,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,17 +54,20 @@ public class Grants {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private Clock clock;
+
     /** The active grants of one user, newest first. */
     public List<ActiveGrant> ofSubject(String subject) {
         return em.createQuery(ACTIVE + " AND f.subject = :subject ORDER BY f.createdAt DESC", TokenFamilyEntity.class)
-                .setParameter("now", Instant.now()).setParameter("subject", subject).setMaxResults(500)
+                .setParameter("now", clock.instant()).setParameter("subject", subject).setMaxResults(500)
                 .getResultList().stream().map(this::grant).toList();
     }
 
     /** The active grants of one client, newest first. */
     public List<ActiveGrant> ofClient(String clientId) {
         return em.createQuery(ACTIVE + " AND f.clientId = :clientId ORDER BY f.createdAt DESC", TokenFamilyEntity.class)
-                .setParameter("now", Instant.now()).setParameter("clientId", clientId).setMaxResults(500)
+                .setParameter("now", clock.instant()).setParameter("clientId", clientId).setMaxResults(500)
                 .getResultList().stream().map(this::grant).toList();
     }
 
@@ -147,7 +151,7 @@ public class Grants {
     private ClientSummary summary(ClientEntity client) {
         long active = em.createQuery("SELECT COUNT(f) FROM TokenFamilyEntity f WHERE f.clientId = :clientId"
                         + " AND f.revokedAt IS NULL AND f.expiresAt > :now", Long.class)
-                .setParameter("clientId", client.getClientId()).setParameter("now", Instant.now()).getSingleResult();
+                .setParameter("clientId", client.getClientId()).setParameter("now", clock.instant()).getSingleResult();
         return new ClientSummary(client.getClientId(), clientName(client.getMetadata()), client.getTokenEndpointAuthMethod(),
                 client.getIssuedAt(), client.getLastUsedAt(), active);
     }

@@ -63,7 +63,8 @@ public class SigningKeys {
     @Resource
     private TimerService timers;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
     private volatile List<SigningKey> keys = List.of();
 
     @PostConstruct

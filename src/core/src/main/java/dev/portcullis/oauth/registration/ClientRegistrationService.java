@@ -58,7 +58,8 @@ public class ClientRegistrationService {
     @Inject
     private AuditTrail audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     /** Registers a client for an anonymous caller: {@link #register(JsonValue, boolean)} without the initial access token. */
     public Registration register(JsonValue request) {

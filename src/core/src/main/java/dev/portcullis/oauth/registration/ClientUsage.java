@@ -22,7 +22,8 @@ public class ClientUsage {
     @Inject
     private ClientUsageWrites writes;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
     private final Map<String, Instant> written = new ConcurrentHashMap<>();
 
     /** Marks {@code clientId} as used now; the database only hears of it once an hour per client and server. */

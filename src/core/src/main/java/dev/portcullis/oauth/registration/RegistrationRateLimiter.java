@@ -7,6 +7,7 @@ import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.OAuthException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,11 +28,14 @@ public class RegistrationRateLimiter {
     @Inject
     private AuthServerConfig config;
 
+    @Inject
+    private Clock clock;
+
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     /** Counts one registration attempt from {@code callerAddress}; throws 429 once the limit is passed. */
     public void acquire(String callerAddress) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long windowMillis = config.registrationRateWindow().toMillis();
         int limit = config.registrationRateLimit();
         if (windows.size() > MAX_TRACKED) {

@@ -58,7 +58,8 @@ public class UnusedClientPurge {
     @Inject
     private Event<ClientDeleted> deleted;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     /** What one run removed. */
     public record Removed(int neverUsed, int unused) {

@@ -39,7 +39,8 @@ public class AccessTokenRevocations {
     @Inject
     private AuthServerConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
     private volatile Snapshot snapshot;
     /** Revocations made here, kept across reloads until a reload has surely seen them. Keys: jti or "family:" + id. */
     private final ConcurrentHashMap<String, Instant> local = new ConcurrentHashMap<>();

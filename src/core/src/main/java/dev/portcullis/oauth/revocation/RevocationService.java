@@ -46,7 +46,8 @@ public class RevocationService {
     @Inject
     private AuditTrail audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     /**
      * A rotated refresh token of the family was used again after the grace window: records the replay and revokes the

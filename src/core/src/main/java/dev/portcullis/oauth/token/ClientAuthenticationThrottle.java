@@ -33,7 +33,8 @@ public class ClientAuthenticationThrottle {
     @Inject
     private AuthServerConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     /** How long the caller must still wait before an attempt for this client; empty when it may try now. */

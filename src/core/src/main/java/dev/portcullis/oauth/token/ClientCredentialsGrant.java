@@ -36,7 +36,8 @@ public class ClientCredentialsGrant {
     @Inject
     private AuthServerConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     public TokenResponse grant(RegisteredClient client, FormParameters form) {
         if (!client.confidential() || !client.grantTypes().contains(GRANT_TYPE)

@@ -39,7 +39,8 @@ public class ExpiredTokenPurge {
     @Inject
     private AuthServerConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     @Schedule(hour = "*", minute = "*/10", persistent = false, info = "purge expired tokens")
     public void purge() {

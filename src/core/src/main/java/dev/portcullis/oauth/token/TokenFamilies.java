@@ -82,7 +82,8 @@ public class TokenFamilies {
     @Inject
     private AuditTrail audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     /**
      * Starts a family for an authorization: an access token, and a refresh token when the client registered the

@@ -30,7 +30,8 @@ public class VerifiedSecrets {
     @Inject
     private AuthServerConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
     private final ConcurrentHashMap<String, Instant> verified = new ConcurrentHashMap<>();
 
     /**

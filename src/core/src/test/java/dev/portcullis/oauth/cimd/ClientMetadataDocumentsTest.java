@@ -332,7 +332,7 @@ class ClientMetadataDocumentsTest {
     /** Gives up after 500 ms. */
     private static MetadataDocumentFetcher impatientFetcher() throws Exception {
         return new MetadataDocumentFetcher(new SsrfGuard(List.of("localhost:" + fixture.port())),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500));
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500), Clock.systemUTC());
     }
 
     private static void assertRefused(String path, String reason) {
@@ -350,7 +350,7 @@ class ClientMetadataDocumentsTest {
 
     private static ClientMetadataDocuments documents(List<String> allowList, Clock clock) throws Exception {
         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())));
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Clock.systemUTC());
         ClientMetadataValidator validator = new ClientMetadataValidator(
                 new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"), List.of("pets:read"));
         return new ClientMetadataDocuments(fetcher, validator, clock);
@@ -359,7 +359,7 @@ class ClientMetadataDocumentsTest {
     private static ClientMetadataDocuments documents(List<String> allowList, Clock clock, java.util.concurrent.Executor executor)
             throws Exception {
         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())));
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Clock.systemUTC());
         ClientMetadataValidator validator = new ClientMetadataValidator(
                 new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"), List.of("pets:read"));
         return new ClientMetadataDocuments(fetcher, validator, clock, executor, ClientMetadataDocuments.FetchLimits.defaults());

@@ -17,6 +17,7 @@ import dev.portcullis.oauth.revocation.AccessTokenClaims;
 import dev.portcullis.oauth.revocation.AccessTokenRevocations;
 import dev.portcullis.oauth.revocation.RevocationService;
 import dev.portcullis.testing.ProductWar;
+import dev.portcullis.testing.TestClock;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Token families in-container, on Liberty and Derby, with a 3 s refresh-token reuse window (arquillian.xml): rotation,
+ * Token families in-container, on Liberty and Derby, with a 3 s refresh-token reuse window (arquillian.xml) that the
+ * test steps out of by moving the deployment's {@link TestClock}, not by sleeping: rotation,
  * reuse inside the window (the same successor, never a fork) and outside it, concurrent refresh, the idle and absolute
  * lifetimes (a family aged in the database), scope narrowing, the resource check, and revocation as the
  * resource server sees it ({@link AccessTokenRevocations#isRevoked(String)}). Families are started directly, as the
@@ -58,7 +60,8 @@ class TokenFamiliesArquillianIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ProductWar.named("portcullis-tokens-it.war").addClass(TokenFamiliesArquillianIT.class);
+        return ProductWar.named("portcullis-tokens-it.war").addClasses(TokenFamiliesArquillianIT.class, TestClock.class,
+                TestClock.Producer.class);
     }
 
     @EJB
@@ -96,15 +99,19 @@ class TokenFamiliesArquillianIT {
         assertEquals(second.refreshToken(), concurrent.refreshToken(), "reuse within the window: the same successor");
         assertNotEquals(second.accessToken().jti(), concurrent.accessToken().jti(), "and a new access token");
 
-        Thread.sleep(3_500);
-        OAuthException reuse = assertThrows(OAuthException.class,
-                () -> families.refresh(client, first.refreshToken(), Optional.empty(), List.of()));
-        assertEquals("invalid_grant", reuse.error().error());
-        OAuthException revoked = assertThrows(OAuthException.class,
-                () -> families.refresh(client, second.refreshToken(), Optional.empty(), List.of()));
-        assertEquals("invalid_grant", revoked.error().error(), "reuse after the window revokes the whole family");
-        assertTrue(revocations.isRevoked(second.accessToken().jti()), "and its access tokens");
-        assertTrue(revocations.isRevoked(first.accessToken().jti()));
+        TestClock.INSTANCE.advance(Duration.ofMillis(3_500));
+        try {
+            OAuthException reuse = assertThrows(OAuthException.class,
+                    () -> families.refresh(client, first.refreshToken(), Optional.empty(), List.of()));
+            assertEquals("invalid_grant", reuse.error().error());
+            OAuthException revoked = assertThrows(OAuthException.class,
+                    () -> families.refresh(client, second.refreshToken(), Optional.empty(), List.of()));
+            assertEquals("invalid_grant", revoked.error().error(), "reuse after the window revokes the whole family");
+            assertTrue(revocations.isRevoked(second.accessToken().jti()), "and its access tokens");
+            assertTrue(revocations.isRevoked(first.accessToken().jti()));
+        } finally {
+            TestClock.INSTANCE.reset();
+        }
     }
 
     @Test

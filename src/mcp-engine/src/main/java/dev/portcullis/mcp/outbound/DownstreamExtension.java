@@ -3,6 +3,7 @@ package dev.portcullis.mcp.outbound;
 import dev.portcullis.mcp.api.Downstream;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.annotation.Annotation;
@@ -27,6 +28,9 @@ public class DownstreamExtension implements Extension {
     private final Set<String> names = new TreeSet<>();
     private final Map<String, DownstreamTokens> downstreams = new ConcurrentHashMap<>();
 
+    /** The application's clock, resolved once the deployment is valid (an extension is no bean to inject into). */
+    private volatile Clock clock;
+
     void collect(@Observes ProcessInjectionPoint<?, ?> event) {
         for (Annotation qualifier : event.getInjectionPoint().getQualifiers()) {
             if (qualifier instanceof Downstream downstream) {
@@ -37,7 +41,8 @@ public class DownstreamExtension implements Extension {
         }
     }
 
-    void validate(@Observes AfterDeploymentValidation event) {
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
+        clock = beans.createInstance().select(Clock.class).get();
         for (String name : names) {
             if (!DownstreamSettings.configured(ConfigProvider.getConfig(), name)) {
                 LOG.warning(() -> "Outbound credentials: downstream " + name + " is not configured (set "
@@ -57,7 +62,7 @@ public class DownstreamExtension implements Extension {
     /** The downstream's tokens, set up on first use (a name looked up programmatically, not injected). */
     DownstreamTokens tokens(String name) {
         return downstreams.computeIfAbsent(name, n -> DownstreamSettings.configured(ConfigProvider.getConfig(), n)
-                ? DownstreamTokens.create(DownstreamSettings.read(ConfigProvider.getConfig(), n), Clock.systemUTC())
-                : DownstreamTokens.unconfigured(n));
+                ? DownstreamTokens.create(DownstreamSettings.read(ConfigProvider.getConfig(), n), clock)
+                : DownstreamTokens.unconfigured(n, clock));
     }
 }

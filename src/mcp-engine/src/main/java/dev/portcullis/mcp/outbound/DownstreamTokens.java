@@ -50,12 +50,12 @@ final class DownstreamTokens implements AccessTokens {
     }
 
     /** A downstream without configuration: every call is a tool error naming the key to set. */
-    static DownstreamTokens unconfigured(String name) {
+    static DownstreamTokens unconfigured(String name, Clock clock) {
         return new DownstreamTokens(new DownstreamSettings(name, null, java.net.URI.create("https://unconfigured.invalid"),
                 "Authorization", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), DownstreamSettings.AuthMethod.CLIENT_SECRET_BASIC,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.time.Duration.ZERO, 0, java.time.Duration.ZERO, java.time.Duration.ZERO), null, Clock.systemUTC());
+                java.time.Duration.ZERO, 0, java.time.Duration.ZERO, java.time.Duration.ZERO), null, clock);
     }
 
     @Override

@@ -16,6 +16,14 @@ public final class OutboundCredentials {
 
     /** @throws DownstreamConfigurationException naming the offending key */
     public static AccessTokens create(String name, Function<String, Optional<String>> config) {
-        return DownstreamTokens.create(DownstreamSettings.read(config, name), Clock.systemUTC());
+        return create(name, config, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock tells when a cached token is due for renewal; outside CDI there is no injected one to share
+     * @throws DownstreamConfigurationException naming the offending key
+     */
+    public static AccessTokens create(String name, Function<String, Optional<String>> config, Clock clock) {
+        return DownstreamTokens.create(DownstreamSettings.read(config, name), clock);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -71,12 +72,20 @@ public final class McpDispatcher {
     public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
             java.util.concurrent.Executor taskExecutor, McpObserver observer, McpInstrumentation instrumentation,
             TaskRecords taskRecords) {
+        this(registry, info, sessions, settings, taskExecutor, observer, instrumentation, taskRecords,
+                Clock.systemUTC());
+    }
+
+    /** @param clock tells task expiry and requestState age */
+    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
+            java.util.concurrent.Executor taskExecutor, McpObserver observer, McpInstrumentation instrumentation,
+            TaskRecords taskRecords, Clock clock) {
         this.instrumentation = instrumentation;
         this.registry = registry;
         this.observer = java.util.Objects.requireNonNull(observer, "observer cannot be null");
         this.info = info;
         this.settings = settings;
-        this.requestState = new RequestStateCodec(settings.requestStateKey(), java.time.Clock.systemUTC());
+        this.requestState = new RequestStateCodec(settings.requestStateKey(), clock);
         Pagination pages = new Pagination(settings.pageSize());
         handlers.put(McpMethods.INITIALIZE, new InitializeHandler(info, sessions));
         handlers.put(McpMethods.DISCOVER, new DiscoverHandler(info));
@@ -85,7 +94,7 @@ public final class McpDispatcher {
         handlers.put(McpMethods.TOOLS_LIST, new ListHandler<>(registry, FeatureRegistry::tools,
                 ToolDefinition::descriptor, ToolDefinition::access, "tools", pages));
         ToolRunner tools = new ToolRunner(registry, instrumentation);
-        TaskLifecycle tasks = new TaskLifecycle(taskRecords, taskExecutor, java.time.Clock.systemUTC(), tools,
+        TaskLifecycle tasks = new TaskLifecycle(taskRecords, taskExecutor, clock, tools,
                 TaskLifecycle.TTL_MS, TaskLifecycle.POLL_INTERVAL_MS);
         handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(tools, tasks));
         handlers.put(McpMethods.TASKS_GET, new TasksGetHandler(tasks));

@@ -12,6 +12,7 @@ import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.ToolDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,16 +79,25 @@ public final class McpServer {
     public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
             ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
             McpInstrumentation instrumentation, TaskRecords taskRecords) {
+        this(registry, info, settings, notifications, taskExecutor, observer, instrumentation, taskRecords,
+                Clock.systemUTC());
+    }
+
+    /** @param clock tells session idle time, task expiry and requestState age; in a container, the injected one */
+    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
+            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
+            McpInstrumentation instrumentation, TaskRecords taskRecords, Clock clock) {
+        Objects.requireNonNull(clock, "clock cannot be null");
         this.observer = Objects.requireNonNull(observer, "observer cannot be null");
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
         this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
         this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), settings.maxSessionsPerSubject(),
-                java.time.Clock.systemUTC(), this::sessionEnded);
+                clock, this::sessionEnded);
         this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
                 Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
                 Objects.requireNonNull(instrumentation, "instrumentation cannot be null"),
-                Objects.requireNonNull(taskRecords, "taskRecords cannot be null"));
+                Objects.requireNonNull(taskRecords, "taskRecords cannot be null"), clock);
         this.access = new FeatureAccess(registry, taskRecords);
     }
 
