@@ -55,6 +55,9 @@ public class AuditViewsPage {
     @Inject
     private SignedInUser signedIn;
 
+    @Inject
+    private Clock clock;
+
     @Context
     private HttpServletRequest http;
 
@@ -260,7 +263,7 @@ public class AuditViewsPage {
         return stripped.length() > MAX_FILTER ? stripped.substring(0, MAX_FILTER) : stripped;
     }
 
-    private static Instant now() {
-        return Clock.systemUTC().instant();
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -57,6 +57,9 @@ public class SettingsPage {
     @Inject
     private SignedInUser signedIn;
 
+    @Inject
+    private Clock clock;
+
     @Context
     private HttpServletRequest http;
 
@@ -113,7 +116,7 @@ public class SettingsPage {
 
     private String keyTable(RealmUser operator, String base) {
         List<SigningKey> published = keys.published();
-        java.time.Instant now = Clock.systemUTC().instant();
+        java.time.Instant now = clock.instant();
         StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"signing-keys\">\n<caption>Signing keys ")
                 .append("(the JWKS publishes each; the active one signs)</caption>\n<tr><th scope=\"col\">kid</th>")
                 .append("<th scope=\"col\">State</th><th scope=\"col\">Created</th><th scope=\"col\">Age</th></tr>\n");
