@@ -80,6 +80,15 @@ final class AuthorizeFixtures {
         return changed;
     }
 
+    /** {@code request} with several fields set (name, value, name, value, …); a null value removes the field. */
+    static Map<String, String> with(Map<String, String> request, String... namesAndValues) {
+        Map<String, String> changed = new LinkedHashMap<>(request);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            changed.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return changed;
+    }
+
     static String s256(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

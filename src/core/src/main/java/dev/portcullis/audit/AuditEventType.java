@@ -31,7 +31,9 @@ public enum AuditEventType {
     MCP_RESOURCES_READ("mcp.resources.read"),
     MCP_PROMPTS_GET("mcp.prompts.get"),
     DOWNSTREAM_TOKEN_FAILED("downstream.token.failed"),
-    SIGNING_KEY_ROTATED("signing-key.rotated");
+    SIGNING_KEY_ROTATED("signing-key.rotated"),
+    PERSONAL_TOKEN_CREATED("personal-token.created"),
+    PERSONAL_TOKEN_REVOKED("personal-token.revoked");
 
     private final String wireName;
 

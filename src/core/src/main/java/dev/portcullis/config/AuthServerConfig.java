@@ -165,6 +165,11 @@ public class AuthServerConfig {
         return duration("portcullis.oauth.access-token.lifetime", Duration.ofHours(1));
     }
 
+    /** The longest lifetime a user may give a personal access token ({@code portcullis.oauth.personal-token.max-lifetime}). */
+    public Duration personalTokenMaxLifetime() {
+        return duration("portcullis.oauth.personal-token.max-lifetime", Duration.ofDays(90));
+    }
+
     /**
      * Idle lifetime of a refresh token: each one expires this long after its issue unless used
      * ({@code portcullis.oauth.refresh-token.idle-lifetime}, default P14D). The former key

@@ -34,6 +34,7 @@ public final class AuthServerSettings {
             Map.entry("portcullis.oauth.keys.retention", "an ISO-8601 duration such as P1D"),
             Map.entry("portcullis.oauth.keys.refresh-interval", "a positive ISO-8601 duration such as PT1M"),
             Map.entry("portcullis.oauth.access-token.lifetime", "a positive ISO-8601 duration such as PT1H"),
+            Map.entry("portcullis.oauth.personal-token.max-lifetime", "a positive ISO-8601 duration such as P90D"),
             Map.entry("portcullis.oauth.refresh-token.lifetime", "a positive ISO-8601 duration such as P14D"),
             Map.entry("portcullis.oauth.refresh-token.idle-lifetime", "a positive ISO-8601 duration such as P14D"),
             Map.entry("portcullis.oauth.refresh-token.absolute-lifetime", "a positive ISO-8601 duration such as P30D"),
@@ -55,6 +56,7 @@ public final class AuthServerSettings {
 
     /** Durations where zero makes no sense (a token that expires when issued, a reload loop). */
     private static final Set<String> POSITIVE_DURATIONS = Set.of("portcullis.oauth.access-token.lifetime",
+            "portcullis.oauth.personal-token.max-lifetime",
             "portcullis.oauth.refresh-token.lifetime", "portcullis.oauth.refresh-token.idle-lifetime",
             "portcullis.oauth.refresh-token.absolute-lifetime", "portcullis.oauth.revocation.refresh-interval",
             "portcullis.oauth.cimd.fetch-timeout", "portcullis.oauth.client-auth.max-backoff",

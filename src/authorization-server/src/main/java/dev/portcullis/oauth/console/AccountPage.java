@@ -69,7 +69,8 @@ public class AccountPage {
         grants.ofSubject(user.subject()).forEach(g -> byClient.computeIfAbsent(g.clientId(), k -> new java.util.ArrayList<>()).add(g));
         StringBuilder body = new StringBuilder("<h1>Your account</h1>\n<p class=\"lead\">Signed in as <strong id=\"subject\">")
                 .append(escape(user.subject())).append("</strong>.</p>\n<nav aria-label=\"Pages\"><ul>")
-                .append("<li><a href=\"").append(escape(base)).append("/consents\">Remembered approvals</a></li>");
+                .append("<li><a href=\"").append(escape(base)).append("/consents\">Remembered approvals</a></li>")
+                .append("<li><a id=\"tokens-link\" href=\"").append(escape(base)).append("/account/tokens\">Personal access tokens</a></li>");
         if (signedIn.operator(user)) {
             body.append("<li><a id=\"console-link\" href=\"").append(escape(base)).append("/console\">Operator console</a></li>");
         }

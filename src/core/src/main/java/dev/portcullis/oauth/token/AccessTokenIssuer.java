@@ -39,7 +39,12 @@ public class AccessTokenIssuer {
 
     /** A token for {@code subject}, issued to {@code clientId}; {@code familyId} is null outside a family. */
     public IssuedAccessToken issue(TokenSubject subject, String clientId, List<String> scopes, String familyId, Instant now) {
-        Duration lifetime = config.accessTokenLifetime();
+        return issue(subject, clientId, scopes, familyId, now, config.accessTokenLifetime());
+    }
+
+    /** {@link #issue(TokenSubject, String, List, String, Instant)} with its own lifetime (a personal access token). */
+    public IssuedAccessToken issue(TokenSubject subject, String clientId, List<String> scopes, String familyId, Instant now,
+            Duration lifetime) {
         String jti = familyId == null ? Secrets.random(16) : familyId + "." + Secrets.random(16);
         long issuedAt = now.getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();

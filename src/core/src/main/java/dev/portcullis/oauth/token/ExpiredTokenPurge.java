@@ -2,6 +2,7 @@ package dev.portcullis.oauth.token;
 
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
+import dev.portcullis.persistence.PersonalTokenEntity;
 import dev.portcullis.persistence.RefreshTokenEntity;
 import dev.portcullis.persistence.RevokedAccessTokenEntity;
 import dev.portcullis.persistence.RevokedClientEntity;
@@ -52,8 +53,11 @@ public class ExpiredTokenPurge {
             Instant clientsBefore = now.minus(config.accessTokenLifetime()).minus(Duration.ofMinutes(2));
             int revoked = revokedJtis + em.createNamedQuery(RevokedClientEntity.DELETE_BEFORE).setParameter("before", clientsBefore).executeUpdate();
             int codes = authorizationCodes.purgeExpired(now);
+            // A week after expiry, so the owner still sees a token that just ended on the account page.
+            int personal = em.createNamedQuery(PersonalTokenEntity.PURGE).setParameter("before", now.minus(Duration.ofDays(7)))
+                    .executeUpdate();
             LOG.fine(() -> "Purged " + refreshTokens + " refresh tokens, " + families + " token families, " + revoked
-                    + " access-token revocations and " + codes + " authorization codes.");
+                    + " access-token revocations, " + codes + " authorization codes and " + personal + " personal tokens.");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Purging expired tokens failed; the next run retries: {0}", e.toString());
         }
