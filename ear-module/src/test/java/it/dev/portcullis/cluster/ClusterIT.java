@@ -104,9 +104,11 @@ class ClusterIT {
         }
         Map<String, Set<String>> pathsByNode = new TreeMap<>();
         for (String[] request : served) {
-            pathsByNode.computeIfAbsent(request[0], node -> new TreeSet<>()).add(request[3].startsWith("/.well-known/") ? "/.well-known/*" : request[3]);
+            String path = request[3].startsWith("/.well-known/") ? "/.well-known/*" : request[3];
+            pathsByNode.computeIfAbsent(request[0], node -> new TreeSet<>()).add(path);
         }
-        System.out.printf("ClusterIT: the SDK journey's %d requests through the balancer, paths by node: %s%n", served.size(), pathsByNode);
+        System.out.printf("ClusterIT: the SDK journey's %d requests through the balancer, paths by node: %s%n",
+                served.size(), pathsByNode);
         assertThat(served.stream().filter(r -> r[4].equals(tag + "-browser")).map(r -> r[3]))
                 .as("Chromium's requests").contains("/oauth/authorize", "/oauth/login", "/oauth/j_security_check");
         for (ClusterNode node : cluster.nodes()) {
@@ -116,7 +118,9 @@ class ClusterIT {
         assertAccessLogsAgree(served, tag);
 
         // The legacy era through the balancer: each initialize's session is unknown to the node of the next request.
-        for (JsonObject attempt : Json.createReader(new StringReader(proven.get("legacy"))).readArray().getValuesAs(JsonObject.class)) {
+        List<JsonObject> attempts = Json.createReader(new StringReader(proven.get("legacy"))).readArray()
+                .getValuesAs(JsonObject.class);
+        for (JsonObject attempt : attempts) {
             assertThat(nodeOf(attempt.getString("rejected"))).as("the 404 for the session of %s", attempt)
                     .isNotEqualTo(nodeOf(attempt.getString("initialize")));
         }
@@ -144,10 +148,13 @@ class ClusterIT {
                 }
             }
             List<String[]> sent = served.stream().filter(r -> r[0].equals(node.name())).toList();
-            assertThat(logged).as("the journey's requests in %s's access log", node.name()).containsExactlyInAnyOrderElementsOf(
-                    sent.stream().map(r -> r[2] + " " + r[3] + " " + r[1] + " " + r[4]).filter(r -> !r.startsWith(challenge)).toList());
+            List<String> expected = sent.stream().map(r -> r[2] + " " + r[3] + " " + r[1] + " " + r[4])
+                    .filter(r -> !r.startsWith(challenge)).toList();
+            assertThat(logged).as("the journey's requests in %s's access log", node.name())
+                    .containsExactlyInAnyOrderElementsOf(expected);
             if (sent.stream().anyMatch(r -> (r[2] + " " + r[3] + " " + r[1]).equals(challenge))) {
-                assertThat(lines).as("%s's access log", node.name()).anyMatch(line -> line.contains(" " + challenge + " ") && line.endsWith(" -"));
+                assertThat(lines).as("%s's access log", node.name())
+                        .anyMatch(line -> line.contains(" " + challenge + " ") && line.endsWith(" -"));
             }
         }
     }
@@ -266,11 +273,13 @@ class ClusterIT {
             assertThat(after.statusCode()).as("the successor on %s after the replay: %s", node.name(), after.body()).isEqualTo(400);
             awaitStatus(node.url("/mcp"), accessTokens.get(0), 401);
         }
-        long expires = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(
-                accessTokens.get(0).split("\\.")[1]), StandardCharsets.UTF_8))).readObject().getJsonNumber("exp").longValue();
-        System.out.printf("ClusterIT: the raced access token's 401s came %d s before its expiry%n", expires - System.currentTimeMillis() / 1000);
+        String claims = new String(Base64.getUrlDecoder().decode(accessTokens.get(0).split("\\.")[1]), StandardCharsets.UTF_8);
+        long expires = Json.createReader(new StringReader(claims)).readObject().getJsonNumber("exp").longValue();
+        System.out.printf("ClusterIT: the raced access token's 401s came %d s before its expiry%n",
+                expires - System.currentTimeMillis() / 1000);
         assertThat(System.currentTimeMillis() / 1000).as("now, before the raced access token's exp: its 401s were the"
-                + " revocation's, not its expiry's (the nodes' tokens live %s)", Cluster.ACCESS_TOKEN_LIFETIME).isLessThan(expires);
+                + " revocation's, not its expiry's (the nodes' tokens live %s)", Cluster.ACCESS_TOKEN_LIFETIME)
+                .isLessThan(expires);
     }
 
     /**
@@ -383,7 +392,8 @@ class ClusterIT {
         AtomicLong bearerIssued = new AtomicLong();
         Callable<String> freshBearer = () -> {
             synchronized (bearer) {
-                if (bearer.get() == null || System.nanoTime() - bearerIssued.get() > Cluster.ACCESS_TOKEN_LIFETIME.toNanos() / 2) {
+                long age = System.nanoTime() - bearerIssued.get();
+                if (bearer.get() == null || age > Cluster.ACCESS_TOKEN_LIFETIME.toNanos() / 2) {
                     long asked = System.nanoTime();
                     HttpResponse<String> issued = post(cluster.url("/oauth/token"),
                             Map.of("grant_type", "client_credentials", "scope", "pets:read"), basic);
@@ -394,7 +404,8 @@ class ClusterIT {
                 return bearer.get();
             }
         };
-        Callable<Integer> call = () -> McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + freshBearer.call())
+        Callable<Integer> call = () -> McpHttp.to(cluster.url("/mcp"))
+                .header("Authorization", "Bearer " + freshBearer.call())
                 .modern("tools/call", "list_pets", "{\"name\":\"list_pets\",\"arguments\":{}}").status();
         assertThat(call.call()).isEqualTo(200);
 
