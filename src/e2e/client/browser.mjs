@@ -61,11 +61,13 @@ export class LoopbackCallback {
 
 /**
  * Debian's Chromium, trusting the server's certificate by its SPKI hash only: the pinned certificate is
- * accepted and every other certificate error still stops the page (TLS verification stays on).
+ * accepted and every other certificate error still stops the page (TLS verification stays on). With `requestId`,
+ * every request the browser sends carries it as X-Request-Id (one id for all: a balancer's log then tells the
+ * browser's requests from the SDK's, which number theirs).
  */
 export class Chromium {
-  constructor({ executablePath, profileDir, certificatePem, screenshots }) {
-    Object.assign(this, { executablePath, profileDir, certificatePem, screenshots });
+  constructor({ executablePath, profileDir, certificatePem, screenshots, requestId }) {
+    Object.assign(this, { executablePath, profileDir, certificatePem, screenshots, requestId });
     this.approvals = [];
   }
 
@@ -81,6 +83,7 @@ export class Chromium {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--disable-sync', '--disable-dev-shm-usage', `--ignore-certificate-errors-spki-list=${pin}`],
+      ...(this.requestId ? { extraHTTPHeaders: { 'x-request-id': this.requestId } } : {}),
     });
   }
 

@@ -2,8 +2,8 @@
 // "STEP <name> ok <detail>", or "STEP <name> FAILED <why>" and exits 1; "PAUSE restart" waits for a line on
 // standard input (the Java side restarts Liberty meanwhile). Settings come from the environment (see SdkClient, in
 // ear-module's it.dev.portcullis.support, and the scenario's own comment). Run by JourneyIT (src/e2e), scenario
-// realm-login by LdapRealmIT and OidcFederationIT, and scenario external-issuer by KeycloakExternalIssuerIT
-// (ear-module).
+// realm-login by LdapRealmIT and OidcFederationIT, scenario external-issuer by KeycloakExternalIssuerIT and
+// scenario cluster by ClusterIT (ear-module).
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Chromium, LOGIN_FORMS, LoopbackCallback } from './browser.mjs';
@@ -63,13 +63,13 @@ function isUnauthorized(api, error) {
 
 /** An MCP client connection as an application holds it: on UnauthorizedError it completes the login and retries. */
 class Session {
-  constructor(api, provider, traffic, era) {
-    Object.assign(this, { api, provider, traffic, era });
+  constructor(api, provider, traffic, era, url = MCP_URL) {
+    Object.assign(this, { api, provider, traffic, era, url });
   }
 
   async connect() {
     for (let attempt = 0; attempt < 3; attempt++) {
-      this.transport = new this.api.Transport(new URL(MCP_URL), { authProvider: this.provider, fetch: this.traffic.fetch });
+      this.transport = new this.api.Transport(new URL(this.url), { authProvider: this.provider, fetch: this.traffic.fetch });
       this.client = new this.api.Client({ name: 'portcullis-e2e', version: '0.1.0' },
         this.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
       try {
@@ -108,11 +108,11 @@ class Session {
   }
 }
 
-async function browserParts(label) {
+async function browserParts(label, { requestId } = {}) {
   const callback = await new LoopbackCallback().start();
   const browser = new Chromium({ executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
     profileDir: join(WORK, 'chromium', label), certificatePem: required('E2E_CERT_PEM'),
-    screenshots: join(WORK, 'screenshots', label) });
+    screenshots: join(WORK, 'screenshots', label), requestId });
   cleanups.push(() => browser.close(), () => callback.close());
   return { callback, browser };
 }
@@ -254,6 +254,41 @@ async function addPetWithStepUp(session, name) {
     detail: `403 insufficient_scope scope="${challenged.join(' ')}" -> Chromium consent for [${record.seen.scopes.join(' ')}] -> add_pet created "${name}"${note}` };
 }
 
+/** The negotiated era, then tools/list, who_am_i (alice with pets:read only) and list_pets. */
+async function read(session) {
+  const version = session.protocolVersion();
+  check(session.era === 'modern' ? version === '2026-07-28' : version === '2025-11-25', `negotiated protocol version ${version}`);
+  const tools = (await session.call(c => c.listTools())).tools.map(t => t.name);
+  for (const name of ['list_pets', 'get_pet', 'who_am_i', 'add_pet']) check(tools.includes(name), `tools/list lacks ${name}`);
+  const me = await whoAmI(session);
+  check(me.name === 'alice' && me.scopes.includes('pets:read') && !me.scopes.includes('pets:write'), `who_am_i says ${JSON.stringify(me)}`);
+  const pets = await session.tool('list_pets', { status: 'AVAILABLE' });
+  check(!pets.isError && Array.isArray(pets.structuredContent?.pets), `list_pets answered ${JSON.stringify(pets.content)}`);
+  return `protocol ${version}; tools/list has ${tools.length} tools; who_am_i = alice [${me.scopes.join(' ')}]; list_pets returned ${pets.structuredContent.pets.length} pet(s)`;
+}
+
+/**
+ * Once the access token expired: the next call makes the SDK redeem the refresh token (rotated, same resource, no
+ * user), and who_am_i still names alice with `scope`.
+ */
+async function refresh(session, scope) {
+  const { provider, traffic } = session;
+  const waited = await outliveAccessToken(provider);
+  const mark = traffic.mark();
+  const before = provider.tokenSaves.at(-1);
+  const authorizationsBefore = provider.authorizations.length;
+  const me = await whoAmI(session);
+  const redeemed = traffic.since(mark).find(e => e.path === '/oauth/token' && e.grant === 'refresh_token');
+  check(redeemed?.status === 200, `no successful refresh_token request after the token expired (${JSON.stringify(redeemed)})`);
+  check(redeemed.resource === MCP_URL, `the refresh request's resource is ${redeemed.resource}`);
+  const after = provider.tokenSaves.at(-1);
+  check(after.refresh && after.refresh !== before.refresh, 'the refresh token was not rotated');
+  check(provider.authorizations.length === authorizationsBefore, 'the user was asked again');
+  check(me.name === 'alice' && me.scopes.includes(scope), `who_am_i after refresh says ${JSON.stringify(me)}`);
+  const reactive = traffic.since(mark).some(e => e.path === '/mcp' && e.status === 401);
+  return `after ${waited} s: ${reactive ? '401 invalid_token -> ' : ''}refresh_token grant -> rotated refresh token -> who_am_i = alice [${me.scopes.join(' ')}], no user interaction`;
+}
+
 /** Discovery → DCR → login and consent → PKCE → read → [restart] → step-up → refresh → revoke. */
 async function journey(sdkName, era, { restart = true } = {}) {
   const api = await loadSdk(sdkName);
@@ -265,17 +300,7 @@ async function journey(sdkName, era, { restart = true } = {}) {
 
   await connectAndProve(session, connectSteps(traffic, provider));
 
-  await step('read', async () => {
-    const version = session.protocolVersion();
-    check(era === 'modern' ? version === '2026-07-28' : version === '2025-11-25', `negotiated protocol version ${version}`);
-    const tools = (await session.call(c => c.listTools())).tools.map(t => t.name);
-    for (const name of ['list_pets', 'get_pet', 'who_am_i', 'add_pet']) check(tools.includes(name), `tools/list lacks ${name}`);
-    const me = await whoAmI(session);
-    check(me.name === 'alice' && me.scopes.includes('pets:read') && !me.scopes.includes('pets:write'), `who_am_i says ${JSON.stringify(me)}`);
-    const pets = await session.tool('list_pets', { status: 'AVAILABLE' });
-    check(!pets.isError && Array.isArray(pets.structuredContent?.pets), `list_pets answered ${JSON.stringify(pets.content)}`);
-    return `protocol ${version}; tools/list has ${tools.length} tools; who_am_i = alice [${me.scopes.join(' ')}]; list_pets returned ${pets.structuredContent.pets.length} pet(s)`;
-  });
+  await step('read', () => read(session));
 
   if (restart) await step('restart', async () => {
     const before = { registrations: provider.registrations.length, authorizations: provider.authorizations.length, saves: provider.tokenSaves.length };
@@ -305,22 +330,7 @@ async function journey(sdkName, era, { restart = true } = {}) {
     return detail;
   });
 
-  await step('refresh', async () => {
-    const waited = await outliveAccessToken(provider);
-    const mark = traffic.mark();
-    const before = provider.tokenSaves.at(-1);
-    const authorizationsBefore = provider.authorizations.length;
-    const me = await whoAmI(session);
-    const refresh = traffic.since(mark).find(e => e.path === '/oauth/token' && e.grant === 'refresh_token');
-    check(refresh?.status === 200, `no successful refresh_token request after the token expired (${JSON.stringify(refresh)})`);
-    check(refresh.resource === MCP_URL, `the refresh request's resource is ${refresh.resource}`);
-    const after = provider.tokenSaves.at(-1);
-    check(after.refresh && after.refresh !== before.refresh, 'the refresh token was not rotated');
-    check(provider.authorizations.length === authorizationsBefore, 'the user was asked again');
-    check(me.name === 'alice' && me.scopes.includes('pets:write'), `who_am_i after refresh says ${JSON.stringify(me)}`);
-    const reactive = traffic.since(mark).some(e => e.path === '/mcp' && e.status === 401);
-    return `after ${waited} s: ${reactive ? '401 invalid_token -> ' : ''}refresh_token grant -> rotated refresh token -> who_am_i = alice [${me.scopes.join(' ')}], no user interaction`;
-  });
+  await step('refresh', () => refresh(session, 'pets:write'));
 
   await step('revoke', async () => {
     const metadata = await (await traffic.fetch(`${ISSUER}/.well-known/oauth-authorization-server`)).json();
@@ -560,6 +570,143 @@ function idpToken(traffic, provider, idp) {
     scope: provider.tokens().scope, iss: claims.iss, aud: claims.aud, roles: claims.roles ?? [] });
 }
 
+/** The HTTP status an SDK's transport error carries: client2's SdkHttpError.status, sdk1's StreamableHTTPError.code. */
+function httpStatus(error) {
+  for (let e = error; e; e = e.cause) {
+    if (typeof e.status === 'number') return e.status;
+    if (typeof e.code === 'number' && e.code > 0) return e.code;
+  }
+  return undefined;
+}
+
+/** A modern tools/list the application sends itself with `accessToken`, past the SDK: its traffic entry. */
+async function probe(traffic, accessToken) {
+  const response = await traffic.fetch(MCP_URL, { method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json',
+      accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/list' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {},
+      'io.modelcontextprotocol/clientInfo': { name: 'portcullis-e2e', version: '0.1.0' } } } }) });
+  await response.body?.cancel();
+  return traffic.entries.at(-1);
+}
+
+/**
+ * Through a round-robin balancer over two servers, no stickiness (ClusterIT, in ear-module): discovery, DCR, login
+ * and consent in Chromium, PKCE and tools in the modern era (2026-07-28, stateless), the legacy era, refresh and
+ * revoke. Every request carries an X-Request-Id starting with E2E_REQUEST_ID (the SDK's numbered in the order sent,
+ * through its fetch option; Chromium's all `<prefix>-browser`), so that ClusterIT can tell from the balancer's log
+ * which server served each; `legacy` and `revoke` report the ids it needs as JSON.
+ *
+ * The legacy era (2025-11-25) keeps its session on the server that answered initialize, and the balancer sends the
+ * next request, notifications/initialized, to the other one, which answers 404 (unknown session). Neither SDK then
+ * opens a new session itself: connect() fails with that 404. The application initializes again, as the transport
+ * asks of a client that meets the 404
+ * (https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management), and meets it
+ * again: `legacy` records two attempts per SDK. `legacy-on-one-node` shows the same client's session working when
+ * every request reaches the one server (E2E_NODE_MCP_URL, past the balancer).
+ */
+async function cluster() {
+  const prefix = required('E2E_REQUEST_ID');
+  const api = await loadSdk('client2');
+  const traffic = new Traffic({ requestIds: `${prefix}-sdk` });
+  const { callback, browser } = await browserParts('cluster', { requestId: `${prefix}-browser` });
+  const provider = new BrowserClientProvider({ name: `Portcullis cluster journey (${api.name})`, browser, callback });
+  const session = new Session(api, provider, traffic, 'modern');
+  cleanups.push(() => session.close());
+
+  await connectAndProve(session, connectSteps(traffic, provider));
+  await step('read', () => read(session));
+
+  await step('legacy', async () => {
+    const attempts = [];
+    for (const sdkName of ['client2', 'sdk1']) {
+      const legacyApi = await loadSdk(sdkName);
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const mark = traffic.mark();
+        const legacy = new Session(legacyApi, provider, traffic, 'legacy');
+        let failure;
+        try {
+          await legacy.connect();
+        } catch (error) {
+          failure = error;
+        } finally {
+          await legacy.close();
+        }
+        const sent = traffic.since(mark).filter(e => e.path === '/mcp');
+        // The last initialize: a first one may have met an expired access token (401, refresh, again).
+        const initialize = sent.findLast(e => e.rpc === 'initialize');
+        check(initialize?.status === 200 && initialize.sessionReceived && !initialize.sessionSent,
+          `${legacyApi.name}: initialize answered ${initialize?.status} (a session id sent: ${Boolean(initialize?.sessionSent)}, received: ${Boolean(initialize?.sessionReceived)})`);
+        const next = sent[sent.indexOf(initialize) + 1];
+        check(next?.sessionSent === initialize.sessionReceived && next.status === 404,
+          `${legacyApi.name}: the request after initialize (${next?.rpc}) answered ${next?.status}`);
+        check(failure && httpStatus(failure) === 404, `${legacyApi.name}: connect() ended with ${failure ? failure.message : 'a session'}`);
+        attempts.push({ sdk: legacyApi.name, attempt, initialize: initialize.requestId, rejected: next.requestId,
+          rejectedMethod: next.rpc, sdkError: String(failure.message).slice(0, 160) });
+      }
+    }
+    return JSON.stringify(attempts);
+  });
+
+  await step('refresh', () => refresh(session, 'pets:read'));
+
+  // Right after the refresh: the new access token outlives this step (a refresh here would go to the node's own
+  // URL, whose protected resource metadata names the balancer's: the SDK would refuse it).
+  await step('legacy-on-one-node', async () => {
+    const legacy = new Session(api, provider, new Traffic(), 'legacy', required('E2E_NODE_MCP_URL'));
+    try {
+      await legacy.connect();
+      check(legacy.protocolVersion() === '2025-11-25', `negotiated protocol version ${legacy.protocolVersion()}`);
+      const tools = (await legacy.call(c => c.listTools())).tools.length;
+      const me = await whoAmI(legacy);
+      check(me.name === 'alice', `who_am_i says ${JSON.stringify(me)}`);
+      const sessions = new Set(legacy.traffic.entries.filter(e => e.path === '/mcp' && e.sessionSent).map(e => e.sessionSent));
+      // The GET is the session's notification stream: still waiting for its answer, or 405 where there is none.
+      const failed = legacy.traffic.entries.filter(e => !(e.status < 400 || (e.method === 'GET' && [undefined, 405].includes(e.status))));
+      check(sessions.size === 1 && failed.length === 0, `requests ${JSON.stringify(legacy.traffic.entries.map(e => [e.method, e.rpc, e.status]))}`);
+      return `${api.name} at ${new URL(legacy.url).origin}: initialize -> session -> tools/list (${tools} tools) -> who_am_i = alice, one session`;
+    } finally {
+      await legacy.close();
+    }
+  });
+
+  await step('revoke', async () => {
+    const held = provider.tokens();
+    const saved = provider.tokenSaves.at(-1);
+    const before = await probe(traffic, held.access_token);
+    check(before.status === 200, `tools/list with the access token answered ${before.status} before the revocation`);
+    const metadata = await (await traffic.fetch(`${ISSUER}/.well-known/oauth-authorization-server`)).json();
+    const revoked = await traffic.fetch(metadata.revocation_endpoint, { method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: held.refresh_token, token_type_hint: 'refresh_token', client_id: provider.client.client_id }) });
+    const revocation = traffic.entries.at(-1);
+    check(revoked.status === 200, `revocation answered ${revoked.status}`);
+    provider.userPresent = false;
+    await sleep(1500); // each server reloads the revocation list every second here (ClusterIT's cluster)
+    const after = await probe(traffic, held.access_token);
+    const mark = traffic.mark();
+    let rejection;
+    try {
+      await session.tool('who_am_i');
+    } catch (error) {
+      rejection = error;
+    }
+    check(Date.now() < saved.at + saved.expiresIn * 1000, 'the access token expired before the checks: its 401s would not show the revocation');
+    check(after.status === 401, `tools/list with the revoked family's access token answered ${after.status}`);
+    check(rejection && isUnauthorized(api, rejection), `the call after revocation did not end unauthorized: ${rejection?.message ?? 'it succeeded'}`);
+    const exchanges = traffic.since(mark);
+    const refused = exchanges.find(e => e.path === '/mcp' && e.status === 401);
+    check(refused, 'no 401 from /mcp for the SDK after revocation');
+    const redeem = exchanges.find(e => e.path === '/oauth/token' && e.grant === 'refresh_token');
+    check(redeem?.status === 400 && redeem.error === 'invalid_grant', `the refresh after revocation answered ${redeem?.status} ${redeem?.error}`);
+    check(provider.tokens() === undefined, 'the SDK kept the revoked tokens');
+    check(provider.authorizations.at(-1).browser === false, 'the SDK did not go back to asking the user');
+    return JSON.stringify({ revocation: revocation.requestId, refusedAccessToken: [after.requestId, refused.requestId],
+      refusedRefreshToken: redeem.requestId, lastRequest: traffic.entries.at(-1).requestId });
+  });
+}
+
 const scenarios = {
   'sdk1-legacy': () => journey('sdk1', 'legacy'),
   // The restart leg runs once per era (sdk1-legacy, client2-modern): a Liberty restart costs the build the most.
@@ -570,6 +717,7 @@ const scenarios = {
   'stale-client': staleClient,
   'realm-login': realmLogin,
   'external-issuer': externalIssuer,
+  cluster,
 };
 
 try {

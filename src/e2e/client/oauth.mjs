@@ -7,10 +7,15 @@ const digest = value => (value ? createHash('sha256').update(value).digest('hex'
 
 /**
  * Records every HTTP exchange the SDK makes (method, path, status, grant type, which parameters were present,
- * the challenge and the OAuth error code) without keeping tokens, codes or secrets.
+ * the challenge, the OAuth error code, digests of the MCP session ids sent and received) without keeping tokens,
+ * codes or secrets. With `requestIds` (a prefix), each request also carries an X-Request-Id, `<prefix>-001` and on
+ * in the order they were sent, as an application tracing its calls would: a balancer's and the servers' logs then
+ * name each one (ClusterIT).
  */
 export class Traffic {
-  constructor() {
+  constructor({ requestIds } = {}) {
+    this.requestIds = requestIds;
+    this.sent = 0;
     this.entries = [];
     // RFC 7592 management credentials by client_id, kept apart from the entries (which may be printed): the SDK
     // does not keep them, and the stale-client scenario deletes a registration with them.
@@ -39,10 +44,17 @@ export class Traffic {
       }
     }
     entry.auth = (headers.get('authorization') ?? '').split(' ')[0] || undefined;
+    entry.sessionSent = digest(headers.get('mcp-session-id'));
+    if (this.requestIds) {
+      entry.requestId = `${this.requestIds}-${String(++this.sent).padStart(3, '0')}`;
+      headers.set('x-request-id', entry.requestId);
+      init = { ...init, headers };
+    }
     this.entries.push(entry);
     const response = await fetch(input, init);
     entry.status = response.status;
     entry.challenge = response.headers.get('www-authenticate') ?? undefined;
+    entry.sessionReceived = digest(response.headers.get('mcp-session-id'));
     if (response.status === 201 && url.pathname === '/oauth/register') {
       const registration = await response.clone().json();
       this.management.set(registration.client_id, { uri: registration.registration_client_uri, token: registration.registration_access_token });

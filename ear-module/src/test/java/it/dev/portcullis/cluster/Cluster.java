@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,11 +18,14 @@ import java.util.UUID;
 /**
  * Two nodes, one PostgreSQL, one balancer, all on loopback ports picked free at start. Every node gets the same
  * environment: the PostgreSQL datasource (liberty-config/includes/datasource-postgresql.xml), the balancer's URL as
- * issuer and MCP resource, one key-encryption key, access logging, and a one-second revocation reload. The second
- * node starts after the first is ready, with the first one's LTPA keys (the realm's sign-on cookie must verify on
- * every node): what src/docs/scale-out.md asks of an operator.
+ * issuer and MCP resource, one key-encryption key, access logging, a one-second revocation reload, 20-second
+ * access tokens and one second of clock skew. The second node starts after the first is ready, with the first one's
+ * LTPA keys (the realm's sign-on cookie must verify on every node): what src/docs/scale-out.md asks of an operator.
  */
 final class Cluster implements AutoCloseable {
+
+    /** The nodes' access-token lifetime ({@code portcullis.oauth.access-token.lifetime}). */
+    static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
     private final Path dir = Path.of("target", "cluster", UUID.randomUUID().toString()).toAbsolutePath();
     private PostgresServer database;
@@ -50,6 +54,11 @@ final class Cluster implements AutoCloseable {
                 Map.entry("PORTCULLIS_MCP_RESOURCE", issuer + "/mcp"),
                 Map.entry("PORTCULLIS_OAUTH_KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)),
                 Map.entry("PORTCULLIS_OAUTH_REVOCATION_REFRESH_INTERVAL", "PT1S"),
+                // Short-lived access tokens, so that the SDK journey's refresh follows an expiry within seconds (long
+                // enough for the refresh race's checks, under load), and expired means expired (/mcp's default clock
+                // skew is 30 s).
+                Map.entry("PORTCULLIS_OAUTH_ACCESS_TOKEN_LIFETIME", ACCESS_TOKEN_LIFETIME.toString()),
+                Map.entry("PORTCULLIS_TOKEN_CLOCK_SKEW", "1s"),
                 Map.entry("PORTCULLIS_LOG_ACCESS", "true"));
         for (ClusterNode node : nodes) {
             node.create();

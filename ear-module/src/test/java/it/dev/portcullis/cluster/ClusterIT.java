@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import it.dev.portcullis.oauth.UserSession;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.McpHttp;
+import it.dev.portcullis.support.SdkClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,9 +46,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Two Liberty servers of the same EAR on one PostgreSQL behind HAProxy (round-robin, no stickiness, HTTPS at the
- * balancer): every request of a user's journey lands on the other node than the one before, and the journey works;
- * concurrent registrations and racing refreshes spread over both nodes stay correct (database constraints and row
- * locks, no JVM lock); and a node killed with {@code kill -9} in the middle of a flow loses nothing acknowledged.
+ * balancer): every request of the official TypeScript SDK client's journey (and of Chromium's, as the user) lands on
+ * the other node than the one before, and the journey works; concurrent registrations and racing refreshes spread
+ * over both nodes stay correct (database constraints and row locks, no JVM lock); and a node killed with
+ * {@code kill -9} in the middle of a flow loses nothing acknowledged.
  * Runs in the default build (about 3 minutes: two more servers, a database and a balancer); skipped where PostgreSQL
  * or HAProxy is not installed, except on CI.
  */
@@ -73,59 +79,91 @@ class ClusterIT {
         }
     }
 
+    /**
+     * The official TypeScript SDK client ({@link SdkClient}, scenario {@code cluster} of src/e2e/client/journey.mjs)
+     * through the balancer: discovery, registration, login and consent in Chromium, PKCE, tools in the modern era,
+     * the legacy era, refresh once the access token expired, and revocation. Every request the SDK or Chromium
+     * sends carries an X-Request-Id starting with the journey's tag (the SDK's numbered, Chromium's one id), so the
+     * balancer's log names the node of each, in the order they were answered (the journey sends one at a time).
+     */
     @Test
     @Order(1)
-    void journeyWhenEveryRequestAlternatesNodesThenLoginConsentTokenMcpRefreshAndRevokeWork() throws Exception {
-        String tag = "journey-" + UUID.randomUUID().toString().substring(0, 8);
-        Browser browser = new Browser(cluster.url("/"), tag);
+    void journeyWhenEveryRequestAlternatesNodesThenTheSdkClientLogsInCallsToolsRefreshesAndRevokes() throws Exception {
+        String tag = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> proven = SdkClient.install().run("cluster", "cluster-journey", cluster.url("/mcp"),
+                Map.of("E2E_REQUEST_ID", tag, "E2E_NODE_MCP_URL", cluster.nodes().get(0).url("/mcp").toString()),
+                List.of("discovery", "registration", "authorization", "token", "read", "legacy", "refresh",
+                        "legacy-on-one-node", "revoke"));
+        JsonObject revoke = Json.createReader(new StringReader(proven.get("revoke"))).readObject();
+        nodeOf(revoke.getString("lastRequest")); // waits until the balancer logged the journey's last request
 
-        String clientId = register(browser);
-        JsonObject tokens = codeFlow(browser, clientId, null);
-        String accessToken = tokens.getString("access_token");
-
-        McpHttp.Answer tools = McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + accessToken)
-                .header("X-Request-Id", browser.nextId()).modern("tools/list", null, "{}");
-        assertThat(tools.status()).as(tools.response().body()).isEqualTo(200);
-        assertThat(tools.result().getJsonArray("tools")).isNotEmpty();
-
-        // The legacy era's session lives on the node that created it: the next request, on the other node, gets the
-        // spec's 404 for an unknown session, which tells the client to initialize again (src/docs/scale-out.md).
-        McpHttp.Answer initialized = McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + accessToken)
-                .header("X-Request-Id", browser.nextId()).post(McpHttp.request("initialize",
-                        "{\"protocolVersion\":\"" + McpHttp.LEGACY + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}"));
-        assertThat(initialized.status()).as(initialized.response().body()).isEqualTo(200);
-        String session = initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
-        McpHttp.Answer elsewhere = McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + accessToken)
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", McpHttp.LEGACY)
-                .header("X-Request-Id", browser.nextId()).post(McpHttp.request("tools/list", "{}"));
-        assertThat(elsewhere.status()).as("a legacy session on the other node").isEqualTo(404);
-
-        HttpResponse<String> refreshed = browser.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
-                "client_id", clientId, "refresh_token", tokens.getString("refresh_token")));
-        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        String refreshToken = json(refreshed).getString("refresh_token");
-        HttpResponse<String> revoked = browser.postForm("/oauth/revoke", Map.of("token", refreshToken, "client_id", clientId));
-        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-
-        List<String[]> served = cluster.balancer().requests(tag);
-        assertThat(served).as("the journey's requests in the balancer's log").hasSizeGreaterThanOrEqualTo(12);
+        List<String[]> served = cluster.balancer().requests(tag + "-");
         for (int i = 1; i < served.size(); i++) {
             assertThat(served.get(i)[0]).as("node of request %s (%s %s) after %s", served.get(i)[4], served.get(i)[2],
                     served.get(i)[3], served.get(i - 1)[0]).isNotEqualTo(served.get(i - 1)[0]);
         }
+        Map<String, Set<String>> pathsByNode = new TreeMap<>();
+        for (String[] request : served) {
+            String path = request[3].startsWith("/.well-known/") ? "/.well-known/*" : request[3];
+            pathsByNode.computeIfAbsent(request[0], node -> new TreeSet<>()).add(path);
+        }
+        System.out.printf("ClusterIT: the SDK journey's %d requests through the balancer, paths by node: %s%n",
+                served.size(), pathsByNode);
+        assertThat(served.stream().filter(r -> r[4].equals(tag + "-browser")).map(r -> r[3]))
+                .as("Chromium's requests").contains("/oauth/authorize", "/oauth/login", "/oauth/j_security_check");
         for (ClusterNode node : cluster.nodes()) {
-            String accessLog = Files.readString(node.accessLog());
-            for (String[] request : served) {
-                if (accessLog.contains(" " + request[4])) {
-                    assertThat(request[0]).as("the node whose access log has %s", request[4]).isEqualTo(node.name());
+            assertThat(pathsByNode.get(node.name())).as("what %s served of the journey", node.name())
+                    .contains("/mcp").anyMatch(path -> path.startsWith("/oauth/"));
+        }
+        assertAccessLogsAgree(served, tag);
+
+        // The legacy era through the balancer: each initialize's session is unknown to the node of the next request.
+        List<JsonObject> attempts = Json.createReader(new StringReader(proven.get("legacy"))).readArray()
+                .getValuesAs(JsonObject.class);
+        for (JsonObject attempt : attempts) {
+            assertThat(nodeOf(attempt.getString("rejected"))).as("the 404 for the session of %s", attempt)
+                    .isNotEqualTo(nodeOf(attempt.getString("initialize")));
+        }
+        // The revoked family's access token was refused by both nodes (within its lifetime, the scenario checked).
+        assertThat(revoke.getJsonArray("refusedAccessToken").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(id -> nodeOfUnchecked(id.getString())).distinct()).as("the nodes that refused the revoked access token")
+                .containsExactlyInAnyOrder("portcullis-node-a", "portcullis-node-b");
+    }
+
+    /**
+     * Each node's access log agrees with the balancer's log: it has exactly the journey's requests the balancer sent
+     * it (method, path, status, X-Request-Id). The access log records the X-Request-Id the server answered with (the
+     * client's own), which the container's FORM login challenge, the 302 of the first {@code /oauth/authorize},
+     * answers before the application's filter, without one ({@code -}): that request is matched by its line only.
+     */
+    private static void assertAccessLogsAgree(List<String[]> served, String tag) throws Exception {
+        String challenge = "GET /oauth/authorize 302";
+        for (ClusterNode node : cluster.nodes()) {
+            List<String> lines = Files.readAllLines(node.accessLog());
+            List<String> logged = new ArrayList<>();
+            for (String line : lines) {
+                String[] fields = line.split(" ");
+                if (fields.length >= 7 && fields[6].startsWith(tag + "-")) {
+                    logged.add(fields[1] + " " + fields[2] + " " + fields[3] + " " + fields[6]);
                 }
             }
+            List<String[]> sent = served.stream().filter(r -> r[0].equals(node.name())).toList();
+            List<String> expected = sent.stream().map(r -> r[2] + " " + r[3] + " " + r[1] + " " + r[4])
+                    .filter(r -> !r.startsWith(challenge)).toList();
+            assertThat(logged).as("the journey's requests in %s's access log", node.name())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            if (sent.stream().anyMatch(r -> (r[2] + " " + r[3] + " " + r[1]).equals(challenge))) {
+                assertThat(lines).as("%s's access log", node.name())
+                        .anyMatch(line -> line.contains(" " + challenge + " ") && line.endsWith(" -"));
+            }
         }
-        assertThat(served.stream().map(r -> r[0]).distinct()).containsExactlyInAnyOrder("portcullis-node-a", "portcullis-node-b");
+    }
 
-        // The revoked family's access tokens are refused by both nodes once they reloaded the revocations (PT1S here).
-        for (ClusterNode node : cluster.nodes()) {
-            awaitStatus(node.url("/mcp"), json(refreshed).getString("access_token"), 401);
+    private static String nodeOfUnchecked(String requestId) {
+        try {
+            return nodeOf(requestId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -235,14 +273,15 @@ class ClusterIT {
             assertThat(after.statusCode()).as("the successor on %s after the replay: %s", node.name(), after.body()).isEqualTo(400);
             awaitStatus(node.url("/mcp"), accessTokens.get(0), 401);
         }
+        String claims = new String(Base64.getUrlDecoder().decode(accessTokens.get(0).split("\\.")[1]), StandardCharsets.UTF_8);
+        long expires = Json.createReader(new StringReader(claims)).readObject().getJsonNumber("exp").longValue();
+        System.out.printf("ClusterIT: the raced access token's 401s came %d s before its expiry%n",
+                expires - System.currentTimeMillis() / 1000);
+        assertThat(System.currentTimeMillis() / 1000).as("now, before the raced access token's exp: its 401s were the"
+                + " revocation's, not its expiry's (the nodes' tokens live %s)", Cluster.ACCESS_TOKEN_LIFETIME)
+                .isLessThan(expires);
     }
 
-    /**
-     * Not a check: the token endpoint ({@code client_credentials}) and an authenticated modern {@code tools/call}
-     * through the balancer, with two nodes and then with one (the other taken out of the rotation on HAProxy's admin
-     * socket), 16 clients each, and the CPU each process used meanwhile (src/docs/benchmarks.md, "Scale-out"). Only
-     * with {@code -Dportcullis.benchmark=true}, like the other benchmarks.
-     */
     /**
      * The demo's task-capable {@code pet_census} as a task (2026-07-28, tasks extension) through the balancer: the
      * task created on one node is read with {@code tasks/get} on the other, answered there with {@code tasks/update}
@@ -331,6 +370,12 @@ class ClusterIT {
         throw new AssertionError("the balancer's log has no request " + requestId);
     }
 
+    /**
+     * Not a check: the token endpoint ({@code client_credentials}) and an authenticated modern {@code tools/call}
+     * through the balancer, with two nodes and then with one (the other taken out of the rotation on HAProxy's admin
+     * socket), 16 clients each, and the CPU each process used meanwhile (src/docs/benchmarks.md, "Scale-out"). Only
+     * with {@code -Dportcullis.benchmark=true}, like the other benchmarks.
+     */
     @Test
     @Order(6)
     @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
@@ -341,11 +386,26 @@ class ClusterIT {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=pets%3Aread")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-        HttpResponse<String> issued = post(cluster.url("/oauth/token"), Map.of("grant_type", "client_credentials", "scope", "pets:read"),
-                basic);
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-        String bearer = json(issued).getString("access_token");
-        Callable<Integer> call = () -> McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + bearer)
+        // The nodes' access tokens live seconds (Cluster.ACCESS_TOKEN_LIFETIME), the measurement minutes: a token at
+        // most half that old.
+        AtomicReference<String> bearer = new AtomicReference<>();
+        AtomicLong bearerIssued = new AtomicLong();
+        Callable<String> freshBearer = () -> {
+            synchronized (bearer) {
+                long age = System.nanoTime() - bearerIssued.get();
+                if (bearer.get() == null || age > Cluster.ACCESS_TOKEN_LIFETIME.toNanos() / 2) {
+                    long asked = System.nanoTime();
+                    HttpResponse<String> issued = post(cluster.url("/oauth/token"),
+                            Map.of("grant_type", "client_credentials", "scope", "pets:read"), basic);
+                    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+                    bearer.set(json(issued).getString("access_token"));
+                    bearerIssued.set(asked);
+                }
+                return bearer.get();
+            }
+        };
+        Callable<Integer> call = () -> McpHttp.to(cluster.url("/mcp"))
+                .header("Authorization", "Bearer " + freshBearer.call())
                 .modern("tools/call", "list_pets", "{\"name\":\"list_pets\",\"arguments\":{}}").status();
         assertThat(call.call()).isEqualTo(200);
 
