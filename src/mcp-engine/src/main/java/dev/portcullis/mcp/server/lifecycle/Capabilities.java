@@ -1,12 +1,10 @@
 package dev.portcullis.mcp.server.lifecycle;
 
-import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.mcp.server.exchange.Era;
+import dev.portcullis.mcp.protocol.wire.ServerCapabilities;
 import dev.portcullis.mcp.server.notifications.ServerNotifications;
 import dev.portcullis.mcp.server.tasks.TasksExtension;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.Map;
 
 /**
  * The server capabilities, per era. {@code listChanged} and {@code subscribe} are true because the server delivers
@@ -18,21 +16,19 @@ import jakarta.json.JsonValue;
  */
 final class Capabilities {
 
+    private static final ServerCapabilities.ListChanged LIST_CHANGED = new ServerCapabilities.ListChanged(true);
+    private static final ServerCapabilities.Resources RESOURCES = new ServerCapabilities.Resources(true, true);
+
     private Capabilities() {
     }
 
-    static JsonObject of(Era era) {
-        JsonObjectBuilder resources = Jsons.PROVIDER.createObjectBuilder().add("subscribe", true).add("listChanged", true);
-        JsonObjectBuilder capabilities = Jsons.PROVIDER.createObjectBuilder();
-        if (era == Era.MODERN) {
-            capabilities.add("extensions", TasksExtension.advertised());
-        }
-        return capabilities
-                .add("tools", Jsons.PROVIDER.createObjectBuilder().add("listChanged", true))
-                .add("resources", resources)
-                .add("prompts", Jsons.PROVIDER.createObjectBuilder().add("listChanged", true))
-                .add("completions", JsonValue.EMPTY_JSON_OBJECT)
-                .add("logging", JsonValue.EMPTY_JSON_OBJECT)
-                .build();
+    static ServerCapabilities.Legacy legacy() {
+        return new ServerCapabilities.Legacy(LIST_CHANGED, RESOURCES, LIST_CHANGED, JsonValue.EMPTY_JSON_OBJECT,
+                JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    static ServerCapabilities.Modern modern() {
+        return new ServerCapabilities.Modern(Map.of(TasksExtension.ID, JsonValue.EMPTY_JSON_OBJECT), LIST_CHANGED,
+                RESOURCES, LIST_CHANGED, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT);
     }
 }

@@ -1,13 +1,13 @@
 package dev.portcullis.mcp.server.lifecycle;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
+import dev.portcullis.mcp.protocol.wire.DiscoverResult;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.context.RequestContext;
 import dev.portcullis.mcp.server.context.RequestHandler;
-import dev.portcullis.mcp.server.exchange.Era;
 import dev.portcullis.mcp.server.exchange.ServerInfo;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 
 /**
  * {@code server/discover} (2026-07-28): versions, capabilities and instructions, cacheable.
@@ -24,12 +24,7 @@ public final class DiscoverHandler implements RequestHandler {
 
     @Override
     public JsonObject handle(RequestContext context) {
-        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder()
-                .add("supportedVersions", Jsons.PROVIDER.createArrayBuilder().add(ProtocolVersion.MODERN))
-                .add("capabilities", Capabilities.of(Era.MODERN));
-        if (info.instructions() != null) {
-            result.add("instructions", info.instructions());
-        }
-        return result.build();
+        return Wire.toJson(new DiscoverResult(List.of(ProtocolVersion.MODERN), Capabilities.modern(),
+                info.instructions()));
     }
 }

@@ -1,16 +1,16 @@
 package dev.portcullis.mcp.server.lifecycle;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
+import dev.portcullis.mcp.protocol.wire.Implementation;
+import dev.portcullis.mcp.protocol.wire.InitializeResult;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.context.RequestContext;
 import dev.portcullis.mcp.server.context.RequestHandler;
-import dev.portcullis.mcp.server.exchange.Era;
 import dev.portcullis.mcp.server.exchange.ServerInfo;
 import dev.portcullis.mcp.session.McpSession;
 import dev.portcullis.mcp.session.SessionStore;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 /**
  * {@code initialize}: negotiates a legacy version (the requested one if supported, else the latest) and opens a
@@ -38,11 +38,7 @@ public final class InitializeHandler implements RequestHandler {
         McpSession session = sessions.create(version, context.caller().name());
         session.clientCapabilities(context.params().getJsonObject("capabilities"));
         context.newSessionId(session.id());
-        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder().add("protocolVersion", version)
-                .add("capabilities", Capabilities.of(Era.LEGACY)).add("serverInfo", info.toJson());
-        if (info.instructions() != null) {
-            result.add("instructions", info.instructions());
-        }
-        return result.build();
+        return Wire.toJson(new InitializeResult(version, Capabilities.legacy(),
+                new Implementation(info.name(), info.version()), info.instructions()));
     }
 }

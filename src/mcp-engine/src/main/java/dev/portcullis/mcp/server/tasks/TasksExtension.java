@@ -16,7 +16,8 @@ import jakarta.json.JsonValue;
  */
 public final class TasksExtension {
 
-    static final String ID = "io.modelcontextprotocol/tasks";
+    /** The extension identifier, the key under {@code capabilities.extensions}. */
+    public static final String ID = "io.modelcontextprotocol/tasks";
 
     private TasksExtension() {
     }
