@@ -1,11 +1,11 @@
 package dev.portcullis.mcp.server.features;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.wire.CompleteResult;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.context.RequestContext;
 import dev.portcullis.mcp.server.context.RequestHandler;
 import dev.portcullis.mcp.tools.FeatureRegistry;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -45,10 +45,8 @@ public final class CompletionHandler implements RequestHandler {
         }
         List<String> values = features.completion(type, target, argument.getString("name", ""))
                 .map(c -> c.complete(argument.getString("value", ""), context.scope())).orElse(List.of());
-        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-        values.stream().limit(MAX_VALUES).forEach(array::add);
-        return Jsons.PROVIDER.createObjectBuilder().add("completion", Jsons.PROVIDER.createObjectBuilder().add("values", array)
-                .add("total", values.size()).add("hasMore", values.size() > MAX_VALUES)).build();
+        return Wire.toJson(new CompleteResult(new CompleteResult.Completion(values.stream().limit(MAX_VALUES).toList(),
+                values.size(), values.size() > MAX_VALUES)));
     }
 
     private static JsonObject object(JsonObject params, String key) {

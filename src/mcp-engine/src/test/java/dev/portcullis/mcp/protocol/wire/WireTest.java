@@ -68,4 +68,16 @@ class WireTest {
         assertThat(McpSchemas.errors("2025-11-25", "ServerCapabilities", legacy)).isEmpty();
         assertThat(legacy.containsKey("extensions")).isFalse();
     }
+
+    @Test
+    void completeResultWhenMappedThenValidInBothRevisionsInTheEngineOrder() {
+        JsonObject json = Wire.toJson(new CompleteResult(new CompleteResult.Completion(List.of("cat", "dog"), 2,
+                false)));
+
+        assertThat(json.toString()).isEqualTo("{\"completion\":{\"values\":[\"cat\",\"dog\"],\"total\":2,"
+                + "\"hasMore\":false}}");
+        assertThat(McpSchemas.errors("2025-11-25", "CompleteResult", json)).isEmpty();
+        assertThat(McpSchemas.errors("2026-07-28", "CompleteResult", Jsons.PROVIDER.createObjectBuilder(json)
+                .add("resultType", "complete").build())).isEmpty();
+    }
 }
