@@ -9,7 +9,7 @@
  * properties in the order the record declares them.
  *
  * <p>Not yet typed (still built with JSON-P builders): the JSON-RPC envelopes and {@code tools/call} results, on
- * every request's path, and the list, read, prompt, completion, task and notification messages.
+ * every request's path (src/docs/benchmarks.md), and the list, read, prompt, task and other notification messages.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/schema">Schema 2025-11-25</a>
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/schema">Schema 2026-07-28</a>

@@ -4,15 +4,19 @@ import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.protocol.wire.SubscriptionsAcknowledgedNotificationParams;
+import dev.portcullis.mcp.protocol.wire.SubscriptionsAcknowledgedNotificationParams.SubscriptionFilter;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.server.exchange.ServerInfo;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,19 +84,10 @@ public final class ListenSubscription implements NotificationSink, NotificationS
 
     /** Sends the acknowledgement and starts receiving notices. */
     public void open() {
-        JsonObjectBuilder honored = Jsons.PROVIDER.createObjectBuilder();
-        for (String flag : FLAGS) {
-            if (methods.contains(method(flag))) {
-                honored.add(flag, true);
-            }
-        }
-        if (!uris.isEmpty()) {
-            JsonArrayBuilder list = Jsons.PROVIDER.createArrayBuilder();
-            uris.forEach(list::add);
-            honored.add("resourceSubscriptions", list);
-        }
-        out.send(JsonRpc.notification(McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED, Jsons.PROVIDER.createObjectBuilder()
-                .add("notifications", honored).add("_meta", meta()).build()));
+        SubscriptionFilter honored = new SubscriptionFilter(honored("toolsListChanged"),
+                honored("resourcesListChanged"), honored("promptsListChanged"), uris.isEmpty() ? null : List.copyOf(uris));
+        out.send(JsonRpc.notification(McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED, Wire.toJson(
+                new SubscriptionsAcknowledgedNotificationParams(honored, Map.of(SUBSCRIPTION_ID_META, id)))));
         hub.add(this);
     }
 
@@ -138,6 +133,11 @@ public final class ListenSubscription implements NotificationSink, NotificationS
     @Override
     public void close() {
         hub.remove(this);
+    }
+
+    /** True when the stream carries the flag's notification, else null (left out). */
+    private Boolean honored(String flag) {
+        return methods.contains(method(flag)) ? Boolean.TRUE : null;
     }
 
     private JsonObjectBuilder meta() {

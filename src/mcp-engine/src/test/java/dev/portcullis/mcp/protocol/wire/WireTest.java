@@ -80,4 +80,15 @@ class WireTest {
         assertThat(McpSchemas.errors("2026-07-28", "CompleteResult", Jsons.PROVIDER.createObjectBuilder(json)
                 .add("resultType", "complete").build())).isEmpty();
     }
+
+    @Test
+    void subscriptionsAcknowledgedWhenMappedThenValidModernParamsWithoutUnhonoredFlags() {
+        JsonObject json = Wire.toJson(new SubscriptionsAcknowledgedNotificationParams(
+                new SubscriptionsAcknowledgedNotificationParams.SubscriptionFilter(true, null, null, List.of("a://x")),
+                Map.of("io.modelcontextprotocol/subscriptionId", Jsons.PROVIDER.createValue(7))));
+
+        assertThat(json.toString()).isEqualTo("{\"notifications\":{\"toolsListChanged\":true,"
+                + "\"resourceSubscriptions\":[\"a://x\"]},\"_meta\":{\"io.modelcontextprotocol/subscriptionId\":7}}");
+        assertThat(McpSchemas.errors("2026-07-28", "SubscriptionsAcknowledgedNotificationParams", json)).isEmpty();
+    }
 }
