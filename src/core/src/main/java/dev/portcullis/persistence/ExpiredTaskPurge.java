@@ -1,6 +1,6 @@
 package dev.portcullis.persistence;
 
-import dev.portcullis.mcp.server.TaskRecords;
+import dev.portcullis.mcp.server.tasks.TaskRecords;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

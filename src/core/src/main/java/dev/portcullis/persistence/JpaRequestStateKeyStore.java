@@ -1,6 +1,6 @@
 package dev.portcullis.persistence;
 
-import dev.portcullis.mcp.server.RequestStateKeyStore;
+import dev.portcullis.mcp.server.input.RequestStateKeyStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,8 +1,8 @@
 package dev.portcullis.persistence;
 
 import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.mcp.server.TaskRecord;
-import dev.portcullis.mcp.server.TaskRecords;
+import dev.portcullis.mcp.server.tasks.TaskRecord;
+import dev.portcullis.mcp.server.tasks.TaskRecords;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.mcp.server.TaskRecord;
-import dev.portcullis.mcp.server.TaskRecords;
+import dev.portcullis.mcp.server.tasks.TaskRecord;
+import dev.portcullis.mcp.server.tasks.TaskRecords;
 import dev.portcullis.testing.ProductWar;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.telemetry;
 
-import dev.portcullis.mcp.server.McpInstrumentation;
+import dev.portcullis.mcp.server.observation.McpInstrumentation;
 import dev.portcullis.telemetry.Telemetry;
 import dev.portcullis.telemetry.TelemetrySpan;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.transport;
 
 import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.mcp.server.Outbound;
+import dev.portcullis.mcp.server.exchange.Outbound;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;

@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.transport;
 
-import dev.portcullis.mcp.server.Outbound;
+import dev.portcullis.mcp.server.exchange.Outbound;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.transport;
 
-import dev.portcullis.mcp.server.Reply;
+import dev.portcullis.mcp.server.exchange.Reply;
 import dev.portcullis.resourceserver.McpEndpoint;
 import dev.portcullis.resourceserver.RequestCaller;
 import jakarta.annotation.Priority;

@@ -2,6 +2,7 @@ package dev.portcullis.mcp.server;
 
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import dev.portcullis.mcp.server.exchange.Era;
 import dev.portcullis.mcp.session.McpSession;
 
 /**

@@ -6,6 +6,21 @@ import dev.portcullis.mcp.protocol.JsonRpcMessage;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.McpMethods;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
+import dev.portcullis.mcp.server.context.RequestContext;
+import dev.portcullis.mcp.server.exchange.Era;
+import dev.portcullis.mcp.server.exchange.Outbound;
+import dev.portcullis.mcp.server.exchange.Reply;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
+import dev.portcullis.mcp.server.features.FeatureAccess;
+import dev.portcullis.mcp.server.notifications.ListenSubscription;
+import dev.portcullis.mcp.server.notifications.ServerNotifications;
+import dev.portcullis.mcp.server.notifications.SessionStream;
+import dev.portcullis.mcp.server.observation.McpInstrumentation;
+import dev.portcullis.mcp.server.observation.McpObserver;
+import dev.portcullis.mcp.server.tasks.InMemoryTaskRecords;
+import dev.portcullis.mcp.server.tasks.TaskLifecycle;
+import dev.portcullis.mcp.server.tasks.TaskRecord;
+import dev.portcullis.mcp.server.tasks.TaskRecords;
 import dev.portcullis.mcp.session.McpSession;
 import dev.portcullis.mcp.session.SessionStore;
 import dev.portcullis.mcp.tools.FeatureRegistry;
@@ -98,7 +113,8 @@ public final class McpServer {
                 Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
                 Objects.requireNonNull(instrumentation, "instrumentation cannot be null"),
                 Objects.requireNonNull(taskRecords, "taskRecords cannot be null"), clock);
-        this.access = new FeatureAccess(registry, taskRecords);
+        this.access = new FeatureAccess(registry, (taskId, owner) -> taskRecords.find(taskId)
+                .filter(task -> Objects.equals(task.owner(), owner)).map(TaskRecord::toolName));
     }
 
     /** Applies the era's rules to a POSTed message. */

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.server.input.RequestStateKeys;
 import java.time.Duration;
 
 /**
@@ -24,8 +25,6 @@ public record McpSettings(int pageSize, long ttlMs, String cacheScope, Duration 
     }
 
     public static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return key;
+        return RequestStateKeys.random();
     }
 }

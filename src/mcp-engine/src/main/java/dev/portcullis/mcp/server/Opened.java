@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.server.exchange.Reply;
+import dev.portcullis.mcp.server.notifications.NotificationStream;
 import java.util.function.Supplier;
 
 /**

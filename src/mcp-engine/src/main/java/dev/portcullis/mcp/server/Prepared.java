@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.server.exchange.Reply;
+
 /** The outcome of checking an incoming message: an immediate {@link Reply}, or a {@link Call} to execute. */
 public sealed interface Prepared permits Prepared.Answer, Prepared.Run {
 

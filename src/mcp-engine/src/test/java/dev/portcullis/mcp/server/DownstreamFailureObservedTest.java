@@ -1,16 +1,22 @@
 package dev.portcullis.mcp.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.protocol.JsonRpc;
+import dev.portcullis.mcp.server.exchange.Outbound;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
+import dev.portcullis.mcp.server.notifications.ServerNotifications;
+import dev.portcullis.mcp.server.observation.McpObserver;
+import dev.portcullis.mcp.server.observation.ServedCall;
+import dev.portcullis.mcp.server.tasks.TaskLifecycle;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.FeatureRegistryBuilder;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A tool call that ended because no downstream credential could be obtained is a tool error (isError) for the

@@ -1,13 +1,16 @@
 package dev.portcullis.mcp.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
 import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.server.exchange.Outbound;
+import dev.portcullis.mcp.server.exchange.Reply;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
 import dev.portcullis.mcp.testing.TestTools;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of what {@code /mcp} does with a body: JSON-RPC parsing, then the engine's

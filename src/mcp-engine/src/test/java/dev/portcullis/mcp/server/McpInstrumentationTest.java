@@ -1,12 +1,18 @@
 package dev.portcullis.mcp.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.portcullis.mcp.protocol.JsonRpc;
+import dev.portcullis.mcp.server.exchange.Outbound;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
+import dev.portcullis.mcp.server.notifications.ServerNotifications;
+import dev.portcullis.mcp.server.observation.McpInstrumentation;
+import dev.portcullis.mcp.server.observation.McpObserver;
+import dev.portcullis.mcp.server.tasks.TaskLifecycle;
 import dev.portcullis.mcp.testing.TestTools;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the engine reports to its instrumentation: one request observation per served request, labelled only with

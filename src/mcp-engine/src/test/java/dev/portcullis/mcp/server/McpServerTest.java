@@ -1,8 +1,9 @@
 package dev.portcullis.mcp.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.portcullis.mcp.protocol.JsonRpc;
+import dev.portcullis.mcp.server.exchange.Outbound;
+import dev.portcullis.mcp.server.exchange.Reply;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
 import dev.portcullis.mcp.testing.McpSchemas;
 import dev.portcullis.mcp.testing.TestTools;
 import jakarta.json.JsonObject;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine's era rules, without HTTP. Test names cite the rule numbers of mcp-requirements.md; every result is

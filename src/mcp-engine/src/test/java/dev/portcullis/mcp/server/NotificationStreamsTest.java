@@ -1,9 +1,11 @@
 package dev.portcullis.mcp.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.server.exchange.Outbound;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
+import dev.portcullis.mcp.server.notifications.ListenSubscription;
+import dev.portcullis.mcp.server.notifications.ServerNotifications;
+import dev.portcullis.mcp.server.notifications.SessionStream;
 import dev.portcullis.mcp.session.McpSession;
 import dev.portcullis.mcp.session.SessionStore;
 import jakarta.json.Json;
@@ -14,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Server-initiated notifications: legacy GET streams and modern subscriptions/listen streams. */
 class NotificationStreamsTest {

@@ -1,9 +1,12 @@
 package dev.portcullis.mcp.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpc;
+import dev.portcullis.mcp.server.exchange.Outbound;
+import dev.portcullis.mcp.server.exchange.Reply;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
+import dev.portcullis.mcp.server.tasks.InMemoryTaskRecords;
+import dev.portcullis.mcp.server.tasks.TaskRecords;
 import dev.portcullis.mcp.testing.NamedCaller;
 import dev.portcullis.mcp.testing.TaskTools;
 import dev.portcullis.mcp.tools.FeatureRegistry;
@@ -12,6 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two servers behind one load balancer, sharing their {@link TaskRecords} as servers sharing a database do: a task

@@ -1,0 +1,45 @@
+package dev.portcullis.mcp.server.features;
+
+import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.mcp.server.context.RequestContext;
+import dev.portcullis.mcp.server.context.RequestHandler;
+import dev.portcullis.mcp.tools.AccessRule;
+import dev.portcullis.mcp.tools.FeatureRegistry;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The four paginated list methods ({@code tools/list}, {@code resources/list}, {@code resources/templates/list},
+ * {@code prompts/list}): one page of the descriptors this caller may see, in the registry's deterministic order.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/pagination">Pagination</a>
+ */
+public final class ListHandler<T> implements RequestHandler {
+
+    private final Supplier<FeatureRegistry> registry;
+    private final Function<FeatureRegistry, List<T>> items;
+    private final Function<T, JsonObject> descriptor;
+    private final Function<T, AccessRule> access;
+    private final String key;
+    private final Pagination pagination;
+
+    public ListHandler(Supplier<FeatureRegistry> registry, Function<FeatureRegistry, List<T>> items,
+            Function<T, JsonObject> descriptor, Function<T, AccessRule> access, String key, Pagination pagination) {
+        this.access = access;
+        this.registry = registry;
+        this.items = items;
+        this.descriptor = descriptor;
+        this.key = key;
+        this.pagination = pagination;
+    }
+
+    @Override
+    public JsonObject handle(RequestContext context) {
+        List<T> visible = items.apply(registry.get()).stream()
+                .filter(item -> FeatureAccess.admits(access.apply(item), context.caller())).toList();
+        return pagination.page(context.params(), visible, descriptor, key,
+                Jsons.PROVIDER.createObjectBuilder()).build();
+    }
+}

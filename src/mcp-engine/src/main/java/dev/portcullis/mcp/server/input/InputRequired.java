@@ -1,0 +1,26 @@
+package dev.portcullis.mcp.server.input;
+
+import dev.portcullis.mcp.api.ClientRequests;
+import java.util.Map;
+
+/**
+ * Thrown out of a feature method when it asks the client something the modern-era request has no answer for; the
+ * dispatcher turns it into an {@code InputRequiredResult}.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr">Multi-round-trip requests</a>
+ */
+public final class InputRequired extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Map<String, ClientRequests.Request> requests;
+
+    InputRequired(Map<String, ClientRequests.Request> requests) {
+        super("input required", null, false, false);
+        this.requests = Map.copyOf(requests);
+    }
+
+    public Map<String, ClientRequests.Request> requests() {
+        return requests;
+    }
+}
