@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The modules whose classes make up the application (paths from this module's directory). */
-    private static final List<String> MODULES = List.of("../src/mcp-api", "../src/mcp-engine", "../src/core",
-            "../src/authorization-server", "../war-module", "../src/demo");
+    private static final List<String> MODULES = List.of(
+            "../src/mcp-api",
+            "../src/mcp-engine",
+            "../src/core",
+            "../src/authorization-server",
+            "../war-module",
+            "../src/demo");
 
     private static JavaClasses classes;
 
@@ -39,10 +44,15 @@ class ArchitectureTest {
         // -Darchitecture.classes=dir,dir checks other class directories (an older build, say) against the same rules.
         String others = System.getProperty("architecture.classes", "");
         List<Path> dirs = others.isBlank()
-                ? MODULES.stream().map(m -> base.resolve(m).resolve("target/classes").normalize()).toList()
+                ? MODULES.stream()
+                        .map(m -> base.resolve(m).resolve("target/classes").normalize())
+                        .toList()
                 : Arrays.stream(others.split(",")).map(Path::of).toList();
-        assertThat(dirs).allSatisfy(dir -> assertThat(Files.isDirectory(dir)).as(dir + " is built").isTrue());
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        assertThat(dirs)
+                .allSatisfy(dir ->
+                        assertThat(Files.isDirectory(dir)).as(dir + " is built").isTrue());
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPaths(dirs);
         assertThat(classes.containPackage("dev.portcullis.oauth.token")).isTrue();
     }
@@ -58,31 +68,61 @@ class ArchitectureTest {
 
     @Test
     void layersPointDownwards() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 // Endpoints: JAX-RS resources, filters and providers, pages, health checks, and the demo's tools.
-                .layer("Endpoint").definedBy("dev.portcullis.oauth.endpoints..", "dev.portcullis.oauth.authorize..",
-                        "dev.portcullis.oauth.console..", "dev.portcullis.oauth.admin..", "dev.portcullis.oauth.pages..",
-                        "dev.portcullis.oauth.discovery..", "dev.portcullis.pages..", "dev.portcullis.health..",
-                        "dev.portcullis.mcp.transport..", "dev.portcullis.mcp.telemetry..",
-                        "dev.portcullis.resourceserver..", "dev.portcullis.demodownstream..", "dev.portcullis.demo..")
+                .layer("Endpoint")
+                .definedBy(
+                        "dev.portcullis.oauth.endpoints..",
+                        "dev.portcullis.oauth.authorize..",
+                        "dev.portcullis.oauth.console..",
+                        "dev.portcullis.oauth.admin..",
+                        "dev.portcullis.oauth.pages..",
+                        "dev.portcullis.oauth.discovery..",
+                        "dev.portcullis.pages..",
+                        "dev.portcullis.health..",
+                        "dev.portcullis.mcp.transport..",
+                        "dev.portcullis.mcp.telemetry..",
+                        "dev.portcullis.resourceserver..",
+                        "dev.portcullis.demodownstream..",
+                        "dev.portcullis.demo..")
                 // Services: the OAuth logic (CDI beans and EJBs) and what it keeps in the database.
-                .layer("Service").definedBy("dev.portcullis.oauth.caller..", "dev.portcullis.oauth.cimd..",
-                        "dev.portcullis.oauth.client..", "dev.portcullis.oauth.consent..", "dev.portcullis.oauth.grant..",
-                        "dev.portcullis.oauth.grants..", "dev.portcullis.oauth.keys..", "dev.portcullis.oauth.metadata..",
-                        "dev.portcullis.oauth.registration..", "dev.portcullis.oauth.revocation..",
+                .layer("Service")
+                .definedBy(
+                        "dev.portcullis.oauth.caller..",
+                        "dev.portcullis.oauth.cimd..",
+                        "dev.portcullis.oauth.client..",
+                        "dev.portcullis.oauth.consent..",
+                        "dev.portcullis.oauth.grant..",
+                        "dev.portcullis.oauth.grants..",
+                        "dev.portcullis.oauth.keys..",
+                        "dev.portcullis.oauth.metadata..",
+                        "dev.portcullis.oauth.registration..",
+                        "dev.portcullis.oauth.revocation..",
                         "dev.portcullis.oauth.token..")
                 // The OAuth domain core: clients, grants and errors as values.
-                .layer("Domain").definedBy("dev.portcullis.oauth.model..", "dev.portcullis.oauth.error..")
+                .layer("Domain")
+                .definedBy("dev.portcullis.oauth.model..", "dev.portcullis.oauth.error..")
                 // Support: configuration, audit, persistence, telemetry, platform and the MCP engine and API, none of
                 // which knows OAuth. The engine is every dev.portcullis.mcp package but the web module's two.
-                .layer("Support").definedBy(resideInAnyPackage("dev.portcullis.config..", "dev.portcullis.audit..",
-                        "dev.portcullis.persistence..", "dev.portcullis.telemetry..", "dev.portcullis.platform..")
-                        .or(resideInAPackage("dev.portcullis.mcp..").and(not(resideInAnyPackage(
-                                "dev.portcullis.mcp.transport..", "dev.portcullis.mcp.telemetry..")))))
-                .whereLayer("Endpoint").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("Endpoint")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Service", "Endpoint")
-                .whereLayer("Support").mayOnlyBeAccessedByLayers("Domain", "Service", "Endpoint")
+                .layer("Support")
+                .definedBy(resideInAnyPackage(
+                                "dev.portcullis.config..",
+                                "dev.portcullis.audit..",
+                                "dev.portcullis.persistence..",
+                                "dev.portcullis.telemetry..",
+                                "dev.portcullis.platform..")
+                        .or(resideInAPackage("dev.portcullis.mcp..")
+                                .and(not(resideInAnyPackage(
+                                        "dev.portcullis.mcp.transport..", "dev.portcullis.mcp.telemetry..")))))
+                .whereLayer("Endpoint")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Service")
+                .mayOnlyBeAccessedByLayers("Endpoint")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Service", "Endpoint")
+                .whereLayer("Support")
+                .mayOnlyBeAccessedByLayers("Domain", "Service", "Endpoint")
                 .ensureAllClassesAreContainedInArchitecture()
                 .check(classes);
     }

@@ -43,8 +43,10 @@ class EarLayoutIT {
                 String name = entry.getName();
                 if (name.startsWith("lib/dev.portcullis-portcullis-mcp") && name.endsWith(".jar")) {
                     Set<String> packages = new TreeSet<>();
-                    entries(ear.getInputStream(entry)).keySet().stream().filter(e -> e.endsWith(".class"))
-                            .map(e -> e.substring(0, e.lastIndexOf('/')).replace('/', '.')).forEach(packages::add);
+                    entries(ear.getInputStream(entry)).keySet().stream()
+                            .filter(e -> e.endsWith(".class"))
+                            .map(e -> e.substring(0, e.lastIndexOf('/')).replace('/', '.'))
+                            .forEach(packages::add);
                     LIB_PACKAGES.put(name.substring("lib/".length()), packages);
                 }
             }
@@ -54,7 +56,7 @@ class EarLayoutIT {
     private static Map<String, byte[]> entries(InputStream archive) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         try (ZipInputStream zip = new ZipInputStream(archive)) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 entries.put(entry.getName(), zip.readAllBytes());
             }
         }
@@ -72,9 +74,11 @@ class EarLayoutIT {
         assertThat(text("portcullis.war", "WEB-INF/web.xml")).contains("<auth-method>MP-JWT</auth-method>");
         String oauth = text("portcullis-oauth.war", "WEB-INF/web.xml");
         assertThat(oauth).contains("<auth-method>FORM</auth-method>").doesNotContain("MP-JWT");
-        for (Map.Entry<String, byte[]> entry : MODULES.get("portcullis-oauth.war").entrySet()) {
+        for (Map.Entry<String, byte[]> entry :
+                MODULES.get("portcullis-oauth.war").entrySet()) {
             if (entry.getKey().endsWith(".class")) {
-                assertThat(new String(entry.getValue(), StandardCharsets.ISO_8859_1)).as(entry.getKey())
+                assertThat(new String(entry.getValue(), StandardCharsets.ISO_8859_1))
+                        .as(entry.getKey())
                         .doesNotContain("org/eclipse/microprofile/auth/LoginConfig");
             }
         }
@@ -83,24 +87,31 @@ class EarLayoutIT {
     @Test
     void noPackageIsSplitAcrossModules() {
         Map<String, Set<String>> modulesOfPackage = new TreeMap<>();
-        MODULES.forEach((module, entries) -> entries.keySet().stream().filter(name -> name.endsWith(".class"))
+        MODULES.forEach((module, entries) -> entries.keySet().stream()
+                .filter(name -> name.endsWith(".class"))
                 .map(name -> name.replaceFirst("^WEB-INF/classes/", ""))
                 .map(name -> name.substring(0, Math.max(0, name.lastIndexOf('/'))))
-                .forEach(pkg -> modulesOfPackage.computeIfAbsent(pkg, p -> new TreeSet<>()).add(module)));
+                .forEach(pkg -> modulesOfPackage
+                        .computeIfAbsent(pkg, p -> new TreeSet<>())
+                        .add(module)));
         assertThat(modulesOfPackage).isNotEmpty();
         modulesOfPackage.forEach((pkg, modules) -> assertThat(modules).as(pkg).hasSize(1));
     }
 
     @Test
     void libHoldsTheToolApiAndTheEngineAsTwoJars() {
-        assertThat(LIB_PACKAGES.keySet()).as("lib/ of " + EAR).hasSize(2)
+        assertThat(LIB_PACKAGES.keySet())
+                .as("lib/ of " + EAR)
+                .hasSize(2)
                 .anyMatch(jar -> jar.startsWith("dev.portcullis-portcullis-mcp-api-"))
                 .anyMatch(jar -> jar.matches("dev\\.portcullis-portcullis-mcp-\\d.*"));
         LIB_PACKAGES.forEach((jar, packages) -> {
             if (jar.startsWith("dev.portcullis-portcullis-mcp-api-")) {
                 assertThat(packages).as(jar).containsExactly("dev.portcullis.mcp.api");
             } else {
-                assertThat(packages).as(jar).contains("dev.portcullis.mcp.server", "dev.portcullis.mcp.tools")
+                assertThat(packages)
+                        .as(jar)
+                        .contains("dev.portcullis.mcp.server", "dev.portcullis.mcp.tools")
                         .doesNotContain("dev.portcullis.mcp.api");
             }
         });

@@ -26,13 +26,15 @@ class HealthIT {
         HttpResponse<String> response = get(server.url("/health/ready"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         Readiness readiness = Readiness.read(server);
         assertThat(readiness.status()).isEqualTo("UP");
         assertThat(readiness.installation()).matches("[0-9a-f-]{36}");
         assertThat(readiness.starts()).isPositive();
         assertThat(readiness.schemaVersion()).isEqualTo(newestMigration());
-        assertThat(checkNames(response.body())).as("each check once, though both web modules see the EJB module")
+        assertThat(checkNames(response.body()))
+                .as("each check once, though both web modules see the EJB module")
                 .containsExactly("database");
     }
 
@@ -42,8 +44,9 @@ class HealthIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
-        assertThat(response.body()).as("the unused-client cleanup's counts").contains("\"client-cleanup\"",
-                "\"removedNeverUsed\"", "\"removedUnused\"");
+        assertThat(response.body())
+                .as("the unused-client cleanup's counts")
+                .contains("\"client-cleanup\"", "\"removedNeverUsed\"", "\"removedUnused\"");
         assertThat(checkNames(response.body())).containsExactly("client-cleanup");
     }
 
@@ -60,16 +63,18 @@ class HealthIT {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location"))
-                .hasValue("https://localhost:" + server.baseUrl().getPort() + "/.well-known/oauth-authorization-server?x=1");
+                .hasValue("https://localhost:" + server.baseUrl().getPort()
+                        + "/.well-known/oauth-authorization-server?x=1");
     }
 
     @Test
     void httpsWhenApplicationAnswersThenStrictTransportSecurityOnEveryModule() throws Exception {
-        for (String path : java.util.List.of("/mcp", "/.well-known/oauth-authorization-server", "/oauth/jwks",
-                "/oauth/login", "/no-such-thing")) {
+        for (String path : java.util.List.of(
+                "/mcp", "/.well-known/oauth-authorization-server", "/oauth/jwks", "/oauth/login", "/no-such-thing")) {
             HttpResponse<String> response = get(server.url(path));
 
-            assertThat(response.headers().firstValue("Strict-Transport-Security")).as(path + " (" + response.statusCode() + ")")
+            assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                    .as(path + " (" + response.statusCode() + ")")
                     .hasValue("max-age=31536000");
         }
     }
@@ -77,7 +82,8 @@ class HealthIT {
     @Test
     void plainHttpWhenRedirectedThenNoStrictTransportSecurity() throws Exception {
         // RFC 6797 section 7.2: HSTS only over a secure transport.
-        assertThat(plainHttp("/mcp").headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(plainHttp("/mcp").headers().firstValue("Strict-Transport-Security"))
+                .isEmpty();
     }
 
     @Test
@@ -94,8 +100,12 @@ class HealthIT {
     }
 
     private HttpResponse<String> plainHttp(String path) throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.httpPort() + path)).build(),
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.httpPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -104,16 +114,21 @@ class HealthIT {
     private static String newestMigration() throws java.io.IOException {
         java.nio.file.Path db = java.nio.file.Path.of("../src/core/src/main/resources/db");
         try (java.util.stream.Stream<java.nio.file.Path> files = java.util.stream.Stream.concat(
-                java.nio.file.Files.list(db.resolve("migration")), java.nio.file.Files.list(db.resolve("vendor/derby")))) {
-            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+                java.nio.file.Files.list(db.resolve("migration")),
+                java.nio.file.Files.list(db.resolve("vendor/derby")))) {
+            return String.valueOf(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max()
+                    .orElseThrow());
         }
     }
 
     private static List<String> checkNames(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                    .map(check -> check.getString("name")).toList();
+                    .map(check -> check.getString("name"))
+                    .toList();
         }
     }
 }

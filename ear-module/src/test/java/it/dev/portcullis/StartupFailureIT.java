@@ -42,16 +42,29 @@ class StartupFailureIT {
 
     @Test
     void startWhenIssuerMissingAndDatabaseUnreachableThenOneClearLineEachAndNoStackTrace() throws Exception {
-        server(Map.of("PORTCULLIS_ISSUER", "", "DERBY_DATABASE_DIR", "/proc/portcullis/no-such-db",
-                "HTTPS_PORT", HTTPS, "HTTP_PORT", HTTP), "start");
+        server(
+                Map.of(
+                        "PORTCULLIS_ISSUER",
+                        "",
+                        "DERBY_DATABASE_DIR",
+                        "/proc/portcullis/no-such-db",
+                        "HTTPS_PORT",
+                        HTTPS,
+                        "HTTP_PORT",
+                        HTTP),
+                "start");
 
         List<String> log = awaitLine("CWWKZ0002E"); // the application failed to start
 
-        assertThat(log).filteredOn(line -> line.contains(" E Portcullis cannot start: setting portcullis.issuer"))
-                .singleElement().asString()
+        assertThat(log)
+                .filteredOn(line -> line.contains(" E Portcullis cannot start: setting portcullis.issuer"))
+                .singleElement()
+                .asString()
                 .contains("is not set", "PORTCULLIS_ISSUER");
-        assertThat(log).filteredOn(line -> line.contains(" E Portcullis cannot start: the datasource jdbc/portcullis"))
-                .singleElement().asString()
+        assertThat(log)
+                .filteredOn(line -> line.contains(" E Portcullis cannot start: the datasource jdbc/portcullis"))
+                .singleElement()
+                .asString()
                 .contains("cannot open a connection", "DERBY_DATABASE_DIR");
         assertThat(log).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("    at "));
         assertThat(log).noneMatch(line -> line.contains("CWWKZ0001I")); // "application started"
@@ -59,14 +72,25 @@ class StartupFailureIT {
 
     @Test
     void startWhenResourceUrlMalformedThenNamesTheSettingAndTheRule() throws Exception {
-        server(Map.of("PORTCULLIS_MCP_RESOURCE", "http://localhost:" + HTTPS + "/mcp/", "HTTPS_PORT", HTTPS, "HTTP_PORT", HTTP),
+        server(
+                Map.of(
+                        "PORTCULLIS_MCP_RESOURCE",
+                        "http://localhost:" + HTTPS + "/mcp/",
+                        "HTTPS_PORT",
+                        HTTPS,
+                        "HTTP_PORT",
+                        HTTP),
                 "start");
 
         List<String> log = awaitLine("CWWKZ0002E");
 
-        assertThat(log).filteredOn(line -> line.contains(" E Portcullis cannot start: setting portcullis.mcp.resource"))
-                .singleElement().asString()
-                .contains("'http://localhost:" + HTTPS + "/mcp/' must be an absolute https URL", "PORTCULLIS_MCP_RESOURCE");
+        assertThat(log)
+                .filteredOn(line -> line.contains(" E Portcullis cannot start: setting portcullis.mcp.resource"))
+                .singleElement()
+                .asString()
+                .contains(
+                        "'http://localhost:" + HTTPS + "/mcp/' must be an absolute https URL",
+                        "PORTCULLIS_MCP_RESOURCE");
         assertThat(log).noneMatch(line -> line.startsWith("\tat "));
     }
 
@@ -76,11 +100,18 @@ class StartupFailureIT {
 
         List<String> log = awaitLine("CWWKZ0001I"); // the application started
 
-        assertThat(log).filteredOn(line -> line.contains(" W THE DEMO REALM IS ACTIVE"))
-                .singleElement().asString().contains("passwords are public", "PORTCULLIS_PRODUCTION");
-        List<String> listeners = log.stream().filter(line -> line.contains("CWWKO0219I")).toList();
-        assertThat(listeners).as("listeners").isNotEmpty()
-                .allSatisfy(line -> assertThat(line).contains("defaultHttpEndpoint-ssl", "host localhost", "port " + HTTPS));
+        assertThat(log)
+                .filteredOn(line -> line.contains(" W THE DEMO REALM IS ACTIVE"))
+                .singleElement()
+                .asString()
+                .contains("passwords are public", "PORTCULLIS_PRODUCTION");
+        List<String> listeners =
+                log.stream().filter(line -> line.contains("CWWKO0219I")).toList();
+        assertThat(listeners)
+                .as("listeners")
+                .isNotEmpty()
+                .allSatisfy(line ->
+                        assertThat(line).contains("defaultHttpEndpoint-ssl", "host localhost", "port " + HTTPS));
     }
 
     @Test
@@ -89,8 +120,11 @@ class StartupFailureIT {
 
         List<String> log = awaitLine("CWWKZ0002E");
 
-        assertThat(log).filteredOn(line -> line.contains(" E Portcullis cannot start: the demo realm"))
-                .singleElement().asString().contains("portcullis.production", "PORTCULLIS_REALM");
+        assertThat(log)
+                .filteredOn(line -> line.contains(" E Portcullis cannot start: the demo realm"))
+                .singleElement()
+                .asString()
+                .contains("portcullis.production", "PORTCULLIS_REALM");
         assertThat(log).noneMatch(line -> line.startsWith("\tat "));
         assertThat(log).noneMatch(line -> line.contains("CWWKZ0001I"));
     }
@@ -115,6 +149,8 @@ class StartupFailureIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment);
         Process process = builder.start();
-        assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("server " + action).isTrue();
+        assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .as("server " + action)
+                .isTrue();
     }
 }

@@ -30,8 +30,9 @@ class TlsIT {
     void handshakeWhenClientTrustsOnlyPublicCasThenRefused() {
         HttpClient defaultTrust = HttpClient.newHttpClient();
 
-        assertThatThrownBy(() -> defaultTrust.send(HttpRequest.newBuilder(server.url("/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()))
+        assertThatThrownBy(() -> defaultTrust.send(
+                        HttpRequest.newBuilder(server.url("/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()))
                 .isInstanceOf(SSLHandshakeException.class)
                 .hasMessageContaining("PKIX path building failed");
     }
@@ -40,17 +41,23 @@ class TlsIT {
     void handshakeWhenClientOffersOnlyTls11ThenRefused() {
         SSLParameters tls11 = new SSLParameters();
         tls11.setProtocols(new String[] {"TLSv1.1"});
-        HttpClient old = HttpClient.newBuilder().sslContext(Https.trustingServer(server)).sslParameters(tls11).build();
+        HttpClient old = HttpClient.newBuilder()
+                .sslContext(Https.trustingServer(server))
+                .sslParameters(tls11)
+                .build();
 
-        assertThatThrownBy(() -> old.send(HttpRequest.newBuilder(server.url("/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()))
+        assertThatThrownBy(() -> old.send(
+                        HttpRequest.newBuilder(server.url("/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()))
                 .isInstanceOf(javax.net.ssl.SSLException.class);
     }
 
     @Test
     void handshakeWhenClientTrustsExportedCertificateThenSucceeds() throws Exception {
-        HttpResponse<Void> response = Https.client().send(HttpRequest.newBuilder(server.url("/health/live")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = Https.client()
+                .send(
+                        HttpRequest.newBuilder(server.url("/health/live")).build(),
+                        HttpResponse.BodyHandlers.discarding());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);

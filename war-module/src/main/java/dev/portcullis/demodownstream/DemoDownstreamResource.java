@@ -1,8 +1,8 @@
 package dev.portcullis.demodownstream;
 
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -42,27 +42,40 @@ public class DemoDownstreamResource {
     @GET
     @Path("whoami")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response whoami(@HeaderParam(KEY_HEADER) String presented, @HeaderParam("Authorization") String authorization) {
+    public Response whoami(
+            @HeaderParam(KEY_HEADER) String presented, @HeaderParam("Authorization") String authorization) {
         if (!active()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                key.orElseThrow().getBytes(StandardCharsets.UTF_8))) {
-            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
-                    .entity(Jsons.PROVIDER.createObjectBuilder().add("error", "invalid_api_key").build().toString()).build();
+        if (presented == null
+                || !MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8),
+                        key.orElseThrow().getBytes(StandardCharsets.UTF_8))) {
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(Jsons.PROVIDER
+                            .createObjectBuilder()
+                            .add("error", "invalid_api_key")
+                            .build()
+                            .toString())
+                    .build();
         }
-        return Response.ok(Jsons.PROVIDER.createObjectBuilder()
-                .add("downstream", "portcullis demo downstream")
-                .add("credential", "static API key in " + KEY_HEADER)
-                .add("subject", "portcullis-demo")
-                .add("scopes", "demo:read")
-                // The MCP caller's token must never be forwarded (MCP authorization, token passthrough).
-                .add("authorization_header", authorization == null ? "absent" : "present")
-                .build().toString()).build();
+        return Response.ok(Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("downstream", "portcullis demo downstream")
+                        .add("credential", "static API key in " + KEY_HEADER)
+                        .add("subject", "portcullis-demo")
+                        .add("scopes", "demo:read")
+                        // The MCP caller's token must never be forwarded (MCP authorization, token passthrough).
+                        .add("authorization_header", authorization == null ? "absent" : "present")
+                        .build()
+                        .toString())
+                .build();
     }
 
     private boolean active() {
-        return "true".equalsIgnoreCase(demoRealm.trim()) && !"true".equalsIgnoreCase(production.trim())
+        return "true".equalsIgnoreCase(demoRealm.trim())
+                && !"true".equalsIgnoreCase(production.trim())
                 && key.filter(value -> !value.isBlank()).isPresent();
     }
 }

@@ -32,7 +32,8 @@ public class ClientCleanupCheck implements HealthCheck {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("removedNeverUsed", counts.removedNeverUsed());
         data.put("removedUnused", counts.removedUnused());
-        data.put("lastRun", counts.lastRun() == null ? "never" : counts.lastRun().toString());
+        data.put(
+                "lastRun", counts.lastRun() == null ? "never" : counts.lastRun().toString());
         return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(data));
     }
 }

@@ -39,7 +39,10 @@ public final class AccessTokenTypes {
 
     /** Whether a token whose header has {@code typ} (empty: none) is acceptable. */
     public boolean accepts(Optional<String> typ) {
-        return accepted.isEmpty() || typ.map(AccessTokenTypes::normalize).filter(accepted::contains).isPresent();
+        return accepted.isEmpty()
+                || typ.map(AccessTokenTypes::normalize)
+                        .filter(accepted::contains)
+                        .isPresent();
     }
 
     private static String normalize(String type) {

@@ -69,8 +69,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         // RFC 6750 section 2.3's query parameter, which MCP forbids; parsed only when there is a query at all
         if (request.getUriInfo().getRequestUri().getRawQuery() != null
                 && request.getUriInfo().getQueryParameters().containsKey("access_token")) {
-            request.abortWith(Challenge.invalidRequest(metadata,
-                    "Access tokens are accepted only in the Authorization header"));
+            request.abortWith(
+                    Challenge.invalidRequest(metadata, "Access tokens are accepted only in the Authorization header"));
             refused("token_in_query", null);
             return;
         }
@@ -83,8 +83,13 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (!(principal instanceof JsonWebToken token)) {
             // MicroProfile JWT rejected it and logged the reason (CWWKS55xx); the client learns only that it failed.
             request.abortWith(Challenge.invalidToken(metadata, "The access token is invalid or expired"));
-            refused(RefusalReason.of(authorization, config.resource(), config.trustedIssuer(),
-                    config.builtInIssuer() ? signingKeys.published() : null), null);
+            refused(
+                    RefusalReason.of(
+                            authorization,
+                            config.resource(),
+                            config.trustedIssuer(),
+                            config.builtInIssuer() ? signingKeys.published() : null),
+                    null);
             return;
         }
         if (!config.tokenTypes().accepts(headerTypes.of(token.getRawToken()))) {
@@ -104,8 +109,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     private void refused(String reason, JsonWebToken token) {
         telemetry.mcpRefused(reason, "token_in_query".equals(reason) ? 400 : 401);
-        audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED).outcome(AuditEvent.FAILED).detail("reason", reason)
-                .subject(token == null ? null : token.getName()).client(token == null ? null : clientId(token)));
+        audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED)
+                .outcome(AuditEvent.FAILED)
+                .detail("reason", reason)
+                .subject(token == null ? null : token.getName())
+                .client(token == null ? null : clientId(token)));
     }
 
     /** The {@code client_id} claim (RFC 9068 section 2.2), which a deleted client's tokens are refused by. */

@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class Challenge {
 
-    private Challenge() {
-    }
+    private Challenge() {}
 
     /** 401 for a request without credentials: no {@code error} (RFC 6750 section 3.1). */
     public static Response missingToken(String metadataUrl, Collection<String> scopes) {
@@ -61,16 +60,24 @@ public final class Challenge {
     }
 
     static String header(Map<String, String> params) {
-        return "Bearer " + params.entrySet().stream()
-                .map(e -> e.getKey() + "=\"" + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(", "));
+        return "Bearer "
+                + params.entrySet().stream()
+                        .map(e -> e.getKey() + "=\""
+                                + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                        .collect(Collectors.joining(", "));
     }
 
     private static Response respond(int status, Map<String, String> params, String error, String description) {
-        String body = Jsons.PROVIDER.createObjectBuilder().add("error", error).add("error_description", description)
-                .build().toString();
+        String body = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("error", error)
+                .add("error_description", description)
+                .build()
+                .toString();
         // replaces the bare challenge MicroProfile JWT may already have set on the response
         return NoStore.set(Response.status(status).header("WWW-Authenticate", header(params)))
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

@@ -16,29 +16,32 @@ import java.util.List;
  */
 final class RefusalReason {
 
-    private RefusalReason() {
-    }
+    private RefusalReason() {}
 
     /** @param ownKeys the built-in server's published keys, or null with an external issuer */
     static String of(String authorization, String resource, String issuer, List<SigningKey> ownKeys) {
-        String raw = authorization == null || authorization.length() < 7 ? null : authorization.substring(7).trim();
+        String raw = authorization == null || authorization.length() < 7
+                ? null
+                : authorization.substring(7).trim();
         boolean verified = ownKeys != null && raw != null && NimbusJose.verify(raw, ownKeys) != null;
-        return NimbusJose.unverifiedClaims(raw).map(claims -> {
-            if (ownKeys != null && !verified) {
-                return "signature";
-            }
-            Date exp = claims.getExpirationTime();
-            if (exp != null && !exp.toInstant().isAfter(Instant.now())) {
-                return "expired";
-            }
-            List<String> audience = claims.getAudience();
-            if (resource != null && (audience == null || !audience.contains(resource))) {
-                return "wrong_audience";
-            }
-            if (issuer != null && !issuer.equals(claims.getIssuer())) {
-                return "wrong_issuer";
-            }
-            return verified ? "invalid" : "signature";
-        }).orElse("malformed");
+        return NimbusJose.unverifiedClaims(raw)
+                .map(claims -> {
+                    if (ownKeys != null && !verified) {
+                        return "signature";
+                    }
+                    Date exp = claims.getExpirationTime();
+                    if (exp != null && !exp.toInstant().isAfter(Instant.now())) {
+                        return "expired";
+                    }
+                    List<String> audience = claims.getAudience();
+                    if (resource != null && (audience == null || !audience.contains(resource))) {
+                        return "wrong_audience";
+                    }
+                    if (issuer != null && !issuer.equals(claims.getIssuer())) {
+                        return "wrong_issuer";
+                    }
+                    return verified ? "invalid" : "signature";
+                })
+                .orElse("malformed");
     }
 }

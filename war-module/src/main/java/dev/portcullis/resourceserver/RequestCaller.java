@@ -13,8 +13,7 @@ public final class RequestCaller {
 
     private static final String ATTRIBUTE = RequestCaller.class.getName();
 
-    private RequestCaller() {
-    }
+    private RequestCaller() {}
 
     static void set(ContainerRequestContext request, Caller caller) {
         request.setProperty(ATTRIBUTE, caller);

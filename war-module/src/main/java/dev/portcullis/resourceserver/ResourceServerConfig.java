@@ -5,7 +5,10 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -17,22 +20,28 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class ResourceServerConfig {
 
-    private final java.util.Map<String, Object> read = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> read = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
-    private <T> T once(String setting, java.util.function.Supplier<T> value) {
+    private <T> T once(String setting, Supplier<T> value) {
         return (T) read.computeIfAbsent(setting, k -> value.get());
     }
 
     /** {@code portcullis.mcp.auth}: {@code oauth} (bearer tokens required) or {@code open} (development only). */
     public boolean open() {
-        return once("open", () -> "open".equals(string("portcullis.mcp.auth")
-                .map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("oauth")));
+        return once(
+                "open",
+                () -> "open"
+                        .equals(string("portcullis.mcp.auth")
+                                .map(v -> v.strip().toLowerCase(Locale.ROOT))
+                                .orElse("oauth")));
     }
 
     /** The canonical MCP endpoint URL: the PRM {@code resource} and the tokens' audience (RFC 8707). */
     public String resource() {
-        return once("resource", () -> string("portcullis.mcp.resource").orElseThrow().strip());
+        return once(
+                "resource",
+                () -> string("portcullis.mcp.resource").orElseThrow().strip());
     }
 
     /**
@@ -40,8 +49,13 @@ public class ResourceServerConfig {
      * else the built-in authorization server's {@code portcullis.issuer}.
      */
     public String trustedIssuer() {
-        return once("trustedIssuer", () -> string("portcullis.token.issuer").map(String::strip)
-                .filter(v -> !v.isEmpty()).orElseGet(() -> string("portcullis.issuer").orElseThrow().strip()));
+        return once(
+                "trustedIssuer",
+                () -> string("portcullis.token.issuer")
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .orElseGet(
+                                () -> string("portcullis.issuer").orElseThrow().strip()));
     }
 
     /**
@@ -53,34 +67,53 @@ public class ResourceServerConfig {
     /** Whether {@code /mcp} trusts the built-in authorization server (whose signing keys are at hand), not an external IdP. */
     public boolean builtInIssuer() {
         String trusted = trustedIssuer();
-        return once("builtInIssuer", () -> trusted.equals(string("portcullis.issuer").orElseThrow().strip()));
+        return once(
+                "builtInIssuer",
+                () -> trusted.equals(string("portcullis.issuer").orElseThrow().strip()));
     }
 
     public AccessTokenTypes tokenTypes() {
         String trusted = trustedIssuer(); // outside once(), like metadataUrl()
-        return once("tokenTypes", () -> trusted.equals(string("portcullis.issuer").orElseThrow().strip())
-                ? AccessTokenTypes.builtIn()
-                : AccessTokenTypes.external(string("portcullis.token.type").map(v -> Arrays.stream(v.trim().split("[\\s,]+"))
-                        .filter(t -> !t.isEmpty()).toList()).orElse(List.of(AccessTokenTypes.AT_JWT))));
+        return once(
+                "tokenTypes",
+                () -> trusted.equals(string("portcullis.issuer").orElseThrow().strip())
+                        ? AccessTokenTypes.builtIn()
+                        : AccessTokenTypes.external(string("portcullis.token.type")
+                                .map(v -> Arrays.stream(v.trim().split("[\\s,]+"))
+                                        .filter(t -> !t.isEmpty())
+                                        .toList())
+                                .orElse(List.of(AccessTokenTypes.AT_JWT))));
     }
 
     /** The claim that holds the granted scopes: {@code scope} (RFC 9068), or e.g. {@code scp} for Entra ID. */
     public String scopeClaim() {
-        return once("scopeClaim", () -> string("portcullis.token.scope.claim").map(String::strip)
-                .filter(v -> !v.isEmpty()).orElse("scope"));
+        return once(
+                "scopeClaim",
+                () -> string("portcullis.token.scope.claim")
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .orElse("scope"));
     }
 
     /** The claim that holds the groups (MicroProfile JWT's {@code groupNameAttribute}): {@code groups} by default. */
     public String groupsClaim() {
-        return once("groupsClaim", () -> string("portcullis.token.groups.claim").map(String::strip)
-                .filter(v -> !v.isEmpty()).orElse("groups"));
+        return once(
+                "groupsClaim",
+                () -> string("portcullis.token.groups.claim")
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .orElse("groups"));
     }
 
     /** The scopes a 401 challenge asks for first (space-separated); empty to let clients use {@code scopes_supported}. */
     public List<String> challengeScopes() {
-        return once("challengeScopes", () -> string("portcullis.mcp.challenge-scopes")
-                .map(v -> Arrays.stream(v.trim().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of()));
+        return once(
+                "challengeScopes",
+                () -> string("portcullis.mcp.challenge-scopes")
+                        .map(v -> Arrays.stream(v.trim().split("[\\s,]+"))
+                                .filter(s -> !s.isEmpty())
+                                .toList())
+                        .orElse(List.of()));
     }
 
     /** Where the Protected Resource Metadata of {@link #resource()} lives (RFC 9728 section 3.1). */

@@ -5,5 +5,4 @@ import jakarta.servlet.annotation.WebFilter;
 
 /** Registers the shared {@link MalformedContentTypeFilter} for every path of this module. */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class ResourceServerContentTypeFilter extends MalformedContentTypeFilter {
-}
+public class ResourceServerContentTypeFilter extends MalformedContentTypeFilter {}

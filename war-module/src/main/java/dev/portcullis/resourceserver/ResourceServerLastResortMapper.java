@@ -5,5 +5,4 @@ import jakarta.ws.rs.ext.Provider;
 
 /** Registers the shared {@link LastResortExceptionMapper} in this module's JAX-RS application. */
 @Provider
-public class ResourceServerLastResortMapper extends LastResortExceptionMapper {
-}
+public class ResourceServerLastResortMapper extends LastResortExceptionMapper {}

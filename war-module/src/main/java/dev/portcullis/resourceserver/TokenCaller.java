@@ -2,6 +2,7 @@ package dev.portcullis.resourceserver;
 
 import dev.portcullis.mcp.outbound.PresentedToken;
 import dev.portcullis.mcp.outbound.PresentingCaller;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -78,11 +79,10 @@ final class TokenCaller implements PresentingCaller {
         Set<String> words = new LinkedHashSet<>();
         if (claim instanceof String text) {
             splitOnSpaces(text, words);
-        } else if (claim instanceof jakarta.json.JsonString text) {
+        } else if (claim instanceof JsonString text) {
             splitOnSpaces(text.getString(), words);
         } else if (claim instanceof Collection<?> values) {
-            values.forEach(value -> words.add(value instanceof jakarta.json.JsonString s ? s.getString()
-                    : String.valueOf(value)));
+            values.forEach(value -> words.add(value instanceof JsonString s ? s.getString() : String.valueOf(value)));
         }
         words.remove("");
         return Set.copyOf(words);

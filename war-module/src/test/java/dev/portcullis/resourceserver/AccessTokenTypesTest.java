@@ -22,9 +22,13 @@ class AccessTokenTypesTest {
 
     @Test
     void externalIssuerAcceptsTheConfiguredTypesOrAnyWhenNoneAreConfigured() {
-        assertThat(AccessTokenTypes.external(List.of("JWT", "at+jwt")).accepts(Optional.of("jwt"))).isTrue();
-        assertThat(AccessTokenTypes.external(List.of("JWT")).accepts(Optional.empty())).isFalse();
-        assertThat(AccessTokenTypes.external(List.of()).accepts(Optional.empty())).isTrue();
-        assertThat(AccessTokenTypes.external(List.of()).accepts(Optional.of("logout+jwt"))).isTrue();
+        assertThat(AccessTokenTypes.external(List.of("JWT", "at+jwt")).accepts(Optional.of("jwt")))
+                .isTrue();
+        assertThat(AccessTokenTypes.external(List.of("JWT")).accepts(Optional.empty()))
+                .isFalse();
+        assertThat(AccessTokenTypes.external(List.of()).accepts(Optional.empty()))
+                .isTrue();
+        assertThat(AccessTokenTypes.external(List.of()).accepts(Optional.of("logout+jwt")))
+                .isTrue();
     }
 }

@@ -32,7 +32,8 @@ class RefusalReasonTest {
         assertEquals("expired", of(token(own, claims(-60, RESOURCE, ISSUER)), keys));
         assertEquals("wrong_audience", of(token(own, claims(600, "https://elsewhere.example/mcp", ISSUER)), keys));
         assertEquals("wrong_issuer", of(token(own, claims(600, RESOURCE, "https://idp.example")), keys));
-        assertEquals("invalid", of(token(own, claims(600, RESOURCE, ISSUER)), keys), "verified, nothing wrong we can name");
+        assertEquals(
+                "invalid", of(token(own, claims(600, RESOURCE, ISSUER)), keys), "verified, nothing wrong we can name");
     }
 
     @Test
@@ -41,8 +42,11 @@ class RefusalReasonTest {
         assertEquals("signature", of(token(stranger, claims(-60, RESOURCE, ISSUER)), keys), "a forged expired token");
         assertEquals("signature", of(token(stranger, claims(600, "https://elsewhere.example/mcp", ISSUER)), keys));
         String[] parts = token(own, claims(600, RESOURCE, ISSUER)).split("\\.");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"exp\":1,\"aud\":\"x\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"exp\":1,\"aud\":\"x\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
         assertEquals("signature", of(tampered, keys), "a tampered payload claiming expiry");
         assertEquals("malformed", of("not-a-jwt", keys));
     }
@@ -79,8 +83,8 @@ class RefusalReasonTest {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
             ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
-            return new SigningKey(NimbusJose.thumbprint(publicKey), publicKey, (ECPrivateKey) pair.getPrivate(),
-                    Instant.now(), null);
+            return new SigningKey(
+                    NimbusJose.thumbprint(publicKey), publicKey, (ECPrivateKey) pair.getPrivate(), Instant.now(), null);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

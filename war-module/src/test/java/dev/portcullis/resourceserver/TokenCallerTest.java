@@ -11,14 +11,14 @@ class TokenCallerTest {
 
     @Test
     void aSpaceSeparatedScopeClaimGivesEachScopeOnce() {
-        assertThat(TokenCaller.words("pets:read  pets:write\tpets:read ")).containsExactlyInAnyOrder("pets:read",
-                "pets:write");
+        assertThat(TokenCaller.words("pets:read  pets:write\tpets:read "))
+                .containsExactlyInAnyOrder("pets:read", "pets:write");
     }
 
     @Test
     void aJsonStringClaimIsSplitLikeAPlainOne() {
-        assertThat(TokenCaller.words(Json.createValue(" openid pets:read"))).containsExactlyInAnyOrder("openid",
-                "pets:read");
+        assertThat(TokenCaller.words(Json.createValue(" openid pets:read")))
+                .containsExactlyInAnyOrder("openid", "pets:read");
     }
 
     @Test

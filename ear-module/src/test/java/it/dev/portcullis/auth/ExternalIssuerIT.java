@@ -33,10 +33,12 @@ import org.junit.jupiter.api.Test;
 class ExternalIssuerIT {
 
     private static final String RESOURCE = "https://localhost:" + AlternateServer.HTTPS_PORT + "/mcp";
-    private static final String PRM = "https://localhost:" + AlternateServer.HTTPS_PORT
-            + "/.well-known/oauth-protected-resource/mcp";
-    private static final String INITIALIZE = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String PRM =
+            "https://localhost:" + AlternateServer.HTTPS_PORT + "/.well-known/oauth-protected-resource/mcp";
+    private static final String INITIALIZE = request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private static TestIssuer issuer;
     private static AlternateServer server;
@@ -44,15 +46,24 @@ class ExternalIssuerIT {
     @BeforeAll
     static void start() throws Exception {
         issuer = new TestIssuer(Integer.getInteger("it.test.issuer.port", 9391));
-        server = new AlternateServer().start(Map.of(
-                "PORTCULLIS_ISSUER", "https://localhost:" + AlternateServer.HTTPS_PORT,
-                "PORTCULLIS_MCP_RESOURCE", RESOURCE,
-                "PORTCULLIS_TOKEN_ISSUER", TestIssuer.ISSUER,
-                "PORTCULLIS_TOKEN_JWKS_URI", issuer.jwksUri(),
-                "PORTCULLIS_TOKEN_ALGORITHM", "RS256",
-                "PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username",
-                "PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles",
-                "PORTCULLIS_TOKEN_SCOPE_CLAIM", "scp"));
+        server = new AlternateServer()
+                .start(Map.of(
+                        "PORTCULLIS_ISSUER",
+                        "https://localhost:" + AlternateServer.HTTPS_PORT,
+                        "PORTCULLIS_MCP_RESOURCE",
+                        RESOURCE,
+                        "PORTCULLIS_TOKEN_ISSUER",
+                        TestIssuer.ISSUER,
+                        "PORTCULLIS_TOKEN_JWKS_URI",
+                        issuer.jwksUri(),
+                        "PORTCULLIS_TOKEN_ALGORITHM",
+                        "RS256",
+                        "PORTCULLIS_TOKEN_USER_CLAIM",
+                        "preferred_username",
+                        "PORTCULLIS_TOKEN_GROUPS_CLAIM",
+                        "roles",
+                        "PORTCULLIS_TOKEN_SCOPE_CLAIM",
+                        "scp"));
     }
 
     @AfterAll
@@ -84,7 +95,9 @@ class ExternalIssuerIT {
     }
 
     private static Answer call(String token, String tool, String arguments) throws Exception {
-        return mcp(token).header("Mcp-Session-Id", initialize(token)).header("MCP-Protocol-Version", LEGACY)
+        return mcp(token)
+                .header("Mcp-Session-Id", initialize(token))
+                .header("MCP-Protocol-Version", LEGACY)
                 .post(request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}"));
     }
 
@@ -115,21 +128,29 @@ class ExternalIssuerIT {
 
     @Test
     void rule4_7_expiredTokenThenInvalidToken() throws Exception {
-        invalidToken(issuer.token(RESOURCE, "alice", List.of("mcp-users"), "pets:read", claims -> claims
-                .issueTime(Date.from(Instant.now().minusSeconds(3600)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(600)))));
+        invalidToken(issuer.token(
+                RESOURCE,
+                "alice",
+                List.of("mcp-users"),
+                "pets:read",
+                claims -> claims.issueTime(Date.from(Instant.now().minusSeconds(3600)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(600)))));
     }
 
     @Test
     void rule4_7_notYetValidTokenThenInvalidToken() throws Exception {
-        invalidToken(issuer.token(RESOURCE, "alice", List.of("mcp-users"), "pets:read", claims -> claims
-                .notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
+        invalidToken(issuer.token(
+                RESOURCE,
+                "alice",
+                List.of("mcp-users"),
+                "pets:read",
+                claims -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
     }
 
     @Test
     void rule4_7_wrongIssuerThenInvalidToken() throws Exception {
-        invalidToken(issuer.token(RESOURCE, "alice", List.of("mcp-users"), "pets:read", claims -> claims
-                .issuer("https://evil.example")));
+        invalidToken(issuer.token(
+                RESOURCE, "alice", List.of("mcp-users"), "pets:read", claims -> claims.issuer("https://evil.example")));
     }
 
     @Test
@@ -141,7 +162,8 @@ class ExternalIssuerIT {
     /** RFC 9068 section 4: a JWT not typed at+jwt is not an access token (portcullis.token.type defaults to at+jwt). */
     @Test
     void rfc9068_tokenNotTypedAtJwtThenInvalidTokenAndTheMediaTypeSpellingIsAccepted() throws Exception {
-        assertThat(invalidToken(issuer.typed(RESOURCE, "JWT")).get("error_description")).contains("typ");
+        assertThat(invalidToken(issuer.typed(RESOURCE, "JWT")).get("error_description"))
+                .contains("typ");
         invalidToken(issuer.typed(RESOURCE, null));
         invalidToken(issuer.typed(RESOURCE, "logout+jwt"));
         initialize(issuer.typed(RESOURCE, "application/AT+JWT"));
@@ -174,7 +196,8 @@ class ExternalIssuerIT {
 
     @Test
     void rule4_6_tokenInQueryStringThenRefused() throws Exception {
-        Answer answer = McpHttp.to(URI.create(RESOURCE + "?access_token=" + alice("pets:read"))).post(INITIALIZE);
+        Answer answer = McpHttp.to(URI.create(RESOURCE + "?access_token=" + alice("pets:read")))
+                .post(INITIALIZE);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(BearerChallenge.of(answer.response()).get("error")).isEqualTo("invalid_request");
@@ -184,8 +207,11 @@ class ExternalIssuerIT {
     void rule4_6_legacyGetAndDeleteWithoutTokenThen401() throws Exception {
         String session = initialize(alice("pets:read"));
         for (String method : List.of("GET", "DELETE")) {
-            HttpResponse<String> response = mcp(null).header("Mcp-Session-Id", session)
-                    .header("MCP-Protocol-Version", LEGACY).header("Accept", "text/event-stream").send(method);
+            HttpResponse<String> response = mcp(null)
+                    .header("Mcp-Session-Id", session)
+                    .header("MCP-Protocol-Version", LEGACY)
+                    .header("Accept", "text/event-stream")
+                    .send(method);
             assertThat(response.statusCode()).as(method).isEqualTo(401);
             assertThat(BearerChallenge.of(response).get("resource_metadata")).isEqualTo(PRM);
         }
@@ -217,7 +243,10 @@ class ExternalIssuerIT {
     @Test
     void rolesAllowedEjbThenAdminSucceedsAndUserIsRefusedThroughTheTokenAlone() throws Exception {
         Answer added = call(bob("pets:read pets:write"), "add_pet", "{\"name\":\"Doomed\",\"species\":\"cat\"}");
-        long id = added.result().getJsonObject("structuredContent").getJsonNumber("id").longValue();
+        long id = added.result()
+                .getJsonObject("structuredContent")
+                .getJsonNumber("id")
+                .longValue();
 
         Answer byAlice = call(alice("pets:read pets:write"), "remove_pet", "{\"id\":" + id + "}");
         assertValid(LEGACY, "CallToolResult", byAlice.result());
@@ -234,30 +263,39 @@ class ExternalIssuerIT {
     void rule4_9_sessionOfAnotherSubjectThen404AsIfUnknown() throws Exception {
         String alicesSession = initialize(alice("pets:read"));
 
-        Answer asBob = mcp(bob("pets:read")).header("Mcp-Session-Id", alicesSession)
-                .header("MCP-Protocol-Version", LEGACY).post(request("ping", "{}"));
+        Answer asBob = mcp(bob("pets:read"))
+                .header("Mcp-Session-Id", alicesSession)
+                .header("MCP-Protocol-Version", LEGACY)
+                .post(request("ping", "{}"));
         assertThat(asBob.status()).isEqualTo(404);
-        HttpResponse<String> deleteAsBob = mcp(bob("pets:read")).header("Mcp-Session-Id", alicesSession).send("DELETE");
+        HttpResponse<String> deleteAsBob =
+                mcp(bob("pets:read")).header("Mcp-Session-Id", alicesSession).send("DELETE");
         assertThat(deleteAsBob.statusCode()).isEqualTo(404);
 
-        Answer asAlice = mcp(alice("pets:read")).header("Mcp-Session-Id", alicesSession)
-                .header("MCP-Protocol-Version", LEGACY).post(request("ping", "{}"));
+        Answer asAlice = mcp(alice("pets:read"))
+                .header("Mcp-Session-Id", alicesSession)
+                .header("MCP-Protocol-Version", LEGACY)
+                .post(request("ping", "{}"));
         assertThat(asAlice.status()).isEqualTo(200);
     }
 
     @Test
     void rule4_1_protectedResourceMetadataNamesTheExternalIssuer() throws Exception {
-        for (String path : List.of("/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource")) {
-            HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(server.url(path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        for (String path :
+                List.of("/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource")) {
+            HttpResponse<String> response = Https.client()
+                    .send(HttpRequest.newBuilder(server.url(path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            JsonObject prm = Json.createReader(new StringReader(response.body())).readObject();
+            JsonObject prm =
+                    Json.createReader(new StringReader(response.body())).readObject();
             assertThat(prm.getString("resource")).isEqualTo(RESOURCE);
             assertThat(prm.getJsonArray("authorization_servers").getString(0)).isEqualTo(TestIssuer.ISSUER);
         }
     }
 
     private static void assertValid(String revision, String definition, JsonObject value) {
-        assertThat(dev.portcullis.mcp.testing.McpSchemas.errors(revision, definition, value)).as(definition).isEmpty();
+        assertThat(dev.portcullis.mcp.testing.McpSchemas.errors(revision, definition, value))
+                .as(definition)
+                .isEmpty();
     }
 }

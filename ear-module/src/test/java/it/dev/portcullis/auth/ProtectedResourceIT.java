@@ -32,15 +32,19 @@ import org.junit.jupiter.api.Test;
  */
 class ProtectedResourceIT {
 
-    private static final String INITIALIZE = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String INITIALIZE = request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private final LibertyServer server = LibertyServer.current();
     private final String endpoint = server.url("/mcp").toString();
-    private final String metadataUrl = server.url("/.well-known/oauth-protected-resource/mcp").toString();
+    private final String metadataUrl =
+            server.url("/.well-known/oauth-protected-resource/mcp").toString();
 
     private HttpResponse<String> get(String path) throws Exception {
-        return Https.client().send(HttpRequest.newBuilder(server.url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return Https.client()
+                .send(HttpRequest.newBuilder(server.url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> response) {
@@ -48,17 +52,21 @@ class ProtectedResourceIT {
     }
 
     private Answer post(String authorization) throws Exception {
-        return McpHttp.to(server.url("/mcp")).header("Authorization", authorization).post(INITIALIZE);
+        return McpHttp.to(server.url("/mcp"))
+                .header("Authorization", authorization)
+                .post(INITIALIZE);
     }
 
     @Test
     void rule4_2_metadataAtBothLocationsNamesTheEndpointByteForByte() throws Exception {
         JsonObject asMetadata = json(get("/.well-known/oauth-authorization-server"));
-        for (String path : List.of("/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource")) {
+        for (String path :
+                List.of("/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("*");
             JsonObject prm = json(response);
             assertThat(prm.getString("resource")).isEqualTo(endpoint);
             assertThat(prm.getJsonArray("authorization_servers").getString(0))
@@ -67,13 +75,15 @@ class ProtectedResourceIT {
                     .containsExactly("header");
             // the union of the scopes the demo tools declare with @RequiresScopes, and nothing else
             assertThat(prm.getJsonArray("scopes_supported").getValuesAs(jakarta.json.JsonString::getString))
-                    .containsExactly("pets:read", "pets:write").doesNotContain("offline_access");
+                    .containsExactly("pets:read", "pets:write")
+                    .doesNotContain("offline_access");
         }
     }
 
     @Test
     void rule4_2_metadataForAnotherPathThen404() throws Exception {
-        assertThat(get("/.well-known/oauth-protected-resource/other").statusCode()).isEqualTo(404);
+        assertThat(get("/.well-known/oauth-protected-resource/other").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -97,11 +107,19 @@ class ProtectedResourceIT {
 
     @Test
     void rule4_4_garbageAlgNoneAndHmacWithPublicKeyThenInvalidToken() throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(server.baseUrl().toString()).subject("alice")
-                .audience(endpoint).claim("groups", List.of("mcp-admins")).claim("scope", "pets:read pets:write")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(server.baseUrl().toString())
+                .subject("alice")
+                .audience(endpoint)
+                .claim("groups", List.of("mcp-admins"))
+                .claim("scope", "pets:read pets:write")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .build();
         JsonObject jwk = json(get("/oauth/jwks")).getJsonArray("keys").getJsonObject(0);
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(jwk.getString("kid")).build(),
+        SignedJWT hmac = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(jwk.getString("kid"))
+                        .build(),
                 claims);
         hmac.sign(new MACSigner(java.util.Arrays.copyOf(jwk.toString().getBytes(StandardCharsets.UTF_8), 64)));
 
@@ -118,8 +136,10 @@ class ProtectedResourceIT {
     @Test
     void rule4_6_getAndDeleteWithoutTokenThen401() throws Exception {
         for (String method : List.of("GET", "DELETE")) {
-            HttpResponse<String> response = McpHttp.to(server.url("/mcp")).header("Mcp-Session-Id", "x")
-                    .header("Accept", "text/event-stream").send(method);
+            HttpResponse<String> response = McpHttp.to(server.url("/mcp"))
+                    .header("Mcp-Session-Id", "x")
+                    .header("Accept", "text/event-stream")
+                    .send(method);
             assertThat(response.statusCode()).as(method).isEqualTo(401);
             assertThat(BearerChallenge.of(response).get("resource_metadata")).isEqualTo(metadataUrl);
         }

@@ -23,8 +23,7 @@ import javax.net.ssl.SSLSocket;
 final class KeepAliveConnection implements AutoCloseable {
 
     /** A response: its status and body. */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private final SSLContext tls;
     private final URI server;
@@ -55,7 +54,8 @@ final class KeepAliveConnection implements AutoCloseable {
     static byte[] request(String method, URI server, String path, String headers, String body) {
         String bodyPart = body == null ? "" : body;
         String head = method + ' ' + path + " HTTP/1.1\r\nHost: " + server.getHost() + ':' + server.getPort() + "\r\n"
-                + headers + (body == null ? "" : "Content-Length: " + bodyPart.getBytes(StandardCharsets.UTF_8).length + "\r\n")
+                + headers
+                + (body == null ? "" : "Content-Length: " + bodyPart.getBytes(StandardCharsets.UTF_8).length + "\r\n")
                 + "\r\n";
         return (head + bodyPart).getBytes(StandardCharsets.UTF_8);
     }
@@ -78,14 +78,16 @@ final class KeepAliveConnection implements AutoCloseable {
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
-                length = Integer.parseInt(lower.substring("content-length:".length()).trim());
+                length = Integer.parseInt(
+                        lower.substring("content-length:".length()).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             } else if (lower.startsWith("connection:") && lower.contains("close")) {
                 closing = true;
             }
         }
-        Response response = new Response(status, chunked ? chunkedBody() : new String(exactly(Math.max(length, 0)), StandardCharsets.UTF_8));
+        Response response = new Response(
+                status, chunked ? chunkedBody() : new String(exactly(Math.max(length, 0)), StandardCharsets.UTF_8));
         if (closing) {
             socket.close();
         }

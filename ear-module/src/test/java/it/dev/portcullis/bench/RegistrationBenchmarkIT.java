@@ -43,8 +43,10 @@ class RegistrationBenchmarkIT {
 
     private final LibertyServer server = LibertyServer.current();
     /** HTTP/1.1 with a connection per thread, as independent clients would connect (not one multiplexed HTTP/2 link). */
-    private final HttpClient http = HttpClient.newBuilder().sslContext(Https.trustingServer(server))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .sslContext(Https.trustingServer(server))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     @Test
     void registrationsPerSecond() throws Exception {
@@ -75,18 +77,24 @@ class RegistrationBenchmarkIT {
         assertThat(created).as("201 responses").isEqualTo(count);
         int found = readBack(tokens);
         assertThat(found).as("clients read back").isEqualTo(count);
-        return String.format("%s | %s | %d registrations, %d threads, %.1f s | %.0f registrations/s | %d/%d read back (none lost)",
+        return String.format(
+                "%s | %s | %d registrations, %d threads, %.1f s | %.0f registrations/s | %d/%d read back (none lost)",
                 Instant.now(), label, count, THREADS, seconds, count / seconds, found, count);
     }
 
     private int register(String authMethod, Map<String, String> tokens) throws Exception {
         String body = "{\"software_id\":\"" + UUID.randomUUID() + "\",\"client_name\":\"Benchmark\","
-                + "\"redirect_uris\":[\"http://127.0.0.1/callback\"],\"token_endpoint_auth_method\":\"" + authMethod + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.url("/oauth/register"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                + "\"redirect_uris\":[\"http://127.0.0.1/callback\"],\"token_endpoint_auth_method\":\"" + authMethod
+                + "\"}";
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(server.url("/oauth/register"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 201) {
-            JsonObject client = Json.createReader(new StringReader(response.body())).readObject();
+            JsonObject client =
+                    Json.createReader(new StringReader(response.body())).readObject();
             tokens.put(client.getString("client_id"), client.getString("registration_access_token"));
         }
         return response.statusCode();
@@ -96,8 +104,12 @@ class RegistrationBenchmarkIT {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<Boolean>> reads = new ArrayList<>();
         tokens.forEach((id, token) -> reads.add(pool.submit(() -> http.send(
-                HttpRequest.newBuilder(server.url("/oauth/register/" + id)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200)));
+                                HttpRequest.newBuilder(server.url("/oauth/register/" + id))
+                                        .header("Authorization", "Bearer " + token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                == 200)));
         int found = 0;
         for (Future<Boolean> read : reads) {
             found += read.get(10, TimeUnit.MINUTES) ? 1 : 0;

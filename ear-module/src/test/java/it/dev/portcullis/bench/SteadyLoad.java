@@ -24,8 +24,7 @@ final class SteadyLoad {
         boolean request(long n) throws Exception;
 
         @Override
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
     /** Makes the worker with the given index. */
@@ -42,6 +41,7 @@ final class SteadyLoad {
 
     /** Warm-up ends when the last {@value #WINDOW} rounds average within 5% of the {@value #WINDOW} before them. */
     private static final double STABLE_WITHIN = 0.05;
+
     private static final int WINDOW = 3;
 
     private final int threads;

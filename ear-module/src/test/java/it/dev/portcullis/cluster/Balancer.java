@@ -29,6 +29,7 @@ final class Balancer implements AutoCloseable {
     private final int port;
     /** The admin socket: in a short temporary folder, since a Unix socket path holds at most 97 bytes for HAProxy. */
     private Path adminSocket;
+
     private Process process;
 
     Balancer(Path dir, int port) {
@@ -50,14 +51,21 @@ final class Balancer implements AutoCloseable {
 
     void start(List<ClusterNode> nodes) throws Exception {
         Files.createDirectories(dir);
-        adminSocket = Files.createTempDirectory(Path.of("/tmp"), "haproxy-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))).resolve("admin.sock");
+        adminSocket = Files.createTempDirectory(
+                        Path.of("/tmp"),
+                        "haproxy-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                .resolve("admin.sock");
         Path pem = dir.resolve("balancer.pem");
         Path ca = dir.resolve("nodes-ca.pem");
         writePems(pem, ca);
         StringBuilder servers = new StringBuilder();
         for (ClusterNode node : nodes) {
-            servers.append("    server ").append(node.name()).append(" 127.0.0.1:").append(node.httpsPort()).append('\n');
+            servers.append("    server ")
+                    .append(node.name())
+                    .append(" 127.0.0.1:")
+                    .append(node.httpsPort())
+                    .append('\n');
         }
         String config = """
                 global
@@ -85,8 +93,14 @@ final class Balancer implements AutoCloseable {
                     default-server ssl verify required ca-file %s sni str(localhost) verifyhost localhost check inter 1s fastinter 500ms fall 3 rise 1
                 %s""".formatted(adminSocket, port, pem, ca, servers);
         Files.writeString(dir.resolve("haproxy.cfg"), config);
-        process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())
-                .redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        process = new ProcessBuilder(
+                        "/usr/sbin/haproxy",
+                        "-db",
+                        "-f",
+                        dir.resolve("haproxy.cfg").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log().toFile())
+                .start();
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
@@ -107,16 +121,22 @@ final class Balancer implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 60_000;
         for (int i = 0; System.currentTimeMillis() < deadline; i++) {
             try {
-                it.dev.portcullis.support.Https.client().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("https://localhost:" + port + "/health/ready")).header("X-Request-Id", "warmup-" + (1000 + i))
-                        .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                it.dev.portcullis.support.Https.client()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("https://localhost:" + port + "/health/ready"))
+                                        .header("X-Request-Id", "warmup-" + (1000 + i))
+                                        .timeout(java.time.Duration.ofSeconds(10))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding());
             } catch (IOException notYet) {
                 // the balancer answers, the nodes may not yet
             }
             Thread.sleep(100);
             List<String[]> warmup = requests("warmup-");
             List<String[]> last = warmup.subList(Math.max(0, warmup.size() - 4), warmup.size());
-            if (last.size() == 4 && last.stream().allMatch(r -> r[1].equals("200"))
+            if (last.size() == 4
+                    && last.stream().allMatch(r -> r[1].equals("200"))
                     && last.stream().map(r -> r[0]).distinct().count() == count) {
                 return;
             }
@@ -126,9 +146,11 @@ final class Balancer implements AutoCloseable {
 
     /** Takes a node out of the rotation ({@code disable}) or puts it back ({@code enable}): HAProxy's admin socket. */
     void server(String action, String node) throws IOException {
-        try (java.nio.channels.SocketChannel socket = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+        try (java.nio.channels.SocketChannel socket =
+                java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             socket.connect(java.net.UnixDomainSocketAddress.of(adminSocket));
-            socket.write(java.nio.ByteBuffer.wrap((action + " server nodes/" + node + "\n").getBytes(StandardCharsets.US_ASCII)));
+            socket.write(java.nio.ByteBuffer.wrap(
+                    (action + " server nodes/" + node + "\n").getBytes(StandardCharsets.US_ASCII)));
             socket.read(java.nio.ByteBuffer.allocate(1024));
         }
     }
@@ -157,13 +179,16 @@ final class Balancer implements AutoCloseable {
         try (InputStream in = Files.newInputStream(product.keystore())) {
             keystore.load(in, product.keystorePassword());
         }
-        String alias = java.util.Collections.list(keystore.aliases()).stream().filter(a -> {
-            try {
-                return keystore.isKeyEntry(a);
-            } catch (java.security.KeyStoreException e) {
-                return false;
-            }
-        }).findFirst().orElseThrow();
+        String alias = java.util.Collections.list(keystore.aliases()).stream()
+                .filter(a -> {
+                    try {
+                        return keystore.isKeyEntry(a);
+                    } catch (java.security.KeyStoreException e) {
+                        return false;
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
         Key key = keystore.getKey(alias, product.keystorePassword());
         Certificate certificate = keystore.getCertificate(alias);
         String certificatePem = pem("CERTIFICATE", certificate.getEncoded());
@@ -174,8 +199,8 @@ final class Balancer implements AutoCloseable {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     @Override

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Browser {
 
-
     private final URI base;
     private final String tag;
     private final AtomicInteger counter = new AtomicInteger();
@@ -64,25 +63,34 @@ final class Browser {
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> form) throws IOException, InterruptedException {
-        return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postJson(String path, String json, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+    HttpResponse<String> postJson(String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60)).header("X-Request-Id", nextId());
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(60))
+                .header("X-Request-Id", nextId());
     }
 
     static String form(Map<String, String> parameters) {
         StringBuilder form = new StringBuilder();
         parameters.forEach((name, value) -> form.append(form.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return form.toString();
     }

@@ -27,7 +27,8 @@ final class Cluster implements AutoCloseable {
     /** The nodes' access-token lifetime ({@code portcullis.oauth.access-token.lifetime}). */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
-    private final Path dir = Path.of("target", "cluster", UUID.randomUUID().toString()).toAbsolutePath();
+    private final Path dir =
+            Path.of("target", "cluster", UUID.randomUUID().toString()).toAbsolutePath();
     private PostgresServer database;
     private final List<ClusterNode> nodes = new ArrayList<>();
     private Balancer balancer;
@@ -52,7 +53,9 @@ final class Cluster implements AutoCloseable {
                 Map.entry("PORTCULLIS_DB_USER", PostgresServer.USER),
                 Map.entry("PORTCULLIS_ISSUER", issuer),
                 Map.entry("PORTCULLIS_MCP_RESOURCE", issuer + "/mcp"),
-                Map.entry("PORTCULLIS_OAUTH_KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)),
+                Map.entry(
+                        "PORTCULLIS_OAUTH_KEYS_ENCRYPTION_KEY",
+                        Base64.getEncoder().encodeToString(kek)),
                 Map.entry("PORTCULLIS_OAUTH_REVOCATION_REFRESH_INTERVAL", "PT1S"),
                 // Short-lived access tokens, so that the SDK journey's refresh follows an expiry within seconds (long
                 // enough for the refresh race's checks, under load), and expired means expired (/mcp's default clock
@@ -91,8 +94,9 @@ final class Cluster implements AutoCloseable {
     @Override
     public void close() throws Exception {
         Exception first = null;
-        for (AutoCloseable part : new AutoCloseable[] {balancer, nodes.size() > 1 ? nodes.get(1) : null,
-                nodes.isEmpty() ? null : nodes.get(0), database}) {
+        for (AutoCloseable part : new AutoCloseable[] {
+            balancer, nodes.size() > 1 ? nodes.get(1) : null, nodes.isEmpty() ? null : nodes.get(0), database
+        }) {
             try {
                 if (part != null) {
                     part.close();

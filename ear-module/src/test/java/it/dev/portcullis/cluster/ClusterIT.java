@@ -65,7 +65,8 @@ class ClusterIT {
     static void startCluster() throws Exception {
         boolean installable = Cluster.installable();
         if (!installable && System.getenv("CI") != null) {
-            throw new IllegalStateException("PostgreSQL and HAProxy are missing on a CI machine (.ci/run installs both)");
+            throw new IllegalStateException(
+                    "PostgreSQL and HAProxy are missing on a CI machine (.ci/run installs both)");
         }
         assumeTrue(installable, "PostgreSQL and HAProxy are not installed (apt-get install postgresql haproxy)");
         cluster = new Cluster(); // assigned first, so that a start failing half-way is still closed
@@ -90,43 +91,71 @@ class ClusterIT {
     @Order(1)
     void journeyWhenEveryRequestAlternatesNodesThenTheSdkClientLogsInCallsToolsRefreshesAndRevokes() throws Exception {
         String tag = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> proven = SdkClient.install().run("cluster", "cluster-journey", cluster.url("/mcp"),
-                Map.of("E2E_REQUEST_ID", tag, "E2E_NODE_MCP_URL", cluster.nodes().get(0).url("/mcp").toString()),
-                List.of("discovery", "registration", "authorization", "token", "read", "legacy", "refresh",
-                        "legacy-on-one-node", "revoke"));
-        JsonObject revoke = Json.createReader(new StringReader(proven.get("revoke"))).readObject();
+        Map<String, String> proven = SdkClient.install()
+                .run(
+                        "cluster",
+                        "cluster-journey",
+                        cluster.url("/mcp"),
+                        Map.of(
+                                "E2E_REQUEST_ID",
+                                tag,
+                                "E2E_NODE_MCP_URL",
+                                cluster.nodes().get(0).url("/mcp").toString()),
+                        List.of(
+                                "discovery",
+                                "registration",
+                                "authorization",
+                                "token",
+                                "read",
+                                "legacy",
+                                "refresh",
+                                "legacy-on-one-node",
+                                "revoke"));
+        JsonObject revoke =
+                Json.createReader(new StringReader(proven.get("revoke"))).readObject();
         nodeOf(revoke.getString("lastRequest")); // waits until the balancer logged the journey's last request
 
         List<String[]> served = cluster.balancer().requests(tag + "-");
         for (int i = 1; i < served.size(); i++) {
-            assertThat(served.get(i)[0]).as("node of request %s (%s %s) after %s", served.get(i)[4], served.get(i)[2],
-                    served.get(i)[3], served.get(i - 1)[0]).isNotEqualTo(served.get(i - 1)[0]);
+            assertThat(served.get(i)[0])
+                    .as(
+                            "node of request %s (%s %s) after %s",
+                            served.get(i)[4], served.get(i)[2], served.get(i)[3], served.get(i - 1)[0])
+                    .isNotEqualTo(served.get(i - 1)[0]);
         }
         Map<String, Set<String>> pathsByNode = new TreeMap<>();
         for (String[] request : served) {
             String path = request[3].startsWith("/.well-known/") ? "/.well-known/*" : request[3];
             pathsByNode.computeIfAbsent(request[0], node -> new TreeSet<>()).add(path);
         }
-        System.out.printf("ClusterIT: the SDK journey's %d requests through the balancer, paths by node: %s%n",
+        System.out.printf(
+                "ClusterIT: the SDK journey's %d requests through the balancer, paths by node: %s%n",
                 served.size(), pathsByNode);
         assertThat(served.stream().filter(r -> r[4].equals(tag + "-browser")).map(r -> r[3]))
-                .as("Chromium's requests").contains("/oauth/authorize", "/oauth/login", "/oauth/j_security_check");
+                .as("Chromium's requests")
+                .contains("/oauth/authorize", "/oauth/login", "/oauth/j_security_check");
         for (ClusterNode node : cluster.nodes()) {
-            assertThat(pathsByNode.get(node.name())).as("what %s served of the journey", node.name())
-                    .contains("/mcp").anyMatch(path -> path.startsWith("/oauth/"));
+            assertThat(pathsByNode.get(node.name()))
+                    .as("what %s served of the journey", node.name())
+                    .contains("/mcp")
+                    .anyMatch(path -> path.startsWith("/oauth/"));
         }
         assertAccessLogsAgree(served, tag);
 
         // The legacy era through the balancer: each initialize's session is unknown to the node of the next request.
-        List<JsonObject> attempts = Json.createReader(new StringReader(proven.get("legacy"))).readArray()
+        List<JsonObject> attempts = Json.createReader(new StringReader(proven.get("legacy")))
+                .readArray()
                 .getValuesAs(JsonObject.class);
         for (JsonObject attempt : attempts) {
-            assertThat(nodeOf(attempt.getString("rejected"))).as("the 404 for the session of %s", attempt)
+            assertThat(nodeOf(attempt.getString("rejected")))
+                    .as("the 404 for the session of %s", attempt)
                     .isNotEqualTo(nodeOf(attempt.getString("initialize")));
         }
         // The revoked family's access token was refused by both nodes (within its lifetime, the scenario checked).
         assertThat(revoke.getJsonArray("refusedAccessToken").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(id -> nodeOfUnchecked(id.getString())).distinct()).as("the nodes that refused the revoked access token")
+                        .map(id -> nodeOfUnchecked(id.getString()))
+                        .distinct())
+                .as("the nodes that refused the revoked access token")
                 .containsExactlyInAnyOrder("portcullis-node-a", "portcullis-node-b");
     }
 
@@ -147,13 +176,18 @@ class ClusterIT {
                     logged.add(fields[1] + " " + fields[2] + " " + fields[3] + " " + fields[6]);
                 }
             }
-            List<String[]> sent = served.stream().filter(r -> r[0].equals(node.name())).toList();
-            List<String> expected = sent.stream().map(r -> r[2] + " " + r[3] + " " + r[1] + " " + r[4])
-                    .filter(r -> !r.startsWith(challenge)).toList();
-            assertThat(logged).as("the journey's requests in %s's access log", node.name())
+            List<String[]> sent =
+                    served.stream().filter(r -> r[0].equals(node.name())).toList();
+            List<String> expected = sent.stream()
+                    .map(r -> r[2] + " " + r[3] + " " + r[1] + " " + r[4])
+                    .filter(r -> !r.startsWith(challenge))
+                    .toList();
+            assertThat(logged)
+                    .as("the journey's requests in %s's access log", node.name())
                     .containsExactlyInAnyOrderElementsOf(expected);
             if (sent.stream().anyMatch(r -> (r[2] + " " + r[3] + " " + r[1]).equals(challenge))) {
-                assertThat(lines).as("%s's access log", node.name())
+                assertThat(lines)
+                        .as("%s's access log", node.name())
                         .anyMatch(line -> line.contains(" " + challenge + " ") && line.endsWith(" -"));
             }
         }
@@ -187,7 +221,8 @@ class ClusterIT {
                 int n = i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return new Browser(cluster.url("/"), "dcr-" + n).postJson("/oauth/register", registration("DCR " + n), Map.of());
+                    return new Browser(cluster.url("/"), "dcr-" + n)
+                            .postJson("/oauth/register", registration("DCR " + n), Map.of());
                 }));
             }
             long started = System.nanoTime();
@@ -198,9 +233,13 @@ class ClusterIT {
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
                 clientIds.add(json(response).getString("client_id"));
             }
-            System.out.printf("ClusterIT: 500 concurrent registrations in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            System.out.printf(
+                    "ClusterIT: 500 concurrent registrations in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertThat(clientIds).hasSize(500);
-            assertThat(cluster.balancer().requests("dcr-").stream().map(r -> r[0]).distinct()).hasSize(2);
+            assertThat(cluster.balancer().requests("dcr-").stream()
+                            .map(r -> r[0])
+                            .distinct())
+                    .hasSize(2);
 
             List<Callable<Void>> checks = new ArrayList<>();
             for (String clientId : clientIds) {
@@ -222,7 +261,8 @@ class ClusterIT {
     @Test
     @Order(4)
     void refreshWhen32RaceOnBothNodesThenOneSuccessorAndAReplayRevokesTheFamilyEverywhere() throws Exception {
-        Browser browser = new Browser(cluster.url("/"), "race-" + UUID.randomUUID().toString().substring(0, 8));
+        Browser browser = new Browser(
+                cluster.url("/"), "race-" + UUID.randomUUID().toString().substring(0, 8));
         String clientId = register(browser);
         JsonObject tokens = codeFlow(browser, clientId, null);
         String original = tokens.getString("refresh_token");
@@ -236,8 +276,16 @@ class ClusterIT {
                 int n = i;
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return new Browser(cluster.url("/"), "race-refresh-" + n).postForm("/oauth/token",
-                            Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", original));
+                    return new Browser(cluster.url("/"), "race-refresh-" + n)
+                            .postForm(
+                                    "/oauth/token",
+                                    Map.of(
+                                            "grant_type",
+                                            "refresh_token",
+                                            "client_id",
+                                            clientId,
+                                            "refresh_token",
+                                            original));
                 }));
             }
             start.countDown();
@@ -250,7 +298,9 @@ class ClusterIT {
         Set<String> successors = new HashSet<>();
         List<String> accessTokens = new ArrayList<>();
         for (HttpResponse<String> answer : answers) {
-            assertThat(answer.statusCode()).as("a refresh within the reuse grace: %s", answer.body()).isIn(200, 400);
+            assertThat(answer.statusCode())
+                    .as("a refresh within the reuse grace: %s", answer.body())
+                    .isIn(200, 400);
             if (answer.statusCode() == 200) {
                 successors.add(json(answer).getString("refresh_token"));
                 accessTokens.add(json(answer).getString("access_token"));
@@ -258,27 +308,44 @@ class ClusterIT {
                 assertThat(json(answer).getString("error")).isEqualTo("invalid_grant");
             }
         }
-        assertThat(successors).as("successors of one refresh token raced by 32 requests on both nodes").hasSize(1);
-        assertThat(cluster.balancer().requests("race-refresh-").stream().map(r -> r[0]).distinct()).hasSize(2);
+        assertThat(successors)
+                .as("successors of one refresh token raced by 32 requests on both nodes")
+                .hasSize(1);
+        assertThat(cluster.balancer().requests("race-refresh-").stream()
+                        .map(r -> r[0])
+                        .distinct())
+                .hasSize(2);
 
         Thread.sleep(4_500); // past the test servers' reuse grace (PT4S): a reuse now is a replay
-        HttpResponse<String> replay = browser.postForm("/oauth/token",
+        HttpResponse<String> replay = browser.postForm(
+                "/oauth/token",
                 Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", original));
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(400);
         assertThat(json(replay).getString("error")).isEqualTo("invalid_grant");
         String successor = successors.iterator().next();
         for (ClusterNode node : cluster.nodes()) {
-            HttpResponse<String> after = post(node.url("/oauth/token"), Map.of("grant_type", "refresh_token",
-                    "client_id", clientId, "refresh_token", successor));
-            assertThat(after.statusCode()).as("the successor on %s after the replay: %s", node.name(), after.body()).isEqualTo(400);
+            HttpResponse<String> after = post(
+                    node.url("/oauth/token"),
+                    Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", successor));
+            assertThat(after.statusCode())
+                    .as("the successor on %s after the replay: %s", node.name(), after.body())
+                    .isEqualTo(400);
             awaitStatus(node.url("/mcp"), accessTokens.get(0), 401);
         }
-        String claims = new String(Base64.getUrlDecoder().decode(accessTokens.get(0).split("\\.")[1]), StandardCharsets.UTF_8);
-        long expires = Json.createReader(new StringReader(claims)).readObject().getJsonNumber("exp").longValue();
-        System.out.printf("ClusterIT: the raced access token's 401s came %d s before its expiry%n",
+        String claims =
+                new String(Base64.getUrlDecoder().decode(accessTokens.get(0).split("\\.")[1]), StandardCharsets.UTF_8);
+        long expires = Json.createReader(new StringReader(claims))
+                .readObject()
+                .getJsonNumber("exp")
+                .longValue();
+        System.out.printf(
+                "ClusterIT: the raced access token's 401s came %d s before its expiry%n",
                 expires - System.currentTimeMillis() / 1000);
-        assertThat(System.currentTimeMillis() / 1000).as("now, before the raced access token's exp: its 401s were the"
-                + " revocation's, not its expiry's (the nodes' tokens live %s)", Cluster.ACCESS_TOKEN_LIFETIME)
+        assertThat(System.currentTimeMillis() / 1000)
+                .as(
+                        "now, before the raced access token's exp: its 401s were the"
+                                + " revocation's, not its expiry's (the nodes' tokens live %s)",
+                        Cluster.ACCESS_TOKEN_LIFETIME)
                 .isLessThan(expires);
     }
 
@@ -290,14 +357,21 @@ class ClusterIT {
     @Test
     @Order(5)
     void tasksWhenGetAndUpdateReachTheOtherNodeThenTheTaskIsKnownThereAndCompletes() throws Exception {
-        Browser browser = new Browser(cluster.url("/"), "tasks-" + UUID.randomUUID().toString().substring(0, 8));
+        Browser browser = new Browser(
+                cluster.url("/"), "tasks-" + UUID.randomUUID().toString().substring(0, 8));
         String bearer = codeFlow(browser, register(browser), null).getString("access_token");
 
         String createdBy = browser.nextId();
-        McpHttp.Answer created = taskRequest(bearer, createdBy, "tools/call", "pet_census",
+        McpHttp.Answer created = taskRequest(
+                bearer,
+                createdBy,
+                "tools/call",
+                "pet_census",
                 "{\"name\":\"pet_census\",\"arguments\":{\"species\":\"dog\"}}");
         assertThat(created.status()).as(created.response().body()).isEqualTo(200);
-        assertThat(created.result().getString("resultType")).as(created.response().body()).isEqualTo("task");
+        assertThat(created.result().getString("resultType"))
+                .as(created.response().body())
+                .isEqualTo("task");
         String taskId = created.result().getString("taskId");
         String creatingNode = nodeOf(createdBy);
 
@@ -307,8 +381,13 @@ class ClusterIT {
             taskGet(browser, bearer, taskId); // round-robin: this one on the creating node, the update on the other
         }
         String updatedBy = browser.nextId();
-        McpHttp.Answer updated = taskRequest(bearer, updatedBy, "tasks/update", taskId, "{\"taskId\":\"" + taskId
-                + "\",\"inputResponses\":{\"status\":{\"action\":\"accept\",\"content\":{\"status\":\"AVAILABLE\"}}}}");
+        McpHttp.Answer updated = taskRequest(
+                bearer,
+                updatedBy,
+                "tasks/update",
+                taskId,
+                "{\"taskId\":\"" + taskId
+                        + "\",\"inputResponses\":{\"status\":{\"action\":\"accept\",\"content\":{\"status\":\"AVAILABLE\"}}}}");
         assertThat(updated.status()).as(updated.response().body()).isEqualTo(200);
         assertThat(updated.body()).as("tasks/update on the other node").doesNotContainKey("error");
         assertThat(nodeOf(updatedBy)).as("the node of tasks/update").isNotEqualTo(creatingNode);
@@ -318,8 +397,12 @@ class ClusterIT {
         JsonObject onTheNextNode = taskGet(browser, bearer, taskId);
         assertThat(onTheNextNode.getString("status")).isEqualTo("completed");
         List<String[]> served = cluster.balancer().requests(browser.tag());
-        assertThat(served.stream().filter(r -> r[3].startsWith("/mcp")).map(r -> r[0]).distinct())
-                .as("the task requests' nodes").containsExactlyInAnyOrder("portcullis-node-a", "portcullis-node-b");
+        assertThat(served.stream()
+                        .filter(r -> r[3].startsWith("/mcp"))
+                        .map(r -> r[0])
+                        .distinct())
+                .as("the task requests' nodes")
+                .containsExactlyInAnyOrder("portcullis-node-a", "portcullis-node-b");
     }
 
     private static JsonObject awaitTaskStatus(Browser browser, String bearer, String taskId, String status)
@@ -339,21 +422,25 @@ class ClusterIT {
     private static JsonObject taskGet(Browser browser, String bearer, String taskId) throws Exception {
         String id = browser.nextId();
         McpHttp.Answer answer = taskRequest(bearer, id, "tasks/get", taskId, "{\"taskId\":\"" + taskId + "\"}");
-        assertThat(answer.body()).as("tasks/get %s on %s (the task was created through the balancer)", id, nodeOf(id))
+        assertThat(answer.body())
+                .as("tasks/get %s on %s (the task was created through the balancer)", id, nodeOf(id))
                 .doesNotContainKey("error");
         return answer.result();
     }
 
     /** A modern request whose client capabilities carry elicitation and the tasks extension. */
-    private static McpHttp.Answer taskRequest(String bearer, String requestId, String method, String name,
-            String params) throws Exception {
+    private static McpHttp.Answer taskRequest(
+            String bearer, String requestId, String method, String name, String params) throws Exception {
         String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + McpHttp.MODERN + "\","
                 + "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{},"
                 + "\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}},"
                 + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}";
-        return McpHttp.to(cluster.url("/mcp")).header("Authorization", "Bearer " + bearer)
-                .header("X-Request-Id", requestId).header("MCP-Protocol-Version", McpHttp.MODERN)
-                .header("Mcp-Method", method).header("Mcp-Name", name)
+        return McpHttp.to(cluster.url("/mcp"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("X-Request-Id", requestId)
+                .header("MCP-Protocol-Version", McpHttp.MODERN)
+                .header("Mcp-Method", method)
+                .header("Mcp-Name", name)
                 .post(McpHttp.request(method, params.replaceFirst("^\\{", "{" + meta + ",")));
     }
 
@@ -380,12 +467,20 @@ class ClusterIT {
     @Order(6)
     @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
     void benchmarkWhenOneNodeAndTwoNodesThenPrintsThroughputAndCpu() throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                "it-service:it-service-secret-basic-0123456789".getBytes(StandardCharsets.UTF_8));
-        Callable<Integer> token = () -> Https.client().send(HttpRequest.newBuilder(cluster.url("/oauth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=pets%3Aread")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                "it-service:it-service-secret-basic-0123456789".getBytes(StandardCharsets.UTF_8));
+        Callable<Integer> token = () -> Https.client()
+                .send(
+                        HttpRequest.newBuilder(cluster.url("/oauth/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Authorization", basic)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=client_credentials&scope=pets%3Aread"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         // The nodes' access tokens live seconds (Cluster.ACCESS_TOKEN_LIFETIME), the measurement minutes: a token at
         // most half that old.
         AtomicReference<String> bearer = new AtomicReference<>();
@@ -395,8 +490,10 @@ class ClusterIT {
                 long age = System.nanoTime() - bearerIssued.get();
                 if (bearer.get() == null || age > Cluster.ACCESS_TOKEN_LIFETIME.toNanos() / 2) {
                     long asked = System.nanoTime();
-                    HttpResponse<String> issued = post(cluster.url("/oauth/token"),
-                            Map.of("grant_type", "client_credentials", "scope", "pets:read"), basic);
+                    HttpResponse<String> issued = post(
+                            cluster.url("/oauth/token"),
+                            Map.of("grant_type", "client_credentials", "scope", "pets:read"),
+                            basic);
                     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
                     bearer.set(json(issued).getString("access_token"));
                     bearerIssued.set(asked);
@@ -406,11 +503,13 @@ class ClusterIT {
         };
         Callable<Integer> call = () -> McpHttp.to(cluster.url("/mcp"))
                 .header("Authorization", "Bearer " + freshBearer.call())
-                .modern("tools/call", "list_pets", "{\"name\":\"list_pets\",\"arguments\":{}}").status();
+                .modern("tools/call", "list_pets", "{\"name\":\"list_pets\",\"arguments\":{}}")
+                .status();
         assertThat(call.call()).isEqualTo(200);
 
-        StringBuilder table = new StringBuilder("| nodes | request | requests/s | CPU s per s: node a, node b, PostgreSQL, HAProxy,"
-                + " test client | whole machine busy (of 2 cores) |\n");
+        StringBuilder table =
+                new StringBuilder("| nodes | request | requests/s | CPU s per s: node a, node b, PostgreSQL, HAProxy,"
+                        + " test client | whole machine busy (of 2 cores) |\n");
         for (int nodes : new int[] {2, 1, 2}) {
             cluster.balancer().server(nodes == 1 ? "disable" : "enable", "portcullis-node-a");
             Thread.sleep(1_500); // an enabled node passes its health check again first
@@ -434,7 +533,8 @@ class ClusterIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         double[] after = cpu(processes);
         long[] machineAfter = machineTicks();
-        double busy = (double) (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1])
+        double busy = (double) (machineAfter[0] - machineBefore[0])
+                / Math.max(1, machineAfter[1] - machineBefore[1])
                 * Runtime.getRuntime().availableProcessors();
         StringBuilder cpu = new StringBuilder();
         for (int i = 0; i < before.length; i++) {
@@ -445,7 +545,10 @@ class ClusterIT {
 
     /** Busy and total jiffies of the whole machine (/proc/stat): how much of the CPU anything used. */
     private static long[] machineTicks() throws Exception {
-        String[] fields = Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        String[] fields = Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                .get(0)
+                .trim()
+                .split("\\s+");
         long total = 0;
         for (int i = 1; i < fields.length; i++) {
             total += Long.parseLong(fields[i]);
@@ -456,9 +559,17 @@ class ClusterIT {
 
     /** CPU seconds so far: each node, PostgreSQL (all its processes), HAProxy, this JVM. */
     private static double[] cpu(List<ProcessHandle> nodes) throws Exception {
-        double postgres = cluster.database().processes().mapToDouble(ClusterIT::cpuSeconds).sum();
-        return new double[] {cpuSeconds(nodes.get(0)), cpuSeconds(nodes.get(1)), postgres,
-                cpuSeconds(cluster.balancer().process()), cpuSeconds(ProcessHandle.current())};
+        double postgres = cluster.database()
+                .processes()
+                .mapToDouble(ClusterIT::cpuSeconds)
+                .sum();
+        return new double[] {
+            cpuSeconds(nodes.get(0)),
+            cpuSeconds(nodes.get(1)),
+            postgres,
+            cpuSeconds(cluster.balancer().process()),
+            cpuSeconds(ProcessHandle.current())
+        };
     }
 
     private static double cpuSeconds(ProcessHandle process) {
@@ -495,7 +606,8 @@ class ClusterIT {
     @Test
     @Order(7)
     void killWhenANodeDiesAfterTheLoginAndUnderLoadThenTheFlowFinishesAndNothingAcknowledgedIsLost() throws Exception {
-        Browser browser = new Browser(cluster.url("/"), "kill-" + UUID.randomUUID().toString().substring(0, 8));
+        Browser browser = new Browser(
+                cluster.url("/"), "kill-" + UUID.randomUUID().toString().substring(0, 8));
         String clientId = register(browser);
         Map<String, String> consentForm = loginUntilConsent(browser, clientId);
 
@@ -526,20 +638,24 @@ class ClusterIT {
         HttpResponse<String> approved = browser.postForm("/oauth/authorize", consentForm);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
         assertThat(approved.body()).doesNotContainIgnoringCase("unknown");
-        HttpResponse<String> token = redeem(browser, clientId, UserSession.redirectParameters(approved).get("code"));
+        HttpResponse<String> token = redeem(
+                browser, clientId, UserSession.redirectParameters(approved).get("code"));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 
         Thread.sleep(1_000);
         running.set(false);
         load.shutdown();
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(acknowledged).as("registrations acknowledged while a node died").isNotEmpty();
+        assertThat(acknowledged)
+                .as("registrations acknowledged while a node died")
+                .isNotEmpty();
         ClusterNode survivor = cluster.nodes().get(1);
         for (String acknowledgedClient : acknowledged.keySet()) {
             assertKnownClient(survivor.url("/oauth/token"), acknowledgedClient);
         }
         McpHttp.Answer tools = McpHttp.to(cluster.url("/mcp"))
-                .header("Authorization", "Bearer " + json(token).getString("access_token")).modern("tools/list", null, "{}");
+                .header("Authorization", "Bearer " + json(token).getString("access_token"))
+                .modern("tools/list", null, "{}");
         assertThat(tools.status()).isEqualTo(200);
     }
 
@@ -552,9 +668,15 @@ class ClusterIT {
     }
 
     private static String registration(String name) {
-        return Json.createObjectBuilder().add("client_name", name).add("token_endpoint_auth_method", "none")
-                .add("grant_types", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
-                .add("redirect_uris", Json.createArrayBuilder().add(REDIRECT)).build().toString();
+        return Json.createObjectBuilder()
+                .add("client_name", name)
+                .add("token_endpoint_auth_method", "none")
+                .add(
+                        "grant_types",
+                        Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add("redirect_uris", Json.createArrayBuilder().add(REDIRECT))
+                .build()
+                .toString();
     }
 
     /** authorize, the login page, j_security_check, authorize again: the consent form's fields, approved. */
@@ -563,8 +685,8 @@ class ClusterIT {
         assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(302);
         HttpResponse<String> loginPage = browser.follow(challenge);
         assertThat(loginPage.statusCode()).isEqualTo(200);
-        HttpResponse<String> login = browser.postForm("/oauth/j_security_check",
-                Map.of("j_username", "alice", "j_password", "alice-password"));
+        HttpResponse<String> login = browser.postForm(
+                "/oauth/j_security_check", Map.of("j_username", "alice", "j_password", "alice-password"));
         assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
         HttpResponse<String> consent = browser.follow(login);
         assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
@@ -578,14 +700,28 @@ class ClusterIT {
         Map<String, String> form = loginUntilConsent(browser, clientId);
         HttpResponse<String> approved = browser.postForm("/oauth/authorize", form);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
-        HttpResponse<String> token = redeem(browser, clientId, UserSession.redirectParameters(approved).get("code"));
+        HttpResponse<String> token = redeem(
+                browser, clientId, UserSession.redirectParameters(approved).get("code"));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return json(token);
     }
 
     private static HttpResponse<String> redeem(Browser browser, String clientId, String code) throws Exception {
-        return browser.postForm("/oauth/token", Map.of("grant_type", "authorization_code", "client_id", clientId,
-                "code", code, "code_verifier", VERIFIER, "redirect_uri", REDIRECT, "resource", cluster.url("/mcp").toString()));
+        return browser.postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        clientId,
+                        "code",
+                        code,
+                        "code_verifier",
+                        VERIFIER,
+                        "redirect_uri",
+                        REDIRECT,
+                        "resource",
+                        cluster.url("/mcp").toString()));
     }
 
     private static Map<String, String> authorizeRequest(String clientId) throws Exception {
@@ -593,8 +729,12 @@ class ClusterIT {
         request.put("response_type", "code");
         request.put("client_id", clientId);
         request.put("redirect_uri", REDIRECT);
-        request.put("code_challenge", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII))));
+        request.put(
+                "code_challenge",
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(MessageDigest.getInstance("SHA-256")
+                                .digest(VERIFIER.getBytes(StandardCharsets.US_ASCII))));
         request.put("code_challenge_method", "S256");
         request.put("scope", "pets:read");
         request.put("resource", cluster.url("/mcp").toString());
@@ -604,27 +744,53 @@ class ClusterIT {
 
     /** A known client gets invalid_grant for a made-up code; an unknown one would get 401 invalid_client. */
     private static void assertKnownClient(URI tokenEndpoint, String clientId) throws Exception {
-        HttpResponse<String> response = post(tokenEndpoint, Map.of("grant_type", "authorization_code", "client_id", clientId,
-                "code", "made-up-code", "code_verifier", VERIFIER, "redirect_uri", REDIRECT));
-        assertThat(response.statusCode()).as("client %s at %s: %s", clientId, tokenEndpoint, response.body()).isEqualTo(400);
+        HttpResponse<String> response = post(
+                tokenEndpoint,
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        clientId,
+                        "code",
+                        "made-up-code",
+                        "code_verifier",
+                        VERIFIER,
+                        "redirect_uri",
+                        REDIRECT));
+        assertThat(response.statusCode())
+                .as("client %s at %s: %s", clientId, tokenEndpoint, response.body())
+                .isEqualTo(400);
         assertThat(json(response).getString("error")).isEqualTo("invalid_grant");
     }
 
     private static HttpResponse<String> post(URI uri, Map<String, String> form) throws Exception {
-        return Https.client().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(), HttpResponse.BodyHandlers.ofString());
+        return Https.client()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(URI uri, Map<String, String> form, String authorization) throws Exception {
-        return Https.client().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(), HttpResponse.BodyHandlers.ofString());
+        return Https.client()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Authorization", authorization)
+                                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(form)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static void awaitStatus(URI mcp, String accessToken, int expected) throws Exception {
         int status = 0;
         for (int attempt = 0; attempt < 40 && status != expected; attempt++) {
-            status = McpHttp.to(mcp).header("Authorization", "Bearer " + accessToken).modern("tools/list", null, "{}").status();
+            status = McpHttp.to(mcp)
+                    .header("Authorization", "Bearer " + accessToken)
+                    .modern("tools/list", null, "{}")
+                    .status();
             if (status != expected) {
                 Thread.sleep(250);
             }

@@ -68,7 +68,8 @@ final class ClusterNode implements AutoCloseable {
         Path target = directory();
         if (Files.exists(target)) {
             try (Stream<Path> old = Files.walk(target)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                old.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         try (Stream<Path> files = Files.walk(template)) {
@@ -112,8 +113,12 @@ final class ClusterNode implements AutoCloseable {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> ready = Https.client().send(HttpRequest.newBuilder(url("/health/ready"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = Https.client()
+                        .send(
+                                HttpRequest.newBuilder(url("/health/ready"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -128,13 +133,15 @@ final class ClusterNode implements AutoCloseable {
 
     /** The node's JVM. */
     ProcessHandle process() throws IOException {
-        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());
+        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid"))
+                .trim());
         return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
     }
 
     /** {@code kill -9}: the JVM ends without any shutdown. */
     void kill() throws Exception {
-        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());
+        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid"))
+                .trim());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
         process.destroyForcibly();
         process.onExit().get(60, TimeUnit.SECONDS);
@@ -147,7 +154,8 @@ final class ClusterNode implements AutoCloseable {
 
     private void script(String action, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

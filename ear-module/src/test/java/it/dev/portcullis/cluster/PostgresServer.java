@@ -47,7 +47,8 @@ final class PostgresServer implements AutoCloseable {
 
     /** The server process and its backends, for their CPU time. */
     java.util.stream.Stream<ProcessHandle> processes() throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(
+                Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim());
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants());
     }
@@ -63,14 +64,41 @@ final class PostgresServer implements AutoCloseable {
                 run(List.of("chown", "nobody", dir.toString()));
             }
             Path data = dir.resolve("data");
-            run(asServerUser(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust",
-                    "-E", "UTF8", "--no-locale", "-N"));
-            Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
-                    "listen_addresses = '127.0.0.1'", "port = " + port, "unix_socket_directories = ''",
-                    "max_connections = 200", "fsync = off", "synchronous_commit = off", "full_page_writes = off",
-                    "log_statement = 'all'", ""), StandardOpenOption.APPEND);
-            run(asServerUser(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log().toString(), "-w", "start"));
-            run(asServerUser(BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", USER,
+            run(asServerUser(
+                    BIN.resolve("initdb").toString(),
+                    "-D",
+                    data.toString(),
+                    "-U",
+                    USER,
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                    "-N"));
+            Files.writeString(
+                    data.resolve("postgresql.conf"),
+                    String.join(
+                            "\n",
+                            "listen_addresses = '127.0.0.1'",
+                            "port = " + port,
+                            "unix_socket_directories = ''",
+                            "max_connections = 200",
+                            "fsync = off",
+                            "synchronous_commit = off",
+                            "full_page_writes = off",
+                            "log_statement = 'all'",
+                            ""),
+                    StandardOpenOption.APPEND);
+            run(asServerUser(
+                    BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log().toString(), "-w", "start"));
+            run(asServerUser(
+                    BIN.resolve("createdb").toString(),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    String.valueOf(port),
+                    "-U",
+                    USER,
                     DATABASE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,7 +107,13 @@ final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        run(asServerUser(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
+        run(asServerUser(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-m",
+                "immediate",
+                "-w",
                 "stop"));
     }
 
@@ -94,7 +128,8 @@ final class PostgresServer implements AutoCloseable {
 
     static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);

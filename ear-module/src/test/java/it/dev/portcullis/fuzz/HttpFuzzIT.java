@@ -41,34 +41,65 @@ class HttpFuzzIT {
     private static final int INPUTS = Integer.getInteger("it.fuzz.inputs", 2_000);
     private static final long SEED = Long.getLong("it.fuzz.seed", 20_261_206L);
     private static final int THREADS = Integer.getInteger("it.fuzz.threads", 4);
-    private static final String[] TARGETS = {"/mcp", "/mcp", "/mcp", "/mcp", "/oauth/register", "/oauth/register",
-        "/oauth/token", "/oauth/token", "/oauth/revoke"};
+    private static final String[] TARGETS = {
+        "/mcp",
+        "/mcp",
+        "/mcp",
+        "/mcp",
+        "/oauth/register",
+        "/oauth/register",
+        "/oauth/token",
+        "/oauth/token",
+        "/oauth/revoke"
+    };
     private static final String[] FORM_SEEDS = {
         "grant_type=client_credentials&scope=pets%3Aread",
         "grant_type=authorization_code&code=abc&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fcb&code_verifier="
                 + "a".repeat(43) + "&client_id=x&resource=https%3A%2F%2Flocalhost%2Fmcp",
         "grant_type=refresh_token&refresh_token=abc.def&client_id=x&scope=pets%3Aread+pets%3Awrite",
         "token=abc&token_type_hint=refresh_token",
-        "token=abc&token_type_hint=access_token&client_id=x&client_secret=y"};
+        "token=abc&token_type_hint=access_token&client_id=x&client_secret=y"
+    };
     private static final String[] REGISTER_SEEDS = {
         "{\"client_name\":\"fuzz\",\"redirect_uris\":[\"http://127.0.0.1:8080/cb\"],\"grant_types\":[\"authorization_code\"],"
                 + "\"token_endpoint_auth_method\":\"none\",\"scope\":\"pets:read\"}",
         "{\"client_name\":\"fuzz\",\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":"
                 + "\"client_secret_basic\",\"software_id\":\"fuzz\",\"software_version\":\"1\"}",
         "{\"client_name\":\"fuzz\",\"redirect_uris\":[\"com.example.app:/cb\"],\"application_type\":\"native\","
-                + "\"response_types\":[\"code\"],\"client_uri\":\"https://example.com\",\"logo_uri\":\"https://example.com/l.png\"}"};
-    private static final String[] CONTENT_TYPES = {"application/json", "application/json; charset=utf-8",
-        "application/json; charset=utf-16", "application/x-www-form-urlencoded",
-        "application/x-www-form-urlencoded; charset=ISO-8859-1", "text/plain", "multipart/form-data; boundary=x",
-        "application/*", "*/*", "application/json;;;", "a/b/c", ""};
-    private static final String[] ACCEPTS = {"application/json, text/event-stream", "application/json",
-        "text/event-stream", "*/*", "text/html", "application/json;q=0, text/event-stream;q=0", ""};
-    private static final String[] VERSIONS = {"2026-07-28", "2025-11-25", "2025-06-18", "2024-11-05", "9999-99-99",
-        "", "2026-07-28, 2025-11-25"};
+                + "\"response_types\":[\"code\"],\"client_uri\":\"https://example.com\",\"logo_uri\":\"https://example.com/l.png\"}"
+    };
+    private static final String[] CONTENT_TYPES = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/json; charset=utf-16",
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=ISO-8859-1",
+        "text/plain",
+        "multipart/form-data; boundary=x",
+        "application/*",
+        "*/*",
+        "application/json;;;",
+        "a/b/c",
+        ""
+    };
+    private static final String[] ACCEPTS = {
+        "application/json, text/event-stream",
+        "application/json",
+        "text/event-stream",
+        "*/*",
+        "text/html",
+        "application/json;q=0, text/event-stream;q=0",
+        ""
+    };
+    private static final String[] VERSIONS = {
+        "2026-07-28", "2025-11-25", "2025-06-18", "2024-11-05", "9999-99-99", "", "2026-07-28, 2025-11-25"
+    };
 
     private final LibertyServer server = LibertyServer.current();
-    private final HttpClient client = HttpClient.newBuilder().sslContext(Https.trustingServer(server))
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .sslContext(Https.trustingServer(server))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @Test
     void generatedInputsGetNo5xxNoStackTraceAndTheServerStaysReady() throws Exception {
@@ -82,7 +113,7 @@ class HttpFuzzIT {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         for (int t = 0; t < THREADS; t++) {
             pool.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < INPUTS && failures.size() < 20;) {
+                for (int i; (i = next.getAndIncrement()) < INPUTS && failures.size() < 20; ) {
                     if (i > 0 && i % 10_000 == 0) {
                         System.out.printf("HttpFuzzIT: %,d inputs sent, %d with a 5xx%n", i, failures.size());
                     }
@@ -106,13 +137,16 @@ class HttpFuzzIT {
         pool.shutdown();
         assertThat(pool.awaitTermination(2, TimeUnit.HOURS)).isTrue();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("HttpFuzzIT: %,d inputs in %.1f s (%.0f/s), seed %d, statuses %s%n", INPUTS, seconds,
-                INPUTS / seconds, SEED, new java.util.TreeMap<>(statuses));
+        System.out.printf(
+                "HttpFuzzIT: %,d inputs in %.1f s (%.0f/s), seed %d, statuses %s%n",
+                INPUTS, seconds, INPUTS / seconds, SEED, new java.util.TreeMap<>(statuses));
 
         assertThat(failures).as("inputs answered with a 5xx").isEmpty();
-        assertThat(log.stackTraceLines()).as("stack-trace lines in messages.log since the run started").isEmpty();
-        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(server.url("/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(log.stackTraceLines())
+                .as("stack-trace lines in messages.log since the run started")
+                .isEmpty();
+        HttpResponse<String> ready = client.send(
+                HttpRequest.newBuilder(server.url("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).as("/health/ready after the run").isEqualTo(200);
         assertThat(ready.body()).contains("UP");
     }
@@ -123,20 +157,27 @@ class HttpFuzzIT {
         String target = TARGETS[random.nextInt(TARGETS.length)];
         byte[] body = switch (target) {
             case "/mcp" -> mutate(random, pick(random, mcpSeeds), mcpSeeds);
-            case "/oauth/register" -> mutate(random, REGISTER_SEEDS[random.nextInt(REGISTER_SEEDS.length)]
-                    .getBytes(StandardCharsets.UTF_8), mcpSeeds);
+            case "/oauth/register" ->
+                mutate(
+                        random,
+                        REGISTER_SEEDS[random.nextInt(REGISTER_SEEDS.length)].getBytes(StandardCharsets.UTF_8),
+                        mcpSeeds);
             default -> mutateForm(random, FORM_SEEDS[random.nextInt(FORM_SEEDS.length)]);
         };
-        String contentType = random.nextInt(4) == 0 ? CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)]
-                : target.startsWith("/oauth/t") || target.startsWith("/oauth/rev") ? "application/x-www-form-urlencoded"
-                : "application/json";
+        String contentType = random.nextInt(4) == 0
+                ? CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)]
+                : target.startsWith("/oauth/t") || target.startsWith("/oauth/rev")
+                        ? "application/x-www-form-urlencoded"
+                        : "application/json";
         String authorization = authorization(random, target, token);
         if (random.nextInt(10) == 0) {
-            return RawHttps.status(RawHttps.exchange(server, rawRequest(random, target, contentType, authorization, body),
-                    5_000, true));
+            return RawHttps.status(RawHttps.exchange(
+                    server, rawRequest(random, target, contentType, authorization, body), 5_000, true));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.url(target)).timeout(Duration.ofSeconds(30))
-                .method(random.nextInt(20) == 0 ? pick(random, List.of("PUT", "DELETE", "PATCH", "GET")) : "POST",
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.url(target))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        random.nextInt(20) == 0 ? pick(random, List.of("PUT", "DELETE", "PATCH", "GET")) : "POST",
                         HttpRequest.BodyPublishers.ofByteArray(body));
         if (!contentType.isEmpty()) {
             request.header("Content-Type", contentType);
@@ -151,20 +192,33 @@ class HttpFuzzIT {
                 header(request, "Mcp-Session-Id", printable(random, random.nextInt(80)));
             }
             if (random.nextInt(3) == 0) {
-                header(request, "Mcp-Method", pick(random, List.of("tools/call", "tools/list", "initialize", "ping",
-                        printable(random, 12))));
+                header(
+                        request,
+                        "Mcp-Method",
+                        pick(random, List.of("tools/call", "tools/list", "initialize", "ping", printable(random, 12))));
                 header(request, "Mcp-Name", printable(random, random.nextInt(40)));
             }
             if (random.nextInt(6) == 0) {
-                header(request, "Mcp-Param-" + printable(random, 6).replaceAll("[^A-Za-z0-9-]", "x"),
+                header(
+                        request,
+                        "Mcp-Param-" + printable(random, 6).replaceAll("[^A-Za-z0-9-]", "x"),
                         printable(random, random.nextInt(60)));
             }
             if (random.nextInt(6) == 0) {
-                header(request, "Origin", pick(random, List.of("https://evil.example.com", "null", "http://localhost:1",
-                        printable(random, 20))));
+                header(
+                        request,
+                        "Origin",
+                        pick(
+                                random,
+                                List.of(
+                                        "https://evil.example.com",
+                                        "null",
+                                        "http://localhost:1",
+                                        printable(random, 20))));
             }
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static String authorization(Random random, String target, String token) {
@@ -195,18 +249,22 @@ class HttpFuzzIT {
         byte[] sent = body;
         switch (random.nextInt(5)) {
             case 0 -> { // truncated: the declared length is larger than what follows, then the client closes
-                head.append("Content-Length: ").append(body.length + 1 + random.nextInt(1000)).append('\n');
+                head.append("Content-Length: ")
+                        .append(body.length + 1 + random.nextInt(1000))
+                        .append('\n');
             }
             case 1 -> { // a header value with bytes that are not ASCII (and not UTF-8)
                 head.append("Content-Length: ").append(body.length).append('\n').append("X-Fuzz: \u00ff\u00fe\u0080\n");
             }
             case 2 -> { // chunked, with a chunk size that lies
                 head.append("Transfer-Encoding: chunked\n");
-                sent = (Integer.toHexString(body.length + random.nextInt(50)) + "\r\n" + new String(body,
-                        StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                sent = (Integer.toHexString(body.length + random.nextInt(50)) + "\r\n"
+                                + new String(body, StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1);
             }
             case 3 -> { // a length that is not a number
-                head.append("Content-Length: ").append(pick(random, List.of("-1", "abc", "99999999999999999999", "1 1")))
+                head.append("Content-Length: ")
+                        .append(pick(random, List.of("-1", "abc", "99999999999999999999", "1 1")))
                         .append('\n');
             }
             default -> head.append("Content-Length: ").append(body.length).append('\n');
@@ -230,13 +288,36 @@ class HttpFuzzIT {
                 case 2 -> cut(random, bytes);
                 case 3 -> truncate(random, bytes);
                 case 4 -> splice(random, bytes, pick(random, others));
-                case 5 -> insert(random, bytes, ("[".repeat(1 + random.nextInt(5000))).getBytes(StandardCharsets.US_ASCII));
-                case 6 -> insert(random, bytes, ("\"" + "x".repeat(random.nextInt(200_000)) + "\"")
-                        .getBytes(StandardCharsets.US_ASCII));
+                case 5 ->
+                    insert(random, bytes, ("[".repeat(1 + random.nextInt(5000))).getBytes(StandardCharsets.US_ASCII));
+                case 6 ->
+                    insert(
+                            random,
+                            bytes,
+                            ("\"" + "x".repeat(random.nextInt(200_000)) + "\"").getBytes(StandardCharsets.US_ASCII));
                 case 7 -> insert(random, bytes, new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xF0, (byte) 0x9F});
-                case 8 -> insert(random, bytes, pick(random, List.of("1e999999", "-0", "1.5e-400", "18446744073709551616",
-                        "null", "{}", "[]", "\"\\ud800\"", "\"\\u0000\"", "true", ",", ":", "}", "]"))
-                        .getBytes(StandardCharsets.UTF_8));
+                case 8 ->
+                    insert(
+                            random,
+                            bytes,
+                            pick(
+                                            random,
+                                            List.of(
+                                                    "1e999999",
+                                                    "-0",
+                                                    "1.5e-400",
+                                                    "18446744073709551616",
+                                                    "null",
+                                                    "{}",
+                                                    "[]",
+                                                    "\"\\ud800\"",
+                                                    "\"\\u0000\"",
+                                                    "true",
+                                                    ",",
+                                                    ":",
+                                                    "}",
+                                                    "]"))
+                                    .getBytes(StandardCharsets.UTF_8));
                 case 9 -> replaceValue(random, bytes);
                 case 10 -> repeat(random, bytes);
                 default -> bytes;
@@ -251,12 +332,25 @@ class HttpFuzzIT {
         for (int r = 0; r < rounds; r++) {
             form = switch (random.nextInt(8)) {
                 case 0 -> form + "&" + form;
-                case 1 -> form + "&" + pick(random, List.of("%", "%zz", "%u0041", "=", "&&&", "a=%C3%28", "resource=",
-                        "grant_type=", "scope=" + "%20".repeat(500)));
+                case 1 ->
+                    form + "&"
+                            + pick(
+                                    random,
+                                    List.of(
+                                            "%",
+                                            "%zz",
+                                            "%u0041",
+                                            "=",
+                                            "&&&",
+                                            "a=%C3%28",
+                                            "resource=",
+                                            "grant_type=",
+                                            "scope=" + "%20".repeat(500)));
                 case 2 -> form.substring(0, random.nextInt(form.length() + 1));
                 case 3 -> form.replace("=", "=" + printable(random, random.nextInt(300)));
                 case 4 -> form + "&x=" + "y".repeat(random.nextInt(40_000));
-                case 5 -> new String(flip(random, form.getBytes(StandardCharsets.ISO_8859_1)), StandardCharsets.ISO_8859_1);
+                case 5 ->
+                    new String(flip(random, form.getBytes(StandardCharsets.ISO_8859_1)), StandardCharsets.ISO_8859_1);
                 case 6 -> form.replace("&", "&" + printable(random, 3) + "=");
                 default -> form;
             };
@@ -324,9 +418,20 @@ class HttpFuzzIT {
     /** Replaces a quoted string value with something else of another type or size. */
     private static byte[] replaceValue(Random random, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String replacement = pick(random, List.of("null", "1", "-1", "1.0e308", "[]", "{}", "true", "\"\"",
-                "\"" + printable(random, 500) + "\"", "[" + "1,".repeat(5000) + "1]", "{\"a\":" + "{\"a\":".repeat(80) + "1"
-                        + "}".repeat(81)));
+        String replacement = pick(
+                random,
+                List.of(
+                        "null",
+                        "1",
+                        "-1",
+                        "1.0e308",
+                        "[]",
+                        "{}",
+                        "true",
+                        "\"\"",
+                        "\"" + printable(random, 500) + "\"",
+                        "[" + "1,".repeat(5000) + "1]",
+                        "{\"a\":" + "{\"a\":".repeat(80) + "1" + "}".repeat(81)));
         return text.replaceFirst(":\\s*\"[^\"]*\"", ":" + java.util.regex.Matcher.quoteReplacement(replacement))
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -37,10 +37,12 @@ class MalformedJsonIT {
     @Test
     void registerWhenNestedDeepThenInvalidClientMetadata() throws Exception {
         ServerLog log = ServerLog.markEnd(server);
-        HttpResponse<String> answer = post("/oauth/register", "application/json",
-                "{\"client_name\":" + "[".repeat(15_000));
+        HttpResponse<String> answer =
+                post("/oauth/register", "application/json", "{\"client_name\":" + "[".repeat(15_000));
 
-        assertThat(answer.statusCode()).as("HTTP status for 15,000 [ at /oauth/register").isEqualTo(400);
+        assertThat(answer.statusCode())
+                .as("HTTP status for 15,000 [ at /oauth/register")
+                .isEqualTo(400);
         assertThat(answer.body()).contains("\"invalid_client_metadata\"");
         assertThat(log.stackTraceLines()).as("stack traces in messages.log").isEmpty();
     }
@@ -49,26 +51,52 @@ class MalformedJsonIT {
     void malformedContentTypeThen400WithoutAStackTrace() throws Exception {
         ServerLog log = ServerLog.markEnd(server);
 
-        assertThat(post("/oauth/token", "a/b/c", "grant_type=client_credentials").statusCode()).isEqualTo(400);
-        assertThat(McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + ServiceToken.of(server, "pets:read"))
-                .header("Content-Type", "a/b/c").post("{}").status()).isEqualTo(400);
+        assertThat(post("/oauth/token", "a/b/c", "grant_type=client_credentials")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(McpHttp.to(server.url("/mcp"))
+                        .header("Authorization", "Bearer " + ServiceToken.of(server, "pets:read"))
+                        .header("Content-Type", "a/b/c")
+                        .post("{}")
+                        .status())
+                .isEqualTo(400);
         assertThat(log.stackTraceLines()).as("stack traces in messages.log").isEmpty();
     }
 
     @Test
     void runtimeAnswersPassTheLastResortMapperUnchanged() throws Exception {
-        assertThat(Https.client().send(HttpRequest.newBuilder(server.url("/oauth/no-such-endpoint")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
-        assertThat(Https.client().send(HttpRequest.newBuilder(server.url("/oauth/jwks"))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("x")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
-        assertThat(Https.client().send(HttpRequest.newBuilder(server.url("/mcp"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(401, 405);
+        assertThat(Https.client()
+                        .send(
+                                HttpRequest.newBuilder(server.url("/oauth/no-such-endpoint"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(Https.client()
+                        .send(
+                                HttpRequest.newBuilder(server.url("/oauth/jwks"))
+                                        .method("PATCH", HttpRequest.BodyPublishers.ofString("x"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(405);
+        assertThat(Https.client()
+                        .send(
+                                HttpRequest.newBuilder(server.url("/mcp"))
+                                        .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isIn(401, 405);
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return Https.client().send(HttpRequest.newBuilder(server.url(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Https.client()
+                .send(
+                        HttpRequest.newBuilder(server.url(path))
+                                .header("Content-Type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,8 +10,7 @@ import org.openqa.selenium.WebDriver;
 /** The browser steps the browser tests share: waiting for a page, filling a login form. */
 public final class BrowserSteps {
 
-    private BrowserSteps() {
-    }
+    private BrowserSteps() {}
 
     public static void waitFor(WebDriver browser, Predicate<WebDriver> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -29,8 +28,8 @@ public final class BrowserSteps {
     }
 
     /** Fills and submits a login form whose fields and button have these ids. */
-    public static void signIn(WebDriver browser, String userField, String passwordField, String button, String user,
-            String password) {
+    public static void signIn(
+            WebDriver browser, String userField, String passwordField, String button, String user, String password) {
         browser.findElement(By.id(userField)).clear();
         browser.findElement(By.id(userField)).sendKeys(user);
         browser.findElement(By.id(passwordField)).clear();

@@ -43,16 +43,20 @@ final class CountingTokenProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         bodies.add(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"));
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<byte[]> response = Https.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            exchange.getResponseHeaders().add("Content-Type", response.headers().firstValue("Content-Type")
-                    .orElse("application/json"));
+            HttpResponse<byte[]> response =
+                    Https.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            exchange.getResponseHeaders()
+                    .add(
+                            "Content-Type",
+                            response.headers().firstValue("Content-Type").orElse("application/json"));
             exchange.sendResponseHeaders(response.statusCode(), response.body().length);
             exchange.getResponseBody().write(response.body());
         } catch (InterruptedException e) {

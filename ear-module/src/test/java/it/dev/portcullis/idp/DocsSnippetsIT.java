@@ -17,21 +17,25 @@ import org.junit.jupiter.api.Test;
  */
 class DocsSnippetsIT {
 
-    private static final List<String> PAGES = List.of("src/docs/ldap.md", "src/docs/oidc-federation.md",
-            "src/docs/external-issuer.md");
-    private static final Pattern SNIPPET = Pattern.compile("<!-- from: (\\S+) -->\\s*\\n```[a-z]*\\n(.*?)\\n```",
-            Pattern.DOTALL);
+    private static final List<String> PAGES =
+            List.of("src/docs/ldap.md", "src/docs/oidc-federation.md", "src/docs/external-issuer.md");
+    private static final Pattern SNIPPET =
+            Pattern.compile("<!-- from: (\\S+) -->\\s*\\n```[a-z]*\\n(.*?)\\n```", Pattern.DOTALL);
 
     @Test
     void everyMarkedSnippetIsInTheFileItNames() throws Exception {
-        Path root = Path.of(System.getProperty("it.idp.seeds.dir", "../src/it-idp")).toAbsolutePath().getParent().getParent();
+        Path root = Path.of(System.getProperty("it.idp.seeds.dir", "../src/it-idp"))
+                .toAbsolutePath()
+                .getParent()
+                .getParent();
         for (String page : PAGES) {
             String markdown = Files.readString(root.resolve(page));
             Matcher snippet = SNIPPET.matcher(markdown);
             List<String> checked = new ArrayList<>();
             while (snippet.find()) {
                 String source = Files.readString(root.resolve(snippet.group(1)));
-                assertThat(normalized(source)).as(page + " snippet from " + snippet.group(1))
+                assertThat(normalized(source))
+                        .as(page + " snippet from " + snippet.group(1))
                         .contains(normalized(snippet.group(2)));
                 checked.add(snippet.group(1));
             }

@@ -56,7 +56,8 @@ class DownstreamCredentialsIT {
         keycloak = Keycloak.shared();
         // Metadata discovery (Nimbus's HTTPRequest) must trust Keycloak's certificate, the product server's.
         previousDefault = HTTPRequest.getDefaultSSLSocketFactory();
-        HTTPRequest.setDefaultSSLSocketFactory(Https.trustingServer(LibertyServer.current()).getSocketFactory());
+        HTTPRequest.setDefaultSSLSocketFactory(
+                Https.trustingServer(LibertyServer.current()).getSocketFactory());
     }
 
     @AfterAll
@@ -86,7 +87,9 @@ class DownstreamCredentialsIT {
         List<String> values = concurrently(12, erp::current);
 
         assertThat(Set.copyOf(values)).hasSize(1);
-        assertThat(proxy.count()).as("token requests at Keycloak for 12 concurrent callers").isEqualTo(1);
+        assertThat(proxy.count())
+                .as("token requests at Keycloak for 12 concurrent callers")
+                .isEqualTo(1);
         assertThat(form(proxy.bodies.get(0))).doesNotContainKey("client_secret");
         JsonObject claims = claims(values.get(0));
         assertThat(claims.getString("azp")).isEqualTo("downstream-exchanger");
@@ -99,13 +102,17 @@ class DownstreamCredentialsIT {
         AccessTokens erp = tokens();
 
         String first = erp.current();
-        assertThat(form(proxy.bodies.get(0))).containsEntry("client_id", "downstream-exchanger").containsKey("client_secret");
+        assertThat(form(proxy.bodies.get(0)))
+                .containsEntry("client_id", "downstream-exchanger")
+                .containsKey("client_secret");
         assertThat(erp.current()).isEqualTo(first);
         erp.rejected(first);
         String second = erp.current();
 
         assertThat(second).isNotEqualTo(first);
-        assertThat(proxy.count()).as("one request, one re-fetch after the rejection").isEqualTo(2);
+        assertThat(proxy.count())
+                .as("one request, one re-fetch after the rejection")
+                .isEqualTo(2);
     }
 
     /**
@@ -122,7 +129,9 @@ class DownstreamCredentialsIT {
 
         assertThat(claims(token).getString("iss")).isEqualTo(keycloak.issuer());
         assertThat(claims(token).getString("azp")).isEqualTo("downstream-exchanger");
-        assertThat(proxy.count()).as("the discovered endpoint is Keycloak's own, not the proxy").isZero();
+        assertThat(proxy.count())
+                .as("the discovered endpoint is Keycloak's own, not the proxy")
+                .isZero();
     }
 
     /**
@@ -135,14 +144,17 @@ class DownstreamCredentialsIT {
         AccessTokens erp = tokens();
 
         String first = erp.current();
-        assertThat(claims(first).getJsonNumber("exp").longValue() - claims(first).getJsonNumber("iat").longValue())
-                .as("Keycloak's lifetime for downstream-short").isEqualTo(4);
+        assertThat(claims(first).getJsonNumber("exp").longValue()
+                        - claims(first).getJsonNumber("iat").longValue())
+                .as("Keycloak's lifetime for downstream-short")
+                .isEqualTo(4);
         assertThat(erp.current()).isEqualTo(first);
         clock.advance(Duration.ofMillis(2_500));
         String renewed = erp.current();
 
         assertThat(renewed).isNotEqualTo(first);
-        assertThat(claims(first).getJsonNumber("exp").longValue() * 1000).as("renewed while the first was still valid")
+        assertThat(claims(first).getJsonNumber("exp").longValue() * 1000)
+                .as("renewed while the first was still valid")
                 .isGreaterThan(System.currentTimeMillis());
         assertThat(proxy.count()).isEqualTo(2);
     }
@@ -161,13 +173,18 @@ class DownstreamCredentialsIT {
 
         assertThat(claims(forAlice).getString("preferred_username")).isEqualTo("alice");
         assertThat(claims(forBob).getString("preferred_username")).isEqualTo("bob");
-        assertThat(claims(forAlice).getString("azp")).as("issued to the exchanger").isEqualTo("downstream-exchanger");
+        assertThat(claims(forAlice).getString("azp"))
+                .as("issued to the exchanger")
+                .isEqualTo("downstream-exchanger");
         assertThat(forAlice).doesNotContain(alice);
         assertThat(forBob).doesNotContain(bob);
         assertThat(Set.copyOf(again)).containsExactly(forAlice);
-        assertThat(proxy.count()).as("one exchange per user; alice's token cached").isEqualTo(2);
+        assertThat(proxy.count())
+                .as("one exchange per user; alice's token cached")
+                .isEqualTo(2);
         Map<String, String> exchange = form(proxy.bodies.get(0));
-        assertThat(exchange).containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+        assertThat(exchange)
+                .containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
                 .containsEntry("subject_token", alice)
                 .containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
     }
@@ -182,12 +199,17 @@ class DownstreamCredentialsIT {
 
     /** A user's Keycloak access token (password grant of the test-only mcp-user-app; audience downstream-exchanger). */
     private static String userToken(String user) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("mcp-user-app:" + keycloak.agentSecret())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + user + "&password=" + user
-                        + "-password")).build(), HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder()
+                .encodeToString(("mcp-user-app:" + keycloak.agentSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = Https.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=password&username=" + user + "&password=" + user + "-password"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return McpClientJourney.json(response.body()).getString("access_token");
     }
@@ -247,14 +269,16 @@ class DownstreamCredentialsIT {
     /** The JWT payload of a {@code Bearer …} header value. */
     private static JsonObject claims(String header) {
         String jwt = header.substring("Bearer ".length());
-        return McpClientJourney.json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+        return McpClientJourney.json(
+                new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> form(String body) {
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return form;
     }

@@ -40,10 +40,12 @@ final class DownstreamEchoService implements AutoCloseable {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     DownstreamEchoService(Keycloak keycloak) throws Exception {
-        HttpResponse<String> jwks = Https.client().send(HttpRequest.newBuilder(URI.create(keycloak.jwksUri())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                new ImmutableJWKSet<>(JWKSet.parse(jwks.body()))));
+        HttpResponse<String> jwks = Https.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(keycloak.jwksUri())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(JWKSet.parse(jwks.body()))));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(keycloak.issuer()).build(), Set.of("exp")));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,12 +83,16 @@ final class DownstreamEchoService implements AutoCloseable {
             return;
         }
         accepted.add(token);
-        send(exchange, 200, Json.createObjectBuilder()
-                .add("sub", String.valueOf(claims.getSubject()))
-                .add("preferred_username", String.valueOf(claims.getClaim("preferred_username")))
-                .add("azp", String.valueOf(claims.getClaim("azp")))
-                .add("scope", String.valueOf(claims.getClaim("scope")))
-                .build().toString());
+        send(
+                exchange,
+                200,
+                Json.createObjectBuilder()
+                        .add("sub", String.valueOf(claims.getSubject()))
+                        .add("preferred_username", String.valueOf(claims.getClaim("preferred_username")))
+                        .add("azp", String.valueOf(claims.getClaim("azp")))
+                        .add("scope", String.valueOf(claims.getClaim("scope")))
+                        .build()
+                        .toString());
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DownstreamToolCalls {
 
-    private static final String INITIALIZE = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String INITIALIZE = request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private static Keycloak keycloak() {
         return KeycloakExternalIssuerIT.keycloak;
@@ -61,9 +63,11 @@ abstract class DownstreamToolCalls {
 
         assertThat(forAlice.getString("preferred_username")).isEqualTo("alice");
         assertThat(forBob.getString("preferred_username")).isEqualTo("bob");
-        assertThat(forAlice.getString("azp")).as("a token of the exchanger, not of the MCP client")
+        assertThat(forAlice.getString("azp"))
+                .as("a token of the exchanger, not of the MCP client")
                 .isEqualTo("downstream-exchanger");
-        assertThat(downstream().received).as("the MCP callers' own tokens never reach the downstream")
+        assertThat(downstream().received)
+                .as("the MCP callers' own tokens never reach the downstream")
                 .noneMatch(header -> header.contains(alice) || header.contains(bob));
     }
 
@@ -84,8 +88,12 @@ abstract class DownstreamToolCalls {
             pool.shutdownNow();
         }
 
-        assertThat(results).allSatisfy(result -> assertThat(seen(result).getString("preferred_username")).isEqualTo("frank"));
-        assertThat(exchangesFor(frank)).as("token exchanges for 8 parallel calls of frank").isEqualTo(1);
+        assertThat(results)
+                .allSatisfy(result ->
+                        assertThat(seen(result).getString("preferred_username")).isEqualTo("frank"));
+        assertThat(exchangesFor(frank))
+                .as("token exchanges for 8 parallel calls of frank")
+                .isEqualTo(1);
     }
 
     @Test
@@ -99,7 +107,9 @@ abstract class DownstreamToolCalls {
         JsonObject after = call(grace);
 
         assertThat(seen(after).getString("preferred_username")).isEqualTo("grace");
-        assertThat(exchangesFor(grace)).as("the first exchange and one after the downstream's 401").isEqualTo(2);
+        assertThat(exchangesFor(grace))
+                .as("the first exchange and one after the downstream's 401")
+                .isEqualTo(2);
         assertThat(accepted.get(accepted.size() - 1)).isNotEqualTo(first);
     }
 
@@ -114,8 +124,11 @@ abstract class DownstreamToolCalls {
 
         assertThat(result.getBoolean("isError", false)).as(result.toString()).isTrue();
         String text = result.getJsonArray("content").getJsonObject(0).getString("text");
-        assertThat(text).startsWith("No access token for the downstream API 'demo': its authorization server refused "
-                + "the token request").doesNotContain(agent).doesNotContain(keycloak().agentSecret());
+        assertThat(text)
+                .startsWith("No access token for the downstream API 'demo': its authorization server refused "
+                        + "the token request")
+                .doesNotContain(agent)
+                .doesNotContain(keycloak().agentSecret());
         assertThat(downstream().received).noneMatch(header -> header.contains(agent));
 
         // The failure is an audit event of its own (src/docs/audit.md): the downstream and a safe reason code.
@@ -124,7 +137,9 @@ abstract class DownstreamToolCalls {
         assertThat(record.getString("target")).isEqualTo("downstream_whoami");
         assertThat(record.getJsonObject("details").getString("downstream")).isEqualTo("demo");
         assertThat(record.getJsonObject("details").getString("reason")).startsWith("token_refused:");
-        assertThat(record.toString()).doesNotContain(agent).doesNotContain(keycloak().agentSecret());
+        assertThat(record.toString())
+                .doesNotContain(agent)
+                .doesNotContain(keycloak().agentSecret());
     }
 
     /**
@@ -151,12 +166,16 @@ abstract class DownstreamToolCalls {
             pool.shutdownNow();
         }
 
-        assertThat(results).allSatisfy(result -> assertThat(seen(result).getString("preferred_username"))
-                .isEqualTo("service-account-downstream-exchanger"));
+        assertThat(results)
+                .allSatisfy(result -> assertThat(seen(result).getString("preferred_username"))
+                        .isEqualTo("service-account-downstream-exchanger"));
         List<String> requests = clientCredentialsRequests();
-        assertThat(requests).as("client-credentials token requests for 8 parallel calls").hasSize(1);
+        assertThat(requests)
+                .as("client-credentials token requests for 8 parallel calls")
+                .hasSize(1);
         assertThat(requests.get(0)).contains("client_id=downstream-exchanger").contains("client_secret=");
-        assertThat(downstream().received).as("the MCP callers' own tokens never reach the downstream")
+        assertThat(downstream().received)
+                .as("the MCP callers' own tokens never reach the downstream")
                 .noneMatch(header -> header.contains(alice) || header.contains(bob));
 
         List<String> accepted = downstream().accepted;
@@ -165,23 +184,32 @@ abstract class DownstreamToolCalls {
         JsonObject after = call(alice, "downstream_service_whoami");
 
         assertThat(seen(after).getString("preferred_username")).isEqualTo("service-account-downstream-exchanger");
-        assertThat(clientCredentialsRequests()).as("one new token request after the downstream's 401").hasSize(2);
+        assertThat(clientCredentialsRequests())
+                .as("one new token request after the downstream's 401")
+                .hasSize(2);
         assertThat(accepted.get(accepted.size() - 1)).isNotEqualTo(first);
     }
 
     private static List<String> clientCredentialsRequests() {
-        return proxy().bodies.stream().filter(body -> body.contains("grant_type=client_credentials")).toList();
+        return proxy().bodies.stream()
+                .filter(body -> body.contains("grant_type=client_credentials"))
+                .toList();
     }
 
     /** An audit record of {@code type} for {@code subject} since {@code from}, read by the demo realm's auditor (async writes). */
     private static JsonObject awaitAudit(String type, String subject, java.time.Instant from) throws Exception {
         String basic = Base64.getEncoder().encodeToString("auditor:auditor-password".getBytes(StandardCharsets.UTF_8));
         for (int attempt = 0; attempt < 50; attempt++) {
-            HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(server().url(
-                    "/oauth/admin/audit?limit=100&type=" + type + "&from=" + from)).header("Authorization", "Basic " + basic).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Https.client()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            server().url("/oauth/admin/audit?limit=100&type=" + type + "&from=" + from))
+                                    .header("Authorization", "Basic " + basic)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            for (jakarta.json.JsonValue value : McpClientJourney.json(response.body()).getJsonArray("records")) {
+            for (jakarta.json.JsonValue value :
+                    McpClientJourney.json(response.body()).getJsonArray("records")) {
                 JsonObject record = value.asJsonObject();
                 if (subject.equals(record.getString("subject", null))) {
                     return record;
@@ -200,8 +228,10 @@ abstract class DownstreamToolCalls {
         McpHttp mcp = McpHttp.to(server().url("/mcp")).header("Authorization", "Bearer " + accessToken);
         McpHttp.Answer initialized = mcp.post(INITIALIZE);
         assertThat(initialized.status()).as(initialized.response().body()).isEqualTo(200);
-        String session = initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
-        McpHttp.Answer answer = mcp.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", LEGACY)
+        String session =
+                initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
+        McpHttp.Answer answer = mcp.header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", LEGACY)
                 .post(request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":{}}"));
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
         return answer.result();
@@ -210,22 +240,30 @@ abstract class DownstreamToolCalls {
     /** What the downstream answered, as the tool returned it. */
     private static JsonObject seen(JsonObject result) {
         assertThat(result.getBoolean("isError", false)).as(result.toString()).isFalse();
-        return McpClientJourney.json(result.getJsonArray("content").getJsonObject(0).getString("text"));
+        return McpClientJourney.json(
+                result.getJsonArray("content").getJsonObject(0).getString("text"));
     }
 
     private static long exchangesFor(String subjectToken) {
         String encoded = java.net.URLEncoder.encode(subjectToken, StandardCharsets.UTF_8);
-        return proxy().bodies.stream().filter(body -> body.contains("subject_token=" + encoded)).count();
+        return proxy().bodies.stream()
+                .filter(body -> body.contains("subject_token=" + encoded))
+                .count();
     }
 
     /** A user's Keycloak token for /mcp (audience also downstream-exchanger), by the test-only mcp-user-app. */
     private static String userToken(String user) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("mcp-user-app:" + keycloak().agentSecret())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(URI.create(keycloak().tokenEndpoint()))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + user + "&password=" + user
-                        + "-password")).build(), HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder()
+                .encodeToString(("mcp-user-app:" + keycloak().agentSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = Https.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(keycloak().tokenEndpoint()))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=password&username=" + user + "&password=" + user + "-password"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return McpClientJourney.json(response.body()).getString("access_token");
     }

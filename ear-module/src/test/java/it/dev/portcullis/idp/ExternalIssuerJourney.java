@@ -34,34 +34,43 @@ final class ExternalIssuerJourney {
     }
 
     /** What the SDK client saw when its token was accepted. */
-    record Calls(String discovery, JsonObject token, JsonObject whoAmI, JsonObject removal) {
-    }
+    record Calls(String discovery, JsonObject token, JsonObject whoAmI, JsonObject removal) {}
 
     /** What the SDK client saw when {@code /mcp} refused the token Keycloak gave it. */
-    record Refusal(String discovery, JsonObject token, int status, BearerChallenge challenge) {
-    }
+    record Refusal(String discovery, JsonObject token, int status, BearerChallenge challenge) {}
 
     /** {@code clientId}'s token is accepted: who_am_i, then add_pet and remove_pet. */
     Calls callTools(String clientId) throws Exception {
         Map<String, String> steps = run(clientId, List.of("identity", "remove-pet"));
-        return new Calls(steps.get("discovery"), McpClientJourney.json(steps.get("token")),
-                McpClientJourney.json(steps.get("identity")), McpClientJourney.json(steps.get("remove-pet")));
+        return new Calls(
+                steps.get("discovery"),
+                McpClientJourney.json(steps.get("token")),
+                McpClientJourney.json(steps.get("identity")),
+                McpClientJourney.json(steps.get("remove-pet")));
     }
 
     /** {@code clientId}'s token is refused by {@code /mcp}: the status and challenge of the SDK's last request. */
     Refusal refused(String clientId) throws Exception {
         Map<String, String> steps = run(clientId, List.of("refused"));
         JsonObject refused = McpClientJourney.json(steps.get("refused"));
-        return new Refusal(steps.get("discovery"), McpClientJourney.json(steps.get("token")), refused.getInt("status"),
+        return new Refusal(
+                steps.get("discovery"),
+                McpClientJourney.json(steps.get("token")),
+                refused.getInt("status"),
                 BearerChallenge.parse(refused.getString("challenge", null)));
     }
 
     private Map<String, String> run(String clientId, List<String> then) throws Exception {
         List<String> steps = new java.util.ArrayList<>(CONNECT);
         steps.addAll(then);
-        return sdk.run("external-issuer", "external-issuer-" + clientId, mcp, Map.of(
-                "E2E_IDP_ISSUER", keycloak.issuer(),
-                "E2E_CLIENT_ID", clientId,
-                "E2E_CLIENT_SECRET", keycloak.agentSecret()), steps);
+        return sdk.run(
+                "external-issuer",
+                "external-issuer-" + clientId,
+                mcp,
+                Map.of(
+                        "E2E_IDP_ISSUER", keycloak.issuer(),
+                        "E2E_CLIENT_ID", clientId,
+                        "E2E_CLIENT_SECRET", keycloak.agentSecret()),
+                steps);
     }
 }

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 final class IdpFiles {
 
-    private IdpFiles() {
-    }
+    private IdpFiles() {}
 
     static Path ldif() {
         return seeds().resolve("ldap/directory.ldif");
@@ -26,7 +25,9 @@ final class IdpFiles {
 
     /** An empty directory {@code target/idp/<name>}: what a previous run left there is deleted. */
     static Path workDirectory(String name) {
-        Path directory = Path.of(System.getProperty("it.idp.work.dir", "target/idp")).resolve(name).toAbsolutePath();
+        Path directory = Path.of(System.getProperty("it.idp.work.dir", "target/idp"))
+                .resolve(name)
+                .toAbsolutePath();
         try {
             if (Files.exists(directory)) {
                 try (Stream<Path> old = Files.walk(directory)) {

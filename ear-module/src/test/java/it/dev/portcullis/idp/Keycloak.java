@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class Keycloak {
 
     public static final String REALM = "portcullis";
-    public static final String PORTCULLIS_ORIGIN = "https://localhost:" + it.dev.portcullis.support.AlternateServer.HTTPS_PORT;
+    public static final String PORTCULLIS_ORIGIN =
+            "https://localhost:" + it.dev.portcullis.support.AlternateServer.HTTPS_PORT;
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static Keycloak shared;
@@ -88,8 +89,8 @@ public final class Keycloak {
             }
         }
         if (best == null) {
-            throw new IllegalStateException("Keycloak needs Java 21 or newer: none under /usr/lib/jvm; "
-                    + "set it.keycloak.java.home");
+            throw new IllegalStateException(
+                    "Keycloak needs Java 21 or newer: none under /usr/lib/jvm; " + "set it.keycloak.java.home");
         }
         return best;
     }
@@ -98,11 +99,13 @@ public final class Keycloak {
         Path home = Path.of(System.getProperty("it.keycloak.home", "target/keycloak"));
         Path javaHome = javaHome();
         if (!Files.isExecutable(home.resolve("bin/kc.sh")) || !Files.isExecutable(javaHome.resolve("bin/java"))) {
-            throw new IllegalStateException("Keycloak needs " + home + "/bin/kc.sh (the build unpacks it) and Java 21+ at "
-                    + javaHome + " (set it.keycloak.java.home)");
+            throw new IllegalStateException("Keycloak needs " + home
+                    + "/bin/kc.sh (the build unpacks it) and Java 21+ at " + javaHome + " (set it.keycloak.java.home)");
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(IdpFiles.keycloakRealm(), imports.resolve("portcullis-realm.json"),
+        Files.copy(
+                IdpFiles.keycloakRealm(),
+                imports.resolve("portcullis-realm.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path log = IdpFiles.workDirectory("keycloak").resolve("keycloak.log");
         String loginClientSecret = UUID.randomUUID().toString();
@@ -110,23 +113,38 @@ public final class Keycloak {
         // HTTPS with the product server's generated key and certificate (CN localhost): Liberty's OIDC client
         // discovers providers over HTTPS only, and Liberty, Chromium and the tests already trust exactly that one.
         LibertyServer product = LibertyServer.current();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-enabled=false", "--http-host=127.0.0.1", "--https-port=" + port,
-                "--https-key-store-file=" + product.keystore(), "--http-management-port=" + (port + 1),
-                "--db=dev-mem", "--import-realm")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "JAVA_HOME", javaHome.toString(),
-                "KC_HTTPS_KEY_STORE_PASSWORD", new String(product.keystorePassword()),
-                "PORTCULLIS_ORIGIN", PORTCULLIS_ORIGIN,
-                "PORTCULLIS_LOGIN_CLIENT_SECRET", loginClientSecret,
-                "MCP_AGENT_SECRET", agentSecret));
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-enabled=false",
+                        "--http-host=127.0.0.1",
+                        "--https-port=" + port,
+                        "--https-key-store-file=" + product.keystore(),
+                        "--http-management-port=" + (port + 1),
+                        "--db=dev-mem",
+                        "--import-realm")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "JAVA_HOME", javaHome.toString(),
+                        "KC_HTTPS_KEY_STORE_PASSWORD", new String(product.keystorePassword()),
+                        "PORTCULLIS_ORIGIN", PORTCULLIS_ORIGIN,
+                        "PORTCULLIS_LOGIN_CLIENT_SECRET", loginClientSecret,
+                        "MCP_AGENT_SECRET", agentSecret));
         Keycloak keycloak = new Keycloak(port, loginClientSecret, agentSecret, builder.start());
         keycloak.awaitRealm(log);
         // For .ci/run, which stops what a killed test JVM could not: the script and its JVM.
-        Files.writeString(log.resolveSibling("keycloak.pids"), String.join("\n", java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(keycloak.process.toHandle()), keycloak.process.descendants())
-                .map(handle -> String.valueOf(handle.pid())).toList()) + "\n");
+        Files.writeString(
+                log.resolveSibling("keycloak.pids"),
+                String.join(
+                                "\n",
+                                java.util.stream.Stream.concat(
+                                                java.util.stream.Stream.of(keycloak.process.toHandle()),
+                                                keycloak.process.descendants())
+                                        .map(handle -> String.valueOf(handle.pid()))
+                                        .toList())
+                        + "\n");
         return keycloak;
     }
 
@@ -159,12 +177,16 @@ public final class Keycloak {
 
     /** A client-credentials access token for one of the service clients, from Keycloak's token endpoint. */
     public String clientCredentialsToken(String clientId) throws Exception {
-        String basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + agentSecret)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((clientId + ":" + agentSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = Https.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("Keycloak refused client credentials for " + clientId + ": " + response.body());
         }
@@ -173,7 +195,9 @@ public final class Keycloak {
 
     private void awaitRealm(Path log) throws Exception {
         HttpClient http = Https.client();
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(discoveryUrl())).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(discoveryUrl()))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -189,7 +213,8 @@ public final class Keycloak {
             Thread.sleep(500);
         }
         stop();
-        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(
+                "Keycloak did not serve realm " + REALM + " within " + START_TIMEOUT + "; see " + log);
     }
 
     /** kc.sh starts the JVM as its child: stop the children first, then the script. */

@@ -38,34 +38,36 @@ class KeycloakExternalIssuerIT {
         keycloak = Keycloak.shared();
         proxy = new CountingTokenProxy(URI.create(keycloak.tokenEndpoint()));
         downstream = new DownstreamEchoService(keycloak);
-        server = new AlternateServer().start(Map.ofEntries(
-                // The demo tool's downstream, on behalf of the caller: DownstreamToolCalls (src/docs/outbound.md).
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_MODE", "token-exchange"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_URL", downstream.url()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_ISSUER", keycloak.issuer()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_ID", "downstream-exchanger"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_SECRET", keycloak.agentSecret()),
-                // the demo profile (realm-basic.xml) sends the demo downstreams' static key in X-Demo-Api-Key
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_HEADER", "Authorization"),
-                // The demo tool in the server's own name: client credentials with client_secret_post.
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_MODE", "client-credentials"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_URL", downstream.url()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_HEADER", "Authorization"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_CLIENT_ID", "downstream-exchanger"),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_CLIENT_SECRET", keycloak.agentSecret()),
-                Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_AUTH_METHOD", "client_secret_post"),
-                Map.entry("PORTCULLIS_ISSUER", ORIGIN),
-                Map.entry("PORTCULLIS_MCP_RESOURCE", RESOURCE),
-                Map.entry("PORTCULLIS_TOKEN_ISSUER", keycloak.issuer()),
-                Map.entry("PORTCULLIS_TOKEN_JWKS_URI", keycloak.jwksUri()),
-                Map.entry("PORTCULLIS_TOKEN_ALGORITHM", "RS256"),
-                Map.entry("PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username"),
-                Map.entry("PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles"),
-                Map.entry("PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope"),
-                // Keycloak types its access tokens JWT, not RFC 9068's at+jwt (src/docs/external-issuer.md)
-                Map.entry("PORTCULLIS_TOKEN_TYPE", "JWT")));
+        server = new AlternateServer()
+                .start(Map.ofEntries(
+                        // The demo tool's downstream, on behalf of the caller: DownstreamToolCalls
+                        // (src/docs/outbound.md).
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_MODE", "token-exchange"),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_URL", downstream.url()),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_ISSUER", keycloak.issuer()),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_ID", "downstream-exchanger"),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_CLIENT_SECRET", keycloak.agentSecret()),
+                        // the demo profile (realm-basic.xml) sends the demo downstreams' static key in X-Demo-Api-Key
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_HEADER", "Authorization"),
+                        // The demo tool in the server's own name: client credentials with client_secret_post.
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_MODE", "client-credentials"),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_URL", downstream.url()),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_HEADER", "Authorization"),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_TOKEN_ENDPOINT", proxy.tokenEndpoint()),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_CLIENT_ID", "downstream-exchanger"),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_CLIENT_SECRET", keycloak.agentSecret()),
+                        Map.entry("PORTCULLIS_DOWNSTREAM_DEMO_SERVICE_AUTH_METHOD", "client_secret_post"),
+                        Map.entry("PORTCULLIS_ISSUER", ORIGIN),
+                        Map.entry("PORTCULLIS_MCP_RESOURCE", RESOURCE),
+                        Map.entry("PORTCULLIS_TOKEN_ISSUER", keycloak.issuer()),
+                        Map.entry("PORTCULLIS_TOKEN_JWKS_URI", keycloak.jwksUri()),
+                        Map.entry("PORTCULLIS_TOKEN_ALGORITHM", "RS256"),
+                        Map.entry("PORTCULLIS_TOKEN_USER_CLAIM", "preferred_username"),
+                        Map.entry("PORTCULLIS_TOKEN_GROUPS_CLAIM", "roles"),
+                        Map.entry("PORTCULLIS_TOKEN_SCOPE_CLAIM", "scope"),
+                        // Keycloak types its access tokens JWT, not RFC 9068's at+jwt (src/docs/external-issuer.md)
+                        Map.entry("PORTCULLIS_TOKEN_TYPE", "JWT")));
         journey = new ExternalIssuerJourney(ORIGIN, keycloak);
     }
 
@@ -84,8 +86,7 @@ class KeycloakExternalIssuerIT {
 
     /** Outbound credentials on this server: the demo tool on behalf of Keycloak-authenticated callers. */
     @Nested
-    class OutboundCredentials extends DownstreamToolCalls {
-    }
+    class OutboundCredentials extends DownstreamToolCalls {}
 
     @Test
     void sdkGetsItsTokenFromKeycloakCallsToolsAndItsGroupsReachTheAdminOnlyEjb() throws Exception {
@@ -97,8 +98,11 @@ class KeycloakExternalIssuerIT {
         assertThat(agent.whoAmI().getString("name")).isEqualTo("service-account-mcp-agent");
         assertThat(PetTools.strings(agent.whoAmI().getJsonArray("groups"))).contains("mcp-users", "mcp-admins");
         assertThat(PetTools.strings(agent.whoAmI().getJsonArray("scopes"))).contains("pets:read", "pets:write");
-        assertThat(agent.removal().getBoolean("isError")).as(agent.removal().toString()).isFalse();
-        assertThat(agent.removal().getString("text")).contains("Removed pet " + agent.removal().getJsonNumber("id"));
+        assertThat(agent.removal().getBoolean("isError"))
+                .as(agent.removal().toString())
+                .isFalse();
+        assertThat(agent.removal().getString("text"))
+                .contains("Removed pet " + agent.removal().getJsonNumber("id"));
     }
 
     @Test
@@ -106,8 +110,12 @@ class KeycloakExternalIssuerIT {
         Calls reader = journey.callTools("mcp-reader");
 
         assertKeycloakIssued(reader.discovery(), reader.token());
-        assertThat(PetTools.strings(reader.whoAmI().getJsonArray("groups"))).contains("mcp-users").doesNotContain("mcp-admins");
-        assertThat(reader.removal().getBoolean("isError")).as(reader.removal().toString()).isTrue();
+        assertThat(PetTools.strings(reader.whoAmI().getJsonArray("groups")))
+                .contains("mcp-users")
+                .doesNotContain("mcp-admins");
+        assertThat(reader.removal().getBoolean("isError"))
+                .as(reader.removal().toString())
+                .isTrue();
         assertThat(reader.removal().getString("text")).contains("Only administrators");
     }
 
@@ -127,7 +135,8 @@ class KeycloakExternalIssuerIT {
         assertThat(String.valueOf(refusal.token().get("aud"))).doesNotContain(RESOURCE);
         assertThat(refusal.status()).isEqualTo(401);
         assertThat(refusal.challenge().get("error")).isEqualTo("invalid_token");
-        assertThat(refusal.challenge().get("resource_metadata")).isEqualTo(ORIGIN + "/.well-known/oauth-protected-resource/mcp");
+        assertThat(refusal.challenge().get("resource_metadata"))
+                .isEqualTo(ORIGIN + "/.well-known/oauth-protected-resource/mcp");
     }
 
     /**
@@ -136,10 +145,14 @@ class KeycloakExternalIssuerIT {
      */
     private static void assertKeycloakIssued(String discovery, jakarta.json.JsonObject token) {
         URI issuer = URI.create(keycloak.issuer());
-        assertThat(discovery).contains("/.well-known/oauth-protected-resource/mcp -> " + issuer.getScheme() + "://"
-                + issuer.getAuthority() + "/").contains(issuer.getPath().substring(1));
+        assertThat(discovery)
+                .contains("/.well-known/oauth-protected-resource/mcp -> " + issuer.getScheme() + "://"
+                        + issuer.getAuthority() + "/")
+                .contains(issuer.getPath().substring(1));
         assertThat(token.getString("endpoint")).isEqualTo(keycloak.tokenEndpoint());
-        assertThat(token.getString("resource")).as("the RFC 8707 resource indicator").isEqualTo(RESOURCE);
+        assertThat(token.getString("resource"))
+                .as("the RFC 8707 resource indicator")
+                .isEqualTo(RESOURCE);
         assertThat(token.getString("iss")).isEqualTo(keycloak.issuer());
     }
 }

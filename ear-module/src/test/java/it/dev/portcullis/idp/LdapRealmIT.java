@@ -38,17 +38,28 @@ class LdapRealmIT {
     @BeforeAll
     static void start() throws Exception {
         directory = Slapd.start(Integer.getInteger("it.ldap.port", 9389));
-        server = new AlternateServer().start(Map.of(
-                "PORTCULLIS_ISSUER", ORIGIN,
-                "PORTCULLIS_MCP_RESOURCE", ORIGIN + "/mcp",
-                "PORTCULLIS_REALM", "ldap",
-                "LDAP_HOST", "127.0.0.1",
-                "LDAP_PORT", String.valueOf(directory.port()),
-                // The realm defaults to LDAPS; the test directory is a plain-LDAP slapd on loopback, so it opts out.
-                "LDAP_SSL", "false",
-                "LDAP_BASE_DN", Slapd.SUFFIX,
-                "LDAP_BIND_DN", Slapd.BIND_DN,
-                "LDAP_BIND_PASSWORD", Slapd.BIND_PASSWORD));
+        server = new AlternateServer()
+                .start(Map.of(
+                        "PORTCULLIS_ISSUER",
+                        ORIGIN,
+                        "PORTCULLIS_MCP_RESOURCE",
+                        ORIGIN + "/mcp",
+                        "PORTCULLIS_REALM",
+                        "ldap",
+                        "LDAP_HOST",
+                        "127.0.0.1",
+                        "LDAP_PORT",
+                        String.valueOf(directory.port()),
+                        // The realm defaults to LDAPS; the test directory is a plain-LDAP slapd on loopback, so it opts
+                        // out.
+                        "LDAP_SSL",
+                        "false",
+                        "LDAP_BASE_DN",
+                        Slapd.SUFFIX,
+                        "LDAP_BIND_DN",
+                        Slapd.BIND_DN,
+                        "LDAP_BIND_PASSWORD",
+                        Slapd.BIND_PASSWORD));
         journey = new RealmJourney(ORIGIN, "portcullis");
     }
 
@@ -82,8 +93,11 @@ class LdapRealmIT {
                 .containsExactlyInAnyOrder("mcp-users", "mcp-admins");
         assertThat(PetTools.strings(carol.token().getJsonArray("groups")))
                 .containsExactlyInAnyOrder("mcp-users", "mcp-admins");
-        assertThat(carol.removal().getBoolean("isError")).as(carol.removal().toString()).isFalse();
-        assertThat(carol.removal().getString("text")).contains("Removed pet " + carol.removal().getJsonNumber("id"));
+        assertThat(carol.removal().getBoolean("isError"))
+                .as(carol.removal().toString())
+                .isFalse();
+        assertThat(carol.removal().getString("text"))
+                .contains("Removed pet " + carol.removal().getJsonNumber("id"));
     }
 
     @Test
@@ -93,7 +107,9 @@ class LdapRealmIT {
         assertThat(dave.whoAmI().getString("name")).isEqualTo("dave");
         assertThat(PetTools.strings(dave.whoAmI().getJsonArray("groups"))).containsExactly("mcp-users");
         assertThat(PetTools.strings(dave.token().getJsonArray("groups"))).containsExactly("mcp-users");
-        assertThat(dave.removal().getBoolean("isError")).as(dave.removal().toString()).isTrue();
+        assertThat(dave.removal().getBoolean("isError"))
+                .as(dave.removal().toString())
+                .isTrue();
         assertThat(dave.removal().getString("text")).contains("Only administrators");
     }
 
@@ -105,25 +121,39 @@ class LdapRealmIT {
         browser = HeadlessChromium.start();
 
         for (String[] attempt : new String[][] {
-                {"carol", "not-her-password", "ldap-wrong-password"},
-                {"nobody", "whatever", "ldap-unknown-user"},
-                {"erin", "erin-password", "ldap-locked-user"}}) {
+            {"carol", "not-her-password", "ldap-wrong-password"},
+            {"nobody", "whatever", "ldap-unknown-user"},
+            {"erin", "erin-password", "ldap-locked-user"}
+        }) {
             // A fresh login page each time, so the error seen is this attempt's.
             browser.get(authorization);
-            waitFor(browser, b -> b.getCurrentUrl().contains("/oauth/login") && has(b, "sign-in") && !has(b, "login-error"));
+            waitFor(
+                    browser,
+                    b -> b.getCurrentUrl().contains("/oauth/login") && has(b, "sign-in") && !has(b, "login-error"));
             BrowserSteps.signIn(browser, "j_username", "j_password", "sign-in", attempt[0], attempt[1]);
             waitFor(browser, b -> has(b, "login-error"));
             HeadlessChromium.screenshot(browser, attempt[2]);
-            assertThat(browser.findElement(By.id("login-error")).getText()).as(attempt[2]).contains("did not match");
-            assertThat(browser.getPageSource()).as(attempt[2]).doesNotContain("Exception").doesNotContain("at com.");
+            assertThat(browser.findElement(By.id("login-error")).getText())
+                    .as(attempt[2])
+                    .contains("did not match");
+            assertThat(browser.getPageSource())
+                    .as(attempt[2])
+                    .doesNotContain("Exception")
+                    .doesNotContain("at com.");
             assertThat(has(browser, "approve")).isFalse();
         }
 
         String newLog = Files.readString(log).substring((int) logBefore);
-        assertThat(newLog).as("server log during failed logins").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(newLog)
+                .as("server log during failed logins")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
         for (String user : new String[] {"carol", "nobody", "erin"}) {
             assertThat(newLog).contains("CWWKS1100A: Authentication did not succeed for user ID " + user + ".");
         }
-        assertThat(newLog).as("passwords never reach the log").doesNotContain("not-her-password").doesNotContain("erin-password");
+        assertThat(newLog)
+                .as("passwords never reach the log")
+                .doesNotContain("not-her-password")
+                .doesNotContain("erin-password");
     }
 }

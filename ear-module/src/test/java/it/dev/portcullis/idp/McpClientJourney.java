@@ -48,24 +48,47 @@ final class McpClientJourney {
 
     /** Registers a public client for this loopback redirect URI; returns the authorization URL to open. */
     String authorizationUrl(String loopbackRedirectUri, String scope) throws Exception {
-        HttpResponse<String> registered = post("/oauth/register", "application/json", "{\"client_name\":\"IdP journey "
-                + UUID.randomUUID() + "\",\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
-                + "\"refresh_token\"],\"redirect_uris\":[\"http://127.0.0.1/cb\"]}");
+        HttpResponse<String> registered = post(
+                "/oauth/register",
+                "application/json",
+                "{\"client_name\":\"IdP journey "
+                        + UUID.randomUUID()
+                        + "\",\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
+                        + "\"refresh_token\"],\"redirect_uris\":[\"http://127.0.0.1/cb\"]}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String clientId = json(registered.body()).getString("client_id");
-        return origin + "/oauth/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
-                "redirect_uri", loopbackRedirectUri, "code_challenge", s256(verifier), "code_challenge_method", "S256",
-                "scope", scope, "resource", resource(), "state", state));
+        return origin + "/oauth/authorize?"
+                + form(Map.of(
+                        "response_type",
+                        "code",
+                        "client_id",
+                        clientId,
+                        "redirect_uri",
+                        loopbackRedirectUri,
+                        "code_challenge",
+                        s256(verifier),
+                        "code_challenge_method",
+                        "S256",
+                        "scope",
+                        scope,
+                        "resource",
+                        resource(),
+                        "state",
+                        state));
     }
 
     /** initialize, then tools/call in that session (protocol 2025-11-25). */
     static Answer callTool(String resource, String accessToken, String tool, String arguments) throws Exception {
         McpHttp mcp = McpHttp.to(URI.create(resource)).header("Authorization", "Bearer " + accessToken);
-        Answer initialized = mcp.post(request("initialize", "{\"protocolVersion\":\"" + LEGACY
-                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"idp-it\",\"version\":\"1\"}}"));
+        Answer initialized = mcp.post(request(
+                "initialize",
+                "{\"protocolVersion\":\"" + LEGACY
+                        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"idp-it\",\"version\":\"1\"}}"));
         assertThat(initialized.status()).as(initialized.response().body()).isEqualTo(200);
-        String session = initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
-        return mcp.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", LEGACY)
+        String session =
+                initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
+        return mcp.header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", LEGACY)
                 .post(request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}"));
     }
 
@@ -79,15 +102,21 @@ final class McpClientJourney {
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return Https.client().send(HttpRequest.newBuilder(URI.create(origin + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Https.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(origin + path))
+                                .header("Content-Type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     static String form(Map<String, String> parameters) {
-        return new LinkedHashMap<>(parameters).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return new LinkedHashMap<>(parameters)
+                .entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private static String s256(String verifier) throws Exception {

@@ -42,13 +42,20 @@ class OidcFederationIT {
     @BeforeAll
     static void start() throws Exception {
         keycloak = Keycloak.shared();
-        server = new AlternateServer().start(Map.of(
-                "PORTCULLIS_ISSUER", ORIGIN,
-                "PORTCULLIS_MCP_RESOURCE", RESOURCE,
-                "PORTCULLIS_REALM", "oidc",
-                "OIDC_DISCOVERY_URL", keycloak.discoveryUrl(),
-                "OIDC_CLIENT_ID", "portcullis",
-                "OIDC_CLIENT_SECRET", keycloak.loginClientSecret()));
+        server = new AlternateServer()
+                .start(Map.of(
+                        "PORTCULLIS_ISSUER",
+                        ORIGIN,
+                        "PORTCULLIS_MCP_RESOURCE",
+                        RESOURCE,
+                        "PORTCULLIS_REALM",
+                        "oidc",
+                        "OIDC_DISCOVERY_URL",
+                        keycloak.discoveryUrl(),
+                        "OIDC_CLIENT_ID",
+                        "portcullis",
+                        "OIDC_CLIENT_SECRET",
+                        keycloak.loginClientSecret()));
         journey = new RealmJourney(ORIGIN, "keycloak");
     }
 
@@ -70,8 +77,10 @@ class OidcFederationIT {
     void wrongPasswordGetsKeycloaksOwnError() throws Exception {
         browser = HeadlessChromium.start();
         browser.get(new McpClientJourney(ORIGIN).authorizationUrl("http://127.0.0.1:1/cb", "pets:read"));
-        waitFor(browser, b -> b.getCurrentUrl().startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
-                && has(b, "kc-login"));
+        waitFor(
+                browser,
+                b -> b.getCurrentUrl().startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
+                        && has(b, "kc-login"));
         HeadlessChromium.screenshot(browser, "keycloak-login");
 
         BrowserSteps.signIn(browser, "username", "password", "kc-login", "frank", "not-his-password");
@@ -92,8 +101,11 @@ class OidcFederationIT {
         assertThat(frank.whoAmI().getString("name")).isEqualTo("frank");
         assertThat(PetTools.strings(frank.whoAmI().getJsonArray("groups")))
                 .containsExactlyInAnyOrder("mcp-users", "mcp-admins");
-        assertThat(frank.removal().getBoolean("isError")).as(frank.removal().toString()).isFalse();
-        assertThat(frank.removal().getString("text")).contains("Removed pet " + frank.removal().getJsonNumber("id"));
+        assertThat(frank.removal().getBoolean("isError"))
+                .as(frank.removal().toString())
+                .isFalse();
+        assertThat(frank.removal().getString("text"))
+                .contains("Removed pet " + frank.removal().getJsonNumber("id"));
     }
 
     @Test
@@ -102,7 +114,9 @@ class OidcFederationIT {
 
         assertPortcullisToken(grace);
         assertThat(PetTools.strings(grace.whoAmI().getJsonArray("groups"))).containsExactly("mcp-users");
-        assertThat(grace.removal().getBoolean("isError")).as(grace.removal().toString()).isTrue();
+        assertThat(grace.removal().getBoolean("isError"))
+                .as(grace.removal().toString())
+                .isTrue();
         assertThat(grace.removal().getString("text")).contains("Only administrators");
     }
 
@@ -111,9 +125,12 @@ class OidcFederationIT {
         String keycloakToken = keycloak.clientCredentialsToken("mcp-agent");
         assertThat(McpClientJourney.claims(keycloakToken).toString()).contains("\"" + RESOURCE + "\"");
 
-        Answer answer = McpHttp.to(URI.create(RESOURCE)).header("Authorization", "Bearer " + keycloakToken)
-                .post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
-                        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}"));
+        Answer answer = McpHttp.to(URI.create(RESOURCE))
+                .header("Authorization", "Bearer " + keycloakToken)
+                .post(McpHttp.request(
+                        "initialize",
+                        "{\"protocolVersion\":\"" + McpHttp.LEGACY
+                                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}"));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(BearerChallenge.of(answer.response()).get("error")).isEqualTo("invalid_token");
@@ -127,7 +144,8 @@ class OidcFederationIT {
         assertThat(outcome.token().getString("iss")).isEqualTo(ORIGIN).isNotEqualTo(keycloak.issuer());
         assertThat(outcome.token().get("aud").toString()).isIn("\"" + RESOURCE + "\"", "[\"" + RESOURCE + "\"]");
         assertThat(PetTools.strings(outcome.token().getJsonArray("groups")))
-                .containsExactlyInAnyOrderElementsOf(PetTools.strings(outcome.whoAmI().getJsonArray("groups")));
+                .containsExactlyInAnyOrderElementsOf(
+                        PetTools.strings(outcome.whoAmI().getJsonArray("groups")));
         assertThat(outcome.sdkOrigins()).containsExactly(ORIGIN);
     }
 }

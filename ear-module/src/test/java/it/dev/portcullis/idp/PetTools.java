@@ -11,8 +11,7 @@ import java.util.List;
 /** The demo tools the realm journeys call: who_am_i to see the caller, add_pet to have something to remove. */
 final class PetTools {
 
-    private PetTools() {
-    }
+    private PetTools() {}
 
     static JsonObject whoAmI(String origin, String token) throws Exception {
         Answer answer = McpClientJourney.callTool(origin + "/mcp", token, "who_am_i", "{}");
@@ -21,13 +20,20 @@ final class PetTools {
     }
 
     static long addPet(String origin, String token, String name) throws Exception {
-        Answer added = McpClientJourney.callTool(origin + "/mcp", token, "add_pet",
-                "{\"name\":\"" + name + "\",\"species\":\"cat\"}");
+        Answer added = McpClientJourney.callTool(
+                origin + "/mcp", token, "add_pet", "{\"name\":\"" + name + "\",\"species\":\"cat\"}");
         assertThat(added.status()).as(added.response().body()).isEqualTo(200);
-        return added.result().getJsonObject("structuredContent").getJsonNumber("id").longValue();
+        return added.result()
+                .getJsonObject("structuredContent")
+                .getJsonNumber("id")
+                .longValue();
     }
 
     static List<String> strings(JsonArray array) {
-        return array == null ? List.of() : array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return array == null
+                ? List.of()
+                : array.getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList();
     }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
  */
 final class RealmJourney {
 
-    private static final List<String> STEPS = List.of("discovery", "registration", "authorization", "token",
-            "identity", "step-up", "remove-pet");
+    private static final List<String> STEPS =
+            List.of("discovery", "registration", "authorization", "token", "identity", "step-up", "remove-pet");
 
     private final SdkClient sdk;
     private final URI mcp;
@@ -57,8 +57,13 @@ final class RealmJourney {
     }
 
     Outcome signIn(String user, String password) throws Exception {
-        Map<String, String> steps = sdk.run("realm-login", "realm-" + user, mcp,
-                Map.of("E2E_USER", user, "E2E_PASSWORD", password, "E2E_LOGIN_FORM", loginForm), STEPS);
-        return new Outcome(McpClientJourney.json(steps.get("identity")), McpClientJourney.json(steps.get("remove-pet")));
+        Map<String, String> steps = sdk.run(
+                "realm-login",
+                "realm-" + user,
+                mcp,
+                Map.of("E2E_USER", user, "E2E_PASSWORD", password, "E2E_LOGIN_FORM", loginForm),
+                STEPS);
+        return new Outcome(
+                McpClientJourney.json(steps.get("identity")), McpClientJourney.json(steps.get("remove-pet")));
     }
 }

@@ -51,10 +51,20 @@ public final class Slapd implements AutoCloseable {
         Path database = Files.createDirectories(work.resolve("db"));
         Path config = work.resolve("slapd.conf");
         Files.writeString(config, config(work, database));
-        run(List.of(SLAPADD.toString(), "-q", "-f", config.toString(), "-l", IdpFiles.ldif().toString()), work);
-        Process process = new ProcessBuilder(SLAPD.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + port + "/",
-                "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("slapd.log").toFile()).start();
+        run(
+                List.of(
+                        SLAPADD.toString(),
+                        "-q",
+                        "-f",
+                        config.toString(),
+                        "-l",
+                        IdpFiles.ldif().toString()),
+                work);
+        Process process = new ProcessBuilder(
+                        SLAPD.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + port + "/", "-f", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("slapd.log").toFile())
+                .start();
         Slapd slapd = new Slapd(port, process);
         slapd.awaitListening(work);
         return slapd;
@@ -66,7 +76,8 @@ public final class Slapd implements AutoCloseable {
 
     private static String config(Path work, Path database) {
         // rootpw is random and unused by the tests: only slapadd (offline) writes; Liberty binds as BIND_DN.
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "include /etc/ldap/schema/core.schema",
                 "include /etc/ldap/schema/cosine.schema",
                 "include /etc/ldap/schema/inetorgperson.schema",
@@ -105,7 +116,10 @@ public final class Slapd implements AutoCloseable {
 
     private static void run(List<String> command, Path work) throws Exception {
         Path log = work.resolve(Path.of(command.get(0)).getFileName() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(command + " failed: " + Files.readString(log));

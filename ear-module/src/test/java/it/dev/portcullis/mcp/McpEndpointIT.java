@@ -4,11 +4,11 @@ import static it.dev.portcullis.support.McpHttp.LEGACY;
 import static it.dev.portcullis.support.McpHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.mcp.testing.McpSchemas;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
-import it.dev.portcullis.support.ServiceToken;
 import it.dev.portcullis.support.McpHttp.Answer;
-import dev.portcullis.mcp.testing.McpSchemas;
+import it.dev.portcullis.support.ServiceToken;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,14 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 class McpEndpointIT {
 
-    private static final String INITIALIZE = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String INITIALIZE = request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private final LibertyServer server = LibertyServer.current();
 
     private McpHttp mcp() throws Exception {
-        return McpHttp.to(server.url("/mcp")).header("Authorization",
-                "Bearer " + ServiceToken.of(server, "pets:read pets:write"));
+        return McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + ServiceToken.of(server, "pets:read pets:write"));
     }
 
     private String initialize() throws Exception {
@@ -50,7 +52,10 @@ class McpEndpointIT {
         String session = initialize();
 
         assertThat(session).matches("[\\x21-\\x7E]{32,}");
-        assertThat(mcp().header("MCP-Protocol-Version", LEGACY).post(request("ping", "{}")).status()).isEqualTo(400);
+        assertThat(mcp().header("MCP-Protocol-Version", LEGACY)
+                        .post(request("ping", "{}"))
+                        .status())
+                .isEqualTo(400);
         assertThat(session(session).post(request("ping", "{}")).result()).isEmpty();
     }
 
@@ -60,8 +65,8 @@ class McpEndpointIT {
      */
     @Test
     void initializeWhenSubjectOpensMoreSessionsThanItsCapThenItsOldestSessionEnds() throws Exception {
-        McpHttp fresh = McpHttp.to(server.url("/mcp")).header("Authorization",
-                "Bearer " + ServiceToken.issue(server, "pets:read"));
+        McpHttp fresh = McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + ServiceToken.issue(server, "pets:read"));
         String first = null;
         for (int i = 0; i <= 32; i++) {
             Answer answer = fresh.post(INITIALIZE);
@@ -71,10 +76,13 @@ class McpEndpointIT {
             }
         }
 
-        Answer oldest = fresh.header("Mcp-Session-Id", first).header("MCP-Protocol-Version", LEGACY)
+        Answer oldest = fresh.header("Mcp-Session-Id", first)
+                .header("MCP-Protocol-Version", LEGACY)
                 .post(request("ping", "{}"));
 
-        assertThat(oldest.status()).as("the subject's 1st session after its 33rd initialize").isEqualTo(404);
+        assertThat(oldest.status())
+                .as("the subject's 1st session after its 33rd initialize")
+                .isEqualTo(404);
     }
 
     @Test
@@ -95,13 +103,20 @@ class McpEndpointIT {
 
     @Test
     void rule2_2_foreignOriginThen403AndLoopbackOriginAllowed() throws Exception {
-        assertThat(mcp().header("Origin", "https://evil.example.com").post(INITIALIZE).status()).isEqualTo(403);
-        assertThat(mcp().header("Origin", "https://localhost:1234").post(INITIALIZE).status()).isEqualTo(200);
+        assertThat(mcp().header("Origin", "https://evil.example.com")
+                        .post(INITIALIZE)
+                        .status())
+                .isEqualTo(403);
+        assertThat(mcp().header("Origin", "https://localhost:1234")
+                        .post(INITIALIZE)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void rule2_3_acceptWithoutEventStreamThen406() throws Exception {
-        assertThat(mcp().header("Accept", "application/json").post(INITIALIZE).status()).isEqualTo(406);
+        assertThat(mcp().header("Accept", "application/json").post(INITIALIZE).status())
+                .isEqualTo(406);
     }
 
     @Test
@@ -127,7 +142,8 @@ class McpEndpointIT {
         McpHttp session = session(initialize());
         assertThat(session.send("DELETE").statusCode()).isEqualTo(204);
 
-        HttpResponse<String> response = session.header("Accept", "text/event-stream").send("GET");
+        HttpResponse<String> response =
+                session.header("Accept", "text/event-stream").send("GET");
 
         assertThat(response.statusCode()).isEqualTo(404); // live sessions get the stream: LegacyTransportRulesIT
     }
@@ -139,11 +155,12 @@ class McpEndpointIT {
     @Test
     void rule2_8_getOnALiveSessionThenAnEventStreamThatStaysOpen() throws Exception {
         McpHttp session = session(initialize());
-        HttpResponse<InputStream> stream = session.header("Accept", "text/event-stream").openStream();
+        HttpResponse<InputStream> stream =
+                session.header("Accept", "text/event-stream").openStream();
         try (InputStream body = stream.body()) {
             assertThat(stream.statusCode()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(stream.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             CompletableFuture<Integer> firstByte = CompletableFuture.supplyAsync(() -> {
                 try {
                     return body.read();
@@ -156,7 +173,8 @@ class McpEndpointIT {
             assertThat(read).as("the GET stream ended or failed at once").isNotIn(-1, -2);
         }
         assertThat(Files.readString(server.directory().resolve("logs/messages.log")))
-                .as("a filter without async support").doesNotContain("SRVE8503E");
+                .as("a filter without async support")
+                .doesNotContain("SRVE8503E");
     }
 
     @Test
@@ -164,16 +182,18 @@ class McpEndpointIT {
         McpHttp session = session(initialize());
         JsonObject list = session.post(request("tools/list", "{}")).result();
         assertValid(LEGACY, "ListToolsResult", list);
-        assertThat(list.getJsonArray("tools").getValuesAs(JsonObject.class)).extracting(t -> t.getString("name"))
+        assertThat(list.getJsonArray("tools").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("name"))
                 .contains("add_pet", "get_pet", "list_pets", "sell_pet");
 
-        JsonObject added = session.post(request("tools/call",
-                "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Mia\",\"species\":\"cat\"}}")).result();
+        JsonObject added = session.post(request(
+                        "tools/call", "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Mia\",\"species\":\"cat\"}}"))
+                .result();
         assertValid(LEGACY, "CallToolResult", added);
         assertThat(added.getJsonObject("structuredContent").getString("name")).isEqualTo("Mia");
 
-        JsonObject missing = session.post(request("tools/call",
-                "{\"name\":\"get_pet\",\"arguments\":{\"id\":999999}}")).result();
+        JsonObject missing = session.post(request("tools/call", "{\"name\":\"get_pet\",\"arguments\":{\"id\":999999}}"))
+                .result();
         assertThat(missing.getBoolean("isError")).isTrue();
         assertThat(missing.toString()).contains("There is no pet with id 999999");
     }
@@ -201,11 +221,19 @@ class McpEndpointIT {
 
     @Test
     void rule2_23_modernGetAndDeleteWithoutSessionThen405() throws Exception {
-        assertThat(mcp().header("MCP-Protocol-Version", McpHttp.MODERN).send("GET").statusCode()).isEqualTo(405);
-        assertThat(mcp().header("MCP-Protocol-Version", McpHttp.MODERN).send("DELETE").statusCode()).isEqualTo(405);
+        assertThat(mcp().header("MCP-Protocol-Version", McpHttp.MODERN)
+                        .send("GET")
+                        .statusCode())
+                .isEqualTo(405);
+        assertThat(mcp().header("MCP-Protocol-Version", McpHttp.MODERN)
+                        .send("DELETE")
+                        .statusCode())
+                .isEqualTo(405);
     }
 
     private static void assertValid(String revision, String definition, JsonObject value) {
-        assertThat(McpSchemas.errors(revision, definition, value)).as(definition + " " + value).isEmpty();
+        assertThat(McpSchemas.errors(revision, definition, value))
+                .as(definition + " " + value)
+                .isEmpty();
     }
 }

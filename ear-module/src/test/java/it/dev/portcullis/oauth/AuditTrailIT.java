@@ -45,103 +45,178 @@ class AuditTrailIT {
     @Test
     void journeyWhenCompleteThenEveryStepInOrderUnderOneFlowAndNoSecretAnywhere() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
-        JsonObject registered = AuthorizeFixtures.register("client_secret_basic", RegistrationApi.uniqueName("Audit IT"), null,
-                CodeFlowTokens.REDIRECT);
+        JsonObject registered = AuthorizeFixtures.register(
+                "client_secret_basic", RegistrationApi.uniqueName("Audit IT"), null, CodeFlowTokens.REDIRECT);
         String clientId = registered.getString("client_id");
         String clientSecret = registered.getString("client_secret");
         String registrationToken = registered.getString("registration_access_token");
 
         // The browser's way: the authorization request first, the realm's login page, back to the request.
         UserSession browser = UserSession.anonymous();
-        Map<String, String> request = AuthorizeFixtures.with(AuthorizeFixtures.request(clientId, CodeFlowTokens.REDIRECT),
-                "scope", "pets:read pets:write");
+        Map<String, String> request = AuthorizeFixtures.with(
+                AuthorizeFixtures.request(clientId, CodeFlowTokens.REDIRECT), "scope", "pets:read pets:write");
         HttpResponse<String> toLogin = browser.authorize(request);
         assertThat(toLogin.statusCode()).isEqualTo(302);
         browser.get(path(toLogin.headers().firstValue("Location").orElseThrow()));
         // A mistyped password first: the realm refuses it and the container shows its error page.
-        HttpResponse<String> mistyped = browser.postForm("/oauth/j_security_check",
-                Map.of("j_username", "alice", "j_password", "alice-passw0rd"));
+        HttpResponse<String> mistyped = browser.postForm(
+                "/oauth/j_security_check", Map.of("j_username", "alice", "j_password", "alice-passw0rd"));
         HttpResponse<String> errorPage = mistyped.statusCode() / 100 == 3
-                ? browser.get(path(mistyped.headers().firstValue("Location").orElseThrow())) : mistyped;
+                ? browser.get(path(mistyped.headers().firstValue("Location").orElseThrow()))
+                : mistyped;
         assertThat(errorPage.body()).contains("id=\"login-error\"");
-        String failedLoginRequest = errorPage.headers().firstValue("X-Request-Id").orElseThrow();
-        HttpResponse<String> loggedIn = browser.postForm("/oauth/j_security_check",
-                Map.of("j_username", "alice", "j_password", "alice-password"));
+        String failedLoginRequest =
+                errorPage.headers().firstValue("X-Request-Id").orElseThrow();
+        HttpResponse<String> loggedIn = browser.postForm(
+                "/oauth/j_security_check", Map.of("j_username", "alice", "j_password", "alice-password"));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
-        HttpResponse<String> consent = browser.get(path(loggedIn.headers().firstValue("Location").orElseThrow()));
+        HttpResponse<String> consent =
+                browser.get(path(loggedIn.headers().firstValue("Location").orElseThrow()));
         assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
         assertThat(consent.headers().firstValue("X-Request-Id")).isPresent();
-        HttpResponse<String> approved = browser.postForm("/oauth/authorize",
+        HttpResponse<String> approved = browser.postForm(
+                "/oauth/authorize",
                 AuthorizeFixtures.with(UserSession.hiddenFields(consent.body()), "decision", "approve"));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
         String code = UserSession.redirectParameters(approved).get("code");
         // A forged form naming this flow (bad CSRF token) is refused and must not write into the flow.
-        HttpResponse<String> forged = browser.postForm("/oauth/authorize", AuthorizeFixtures.with(AuthorizeFixtures.with(
-                UserSession.hiddenFields(consent.body()), "decision", "approve"), "csrf_token", "9999999999.AAAA"));
+        HttpResponse<String> forged = browser.postForm(
+                "/oauth/authorize",
+                AuthorizeFixtures.with(
+                        AuthorizeFixtures.with(UserSession.hiddenFields(consent.body()), "decision", "approve"),
+                        "csrf_token",
+                        "9999999999.AAAA"));
         assertThat(forged.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> tokenResponse = api.token(TokenApi.form("grant_type", "authorization_code", "code", code,
-                "code_verifier", AuthorizeFixtures.VERIFIER, "redirect_uri", CodeFlowTokens.REDIRECT, "resource",
-                TokenApi.expectedResource()), clientId, clientSecret);
+        HttpResponse<String> tokenResponse = api.token(
+                TokenApi.form(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "code_verifier",
+                        AuthorizeFixtures.VERIFIER,
+                        "redirect_uri",
+                        CodeFlowTokens.REDIRECT,
+                        "resource",
+                        TokenApi.expectedResource()),
+                clientId,
+                clientSecret);
         assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
         JsonObject tokens = RegistrationApi.json(tokenResponse);
         String accessToken = tokens.getString("access_token");
         String refreshToken = tokens.getString("refresh_token");
 
         McpHttp mcp = McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + accessToken);
-        McpHttp.Answer init = mcp.post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
-                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
+        McpHttp.Answer init = mcp.post(McpHttp.request(
+                "initialize",
+                "{\"protocolVersion\":\"" + McpHttp.LEGACY
+                        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
         assertThat(init.status()).isEqualTo(200);
         String session = init.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
         McpHttp inSession = mcp.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", McpHttp.LEGACY);
         inSession.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        assertThat(inSession.post(McpHttp.request("tools/call", "{\"name\":\"list_pets\",\"arguments\":{}}")).status()).isEqualTo(200);
-        assertThat(inSession.post(McpHttp.request("tools/call",
-                "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Audit Rex\",\"species\":\"dog\",\"dryRun\":true}}")).status()).isEqualTo(200);
-        assertThat(inSession.post(McpHttp.request("tools/call", "{\"name\":\"no_such_tool\",\"arguments\":{}}")).status()).isEqualTo(200);
+        assertThat(inSession
+                        .post(McpHttp.request("tools/call", "{\"name\":\"list_pets\",\"arguments\":{}}"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(inSession
+                        .post(
+                                McpHttp.request(
+                                        "tools/call",
+                                        "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Audit Rex\",\"species\":\"dog\",\"dryRun\":true}}"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(inSession
+                        .post(McpHttp.request("tools/call", "{\"name\":\"no_such_tool\",\"arguments\":{}}"))
+                        .status())
+                .isEqualTo(200);
         assertThat(inSession.send("DELETE").statusCode()).isLessThan(300);
 
-        HttpResponse<String> refreshed = api.token(TokenApi.form("grant_type", "refresh_token", "refresh_token", refreshToken),
-                clientId, clientSecret);
+        HttpResponse<String> refreshed = api.token(
+                TokenApi.form("grant_type", "refresh_token", "refresh_token", refreshToken), clientId, clientSecret);
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
         String successor = RegistrationApi.json(refreshed).getString("refresh_token");
-        assertThat(api.revoke(TokenApi.form("token", successor), clientId, clientSecret).statusCode()).isEqualTo(200);
-        assertThat(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer not.a-valid.token")
-                .post(McpHttp.request("ping", "{}")).status()).isEqualTo(401);
-        HttpResponse<String> deleted = Https.client().send(HttpRequest.newBuilder(URI.create(
-                registered.getString("registration_client_uri"))).header("Authorization", "Bearer " + registrationToken)
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.revoke(TokenApi.form("token", successor), clientId, clientSecret)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(McpHttp.to(SERVER.url("/mcp"))
+                        .header("Authorization", "Bearer not.a-valid.token")
+                        .post(McpHttp.request("ping", "{}"))
+                        .status())
+                .isEqualTo(401);
+        HttpResponse<String> deleted = Https.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(registered.getString("registration_client_uri")))
+                                .header("Authorization", "Bearer " + registrationToken)
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
 
         List<JsonObject> flowRecords = awaitRecords("client_id=" + enc(clientId) + "&from=" + start, "client.deleted");
-        String flowId = flowRecords.stream().filter(r -> r.getString("type").equals("authorization.started"))
-                .findFirst().orElseThrow().getString("flow_id");
-        List<String> flow = flowRecords.stream().filter(r -> flowId.equals(r.getString("flow_id", null)))
-                .map(r -> r.getString("type")).toList();
-        assertThat(flow).as("the OAuth flow's records, in order").containsSubsequence("login.succeeded",
-                "authorization.started", "consent.shown", "consent.granted", "code.issued", "token.issued",
-                "refresh.rotated", "token.issued", "family.revoked");
+        String flowId = flowRecords.stream()
+                .filter(r -> r.getString("type").equals("authorization.started"))
+                .findFirst()
+                .orElseThrow()
+                .getString("flow_id");
+        List<String> flow = flowRecords.stream()
+                .filter(r -> flowId.equals(r.getString("flow_id", null)))
+                .map(r -> r.getString("type"))
+                .toList();
+        assertThat(flow)
+                .as("the OAuth flow's records, in order")
+                .containsSubsequence(
+                        "login.succeeded",
+                        "authorization.started",
+                        "consent.shown",
+                        "consent.granted",
+                        "code.issued",
+                        "token.issued",
+                        "refresh.rotated",
+                        "token.issued",
+                        "family.revoked");
         assertThat(flow).as("a forged form's refusal stays out of the flow").doesNotContain("authorization.refused");
         List<String> all = flowRecords.stream().map(r -> r.getString("type")).toList();
         assertThat(all).contains("authorization.refused");
-        assertThat(all).as("every step for the client, in order").containsSubsequence("client.registered",
-                "authorization.started", "token.issued", "mcp.session.opened", "mcp.tools.call", "mcp.tools.call",
-                "mcp.tools.call", "mcp.session.closed", "refresh.rotated", "revocation.requested", "client.deleted");
+        assertThat(all)
+                .as("every step for the client, in order")
+                .containsSubsequence(
+                        "client.registered",
+                        "authorization.started",
+                        "token.issued",
+                        "mcp.session.opened",
+                        "mcp.tools.call",
+                        "mcp.tools.call",
+                        "mcp.tools.call",
+                        "mcp.session.closed",
+                        "refresh.rotated",
+                        "revocation.requested",
+                        "client.deleted");
         assertThat(awaitRecords("type=login.failed&request_id=" + failedLoginRequest, "login.failed"))
-                .as("the mistyped password, before the journey's login").hasSize(1);
+                .as("the mistyped password, before the journey's login")
+                .hasSize(1);
         JsonObject listPets = record(flowRecords, "mcp.tools.call", "list_pets");
         assertThat(listPets.getString("subject")).isEqualTo("alice");
         assertThat(listPets.getString("outcome")).isEqualTo("ok");
         assertThat(listPets.getJsonNumber("duration_us").longValue()).isNotNegative();
-        assertThat(listPets.containsKey("details")).as("list_pets did not opt in to recording its arguments").isFalse();
-        assertThat(record(flowRecords, "mcp.tools.call", "add_pet").getJsonObject("details").getString("arguments"))
+        assertThat(listPets.containsKey("details"))
+                .as("list_pets did not opt in to recording its arguments")
+                .isFalse();
+        assertThat(record(flowRecords, "mcp.tools.call", "add_pet")
+                        .getJsonObject("details")
+                        .getString("arguments"))
                 .contains("Audit Rex");
         JsonObject unknown = record(flowRecords, "mcp.tools.call", "no_such_tool");
         assertThat(unknown.getString("outcome")).isEqualTo("error");
         assertThat(unknown.getInt("error_code")).isEqualTo(-32602);
-        assertThat(flowRecords).allSatisfy(r -> assertThat(r.getString("request_id", "")).as(r.toString()).isNotEmpty());
+        assertThat(flowRecords)
+                .allSatisfy(r -> assertThat(r.getString("request_id", ""))
+                        .as(r.toString())
+                        .isNotEmpty());
 
-        String export = get("/oauth/admin/audit/export?from=" + start, ADMIN, ADMIN_PASSWORD).body();
+        String export = get("/oauth/admin/audit/export?from=" + start, ADMIN, ADMIN_PASSWORD)
+                .body();
         assertThat(export.lines().count()).isGreaterThanOrEqualTo(flowRecords.size());
         export.lines().forEach(line -> Json.createReader(new StringReader(line)).readObject());
         assertThat(export).as("bearer refused with its reason").contains("\"type\":\"bearer.refused\"");
@@ -174,7 +249,9 @@ class AuditTrailIT {
                 }
             });
         }
-        assertThat(leaks).as("secrets of the journey in the audit trail or the server log").isEmpty();
+        assertThat(leaks)
+                .as("secrets of the journey in the audit trail or the server log")
+                .isEmpty();
     }
 
     /**
@@ -189,32 +266,64 @@ class AuditTrailIT {
         String reader = accessTokenOf("alice", "alice-password", "pets:read");
         String[] parts = reader.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String forgedExpired = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                payload.replaceFirst("\"exp\":\\d+", "\"exp\":1000000000").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                payload.replace("pets:read", "pets:read pets:write").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String forgedExpired = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.replaceFirst("\"exp\":\\d+", "\"exp\":1000000000")
+                                .getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.replace("pets:read", "pets:read pets:write")
+                                .getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
         String marker = "bearer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "-";
         Map<String, Integer> expected = new LinkedHashMap<>();
         expected.put("no_token", refusedStatus(McpHttp.to(SERVER.url("/mcp")), marker + "no_token"));
-        expected.put("token_in_query", refusedStatus(McpHttp.to(SERVER.url("/mcp?access_token=" + reader.substring(0, 8)))
-                .header("Authorization", "Bearer " + reader), marker + "token_in_query"));
-        expected.put("malformed", refusedStatus(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer not-a-jwt"),
-                marker + "malformed"));
-        expected.put("signature", refusedStatus(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + tampered),
-                marker + "signature"));
-        expected.put("signature ", refusedStatus(McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + forgedExpired),
-                marker + "forged_expired"));
+        expected.put(
+                "token_in_query",
+                refusedStatus(
+                        McpHttp.to(SERVER.url("/mcp?access_token=" + reader.substring(0, 8)))
+                                .header("Authorization", "Bearer " + reader),
+                        marker + "token_in_query"));
+        expected.put(
+                "malformed",
+                refusedStatus(
+                        McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer not-a-jwt"),
+                        marker + "malformed"));
+        expected.put(
+                "signature",
+                refusedStatus(
+                        McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + tampered),
+                        marker + "signature"));
+        expected.put(
+                "signature ",
+                refusedStatus(
+                        McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + forgedExpired),
+                        marker + "forged_expired"));
         McpHttp mcp = McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + reader);
-        McpHttp.Answer init = mcp.post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
-                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
+        McpHttp.Answer init = mcp.post(McpHttp.request(
+                "initialize",
+                "{\"protocolVersion\":\"" + McpHttp.LEGACY
+                        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
         assertThat(init.status()).isEqualTo(200);
-        McpHttp.Answer stepUp = mcp.header("Mcp-Session-Id", init.response().headers().firstValue("Mcp-Session-Id").orElseThrow())
-                .header("MCP-Protocol-Version", McpHttp.LEGACY).header("X-Request-Id", marker + "insufficient_scope")
-                .post(McpHttp.request("tools/call", "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Rex\",\"species\":\"dog\"}}"));
+        McpHttp.Answer stepUp = mcp.header(
+                        "Mcp-Session-Id",
+                        init.response().headers().firstValue("Mcp-Session-Id").orElseThrow())
+                .header("MCP-Protocol-Version", McpHttp.LEGACY)
+                .header("X-Request-Id", marker + "insufficient_scope")
+                .post(McpHttp.request(
+                        "tools/call", "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Rex\",\"species\":\"dog\"}}"));
         expected.put("insufficient_scope", stepUp.status());
 
-        assertThat(expected).containsEntry("no_token", 401).containsEntry("token_in_query", 400).containsEntry("malformed", 401)
-                .containsEntry("signature", 401).containsEntry("signature ", 401).containsEntry("insufficient_scope", 403);
+        assertThat(expected)
+                .containsEntry("no_token", 401)
+                .containsEntry("token_in_query", 400)
+                .containsEntry("malformed", 401)
+                .containsEntry("signature", 401)
+                .containsEntry("signature ", 401)
+                .containsEntry("insufficient_scope", 403);
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("no_token", "no_token");
         ids.put("token_in_query", "token_in_query");
@@ -224,13 +333,18 @@ class AuditTrailIT {
         ids.put("insufficient_scope", "insufficient_scope");
         awaitRecords("type=bearer.refused&request_id=" + marker + "insufficient_scope", "bearer.refused");
         for (Map.Entry<String, String> id : ids.entrySet()) {
-            List<JsonObject> records = awaitRecords("type=bearer.refused&from=" + start + "&request_id=" + marker + id.getKey(),
-                    "bearer.refused");
-            assertThat(records).as("bearer.refused of the %s request", id.getKey()).hasSize(1);
-            assertThat(records.get(0).getJsonObject("details").getString("reason")).as("why the %s request was refused", id.getKey())
+            List<JsonObject> records = awaitRecords(
+                    "type=bearer.refused&from=" + start + "&request_id=" + marker + id.getKey(), "bearer.refused");
+            assertThat(records)
+                    .as("bearer.refused of the %s request", id.getKey())
+                    .hasSize(1);
+            assertThat(records.get(0).getJsonObject("details").getString("reason"))
+                    .as("why the %s request was refused", id.getKey())
                     .isEqualTo(id.getValue());
         }
-        JsonObject scope = awaitRecords("type=bearer.refused&request_id=" + marker + "insufficient_scope", "bearer.refused").get(0);
+        JsonObject scope = awaitRecords(
+                        "type=bearer.refused&request_id=" + marker + "insufficient_scope", "bearer.refused")
+                .get(0);
         assertThat(scope.getString("subject")).isEqualTo("alice");
         assertThat(scope.getJsonObject("details").getString("required_scope")).contains("pets:write");
     }
@@ -243,12 +357,14 @@ class AuditTrailIT {
     @Test
     void mcpSessionWhenEvictedByTheSubjectsCapThenRecordedClosedWithTheReason() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
-        McpHttp mcp = McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer "
-                + accessTokenOf(ADMIN, ADMIN_PASSWORD, "pets:read"));
+        McpHttp mcp = McpHttp.to(SERVER.url("/mcp"))
+                .header("Authorization", "Bearer " + accessTokenOf(ADMIN, ADMIN_PASSWORD, "pets:read"));
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < 33; i++) {
-            McpHttp.Answer init = mcp.post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
-                    + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
+            McpHttp.Answer init = mcp.post(McpHttp.request(
+                    "initialize",
+                    "{\"protocolVersion\":\"" + McpHttp.LEGACY
+                            + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"audit-it\",\"version\":\"1\"}}"));
             assertThat(init.status()).isEqualTo(200);
             sessions.add(init.response().headers().firstValue("Mcp-Session-Id").orElseThrow());
         }
@@ -256,41 +372,74 @@ class AuditTrailIT {
         List<JsonObject> closed = List.of();
         for (int attempt = 0; attempt < 50 && closed.isEmpty(); attempt++) {
             Thread.sleep(200);
-            closed = json(get("/oauth/admin/audit?limit=1000&type=mcp.session.closed&subject=" + ADMIN + "&from=" + start,
-                    ADMIN, ADMIN_PASSWORD)).getJsonArray("records").getValuesAs(JsonValue::asJsonObject).stream()
-                    .filter(r -> first.equals(r.getJsonObject("details").getString("session", null))).toList();
+            closed = json(get(
+                            "/oauth/admin/audit?limit=1000&type=mcp.session.closed&subject=" + ADMIN + "&from=" + start,
+                            ADMIN,
+                            ADMIN_PASSWORD))
+                    .getJsonArray("records")
+                    .getValuesAs(JsonValue::asJsonObject)
+                    .stream()
+                    .filter(r -> first.equals(r.getJsonObject("details").getString("session", null)))
+                    .toList();
         }
-        assertThat(closed).as("the auditor's first session, evicted by the 33rd").hasSize(1);
+        assertThat(closed)
+                .as("the auditor's first session, evicted by the 33rd")
+                .hasSize(1);
         assertThat(closed.get(0).getJsonObject("details").getString("reason")).isEqualTo("evicted");
-        assertThat(closed.get(0).getString("client_id", null)).as("the client the session was opened by").isNotNull();
-        assertThat(McpHttp.to(SERVER.url("/mcp")).header("Mcp-Session-Id", sessions.get(0)).header("MCP-Protocol-Version", McpHttp.LEGACY)
-                .header("Authorization", "Bearer " + accessTokenOf(ADMIN, ADMIN_PASSWORD, "pets:read"))
-                .post(McpHttp.request("ping", "{}")).status()).isEqualTo(404);
+        assertThat(closed.get(0).getString("client_id", null))
+                .as("the client the session was opened by")
+                .isNotNull();
+        assertThat(McpHttp.to(SERVER.url("/mcp"))
+                        .header("Mcp-Session-Id", sessions.get(0))
+                        .header("MCP-Protocol-Version", McpHttp.LEGACY)
+                        .header("Authorization", "Bearer " + accessTokenOf(ADMIN, ADMIN_PASSWORD, "pets:read"))
+                        .post(McpHttp.request("ping", "{}"))
+                        .status())
+                .isEqualTo(404);
     }
 
     /** The reference records use for a session: the first 16 hex digits of its id's SHA-256. */
     private static String sessionRef(String sessionId) throws Exception {
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+        byte[] digest =
+                java.security.MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(digest, 0, 8);
     }
 
     private static int refusedStatus(McpHttp mcp, String requestId) throws Exception {
-        return mcp.header("X-Request-Id", requestId).post(McpHttp.request("ping", "{}")).status();
+        return mcp.header("X-Request-Id", requestId)
+                .post(McpHttp.request("ping", "{}"))
+                .status();
     }
 
     /** An access token of a realm user for {@code scope}: FORM login, consent, code redeemed by a public client. */
     private String accessTokenOf(String user, String password, String scope) throws Exception {
         String client = AuthorizeFixtures.registerPublicClient(null, CodeFlowTokens.REDIRECT);
         UserSession session = UserSession.loggedIn(user, password);
-        HttpResponse<String> page = session.authorize(AuthorizeFixtures.with(
-                AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
-        HttpResponse<String> approved = page.statusCode() != 200 ? page : session.postForm("/oauth/authorize",
-                AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
+        HttpResponse<String> page = session.authorize(
+                AuthorizeFixtures.with(AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
+        HttpResponse<String> approved = page.statusCode() != 200
+                ? page
+                : session.postForm(
+                        "/oauth/authorize",
+                        AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
         String code = UserSession.redirectParameters(approved).get("code");
         assertThat(code).as(approved.body()).isNotBlank();
-        HttpResponse<String> tokens = api.token(TokenApi.form("grant_type", "authorization_code", "client_id", client,
-                "code", code, "code_verifier", AuthorizeFixtures.VERIFIER, "redirect_uri", CodeFlowTokens.REDIRECT,
-                "resource", TokenApi.expectedResource()), null, null);
+        HttpResponse<String> tokens = api.token(
+                TokenApi.form(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        client,
+                        "code",
+                        code,
+                        "code_verifier",
+                        AuthorizeFixtures.VERIFIER,
+                        "redirect_uri",
+                        CodeFlowTokens.REDIRECT,
+                        "resource",
+                        TokenApi.expectedResource()),
+                null,
+                null);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         return RegistrationApi.json(tokens).getString("access_token");
     }
@@ -299,16 +448,20 @@ class AuditTrailIT {
     void auditApiWhenNotAnAdministratorThen401Or403() throws Exception {
         HttpResponse<String> anonymous = get("/oauth/admin/audit", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic ");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Basic ");
         assertThat(json(anonymous).getString("error")).isEqualTo("unauthorized");
-        assertThat(get("/oauth/admin/audit", ADMIN, "wrong-password").statusCode()).isEqualTo(401);
+        assertThat(get("/oauth/admin/audit", ADMIN, "wrong-password").statusCode())
+                .isEqualTo(401);
         assertThat(get("/oauth/admin/audit/export", "nobody", "x").statusCode()).isEqualTo(401);
         HttpResponse<String> alice = get("/oauth/admin/audit", "alice", "alice-password");
         assertThat(alice.statusCode()).isEqualTo(403);
         assertThat(json(alice).getString("error")).isEqualTo("forbidden");
-        assertThat(get("/oauth/admin/audit/export", "bob", "bob-password").statusCode()).as("mcp-admins is not the audit group")
+        assertThat(get("/oauth/admin/audit/export", "bob", "bob-password").statusCode())
+                .as("mcp-admins is not the audit group")
                 .isEqualTo(403);
-        assertThat(get("/oauth/admin/audit?limit=1", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(get("/oauth/admin/audit?limit=1", ADMIN, ADMIN_PASSWORD).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -327,7 +480,9 @@ class AuditTrailIT {
         for (Map.Entry<String, String> filter : bad.entrySet()) {
             for (String path : List.of("/oauth/admin/audit?", "/oauth/admin/audit/export?")) {
                 HttpResponse<String> response = get(path + filter.getKey(), ADMIN, ADMIN_PASSWORD);
-                assertThat(response.statusCode()).as(path + filter.getKey() + ": " + response.body()).isEqualTo(400);
+                assertThat(response.statusCode())
+                        .as(path + filter.getKey() + ": " + response.body())
+                        .isEqualTo(400);
                 assertThat(json(response).getString("error_description")).contains(filter.getValue());
             }
         }
@@ -342,9 +497,12 @@ class AuditTrailIT {
         List<Long> ids = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < 50; page++) {
-            JsonObject body = json(get("/oauth/admin/audit?type=bearer.refused&limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
-                    ADMIN, ADMIN_PASSWORD));
-            body.getJsonArray("records").forEach(r -> ids.add(r.asJsonObject().getJsonNumber("id").longValue()));
+            JsonObject body = json(get(
+                    "/oauth/admin/audit?type=bearer.refused&limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                    ADMIN,
+                    ADMIN_PASSWORD));
+            body.getJsonArray("records")
+                    .forEach(r -> ids.add(r.asJsonObject().getJsonNumber("id").longValue()));
             assertThat(body.getJsonArray("records").size()).isLessThanOrEqualTo(2);
             if (!body.containsKey("next_cursor")) {
                 break;
@@ -356,11 +514,21 @@ class AuditTrailIT {
 
     @Test
     void requestIdWhenSafeThenEchoedElseReplaced() throws Exception {
-        HttpResponse<String> echoed = Https.client().send(HttpRequest.newBuilder(SERVER.url("/oauth/jwks"))
-                .header("X-Request-Id", "operator-trace-0001").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> echoed = Https.client()
+                .send(
+                        HttpRequest.newBuilder(SERVER.url("/oauth/jwks"))
+                                .header("X-Request-Id", "operator-trace-0001")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(echoed.headers().firstValue("X-Request-Id")).hasValue("operator-trace-0001");
-        HttpResponse<String> replaced = Https.client().send(HttpRequest.newBuilder(SERVER.url("/mcp"))
-                .header("X-Request-Id", "<script>" + "x".repeat(100)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replaced = Https.client()
+                .send(
+                        HttpRequest.newBuilder(SERVER.url("/mcp"))
+                                .header("X-Request-Id", "<script>" + "x".repeat(100))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(replaced.headers().firstValue("X-Request-Id").orElseThrow()).matches("[A-Za-z0-9_-]{22}");
     }
 
@@ -380,15 +548,22 @@ class AuditTrailIT {
     }
 
     private static JsonObject record(List<JsonObject> records, String type, String target) {
-        return records.stream().filter(r -> r.getString("type").equals(type) && target.equals(r.getString("target", null)))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " of " + target + " in " + records));
+        return records.stream()
+                .filter(r -> r.getString("type").equals(type) && target.equals(r.getString("target", null)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " of " + target + " in " + records));
     }
 
-    static HttpResponse<String> get(String pathAndQuery, String user, String password) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(SERVER.url(pathAndQuery)).GET();
+    static HttpResponse<String> get(String pathAndQuery, String user, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(SERVER.url(pathAndQuery)).GET();
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return Https.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -23,7 +23,8 @@ class AuthorizationServerMetadataIT {
 
         assertThat(oauth.statusCode()).isEqualTo(200);
         assertThat(openid.statusCode()).isEqualTo(200);
-        assertThat(oauth.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(oauth.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(openid.body()).isEqualTo(oauth.body());
     }
 
@@ -66,9 +67,11 @@ class AuthorizationServerMetadataIT {
                 .containsExactlyInAnyOrder("none", "client_secret_basic", "client_secret_post");
         assertThat(strings(metadata, "scopes_supported")).contains("pets:read", "pets:write");
         assertThat(metadata.get("client_id_metadata_document_supported")).isEqualTo(JsonValue.TRUE);
-        assertThat(metadata.get("authorization_response_iss_parameter_supported")).isEqualTo(JsonValue.TRUE);
+        assertThat(metadata.get("authorization_response_iss_parameter_supported"))
+                .isEqualTo(JsonValue.TRUE);
         // RFC 8414 section 2: values are JSON strings, arrays of strings or booleans; no nulls, no empty arrays.
-        metadata.forEach((name, value) -> assertThat(value.getValueType()).as(name)
+        metadata.forEach((name, value) -> assertThat(value.getValueType())
+                .as(name)
                 .isIn(JsonValue.ValueType.STRING, JsonValue.ValueType.ARRAY, JsonValue.ValueType.TRUE));
         metadata.forEach((name, value) -> {
             if (value.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -81,11 +84,14 @@ class AuthorizationServerMetadataIT {
     void jwksWhenFetchedFromMetadataUrlThenPublicEs256KeysOnly() throws Exception {
         JsonObject metadata = RegistrationApi.json(api.get("/.well-known/oauth-authorization-server"));
         // The path the metadata names, on the server under test (the issuer's port may differ in a test run).
-        HttpResponse<String> response = api.get(URI.create(metadata.getString("jwks_uri")).getPath());
+        HttpResponse<String> response =
+                api.get(URI.create(metadata.getString("jwks_uri")).getPath());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/jwk-set+json"));
-        List<JsonObject> keys = RegistrationApi.json(response).getJsonArray("keys").getValuesAs(JsonObject.class);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/jwk-set+json"));
+        List<JsonObject> keys =
+                RegistrationApi.json(response).getJsonArray("keys").getValuesAs(JsonObject.class);
         assertThat(keys).isNotEmpty().allSatisfy(key -> {
             assertThat(key.getString("kty")).isEqualTo("EC");
             assertThat(key.getString("alg")).isEqualTo("ES256");
@@ -96,6 +102,8 @@ class AuthorizationServerMetadataIT {
     }
 
     private static List<String> strings(JsonObject metadata, String name) {
-        return metadata.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return metadata.getJsonArray(name).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 }

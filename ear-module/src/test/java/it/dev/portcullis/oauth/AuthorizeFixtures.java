@@ -25,8 +25,7 @@ final class AuthorizeFixtures {
     // The test server's issuer follows its port (ear-module/pom.xml), so a build on moved ports stays consistent.
     static final String DEFAULT_RESOURCE = AppServer.current().url("/mcp").toString();
 
-    private AuthorizeFixtures() {
-    }
+    private AuthorizeFixtures() {}
 
     /** The MCP resource the server under test was configured with (PORTCULLIS_MCP_RESOURCE, else the default). */
     static String resource() {
@@ -36,26 +35,33 @@ final class AuthorizeFixtures {
 
     /** Registers a public client with these redirect URIs and, if not null, this scope; returns its client_id. */
     static String registerPublicClient(String scope, String... redirectUris) throws IOException, InterruptedException {
-        return register("none", RegistrationApi.uniqueName("Authorize IT"), scope, redirectUris).getString("client_id");
+        return register("none", RegistrationApi.uniqueName("Authorize IT"), scope, redirectUris)
+                .getString("client_id");
     }
 
     /** Registers a confidential (client_secret_basic) code-flow client; returns its client_id. */
     static String registerConfidentialClient(String... redirectUris) throws IOException, InterruptedException {
-        return register("client_secret_basic", RegistrationApi.uniqueName("Authorize IT"), null, redirectUris).getString("client_id");
+        return register("client_secret_basic", RegistrationApi.uniqueName("Authorize IT"), null, redirectUris)
+                .getString("client_id");
     }
 
     /** Registers a code-flow client with this auth method and (JSON-escaped by this method) client_name. */
     static JsonObject register(String authMethod, String clientName, String scope, String... redirectUris)
             throws IOException, InterruptedException {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("client_name", clientName)
-                .add("client_uri", "https://client.example/about").add("logo_uri", "https://client.example/logo.png")
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("client_name", clientName)
+                .add("client_uri", "https://client.example/about")
+                .add("logo_uri", "https://client.example/logo.png")
                 .add("token_endpoint_auth_method", authMethod)
-                .add("grant_types", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                .add(
+                        "grant_types",
+                        Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
                 .add("redirect_uris", Json.createArrayBuilder(List.of(redirectUris)));
         if (scope != null) {
             body.add("scope", scope);
         }
-        HttpResponse<String> response = new RegistrationApi(AppServer.current()).register(body.build().toString());
+        HttpResponse<String> response =
+                new RegistrationApi(AppServer.current()).register(body.build().toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Json.createReader(new StringReader(response.body())).readObject();
     }

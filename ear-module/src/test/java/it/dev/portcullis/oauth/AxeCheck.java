@@ -22,8 +22,7 @@ final class AxeCheck {
 
     private static final String AXE = load();
 
-    private AxeCheck() {
-    }
+    private AxeCheck() {}
 
     static void assertNoSeriousViolation(WebDriver browser) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -34,13 +33,16 @@ final class AxeCheck {
                 + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 + ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))),"
                 + " e => done('axe failed: ' + e));");
-        assertThat(serious).as("axe-core serious or critical violations on " + browser.getCurrentUrl()).isEqualTo("[]");
+        assertThat(serious)
+                .as("axe-core serious or critical violations on " + browser.getCurrentUrl())
+                .isEqualTo("[]");
     }
 
     private static String load() {
         try (InputStream in = AxeCheck.class.getClassLoader().getResourceAsStream("axe.min.js")) {
             if (in == null) {
-                throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core:selenium)");
+                throw new IllegalStateException(
+                        "axe.min.js is not on the test class path (com.deque.html.axe-core:selenium)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

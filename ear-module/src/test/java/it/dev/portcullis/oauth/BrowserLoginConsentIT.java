@@ -43,7 +43,9 @@ class BrowserLoginConsentIT {
             String client = registerPublicClient(null, "http://127.0.0.1/cb");
             Map<String, String> authorization = request(client, receiver.redirectUri());
 
-            browser.get(LibertyServer.current().url("/oauth/authorize?" + UserSession.form(authorization)).toString());
+            browser.get(LibertyServer.current()
+                    .url("/oauth/authorize?" + UserSession.form(authorization))
+                    .toString());
             waitFor(b -> b.getCurrentUrl().contains("/oauth/login"));
             assertThat(browser.getTitle()).startsWith("Sign in");
             HeadlessChromium.screenshot(browser, "login");
@@ -56,7 +58,8 @@ class BrowserLoginConsentIT {
             waitFor(b -> !b.findElements(By.id("approve")).isEmpty());
             assertThat(browser.findElement(By.id("client-id")).getText()).isEqualTo(client);
             assertThat(browser.findElement(By.id("client-type")).getText()).startsWith("Public");
-            assertThat(browser.findElement(By.id("claimed-name")).getText()).contains("Authorize IT", "has not verified it");
+            assertThat(browser.findElement(By.id("claimed-name")).getText())
+                    .contains("Authorize IT", "has not verified it");
             assertThat(browser.findElement(By.id("remember-note")).getText()).contains("asked every time");
             assertThat(browser.findElements(By.tagName("img"))).isEmpty();
             assertThat(browser.findElement(By.id("subject")).getText()).isEqualTo("alice");
@@ -69,7 +72,8 @@ class BrowserLoginConsentIT {
             Map<String, String> response = receiver.await();
 
             assertThat(response.get("code")).matches("[A-Za-z0-9_-]{43}");
-            assertThat(response).containsEntry("state", authorization.get("state"))
+            assertThat(response)
+                    .containsEntry("state", authorization.get("state"))
                     .containsEntry("iss", RegistrationApi.expectedIssuer());
             waitFor(b -> !b.findElements(By.id("done")).isEmpty());
         }

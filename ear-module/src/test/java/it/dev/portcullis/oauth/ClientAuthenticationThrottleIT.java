@@ -41,31 +41,46 @@ class ClientAuthenticationThrottleIT {
         }
         FromAddress.Answer throttled = clientCredentials(attacker, victimId, victimSecret);
 
-        assertThat(throttled.status()).as("the attempt after %d wrong secrets from %s: %s", FAILURES_BEFORE_BACKOFF,
-                attacker.address(), errorOf(throttled)).isEqualTo(429);
+        assertThat(throttled.status())
+                .as(
+                        "the attempt after %d wrong secrets from %s: %s",
+                        FAILURES_BEFORE_BACKOFF, attacker.address(), errorOf(throttled))
+                .isEqualTo(429);
         assertThat(throttled.body()).contains("\"error\":\"invalid_client\"");
         long retryAfter = Long.parseLong(throttled.header("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 10L);
         assertThat(throttled.header("Cache-Control")).hasValue("no-store");
-        FromAddress.Answer neighbourFromAttacker = clientCredentials(attacker, neighbour.getString("client_id"),
-                neighbour.getString("client_secret"));
-        assertThat(neighbourFromAttacker.status()).as("another client from the throttled address").isEqualTo(200);
-        HttpResponse<String> victimElsewhere = api.token(form("grant_type", "client_credentials"), victimId, victimSecret);
-        assertThat(victimElsewhere.statusCode()).as("the client from its own address").isEqualTo(200);
+        FromAddress.Answer neighbourFromAttacker =
+                clientCredentials(attacker, neighbour.getString("client_id"), neighbour.getString("client_secret"));
+        assertThat(neighbourFromAttacker.status())
+                .as("another client from the throttled address")
+                .isEqualTo(200);
+        HttpResponse<String> victimElsewhere =
+                api.token(form("grant_type", "client_credentials"), victimId, victimSecret);
+        assertThat(victimElsewhere.statusCode())
+                .as("the client from its own address")
+                .isEqualTo(200);
 
         Thread.sleep(retryAfter * 1000 + 200);
         FromAddress.Answer afterBackoff = clientCredentials(attacker, victimId, victimSecret);
-        assertThat(afterBackoff.status()).as("the right secret after the backoff: " + errorOf(afterBackoff)).isEqualTo(200);
+        assertThat(afterBackoff.status())
+                .as("the right secret after the backoff: " + errorOf(afterBackoff))
+                .isEqualTo(200);
     }
 
     /** The OAuth error of an answer, never its body: a success carries an access token, which a report must not show. */
     private static String errorOf(FromAddress.Answer answer) {
-        java.util.regex.Matcher error = java.util.regex.Pattern.compile("\"error\":\"([a-z_]+)\"").matcher(answer.body());
+        java.util.regex.Matcher error =
+                java.util.regex.Pattern.compile("\"error\":\"([a-z_]+)\"").matcher(answer.body());
         return error.find() ? "error " + error.group(1) : "no error (HTTP " + answer.status() + ")";
     }
 
-    private static FromAddress.Answer clientCredentials(FromAddress from, String clientId, String secret) throws Exception {
-        return from.post("/oauth/token", "application/x-www-form-urlencoded", "grant_type=client_credentials",
+    private static FromAddress.Answer clientCredentials(FromAddress from, String clientId, String secret)
+            throws Exception {
+        return from.post(
+                "/oauth/token",
+                "application/x-www-form-urlencoded",
+                "grant_type=client_credentials",
                 TokenApi.basic(clientId, secret));
     }
 }

@@ -18,8 +18,9 @@ class ClientConfigurationIT {
 
     @BeforeEach
     void register() throws Exception {
-        HttpResponse<String> response = api.register("{\"client_name\":\"" + RegistrationApi.uniqueName("rfc7592")
-                + "\",\"redirect_uris\":[\"https://app.example/cb\"],\"token_endpoint_auth_method\":\"client_secret_post\"}");
+        HttpResponse<String> response = api.register(
+                "{\"client_name\":\"" + RegistrationApi.uniqueName("rfc7592")
+                        + "\",\"redirect_uris\":[\"https://app.example/cb\"],\"token_endpoint_auth_method\":\"client_secret_post\"}");
         assertThat(response.statusCode()).isEqualTo(201);
         client = RegistrationApi.json(response);
         clientId = client.getString("client_id");
@@ -44,9 +45,13 @@ class ClientConfigurationIT {
 
     @Test
     void updateWhenFullReplacementThen200AndOmittedFieldsGoBackToDefaults() throws Exception {
-        HttpResponse<String> response = api.update(clientId, token, "{\"client_id\":\"" + clientId
-                + "\",\"client_secret\":\"" + client.getString("client_secret") + "\",\"client_name\":\"Replaced\","
-                + "\"redirect_uris\":[\"https://app.example/new\"],\"token_endpoint_auth_method\":\"client_secret_post\"}");
+        HttpResponse<String> response = api.update(
+                clientId,
+                token,
+                "{\"client_id\":\"" + clientId
+                        + "\",\"client_secret\":\"" + client.getString("client_secret")
+                        + "\",\"client_name\":\"Replaced\","
+                        + "\"redirect_uris\":[\"https://app.example/new\"],\"token_endpoint_auth_method\":\"client_secret_post\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject updated = RegistrationApi.json(api.read(clientId, token));
@@ -57,14 +62,29 @@ class ClientConfigurationIT {
     @Test
     void updateWhenBodyBreaksRfc7592RulesThen400InvalidClientMetadata() throws Exception {
         String uris = ",\"redirect_uris\":[\"https://app.example/cb\"]";
-        ClientRegistrationIT.assertError(api.update(clientId, token, "{\"client_name\":\"no id\"" + uris + "}"), "invalid_client_metadata");
-        ClientRegistrationIT.assertError(api.update(clientId, token, "{\"client_id\":\"other\"" + uris + "}"), "invalid_client_metadata");
-        ClientRegistrationIT.assertError(api.update(clientId, token, "{\"client_id\":\"" + clientId + "\",\"registration_access_token\":\""
-                + token + "\"" + uris + "}"), "invalid_client_metadata");
-        ClientRegistrationIT.assertError(api.update(clientId, token, "{\"client_id\":\"" + clientId
-                + "\",\"client_secret\":\"wrong\"" + uris + "}"), "invalid_client_metadata");
-        ClientRegistrationIT.assertError(api.update(clientId, token, "{\"client_id\":\"" + clientId
-                + "\",\"redirect_uris\":[\"javascript:alert(1)\"]}"), "invalid_redirect_uri");
+        ClientRegistrationIT.assertError(
+                api.update(clientId, token, "{\"client_name\":\"no id\"" + uris + "}"), "invalid_client_metadata");
+        ClientRegistrationIT.assertError(
+                api.update(clientId, token, "{\"client_id\":\"other\"" + uris + "}"), "invalid_client_metadata");
+        ClientRegistrationIT.assertError(
+                api.update(
+                        clientId,
+                        token,
+                        "{\"client_id\":\"" + clientId + "\",\"registration_access_token\":\"" + token + "\"" + uris
+                                + "}"),
+                "invalid_client_metadata");
+        ClientRegistrationIT.assertError(
+                api.update(
+                        clientId,
+                        token,
+                        "{\"client_id\":\"" + clientId + "\",\"client_secret\":\"wrong\"" + uris + "}"),
+                "invalid_client_metadata");
+        ClientRegistrationIT.assertError(
+                api.update(
+                        clientId,
+                        token,
+                        "{\"client_id\":\"" + clientId + "\",\"redirect_uris\":[\"javascript:alert(1)\"]}"),
+                "invalid_redirect_uri");
     }
 
     @Test
@@ -84,12 +104,15 @@ class ClientConfigurationIT {
         assertUnauthorized(api.update(clientId, "wrong-token", "{\"client_id\":\"" + clientId + "\"}"));
         assertUnauthorized(api.update(clientId, "wrong-token", "not even json"));
         assertUnauthorized(api.delete(clientId, "wrong-token"));
-        assertThat(api.read(clientId, token).statusCode()).as("the client survived the attempts").isEqualTo(200);
+        assertThat(api.read(clientId, token).statusCode())
+                .as("the client survived the attempts")
+                .isEqualTo(200);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(RegistrationApi.json(response).getString("error")).isEqualTo("invalid_token");
     }

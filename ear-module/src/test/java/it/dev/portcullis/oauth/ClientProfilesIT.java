@@ -47,27 +47,36 @@ class ClientProfilesIT {
     private final TokenApi tokens = new TokenApi(server);
 
     static Stream<Arguments> profiles() throws Exception {
-        try (InputStream in = Files.newInputStream(PROFILES); JsonReader reader = Json.createReader(in)) {
-            return reader.readObject().getJsonArray("profiles").stream().map(JsonValue::asJsonObject)
-                    .map(profile -> Arguments.of(profile.getString("id"), profile)).toList().stream();
+        try (InputStream in = Files.newInputStream(PROFILES);
+                JsonReader reader = Json.createReader(in)) {
+            return reader.readObject().getJsonArray("profiles").stream()
+                    .map(JsonValue::asJsonObject)
+                    .map(profile -> Arguments.of(profile.getString("id"), profile))
+                    .toList()
+                    .stream();
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void profileWhenReplayedThenRegistersAuthorizesAndGetsTokens(String id, JsonObject profile) throws Exception {
-        Map<String, String> ports = Map.of("{port}", String.valueOf(freeLoopbackPort()), "{port2}", String.valueOf(freeLoopbackPort()));
+        Map<String, String> ports =
+                Map.of("{port}", String.valueOf(freeLoopbackPort()), "{port2}", String.valueOf(freeLoopbackPort()));
         for (JsonValue path : profile.getJsonArray("probes")) {
             HttpResponse<String> probe = registration.get(((JsonString) path).getString());
             assertThat(probe.statusCode()).as(id + " probes " + path).isEqualTo(200);
             assertThat(RegistrationApi.json(probe)).isNotEmpty();
         }
 
-        HttpResponse<String> registered = registration.register(registrationBody(profile.getJsonObject("registration"), ports));
-        assertThat(registered.statusCode()).as(id + " registration: " + registered.body()).isEqualTo(201);
+        HttpResponse<String> registered =
+                registration.register(registrationBody(profile.getJsonObject("registration"), ports));
+        assertThat(registered.statusCode())
+                .as(id + " registration: " + registered.body())
+                .isEqualTo(201);
         JsonObject client = RegistrationApi.json(registered);
         String clientId = client.getString("client_id");
-        assertThat(client.getJsonArray("redirect_uris")).hasSameSizeAs(profile.getJsonObject("registration").getJsonArray("redirect_uris"));
+        assertThat(client.getJsonArray("redirect_uris"))
+                .hasSameSizeAs(profile.getJsonObject("registration").getJsonArray("redirect_uris"));
 
         JsonObject authorize = profile.getJsonObject("authorize");
         String redirectUri = fill(authorize.getString("redirect_uri"), ports);
@@ -90,52 +99,90 @@ class ClientProfilesIT {
 
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
         HttpResponse<String> page = alice.authorize(request);
-        assertThat(page.statusCode()).as(id + " consent page, error " + (page.statusCode() / 100 == 3
-                ? UserSession.redirectParameters(page).get("error") : page.body())).isEqualTo(200);
-        HttpResponse<String> approved = alice.postForm("/oauth/authorize",
+        assertThat(page.statusCode())
+                .as(id + " consent page, error "
+                        + (page.statusCode() / 100 == 3
+                                ? UserSession.redirectParameters(page).get("error")
+                                : page.body()))
+                .isEqualTo(200);
+        HttpResponse<String> approved = alice.postForm(
+                "/oauth/authorize",
                 AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
-        assertThat(approved.statusCode()).as(id + " approval: " + approved.body()).isEqualTo(303);
+        assertThat(approved.statusCode())
+                .as(id + " approval: " + approved.body())
+                .isEqualTo(303);
         String location = approved.headers().firstValue("Location").orElseThrow();
         assertThat(location).as(id + " redirect").startsWith(redirectUri + "?");
         Map<String, String> callback = UserSession.redirectParameters(approved);
-        assertThat(callback).as(id + " callback").containsEntry("state", state).containsEntry("iss", RegistrationApi.expectedIssuer())
+        assertThat(callback)
+                .as(id + " callback")
+                .containsEntry("state", state)
+                .containsEntry("iss", RegistrationApi.expectedIssuer())
                 .doesNotContainKey("error");
 
-        Map<String, String> redeem = TokenApi.form("grant_type", "authorization_code", "client_id", clientId,
-                "code", callback.get("code"), "code_verifier", verifier, "redirect_uri", redirectUri);
+        Map<String, String> redeem = TokenApi.form(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                clientId,
+                "code",
+                callback.get("code"),
+                "code_verifier",
+                verifier,
+                "redirect_uri",
+                redirectUri);
         if (resource != null) {
             redeem.put("resource", resource);
         }
         HttpResponse<String> issued = tokens.token(redeem, null, null);
         assertThat(issued.statusCode()).as(id + " token: " + issued.body()).isEqualTo(200);
         JsonObject grant = RegistrationApi.json(issued);
-        assertThat(tokens.verify(grant.getString("access_token")).getAudience()).containsExactly(TokenApi.expectedResource());
+        assertThat(tokens.verify(grant.getString("access_token")).getAudience())
+                .containsExactly(TokenApi.expectedResource());
         assertThat(grant.getString("scope")).isEqualTo("pets:read");
 
         if (profile.getBoolean("refreshes")) {
-            assertThat(grant.getString("refresh_token", "")).as(id + " refresh token").isNotBlank();
-            Map<String, String> refresh = TokenApi.form("grant_type", "refresh_token", "client_id", clientId,
-                    "refresh_token", grant.getString("refresh_token"));
+            assertThat(grant.getString("refresh_token", ""))
+                    .as(id + " refresh token")
+                    .isNotBlank();
+            Map<String, String> refresh = TokenApi.form(
+                    "grant_type",
+                    "refresh_token",
+                    "client_id",
+                    clientId,
+                    "refresh_token",
+                    grant.getString("refresh_token"));
             if (resource != null) {
                 refresh.put("resource", resource);
             }
             HttpResponse<String> refreshed = tokens.token(refresh, null, null);
-            assertThat(refreshed.statusCode()).as(id + " refresh: " + refreshed.body()).isEqualTo(200);
-            assertThat(tokens.verify(RegistrationApi.json(refreshed).getString("access_token")).getAudience())
+            assertThat(refreshed.statusCode())
+                    .as(id + " refresh: " + refreshed.body())
+                    .isEqualTo(200);
+            assertThat(tokens.verify(RegistrationApi.json(refreshed).getString("access_token"))
+                            .getAudience())
                     .containsExactly(TokenApi.expectedResource());
         }
     }
 
     /** RFC 8252 section 8.4 / 7.1: the known-client exception is the exact URI, never its scheme, host or path. */
     @ParameterizedTest
-    @ValueSource(strings = {"cursor://evil/oauth/callback", "cursor://anysphere.cursor-mcp/oauth/other",
-        "cursor://anysphere.cursor-mcp/oauth/callback/x", "cursor://anysphere.cursor-mcp.evil/oauth/callback",
-        "Cursor://anysphere.cursor-mcp/oauth/callback", "cursor://anysphere.cursor-mcp/oauth/callback?next=x"})
+    @ValueSource(
+            strings = {
+                "cursor://evil/oauth/callback",
+                "cursor://anysphere.cursor-mcp/oauth/other",
+                "cursor://anysphere.cursor-mcp/oauth/callback/x",
+                "cursor://anysphere.cursor-mcp.evil/oauth/callback",
+                "Cursor://anysphere.cursor-mcp/oauth/callback",
+                "cursor://anysphere.cursor-mcp/oauth/callback?next=x"
+            })
     void registrationWhenLookAlikeOfKnownPrivateUseRedirectThenInvalidRedirectUri(String redirectUri) throws Exception {
         HttpResponse<String> response = registration.register(Json.createObjectBuilder()
                 .add("client_name", RegistrationApi.uniqueName("look-alike"))
                 .add("redirect_uris", Json.createArrayBuilder().add(redirectUri).add("http://localhost:8787/callback"))
-                .add("token_endpoint_auth_method", "none").build().toString());
+                .add("token_endpoint_auth_method", "none")
+                .build()
+                .toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(RegistrationApi.json(response).getString("error")).isEqualTo("invalid_redirect_uri");
     }
@@ -144,8 +191,11 @@ class ClientProfilesIT {
         JsonObjectBuilder body = Json.createObjectBuilder();
         template.forEach((name, value) -> {
             if ("redirect_uris".equals(name)) {
-                body.add(name, Json.createArrayBuilder(value.asJsonArray().getValuesAs(JsonString.class).stream()
-                        .map(uri -> fill(uri.getString(), ports)).toList()));
+                body.add(
+                        name,
+                        Json.createArrayBuilder(value.asJsonArray().getValuesAs(JsonString.class).stream()
+                                .map(uri -> fill(uri.getString(), ports))
+                                .toList()));
             } else {
                 body.add(name, value);
             }

@@ -17,9 +17,10 @@ class ClientRegistrationIT {
 
     @Test
     void registerWhenPublicClientThen201WithMetadataIdsAndNoSecret() throws Exception {
-        HttpResponse<String> response = api.register("{\"client_name\":\"" + RegistrationApi.uniqueName("public")
-                + "\",\"redirect_uris\":[\"http://127.0.0.1:33418/callback\"],\"token_endpoint_auth_method\":\"none\","
-                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"application_type\":\"native\",\"scope\":\"pets:read\"}");
+        HttpResponse<String> response = api.register(
+                "{\"client_name\":\"" + RegistrationApi.uniqueName("public")
+                        + "\",\"redirect_uris\":[\"http://127.0.0.1:33418/callback\"],\"token_endpoint_auth_method\":\"none\","
+                        + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"application_type\":\"native\",\"scope\":\"pets:read\"}");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -51,8 +52,14 @@ class ClientRegistrationIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://vscode.dev/redirect", "http://localhost:1/cb", "http://127.0.0.1:65535/cb",
-        "http://[::1]:8080/cb", "com.example.app:/oauth2redirect"})
+    @ValueSource(
+            strings = {
+                "https://vscode.dev/redirect",
+                "http://localhost:1/cb",
+                "http://127.0.0.1:65535/cb",
+                "http://[::1]:8080/cb",
+                "com.example.app:/oauth2redirect"
+            })
     void registerWhenRedirectUriAllowedThen201(String uri) throws Exception {
         HttpResponse<String> response = api.register(client(uri));
 
@@ -60,42 +67,59 @@ class ClientRegistrationIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://app.example/cb#fragment", "/relative/callback", "callback", "https://user:pw@app.example/cb",
-        "javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "vbscript:msgbox(1)", "http://app.example/cb",
-        "cursor://callback", "not a uri"})
+    @ValueSource(
+            strings = {
+                "https://app.example/cb#fragment",
+                "/relative/callback",
+                "callback",
+                "https://user:pw@app.example/cb",
+                "javascript:alert(1)",
+                "data:text/html,hi",
+                "file:///etc/passwd",
+                "vbscript:msgbox(1)",
+                "http://app.example/cb",
+                "cursor://callback",
+                "not a uri"
+            })
     void registerWhenRedirectUriForbiddenThen400InvalidRedirectUri(String uri) throws Exception {
         assertError(api.register(client(uri)), "invalid_redirect_uri");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"client_name\":\"x\"}|invalid_redirect_uri",
-        "{\"redirect_uris\":[]}|invalid_redirect_uri",
-        "{\"redirect_uris\":[\"https://a.example/cb\"],\"token_endpoint_auth_method\":\"client_secret_jwt\"}|invalid_client_metadata",
-        "{\"redirect_uris\":[\"https://a.example/cb\"],\"grant_types\":[\"implicit\"]}|invalid_client_metadata",
-        "{\"redirect_uris\":[\"https://a.example/cb\"],\"response_types\":[\"token\"]}|invalid_client_metadata",
-        "{\"redirect_uris\":[\"https://a.example/cb\"],\"grant_types\":[\"authorization_code\"],\"response_types\":[]}|invalid_client_metadata",
-        "{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"none\"}|invalid_client_metadata",
-        "{\"redirect_uris\":[\"https://a.example/cb\"],\"client_name\":[\"x\"]}|invalid_client_metadata",
-        "{\"redirect_uris\":[\"https://a.example/cb\"],\"logo_uri\":\"javascript:alert(1)\"}|invalid_client_metadata",
-        "{\"redirect_uris\":[\"https://a.example/cb\"],\"jwks_uri\":\"https://a.example/j\",\"jwks\":{\"keys\":[]}}|invalid_client_metadata",
-        "{not json|invalid_client_metadata",
-        "[\"https://a.example/cb\"]|invalid_client_metadata",
-        "null|invalid_client_metadata",
-        "|invalid_client_metadata"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"client_name\":\"x\"}|invalid_redirect_uri",
+                "{\"redirect_uris\":[]}|invalid_redirect_uri",
+                "{\"redirect_uris\":[\"https://a.example/cb\"],\"token_endpoint_auth_method\":\"client_secret_jwt\"}|invalid_client_metadata",
+                "{\"redirect_uris\":[\"https://a.example/cb\"],\"grant_types\":[\"implicit\"]}|invalid_client_metadata",
+                "{\"redirect_uris\":[\"https://a.example/cb\"],\"response_types\":[\"token\"]}|invalid_client_metadata",
+                "{\"redirect_uris\":[\"https://a.example/cb\"],\"grant_types\":[\"authorization_code\"],\"response_types\":[]}|invalid_client_metadata",
+                "{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"none\"}|invalid_client_metadata",
+                "{\"redirect_uris\":[\"https://a.example/cb\"],\"client_name\":[\"x\"]}|invalid_client_metadata",
+                "{\"redirect_uris\":[\"https://a.example/cb\"],\"logo_uri\":\"javascript:alert(1)\"}|invalid_client_metadata",
+                "{\"redirect_uris\":[\"https://a.example/cb\"],\"jwks_uri\":\"https://a.example/j\",\"jwks\":{\"keys\":[]}}|invalid_client_metadata",
+                "{not json|invalid_client_metadata",
+                "[\"https://a.example/cb\"]|invalid_client_metadata",
+                "null|invalid_client_metadata",
+                "|invalid_client_metadata"
+            })
     void registerWhenMetadataInvalidThen400WithExactCode(String body, String error) throws Exception {
         assertError(api.register(body == null ? "" : body), error);
     }
 
     @Test
     void registerWhenBodyTooLargeThen400InvalidClientMetadata() throws Exception {
-        assertError(api.register("{\"redirect_uris\":[\"https://a.example/cb\"],\"client_name\":\"" + "x".repeat(20_000) + "\"}"),
+        assertError(
+                api.register("{\"redirect_uris\":[\"https://a.example/cb\"],\"client_name\":\"" + "x".repeat(20_000)
+                        + "\"}"),
                 "invalid_client_metadata");
     }
 
     @Test
     void registerWhenContentTypeNotJsonThenStillAnOAuthAnswer() throws Exception {
-        HttpResponse<String> response = api.register("redirect_uris=https://a.example/cb", null, "application/x-www-form-urlencoded");
+        HttpResponse<String> response =
+                api.register("redirect_uris=https://a.example/cb", null, "application/x-www-form-urlencoded");
 
         assertError(response, "invalid_client_metadata");
     }
@@ -107,18 +131,21 @@ class ClientRegistrationIT {
                 + "\"software_statement\":\"eyJ.x.y\"}");
 
         assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(RegistrationApi.json(response)).doesNotContainKeys("frobnicate", "application_type", "software_statement");
+        assertThat(RegistrationApi.json(response))
+                .doesNotContainKeys("frobnicate", "application_type", "software_statement");
     }
 
     static String client(String redirectUri) {
-        return "{\"client_name\":\"" + RegistrationApi.uniqueName("redirect") + "\",\"token_endpoint_auth_method\":\"none\","
-                + "\"redirect_uris\":[\"" + redirectUri.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}";
+        return "{\"client_name\":\"" + RegistrationApi.uniqueName("redirect")
+                + "\",\"token_endpoint_auth_method\":\"none\"," + "\"redirect_uris\":[\""
+                + redirectUri.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}";
     }
 
     static void assertError(HttpResponse<String> response, String error) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonObject body = RegistrationApi.json(response);
         assertThat(body.getString("error")).isEqualTo(error);
         assertThat(body.getString("error_description")).isNotBlank();

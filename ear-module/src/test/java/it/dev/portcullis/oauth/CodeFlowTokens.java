@@ -11,8 +11,7 @@ import java.util.Map;
 public final class CodeFlowTokens {
 
     /** A public client's id and the refresh token of a new family (for benchmarks outside this package). */
-    public record Family(String clientId, String refreshToken) {
-    }
+    public record Family(String clientId, String refreshToken) {}
 
     static final String REDIRECT = "http://127.0.0.1:8765/callback";
 
@@ -30,8 +29,8 @@ public final class CodeFlowTokens {
     /** A code for {@code clientId}, approved by a freshly logged-in alice, for the scope pets:read pets:write. */
     static String code(String clientId) throws Exception {
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
-        Map<String, String> request = AuthorizeFixtures.with(AuthorizeFixtures.request(clientId, REDIRECT), "scope",
-                "pets:read pets:write");
+        Map<String, String> request =
+                AuthorizeFixtures.with(AuthorizeFixtures.request(clientId, REDIRECT), "scope", "pets:read pets:write");
         HttpResponse<String> page = alice.authorize(request);
         if (page.statusCode() / 100 == 3) {
             return UserSession.redirectParameters(page).get("code"); // consent remembered
@@ -39,7 +38,9 @@ public final class CodeFlowTokens {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         Map<String, String> form = AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve");
         HttpResponse<String> approved = alice.postForm("/oauth/authorize", form);
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303); // after the consent POST (OAuth 2.1 section 7.5.2)
+        assertThat(approved.statusCode())
+                .as(approved.body())
+                .isEqualTo(303); // after the consent POST (OAuth 2.1 section 7.5.2)
         String code = UserSession.redirectParameters(approved).get("code");
         assertThat(code).isNotBlank();
         return code;
@@ -48,12 +49,30 @@ public final class CodeFlowTokens {
     /** A new public client, alice's login and consent, the code redeemed: the start of a refresh-token family. */
     public static Family newFamily() throws Exception {
         String clientId = publicClient();
-        return new Family(clientId, new CodeFlowTokens(new TokenApi(AppServer.current())).tokens(clientId).getString("refresh_token"));
+        return new Family(
+                clientId,
+                new CodeFlowTokens(new TokenApi(AppServer.current()))
+                        .tokens(clientId)
+                        .getString("refresh_token"));
     }
 
     HttpResponse<String> redeem(String clientId, String code, String verifier) throws Exception {
-        return api.token(TokenApi.form("grant_type", "authorization_code", "client_id", clientId, "code", code,
-                "code_verifier", verifier, "redirect_uri", REDIRECT, "resource", TokenApi.expectedResource()), null, null);
+        return api.token(
+                TokenApi.form(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        clientId,
+                        "code",
+                        code,
+                        "code_verifier",
+                        verifier,
+                        "redirect_uri",
+                        REDIRECT,
+                        "resource",
+                        TokenApi.expectedResource()),
+                null,
+                null);
     }
 
     /** Tokens from a completed flow: the JSON token response. */
@@ -64,15 +83,28 @@ public final class CodeFlowTokens {
     }
 
     HttpResponse<String> refresh(String clientId, String refreshToken, String... more) throws Exception {
-        Map<String, String> form = TokenApi.form("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken);
+        Map<String, String> form =
+                TokenApi.form("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken);
         form.putAll(TokenApi.form(more));
         return api.token(form, null, null);
     }
 
     /** Redeems a code as a confidential client, authenticated with {@code client_secret_basic}. */
     HttpResponse<String> redeemConfidential(String clientId, String secret, String code) throws Exception {
-        return api.token(TokenApi.form("grant_type", "authorization_code", "code", code, "code_verifier", AuthorizeFixtures.VERIFIER,
-                "redirect_uri", REDIRECT, "resource", TokenApi.expectedResource()), clientId, secret);
+        return api.token(
+                TokenApi.form(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "code_verifier",
+                        AuthorizeFixtures.VERIFIER,
+                        "redirect_uri",
+                        REDIRECT,
+                        "resource",
+                        TokenApi.expectedResource()),
+                clientId,
+                secret);
     }
 
     /** Tokens from a completed flow of a confidential client: the JSON token response. */

@@ -37,10 +37,12 @@ class ConsoleAuditViewsIT {
         assertThat(page.statusCode()).isEqualTo(200);
         String flowTable = page.body().substring(page.body().indexOf("<table class=\"consents flow\""));
         flowTable = flowTable.substring(0, flowTable.indexOf("</table>"));
-        assertThat(events(flowTable)).as("the attempt's events, oldest first").containsSubsequence("authorization.started",
-                "code.issued", "token.issued", "mcp.tools.call who_am_i");
+        assertThat(events(flowTable))
+                .as("the attempt's events, oldest first")
+                .containsSubsequence("authorization.started", "code.issued", "token.issued", "mcp.tools.call who_am_i");
         assertThat(page.body()).doesNotContain(tokens.getString("access_token"), tokens.getString("refresh_token"));
-        assertThat(operator.get("/oauth/console/client?id=" + enc(client)).body()).contains("/console/audit/timeline?client=");
+        assertThat(operator.get("/oauth/console/client?id=" + enc(client)).body())
+                .contains("/console/audit/timeline?client=");
     }
 
     @Test
@@ -53,7 +55,8 @@ class ConsoleAuditViewsIT {
         String page = operator.get("/oauth/console/audit/activity").body();
         assertThat(page).containsPattern("<tr class=\"tool\"><td><code>who_am_i</code></td><td class=\"calls\">[1-9]");
 
-        String filtered = operator.get("/oauth/console/audit/activity?client=" + enc(client)).body();
+        String filtered = operator.get("/oauth/console/audit/activity?client=" + enc(client))
+                .body();
         String log = filtered.substring(filtered.indexOf("id=\"audit-log\""));
         assertThat(log).contains(client).contains("mcp.tools.call");
         Matcher export = Pattern.compile("id=\"export\" href=\"([^\"]+)\"").matcher(filtered);
@@ -62,20 +65,24 @@ class ConsoleAuditViewsIT {
         assertThat(href).contains("client_id=" + enc(client));
         HttpResponse<String> lines = operator.get(href);
         assertThat(lines.statusCode()).as(lines.body()).isEqualTo(200);
-        assertThat(lines.body().lines().toList()).isNotEmpty().allSatisfy(line -> assertThat(line).contains(client));
+        assertThat(lines.body().lines().toList())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(client));
     }
 
     @Test
     void viewsWhenNoOperatorOrHostileFiltersThenRefusedOrEscaped() throws Exception {
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
         assertThat(alice.get("/oauth/console/audit/activity").statusCode()).isEqualTo(403);
-        assertThat(alice.get("/oauth/console/audit/timeline?client=x").statusCode()).isEqualTo(403);
-        assertThat(UserSession.anonymous().get("/oauth/console/audit/activity").statusCode()).isEqualTo(302);
+        assertThat(alice.get("/oauth/console/audit/timeline?client=x").statusCode())
+                .isEqualTo(403);
+        assertThat(UserSession.anonymous().get("/oauth/console/audit/activity").statusCode())
+                .isEqualTo(302);
 
         UserSession operator = UserSession.loggedIn("auditor", "auditor-password");
         String script = "<script>alert(1)</script>";
-        HttpResponse<String> hostile = operator.get("/oauth/console/audit/activity?subject=" + enc(script) + "&from=yesterday&client="
-                + "x".repeat(5000));
+        HttpResponse<String> hostile = operator.get(
+                "/oauth/console/audit/activity?subject=" + enc(script) + "&from=yesterday&client=" + "x".repeat(5000));
         assertThat(hostile.statusCode()).isEqualTo(200);
         assertThat(hostile.body()).doesNotContain(script).contains("&lt;script&gt;");
         HttpResponse<String> timeline = operator.get("/oauth/console/audit/timeline?client=" + enc(script));

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleClientActionsIT {
 
-    private static final String INITIALIZE = McpHttp.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String INITIALIZE = McpHttp.request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private final LibertyServer server = LibertyServer.current();
     private final TokenApi api = new TokenApi(server);
@@ -29,8 +31,8 @@ class ConsoleClientActionsIT {
     @Test
     void rotateSecretWhenOperatorSubmitsThenNewSecretShownOnceOldRefusedNewAccepted() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
-        JsonObject registered = AuthorizeFixtures.register("client_secret_basic", RegistrationApi.uniqueName("Console secret IT"),
-                null, CodeFlowTokens.REDIRECT);
+        JsonObject registered = AuthorizeFixtures.register(
+                "client_secret_basic", RegistrationApi.uniqueName("Console secret IT"), null, CodeFlowTokens.REDIRECT);
         String client = registered.getString("client_id");
         String oldSecret = registered.getString("client_secret");
         JsonObject tokens = flow.confidentialTokens(client, oldSecret);
@@ -38,11 +40,16 @@ class ConsoleClientActionsIT {
         Map<String, String> form = formOf(operator, client, "/console/rotate-secret");
 
         assertForged(operator.postForm("/oauth/console/rotate-secret", form, "Origin", "https://attacker.example"));
-        assertForged(operator.postForm("/oauth/console/rotate-secret", AuthorizeFixtures.with(form, "client_id", "other")));
-        assertThat(UserSession.loggedIn("alice", "alice-password").postForm("/oauth/console/rotate-secret", form)
-                .statusCode()).isEqualTo(403);
-        assertThat(flow.refreshConfidential(client, oldSecret, tokens.getString("refresh_token")).statusCode())
-                .as("the old secret after the refused forms").isEqualTo(200);
+        assertForged(
+                operator.postForm("/oauth/console/rotate-secret", AuthorizeFixtures.with(form, "client_id", "other")));
+        assertThat(UserSession.loggedIn("alice", "alice-password")
+                        .postForm("/oauth/console/rotate-secret", form)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(flow.refreshConfidential(client, oldSecret, tokens.getString("refresh_token"))
+                        .statusCode())
+                .as("the old secret after the refused forms")
+                .isEqualTo(200);
 
         HttpResponse<String> rotated = operator.postForm("/oauth/console/rotate-secret", form);
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
@@ -56,8 +63,8 @@ class ConsoleClientActionsIT {
         JsonObject renewed = flow.confidentialTokens(client, newSecret);
         assertThat(renewed.getString("access_token")).isNotBlank();
         assertThat(operator.get("/oauth/console/client?id=" + client).body()).doesNotContain(newSecret, oldSecret);
-        List<JsonObject> records = AuditTrailIT.awaitRecords("type=client.updated&client_id=" + client + "&from=" + start,
-                "client.updated");
+        List<JsonObject> records = AuditTrailIT.awaitRecords(
+                "type=client.updated&client_id=" + client + "&from=" + start, "client.updated");
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.getString("subject")).isEqualTo("auditor");
             assertThat(r.toString()).doesNotContain(newSecret, oldSecret);
@@ -66,8 +73,8 @@ class ConsoleClientActionsIT {
 
     @Test
     void deleteWhenOperatorSubmitsThenTokensAndRegistrationEnd() throws Exception {
-        JsonObject registered = AuthorizeFixtures.register("client_secret_basic", RegistrationApi.uniqueName("Console delete IT"),
-                null, CodeFlowTokens.REDIRECT);
+        JsonObject registered = AuthorizeFixtures.register(
+                "client_secret_basic", RegistrationApi.uniqueName("Console delete IT"), null, CodeFlowTokens.REDIRECT);
         String client = registered.getString("client_id");
         String secret = registered.getString("client_secret");
         JsonObject tokens = flow.confidentialTokens(client, secret);
@@ -75,19 +82,27 @@ class ConsoleClientActionsIT {
         UserSession operator = UserSession.loggedIn("auditor", "auditor-password");
         Map<String, String> form = formOf(operator, client, "/console/delete-client");
 
-        assertForged(operator.postForm("/oauth/console/delete-client", AuthorizeFixtures.with(form, "csrf_token", null)));
-        assertThat(UserSession.loggedIn("alice", "alice-password").postForm("/oauth/console/delete-client", form)
-                .statusCode()).isEqualTo(403);
-        assertThat(mcpStatus(tokens.getString("access_token"))).as("after the refused forms").isEqualTo(200);
+        assertForged(
+                operator.postForm("/oauth/console/delete-client", AuthorizeFixtures.with(form, "csrf_token", null)));
+        assertThat(UserSession.loggedIn("alice", "alice-password")
+                        .postForm("/oauth/console/delete-client", form)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(mcpStatus(tokens.getString("access_token")))
+                .as("after the refused forms")
+                .isEqualTo(200);
 
         HttpResponse<String> deleted = operator.postForm("/oauth/console/delete-client", form);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(303);
 
         assertThat(operator.get("/oauth/console/client?id=" + client).body()).contains("unknown-client");
-        assertThat(mcpStatus(tokens.getString("access_token"))).as("its access token").isEqualTo(401);
+        assertThat(mcpStatus(tokens.getString("access_token")))
+                .as("its access token")
+                .isEqualTo(401);
         HttpResponse<String> refresh = flow.refreshConfidential(client, secret, tokens.getString("refresh_token"));
         assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(401);
-        HttpResponse<String> read = new RegistrationApi(server).read(client, registered.getString("registration_access_token"));
+        HttpResponse<String> read =
+                new RegistrationApi(server).read(client, registered.getString("registration_access_token"));
         assertThat(read.statusCode()).as("RFC 7592 read after the delete").isEqualTo(401);
     }
 
@@ -107,6 +122,9 @@ class ConsoleClientActionsIT {
     }
 
     private int mcpStatus(String accessToken) throws Exception {
-        return McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken).post(INITIALIZE).status();
+        return McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + accessToken)
+                .post(INITIALIZE)
+                .status();
     }
 }

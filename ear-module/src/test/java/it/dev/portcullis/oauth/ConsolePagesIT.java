@@ -25,8 +25,10 @@ import org.openqa.selenium.WebDriver;
  */
 class ConsolePagesIT {
 
-    private static final String INITIALIZE = McpHttp.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String INITIALIZE = McpHttp.request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private final LibertyServer server = LibertyServer.current();
     private final CodeFlowTokens flow = new CodeFlowTokens(new TokenApi(server));
@@ -54,9 +56,13 @@ class ConsolePagesIT {
         AxeCheck.assertNoSeriousViolation(browser);
 
         browser.findElement(rowOf(client)).findElement(By.tagName("button")).click();
-        waitFor(b -> b.getCurrentUrl().endsWith("/oauth/account") && BrowserSteps.has(b, "subject") && b.findElements(rowOf(client)).isEmpty());
+        waitFor(b -> b.getCurrentUrl().endsWith("/oauth/account")
+                && BrowserSteps.has(b, "subject")
+                && b.findElements(rowOf(client)).isEmpty());
 
-        assertThat(mcpStatus(access)).as("the revoked client's access token at /mcp").isEqualTo(401);
+        assertThat(mcpStatus(access))
+                .as("the revoked client's access token at /mcp")
+                .isEqualTo(401);
         HttpResponse<String> refresh = flow.refresh(client, tokens.getString("refresh_token"));
         assertThat(refresh.statusCode()).isEqualTo(400);
         assertThat(refresh.body()).contains("invalid_grant");
@@ -67,9 +73,12 @@ class ConsolePagesIT {
         String client = CodeFlowTokens.publicClient();
         JsonObject tokens = flow.tokens(client);
 
-        signInAt("/oauth/console?q=" + URLEncoder.encode(client, StandardCharsets.UTF_8), "auditor", "auditor-password");
+        signInAt(
+                "/oauth/console?q=" + URLEncoder.encode(client, StandardCharsets.UTF_8), "auditor", "auditor-password");
         waitFor(b -> BrowserSteps.has(b, "clients"));
-        assertThat(browser.findElements(By.cssSelector("#clients code.client-id"))).extracting(e -> e.getText()).containsExactly(client);
+        assertThat(browser.findElements(By.cssSelector("#clients code.client-id")))
+                .extracting(e -> e.getText())
+                .containsExactly(client);
         HeadlessChromium.screenshot(browser, "console-clients");
         AxeCheck.assertNoSeriousViolation(browser);
 
@@ -81,9 +90,12 @@ class ConsolePagesIT {
         HeadlessChromium.screenshot(browser, "console-client");
         AxeCheck.assertNoSeriousViolation(browser);
 
-        browser.findElement(By.cssSelector("#grants button[aria-label^='Revoke this token family']")).click();
+        browser.findElement(By.cssSelector("#grants button[aria-label^='Revoke this token family']"))
+                .click();
         waitFor(b -> BrowserSteps.has(b, "no-grants") || BrowserSteps.has(b, "refusal"));
-        assertThat(browser.findElements(By.id("refusal"))).as("the operator's own form must be accepted").isEmpty();
+        assertThat(browser.findElements(By.id("refusal")))
+                .as("the operator's own form must be accepted")
+                .isEmpty();
 
         HttpResponse<String> refresh = flow.refresh(client, tokens.getString("refresh_token"));
         assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(400);
@@ -93,16 +105,26 @@ class ConsolePagesIT {
 
     @Test
     void consoleWhenUserIsNoOperatorThen403() throws Exception {
-        assertThat(UserSession.loggedIn("alice", "alice-password").get("/oauth/console").statusCode()).isEqualTo(403);
-        assertThat(UserSession.loggedIn("alice", "alice-password").get("/oauth/console/client?id=x").statusCode()).isEqualTo(403);
-        assertThat(UserSession.loggedIn("auditor", "auditor-password").get("/oauth/console").statusCode()).isEqualTo(200);
+        assertThat(UserSession.loggedIn("alice", "alice-password")
+                        .get("/oauth/console")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(UserSession.loggedIn("alice", "alice-password")
+                        .get("/oauth/console/client?id=x")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(UserSession.loggedIn("auditor", "auditor-password")
+                        .get("/oauth/console")
+                        .statusCode())
+                .isEqualTo(200);
         HttpResponse<String> anonymous = UserSession.anonymous().get("/oauth/console");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/oauth/login");
         HttpResponse<String> shortcut = UserSession.anonymous().get("/console/client?id=x");
         assertThat(shortcut.statusCode()).isEqualTo(302);
         assertThat(shortcut.headers().firstValue("Location")).contains("/oauth/console/client?id=x");
-        assertThat(UserSession.anonymous().get("/account").headers().firstValue("Location")).contains("/oauth/account");
+        assertThat(UserSession.anonymous().get("/account").headers().firstValue("Location"))
+                .contains("/oauth/account");
 
         signInAt("/oauth/console", "alice", "alice-password");
         waitFor(b -> BrowserSteps.has(b, "refusal"));
@@ -127,15 +149,25 @@ class ConsolePagesIT {
         assertRefused(alice.postForm("/oauth/account/revoke", form, "Sec-Fetch-Site", "same-site", "Origin", "null"));
         assertRefused(alice.postForm("/oauth/account/revoke", AuthorizeFixtures.with(form, "csrf_token", null)));
         assertRefused(UserSession.loggedIn("bob", "bob-password").postForm("/oauth/account/revoke", form));
-        assertRefused(UserSession.loggedIn("auditor", "auditor-password").postForm("/oauth/console/revoke-client",
-                Map.of("client_id", client, "csrf_token", form.get("csrf_token"))));
-        assertThat(mcpStatus(tokens.getString("access_token"))).as("after the refused POSTs").isEqualTo(200);
+        assertRefused(UserSession.loggedIn("auditor", "auditor-password")
+                .postForm(
+                        "/oauth/console/revoke-client",
+                        Map.of("client_id", client, "csrf_token", form.get("csrf_token"))));
+        assertThat(mcpStatus(tokens.getString("access_token")))
+                .as("after the refused POSTs")
+                .isEqualTo(200);
         assertThat(alice.get("/oauth/account").body()).contains(client);
 
-        HttpResponse<String> genuine = alice.postForm("/oauth/account/revoke", form,
-                "Origin", server.url("/").toString().replaceAll("/$", ""), "Sec-Fetch-Site", "same-origin");
+        HttpResponse<String> genuine = alice.postForm(
+                "/oauth/account/revoke",
+                form,
+                "Origin",
+                server.url("/").toString().replaceAll("/$", ""),
+                "Sec-Fetch-Site",
+                "same-origin");
         assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(303);
-        assertThat(genuine.headers().firstValue("Location").orElseThrow()).isEqualTo(server.url("/oauth/account").toString());
+        assertThat(genuine.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(server.url("/oauth/account").toString());
         assertThat(mcpStatus(tokens.getString("access_token"))).isEqualTo(401);
     }
 
@@ -153,7 +185,8 @@ class ConsolePagesIT {
 
     /** The page never shows the client's tokens (nor their hashes' usual prefix-free forms: the values themselves). */
     private void assertNoToken(JsonObject tokens) {
-        assertThat(browser.getPageSource()).doesNotContain(tokens.getString("access_token"), tokens.getString("refresh_token"));
+        assertThat(browser.getPageSource())
+                .doesNotContain(tokens.getString("access_token"), tokens.getString("refresh_token"));
     }
 
     private static By rowOf(String client) {
@@ -161,7 +194,10 @@ class ConsolePagesIT {
     }
 
     private int mcpStatus(String accessToken) throws Exception {
-        return McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken).post(INITIALIZE).status();
+        return McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + accessToken)
+                .post(INITIALIZE)
+                .status();
     }
 
     private void waitFor(Predicate<WebDriver> condition) throws InterruptedException {

@@ -25,27 +25,39 @@ import org.openqa.selenium.WebDriver;
  */
 class ConsoleSettingsIT {
 
-    private static final String INITIALIZE = McpHttp.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String INITIALIZE = McpHttp.request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private final LibertyServer server = LibertyServer.current();
     private final CodeFlowTokens flow = new CodeFlowTokens(new TokenApi(server));
 
     @Test
     void settingsWhenOperatorLooksThenSettingsWithSourcesAndNoCredential() throws Exception {
-        HttpResponse<String> page = UserSession.loggedIn("auditor", "auditor-password").get("/oauth/console/settings");
+        HttpResponse<String> page =
+                UserSession.loggedIn("auditor", "auditor-password").get("/oauth/console/settings");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("portcullis.mcp.resource", server.url("/mcp").toString(),
-                "portcullis.oauth.machine-client.it-service.secret-hash", "portcullis.demo-downstream.key", "built-in authorization server");
-        assertThat(page.body()).as("no stored secret hash, no key, in the page")
+        assertThat(page.body())
+                .contains(
+                        "portcullis.mcp.resource",
+                        server.url("/mcp").toString(),
+                        "portcullis.oauth.machine-client.it-service.secret-hash",
+                        "portcullis.demo-downstream.key",
+                        "built-in authorization server");
+        assertThat(page.body())
+                .as("no stored secret hash, no key, in the page")
                 .doesNotContain("pbkdf2-sha256$", "portcullis-demo-api-key");
         assertThat(page.body()).contains(activeKid());
     }
 
     @Test
     void settingsWhenUserIsNoOperatorThen403() throws Exception {
-        assertThat(UserSession.loggedIn("alice", "alice-password").get("/oauth/console/settings").statusCode()).isEqualTo(403);
+        assertThat(UserSession.loggedIn("alice", "alice-password")
+                        .get("/oauth/console/settings")
+                        .statusCode())
+                .isEqualTo(403);
         HttpResponse<String> anonymous = UserSession.anonymous().get("/oauth/console/settings");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/oauth/login");
@@ -61,15 +73,20 @@ class ConsoleSettingsIT {
         Map<String, String> form = rotationForm(operator);
         assertThat(form).containsEntry("kid", oldKid).containsKey("csrf_token");
 
-        assertRefused(operator.postForm("/oauth/console/settings/rotate-key", form, "Origin", "https://attacker.example"));
-        assertRefused(operator.postForm("/oauth/console/settings/rotate-key", AuthorizeFixtures.with(form, "csrf_token", null)));
-        assertThat(UserSession.loggedIn("alice", "alice-password").postForm("/oauth/console/settings/rotate-key", form,
-                sameOrigin()).statusCode()).isEqualTo(403);
+        assertRefused(
+                operator.postForm("/oauth/console/settings/rotate-key", form, "Origin", "https://attacker.example"));
+        assertRefused(operator.postForm(
+                "/oauth/console/settings/rotate-key", AuthorizeFixtures.with(form, "csrf_token", null)));
+        assertThat(UserSession.loggedIn("alice", "alice-password")
+                        .postForm("/oauth/console/settings/rotate-key", form, sameOrigin())
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(activeKid()).as("after the refused forms").isEqualTo(oldKid);
 
         HttpResponse<String> rotated = operator.postForm("/oauth/console/settings/rotate-key", form, sameOrigin());
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(303);
-        assertThat(rotated.headers().firstValue("Location").orElseThrow()).isEqualTo(server.url("/oauth/console/settings").toString());
+        assertThat(rotated.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(server.url("/oauth/console/settings").toString());
         List<String> kids = kids();
         assertThat(kids.get(0)).as("a new active key").isNotEqualTo(oldKid);
         assertThat(kids).as("the old key stays published").contains(oldKid);
@@ -77,12 +94,17 @@ class ConsoleSettingsIT {
         assertRefused(operator.postForm("/oauth/console/settings/rotate-key", form, sameOrigin()));
         assertThat(activeKid()).as("the same form again rotates nothing").isEqualTo(kids.get(0));
 
-        assertThat(mcpStatus(before.getString("access_token"))).as("a token of the old key").isEqualTo(200);
+        assertThat(mcpStatus(before.getString("access_token")))
+                .as("a token of the old key")
+                .isEqualTo(200);
         JsonObject after = flow.tokens(CodeFlowTokens.publicClient());
         assertThat(kidOf(after.getString("access_token"))).isEqualTo(kids.get(0));
-        assertThat(mcpStatus(after.getString("access_token"))).as("a token of the new key").isEqualTo(200);
+        assertThat(mcpStatus(after.getString("access_token")))
+                .as("a token of the new key")
+                .isEqualTo(200);
 
-        List<JsonObject> records = AuditTrailIT.awaitRecords("type=signing-key.rotated&from=" + start, "signing-key.rotated");
+        List<JsonObject> records =
+                AuditTrailIT.awaitRecords("type=signing-key.rotated&from=" + start, "signing-key.rotated");
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.getString("subject")).isEqualTo("auditor");
             assertThat(r.getString("target")).isEqualTo(kids.get(0));
@@ -112,7 +134,8 @@ class ConsoleSettingsIT {
     }
 
     private String[] sameOrigin() {
-        return new String[] {"Origin", server.url("/").toString().replaceAll("/$", ""), "Sec-Fetch-Site", "same-origin"};
+        return new String[] {"Origin", server.url("/").toString().replaceAll("/$", ""), "Sec-Fetch-Site", "same-origin"
+        };
     }
 
     private static void assertRefused(HttpResponse<String> response) {
@@ -126,17 +149,26 @@ class ConsoleSettingsIT {
 
     private List<String> kids() throws Exception {
         String jwks = UserSession.anonymous().get("/oauth/jwks").body();
-        return Json.createReader(new StringReader(jwks)).readObject().getJsonArray("keys").getValuesAs(JsonObject.class)
-                .stream().map(key -> key.getString("kid")).toList();
+        return Json.createReader(new StringReader(jwks))
+                .readObject()
+                .getJsonArray("keys")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(key -> key.getString("kid"))
+                .toList();
     }
 
     private static String kidOf(String jwt) {
-        String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+        String header = new String(
+                java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
                 java.nio.charset.StandardCharsets.UTF_8);
         return Json.createReader(new StringReader(header)).readObject().getString("kid");
     }
 
     private int mcpStatus(String accessToken) throws Exception {
-        return McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken).post(INITIALIZE).status();
+        return McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + accessToken)
+                .post(INITIALIZE)
+                .status();
     }
 }

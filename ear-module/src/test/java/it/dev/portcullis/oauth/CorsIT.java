@@ -23,47 +23,94 @@ class CorsIT {
     private final AppServer server = AppServer.current();
 
     @ParameterizedTest
-    @CsvSource({"/.well-known/oauth-authorization-server,GET", "/.well-known/openid-configuration,GET",
-        "/.well-known/oauth-protected-resource/mcp,GET", "/oauth/register,POST", "/oauth/token,POST", "/oauth/revoke,POST"})
+    @CsvSource({
+        "/.well-known/oauth-authorization-server,GET",
+        "/.well-known/openid-configuration,GET",
+        "/.well-known/oauth-protected-resource/mcp,GET",
+        "/oauth/register,POST",
+        "/oauth/token,POST",
+        "/oauth/revoke,POST"
+    })
     void preflightWhenPublicEndpointThenAnyOriginWithoutCredentials(String path, String method) throws Exception {
         HttpResponse<String> preflight = preflight(path, method, "content-type, mcp-protocol-version");
         assertThat(preflight.statusCode()).as(path).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).as(path).hasValue(method);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
-                .contains("content-type", "mcp-protocol-version").doesNotContain("authorization", "cookie");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).as(path).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .as(path)
+                .hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .as(path)
+                .hasValue(method);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase())
+                .contains("content-type", "mcp-protocol-version")
+                .doesNotContain("authorization", "cookie");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .as(path)
+                .isEmpty();
 
-        HttpResponse<String> actual = "GET".equals(method) ? send(request(path).GET())
-                : send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<String> actual = "GET".equals(method)
+                ? send(request(path).GET())
+                : send(request(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=none")));
-        assertThat(actual.headers().allValues("Access-Control-Allow-Origin")).as(path).containsExactly("*");
-        assertThat(actual.headers().firstValue("Access-Control-Allow-Credentials")).as(path).isEmpty();
+        assertThat(actual.headers().allValues("Access-Control-Allow-Origin"))
+                .as(path)
+                .containsExactly("*");
+        assertThat(actual.headers().firstValue("Access-Control-Allow-Credentials"))
+                .as(path)
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource({"/oauth/token,DELETE", "/oauth/token,PUT", "/oauth/register,GET", "/.well-known/oauth-authorization-server,POST",
-        "/oauth/token,post"})
+    @CsvSource({
+        "/oauth/token,DELETE",
+        "/oauth/token,PUT",
+        "/oauth/register,GET",
+        "/.well-known/oauth-authorization-server,POST",
+        "/oauth/token,post"
+    })
     void preflightWhenMethodNotOfferedThenNoCorsHeaders(String path, String method) throws Exception {
         HttpResponse<String> preflight = preflight(path, method, "content-type");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(path + " " + method).isEmpty();
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .as(path + " " + method)
+                .isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/oauth/authorize", "/oauth/consents", "/oauth/login", "/oauth/j_security_check",
-        "/oauth/register/some-client", "/oauth/jwks", "/mcp"})
+    @ValueSource(
+            strings = {
+                "/oauth/authorize",
+                "/oauth/consents",
+                "/oauth/login",
+                "/oauth/j_security_check",
+                "/oauth/register/some-client",
+                "/oauth/jwks",
+                "/mcp"
+            })
     void corsWhenSessionOrManagementEndpointThenNone(String path) throws Exception {
         HttpResponse<String> preflight = preflight(path, "POST", "content-type");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).as(path).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .as(path)
+                .isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .as(path)
+                .isEmpty();
         HttpResponse<String> get = send(request(path).GET());
-        assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
+        assertThat(get.headers().firstValue("Access-Control-Allow-Origin"))
+                .as(path)
+                .isEmpty();
     }
 
     private HttpResponse<String> preflight(String path, String method, String headers) throws Exception {
-        return send(request(path).header("Access-Control-Request-Method", method)
-                .header("Access-Control-Request-Headers", headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        return send(request(path)
+                .header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", headers)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -39,8 +39,7 @@ class CrashDurabilityIT {
     private final CodeFlowTokens flow = new CodeFlowTokens(tokens);
 
     /** A registration the server answered 201: the client's id and its registration access token. */
-    private record Registration(String clientId, String accessToken) {
-    }
+    private record Registration(String clientId, String accessToken) {}
 
     /** One thread's family: the refresh tokens it got 200 for, in order, and the one in flight at the kill. */
     private static final class Family {
@@ -87,13 +86,21 @@ class CrashDurabilityIT {
         server.start();
         Duration restartTime = Duration.between(restart, Instant.now());
 
-        int rotations = families.stream().mapToInt(f -> f.acknowledged.size() - 1).sum();
+        int rotations =
+                families.stream().mapToInt(f -> f.acknowledged.size() - 1).sum();
         long inFlight = families.stream().filter(f -> f.inFlight != null).count();
-        System.out.printf("CrashDurabilityIT: %d clients, %d s of load: %d acknowledged registrations, %d acknowledged"
+        System.out.printf(
+                "CrashDurabilityIT: %d clients, %d s of load: %d acknowledged registrations, %d acknowledged"
                         + " rotations (%.1f/s), %d rotations in flight at the kill, restart to ready %d s%n",
-                CLIENTS, loaded.toSeconds(), registered.size(), rotations, rotations / (loaded.toMillis() / 1000.0),
-                inFlight, restartTime.toSeconds());
-        assertThat(families).as("answers other than 200/201 under load")
+                CLIENTS,
+                loaded.toSeconds(),
+                registered.size(),
+                rotations,
+                rotations / (loaded.toMillis() / 1000.0),
+                inFlight,
+                restartTime.toSeconds());
+        assertThat(families)
+                .as("answers other than 200/201 under load")
                 .allSatisfy(f -> assertThat(f.unexpected).isNull());
         assertThat(rotations).as("rotations under load").isGreaterThan(CLIENTS);
         assertThat(registered).as("registrations under load").isNotEmpty();
@@ -119,14 +126,16 @@ class CrashDurabilityIT {
         while (!crashed.get()) {
             try {
                 if (++round % 5 == 0) {
-                    HttpResponse<String> response = registrations.register("{\"client_name\":\""
-                            + RegistrationApi.uniqueName("crash") + "\",\"redirect_uris\":[\"https://app.example/cb\"]}");
+                    HttpResponse<String> response =
+                            registrations.register("{\"client_name\":\"" + RegistrationApi.uniqueName("crash")
+                                    + "\",\"redirect_uris\":[\"https://app.example/cb\"]}");
                     if (response.statusCode() != 201) {
                         family.unexpected = "register: " + response.statusCode() + " " + response.body();
                         return;
                     }
                     JsonObject client = RegistrationApi.json(response);
-                    registered.add(new Registration(client.getString("client_id"), client.getString("registration_access_token")));
+                    registered.add(new Registration(
+                            client.getString("client_id"), client.getString("registration_access_token")));
                 } else {
                     family.inFlight = family.last();
                     HttpResponse<String> response = flow.refresh(family.clientId, family.inFlight);
@@ -148,18 +157,22 @@ class CrashDurabilityIT {
         List<String> problems = new ArrayList<>();
         HttpResponse<String> last = flow.refresh(family.clientId, family.last());
         if (family.inFlight == null && last.statusCode() != 200) {
-            problems.add("family of " + family.clientId + ": last acknowledged refresh token refused: " + last.statusCode() + " " + last.body());
+            problems.add("family of " + family.clientId + ": last acknowledged refresh token refused: "
+                    + last.statusCode() + " " + last.body());
         }
-        if (family.inFlight != null && last.statusCode() != 200
+        if (family.inFlight != null
+                && last.statusCode() != 200
                 && !(last.statusCode() == 400 && last.body().contains("invalid_grant"))) {
-            problems.add("family of " + family.clientId + ": token in flight at the kill: " + last.statusCode() + " " + last.body());
+            problems.add("family of " + family.clientId + ": token in flight at the kill: " + last.statusCode() + " "
+                    + last.body());
         }
         if (family.acknowledged.size() > 1) {
             String previous = family.acknowledged.get(family.acknowledged.size() - 2);
             HttpResponse<String> old = flow.refresh(family.clientId, previous);
             if (old.statusCode() != 400 || !old.body().contains("invalid_grant")) {
-                problems.add("family of " + family.clientId + ": two live refresh tokens, the one before the last answered "
-                        + old.statusCode() + " " + old.body());
+                problems.add(
+                        "family of " + family.clientId + ": two live refresh tokens, the one before the last answered "
+                                + old.statusCode() + " " + old.body());
             }
         }
         return problems;

@@ -30,7 +30,9 @@ class DemoDownstreamIT {
 
     @BeforeAll
     static void alice() throws Exception {
-        aliceToken = new CodeFlowTokens(new TokenApi(SERVER)).tokens(CodeFlowTokens.publicClient()).getString("access_token");
+        aliceToken = new CodeFlowTokens(new TokenApi(SERVER))
+                .tokens(CodeFlowTokens.publicClient())
+                .getString("access_token");
     }
 
     @Test
@@ -38,12 +40,15 @@ class DemoDownstreamIT {
         for (String tool : new String[] {"downstream_whoami", "downstream_service_whoami"}) {
             JsonObject result = call(tool);
 
-            assertThat(result.getBoolean("isError", false)).as(tool + ": " + result).isFalse();
+            assertThat(result.getBoolean("isError", false))
+                    .as(tool + ": " + result)
+                    .isFalse();
             String text = result.getJsonArray("content").getJsonObject(0).getString("text");
             JsonObject seen = Json.createReader(new StringReader(text)).readObject();
             assertThat(seen.getString("credential")).isEqualTo("static API key in X-Demo-Api-Key");
             assertThat(seen.getString("subject")).isEqualTo("portcullis-demo");
-            assertThat(seen.getString("authorization_header")).as("the MCP caller's token is not passed through")
+            assertThat(seen.getString("authorization_header"))
+                    .as("the MCP caller's token is not passed through")
                     .isEqualTo("absent");
             assertThat(text).doesNotContain(aliceToken).doesNotContain(DEMO_KEY);
         }
@@ -51,25 +56,38 @@ class DemoDownstreamIT {
 
     @Test
     void theDemoDownstreamAcceptsOnlyItsKeyNotTheMcpToken() throws Exception {
-        assertThat(whoami("Authorization", "Bearer " + aliceToken).statusCode()).as("the MCP token").isEqualTo(401);
-        assertThat(whoami("X-Demo-Api-Key", DEMO_KEY + "x").statusCode()).as("another key").isEqualTo(401);
+        assertThat(whoami("Authorization", "Bearer " + aliceToken).statusCode())
+                .as("the MCP token")
+                .isEqualTo(401);
+        assertThat(whoami("X-Demo-Api-Key", DEMO_KEY + "x").statusCode())
+                .as("another key")
+                .isEqualTo(401);
         HttpResponse<String> keyed = whoami("X-Demo-Api-Key", DEMO_KEY);
         assertThat(keyed.statusCode()).as(keyed.body()).isEqualTo(200);
         assertThat(keyed.body()).contains("\"authorization_header\":\"absent\"");
     }
 
     private static HttpResponse<String> whoami(String header, String value) throws Exception {
-        return Https.client().send(HttpRequest.newBuilder(SERVER.url("/demo-downstream/whoami")).header(header, value)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return Https.client()
+                .send(
+                        HttpRequest.newBuilder(SERVER.url("/demo-downstream/whoami"))
+                                .header(header, value)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject call(String tool) throws Exception {
         McpHttp mcp = McpHttp.to(SERVER.url("/mcp")).header("Authorization", "Bearer " + aliceToken);
-        McpHttp.Answer initialized = mcp.post(McpHttp.request("initialize", "{\"protocolVersion\":\"" + McpHttp.LEGACY
-                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"demo-downstream-it\",\"version\":\"1\"}}"));
+        McpHttp.Answer initialized = mcp.post(
+                McpHttp.request(
+                        "initialize",
+                        "{\"protocolVersion\":\"" + McpHttp.LEGACY
+                                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"demo-downstream-it\",\"version\":\"1\"}}"));
         assertThat(initialized.status()).as(initialized.response().body()).isEqualTo(200);
-        String session = initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
-        McpHttp.Answer answer = mcp.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", McpHttp.LEGACY)
+        String session =
+                initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
+        McpHttp.Answer answer = mcp.header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", McpHttp.LEGACY)
                 .post(McpHttp.request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":{}}"));
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
         return answer.result();

@@ -25,8 +25,11 @@ class EndedAuthorizationIT {
 
     /** The test server's revocation-list refresh interval (the default) plus a margin for a loaded machine. */
     private static final Duration REFUSED_WITHIN = Duration.ofSeconds(5).plusSeconds(10);
-    private static final String INITIALIZE = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+
+    private static final String INITIALIZE = request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private final LibertyServer server = LibertyServer.current();
     private final TokenApi api = new TokenApi(server);
@@ -35,8 +38,8 @@ class EndedAuthorizationIT {
     @Test
     void consentWhenWithdrawnThenEveryFamilyCodeAndAccessTokenOfThatClientAndUserEnds() throws Exception {
         // consent is remembered only for clients that prove their identity: a confidential one
-        JsonObject registered = AuthorizeFixtures.register("client_secret_basic", RegistrationApi.uniqueName("Ended IT"), null,
-                CodeFlowTokens.REDIRECT);
+        JsonObject registered = AuthorizeFixtures.register(
+                "client_secret_basic", RegistrationApi.uniqueName("Ended IT"), null, CodeFlowTokens.REDIRECT);
         String client = registered.getString("client_id");
         String secret = registered.getString("client_secret");
         JsonObject first = flow.confidentialTokens(client, secret); // alice approves; the consent is remembered
@@ -47,7 +50,8 @@ class EndedAuthorizationIT {
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
         HttpResponse<String> list = alice.get("/oauth/consents");
         assertThat(list.body()).contains(client);
-        Map<String, String> withdraw = UserSession.hiddenFields(list.body().substring(list.body().indexOf(client)));
+        Map<String, String> withdraw =
+                UserSession.hiddenFields(list.body().substring(list.body().indexOf(client)));
         assertThat(alice.postForm("/oauth/consents", withdraw).statusCode()).isEqualTo(303);
 
         assertError(flow.refreshConfidential(client, secret, first.getString("refresh_token")), 400, "invalid_grant");
@@ -82,13 +86,17 @@ class EndedAuthorizationIT {
         RegistrationApi registration = new RegistrationApi(server);
         JsonObject registered = RegistrationApi.json(registration.register("{\"client_name\":\""
                 + RegistrationApi.uniqueName("Ended IT") + "\",\"token_endpoint_auth_method\":\"none\","
-                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"redirect_uris\":[\"" + CodeFlowTokens.REDIRECT + "\"]}"));
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"redirect_uris\":[\""
+                + CodeFlowTokens.REDIRECT + "\"]}"));
         String client = registered.getString("client_id");
         JsonObject tokens = flow.tokens(client);
         String outstanding = CodeFlowTokens.code(client);
         assertAcceptedAtMcp(tokens.getString("access_token"));
 
-        assertThat(registration.delete(client, registered.getString("registration_access_token")).statusCode()).isEqualTo(204);
+        assertThat(registration
+                        .delete(client, registered.getString("registration_access_token"))
+                        .statusCode())
+                .isEqualTo(204);
 
         assertError(flow.refresh(client, tokens.getString("refresh_token")), 401, "invalid_client");
         assertError(flow.redeem(client, outstanding, AuthorizeFixtures.VERIFIER), 401, "invalid_client");
@@ -100,7 +108,9 @@ class EndedAuthorizationIT {
     }
 
     static void assertAcceptedAtMcp(LibertyServer server, String accessToken) throws Exception {
-        Answer answer = McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken).post(INITIALIZE);
+        Answer answer = McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + accessToken)
+                .post(INITIALIZE);
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
     }
 
@@ -113,13 +123,17 @@ class EndedAuthorizationIT {
         long deadline = System.nanoTime() + REFUSED_WITHIN.toNanos();
         Answer answer;
         do {
-            answer = McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken).post(INITIALIZE);
+            answer = McpHttp.to(server.url("/mcp"))
+                    .header("Authorization", "Bearer " + accessToken)
+                    .post(INITIALIZE);
             if (answer.status() == 401) {
                 break;
             }
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
-        assertThat(answer.status()).as("access token refused at /mcp within " + REFUSED_WITHIN.toSeconds() + " s").isEqualTo(401);
+        assertThat(answer.status())
+                .as("access token refused at /mcp within " + REFUSED_WITHIN.toSeconds() + " s")
+                .isEqualTo(401);
         assertThat(BearerChallenge.of(answer.response()).get("error")).isEqualTo("invalid_token");
     }
 }

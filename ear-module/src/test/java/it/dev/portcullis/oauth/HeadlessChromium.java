@@ -1,7 +1,7 @@
 package it.dev.portcullis.oauth;
 
-import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.AppServer;
+import it.dev.portcullis.support.Https;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +29,7 @@ public final class HeadlessChromium {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** A new headless browser; skips the test when Chromium is not installed, except on CI where it must be. */
     public static WebDriver start() {
@@ -38,15 +37,25 @@ public final class HeadlessChromium {
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must have chromium and chromium-driver (.ci/run installs them)");
         }
-        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(
+                installed, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1000,900",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1000,900",
                 "--user-data-dir=" + profileDirectory(),
                 "--ignore-certificate-errors-spki-list=" + serverSpkiHash());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
@@ -55,8 +64,10 @@ public final class HeadlessChromium {
     /** Base64 SHA-256 of the server certificate's SubjectPublicKeyInfo: the one certificate Chromium accepts. */
     static String serverSpkiHash() {
         try {
-            byte[] spki = Https.serverCertificate(AppServer.current()).getPublicKey().getEncoded();
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
+            byte[] spki =
+                    Https.serverCertificate(AppServer.current()).getPublicKey().getEncoded();
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -84,5 +95,4 @@ public final class HeadlessChromium {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class IssuedTokensAtMcpIT {
 
-    private static final String INITIALIZE = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
-            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+    private static final String INITIALIZE = request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
 
     private final LibertyServer server = LibertyServer.current();
     private final TokenApi api = new TokenApi(server);
@@ -35,26 +37,44 @@ class IssuedTokensAtMcpIT {
     private JsonObject tokensOf(String user, String password, String scope) throws Exception {
         String client = AuthorizeFixtures.registerPublicClient(null, CodeFlowTokens.REDIRECT);
         UserSession session = UserSession.loggedIn(user, password);
-        HttpResponse<String> page = session.authorize(AuthorizeFixtures.with(
-                AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
+        HttpResponse<String> page = session.authorize(
+                AuthorizeFixtures.with(AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
         HttpResponse<String> approved = page;
         if (page.statusCode() == 200) {
-            approved = session.postForm("/oauth/authorize",
+            approved = session.postForm(
+                    "/oauth/authorize",
                     AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
         }
         String code = UserSession.redirectParameters(approved).get("code");
         assertThat(code).as(approved.body()).isNotBlank();
-        HttpResponse<String> tokens = api.token(TokenApi.form("grant_type", "authorization_code", "client_id", client,
-                "code", code, "code_verifier", AuthorizeFixtures.VERIFIER, "redirect_uri", CodeFlowTokens.REDIRECT,
-                "resource", TokenApi.expectedResource()), null, null);
+        HttpResponse<String> tokens = api.token(
+                TokenApi.form(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        client,
+                        "code",
+                        code,
+                        "code_verifier",
+                        AuthorizeFixtures.VERIFIER,
+                        "redirect_uri",
+                        CodeFlowTokens.REDIRECT,
+                        "resource",
+                        TokenApi.expectedResource()),
+                null,
+                null);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return jakarta.json.Json.createObjectBuilder(RegistrationApi.json(tokens)).add("client_id", client).build();
+        return jakarta.json.Json.createObjectBuilder(RegistrationApi.json(tokens))
+                .add("client_id", client)
+                .build();
     }
 
     private String issuer() throws Exception {
-        HttpResponse<String> metadata = it.dev.portcullis.support.Https.client().send(java.net.http.HttpRequest
-                .newBuilder(server.url("/.well-known/oauth-authorization-server")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metadata = it.dev.portcullis.support.Https.client()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(server.url("/.well-known/oauth-authorization-server"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return RegistrationApi.json(metadata).getString("issuer");
     }
 
@@ -62,8 +82,10 @@ class IssuedTokensAtMcpIT {
         McpHttp mcp = McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken);
         Answer initialized = mcp.post(INITIALIZE);
         assertThat(initialized.status()).as(initialized.response().body()).isEqualTo(200);
-        String session = initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
-        return mcp.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", LEGACY)
+        String session =
+                initialized.response().headers().firstValue("Mcp-Session-Id").orElseThrow();
+        return mcp.header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", LEGACY)
                 .post(request("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}"));
     }
 
@@ -76,12 +98,17 @@ class IssuedTokensAtMcpIT {
         assertThat(who.getString("name")).isEqualTo("alice");
         assertThat(who.getJsonArray("groups").toString()).contains("mcp-users").doesNotContain("mcp-admins");
 
-        long id = call(bob, "add_pet", "{\"name\":\"Doomed\",\"species\":\"fish\"}").result()
-                .getJsonObject("structuredContent").getJsonNumber("id").longValue();
+        long id = call(bob, "add_pet", "{\"name\":\"Doomed\",\"species\":\"fish\"}")
+                .result()
+                .getJsonObject("structuredContent")
+                .getJsonNumber("id")
+                .longValue();
         Answer byAlice = call(alice, "remove_pet", "{\"id\":" + id + "}");
         assertThat(byAlice.result().getBoolean("isError")).isTrue();
         Answer byBob = call(bob, "remove_pet", "{\"id\":" + id + "}");
-        assertThat(byBob.result().getBoolean("isError", false)).as(byBob.result().toString()).isFalse();
+        assertThat(byBob.result().getBoolean("isError", false))
+                .as(byBob.result().toString())
+                .isFalse();
     }
 
     @Test
@@ -94,9 +121,12 @@ class IssuedTokensAtMcpIT {
         assertThat(challenge.get("error")).isEqualTo("insufficient_scope");
         assertThat(challenge.get("scope")).isEqualTo("pets:read pets:write");
 
-        String writer = tokensOf("alice", "alice-password", challenge.get("scope")).getString("access_token");
-        assertThat(call(writer, "add_pet", "{\"name\":\"Rex\",\"species\":\"dog\"}").result()
-                .getBoolean("isError", false)).isFalse();
+        String writer =
+                tokensOf("alice", "alice-password", challenge.get("scope")).getString("access_token");
+        assertThat(call(writer, "add_pet", "{\"name\":\"Rex\",\"species\":\"dog\"}")
+                        .result()
+                        .getBoolean("isError", false))
+                .isFalse();
     }
 
     @Test
@@ -105,24 +135,35 @@ class IssuedTokensAtMcpIT {
         String access = tokens.getString("access_token");
         assertThat(call(access, "who_am_i", "{}").status()).isEqualTo(200);
 
-        HttpResponse<String> revoked = api.revoke(TokenApi.form("token", tokens.getString("refresh_token"),
-                "client_id", tokens.getString("client_id")), null, null);
+        HttpResponse<String> revoked = api.revoke(
+                TokenApi.form("token", tokens.getString("refresh_token"), "client_id", tokens.getString("client_id")),
+                null,
+                null);
         assertThat(revoked.statusCode()).isEqualTo(200);
 
-        Answer refused = McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + access).post(INITIALIZE);
+        Answer refused = McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + access)
+                .post(INITIALIZE);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(BearerChallenge.of(refused.response()).get("error")).isEqualTo("invalid_token");
     }
 
     @Test
     void tamperedIssuedTokenThenInvalidToken() throws Exception {
-        String[] parts = tokensOf("alice", "alice-password").getString("access_token").split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+        String[] parts =
+                tokensOf("alice", "alice-password").getString("access_token").split("\\.");
+        String payload = new String(
+                        java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("\"mcp-users\"", "\"mcp-admins\"");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
 
-        Answer refused = McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + forged).post(INITIALIZE);
+        Answer refused = McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + forged)
+                .post(INITIALIZE);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(BearerChallenge.of(refused.response()).get("error")).isEqualTo("invalid_token");
     }
@@ -133,11 +174,14 @@ class IssuedTokensAtMcpIT {
         assertThat(call(access, "who_am_i", "{}").status()).isEqualTo(200);
 
         // a second MCP resource: same issuer and keys, another resource URL
-        try (AlternateServer other = new AlternateServer().start(Map.of(
-                "PORTCULLIS_MCP_RESOURCE", "https://localhost:" + AlternateServer.HTTPS_PORT + "/mcp",
-                "PORTCULLIS_TOKEN_ISSUER", issuer(),
-                "PORTCULLIS_TOKEN_JWKS_URI", server.url("/oauth/jwks").toString()))) {
-            Answer refused = McpHttp.to(other.url("/mcp")).header("Authorization", "Bearer " + access).post(INITIALIZE);
+        try (AlternateServer other = new AlternateServer()
+                .start(Map.of(
+                        "PORTCULLIS_MCP_RESOURCE", "https://localhost:" + AlternateServer.HTTPS_PORT + "/mcp",
+                        "PORTCULLIS_TOKEN_ISSUER", issuer(),
+                        "PORTCULLIS_TOKEN_JWKS_URI", server.url("/oauth/jwks").toString()))) {
+            Answer refused = McpHttp.to(other.url("/mcp"))
+                    .header("Authorization", "Bearer " + access)
+                    .post(INITIALIZE);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(BearerChallenge.of(refused.response()).get("error")).isEqualTo("invalid_token");
         }

@@ -41,8 +41,8 @@ class LoginFailureAuditIT {
         HttpResponse<String> challenge = browser.get("/oauth/consents");
         assertThat(challenge.statusCode()).isEqualTo(302);
         browser.get(path(challenge.headers().firstValue("Location").orElseThrow()));
-        HttpResponse<String> failed = browser.postForm("/oauth/j_security_check",
-                Map.of("j_username", "alice", "j_password", "not-alices-password"));
+        HttpResponse<String> failed = browser.postForm(
+                "/oauth/j_security_check", Map.of("j_username", "alice", "j_password", "not-alices-password"));
         // Servlet 6.0 section 13.6.3.1 leaves it to the container: a forward answers here, a redirect points there.
         System.out.println("A wrong password at j_security_check was answered " + failed.statusCode() + " "
                 + failed.headers().firstValue("Location").orElse("(no Location)"));
@@ -56,19 +56,21 @@ class LoginFailureAuditIT {
         assertThat(errorPage.body()).contains("id=\"login-error\"").doesNotContain("not-alices-password");
         String requestId = errorPage.headers().firstValue("X-Request-Id").orElseThrow();
 
-        List<JsonObject> records = AuditTrailIT.awaitRecords("type=login.failed&request_id=" + requestId + "&from=" + start,
-                "login.failed");
+        List<JsonObject> records = AuditTrailIT.awaitRecords(
+                "type=login.failed&request_id=" + requestId + "&from=" + start, "login.failed");
         assertThat(records).as("the browser's failed login").hasSize(1);
         JsonObject details = records.get(0).getJsonObject("details");
         assertThat(records.get(0).getString("outcome")).isEqualTo("failed");
         assertThat(details.getString("source")).isEqualTo("127.0.0.1");
-        assertThat(details.getString("dispatch")).as("how the container reached the error page (%s)", failed.statusCode())
+        assertThat(details.getString("dispatch"))
+                .as("how the container reached the error page (%s)", failed.statusCode())
                 .isEqualTo(failed.statusCode() / 100 == 3 ? "request" : "forward");
         assertThat(records.get(0).toString()).doesNotContain("not-alices-password");
     }
 
     @Test
-    void loginErrorPageWhenAnyoneRequestsItRepeatedlyThenRecordsAreBoundedPerSourceAndTheRestCounted() throws Exception {
+    void loginErrorPageWhenAnyoneRequestsItRepeatedlyThenRecordsAreBoundedPerSourceAndTheRestCounted()
+            throws Exception {
         Instant start = Instant.now().minusSeconds(1);
         String marker = "forged-" + UUID.randomUUID().toString().substring(0, 8);
         int forged = 3 * PER_MINUTE;
@@ -80,39 +82,57 @@ class LoginFailureAuditIT {
         List<JsonObject> records = List.of();
         for (int attempt = 0; attempt < 25; attempt++) {
             Thread.sleep(200);
-            records = AuditTrailIT.json(AuditTrailIT.get("/oauth/admin/audit?limit=1000&type=login.failed&from=" + start,
-                    "auditor", "auditor-password")).getJsonArray("records").getValuesAs(JsonValue::asJsonObject).stream()
-                    .filter(r -> r.getString("request_id", "").startsWith(marker)).toList();
+            records = AuditTrailIT.json(AuditTrailIT.get(
+                            "/oauth/admin/audit?limit=1000&type=login.failed&from=" + start,
+                            "auditor",
+                            "auditor-password"))
+                    .getJsonArray("records")
+                    .getValuesAs(JsonValue::asJsonObject)
+                    .stream()
+                    .filter(r -> r.getString("request_id", "").startsWith(marker))
+                    .toList();
         }
-        assertThat(records).as("login.failed records of %s requests of the error page from one source", forged)
-                .hasSizeLessThanOrEqualTo(PER_MINUTE).isNotEmpty();
-        assertThat(records).allSatisfy(r -> assertThat(r.getJsonObject("details").getString("source"))
-                .as("the TCP peer, not the address the request claims").isEqualTo("127.0.0.77"));
-        assertThat(records).allSatisfy(r -> assertThat(r.getJsonObject("details").getString("dispatch"))
-                .as("a request nobody forwarded").isEqualTo("request"));
+        assertThat(records)
+                .as("login.failed records of %s requests of the error page from one source", forged)
+                .hasSizeLessThanOrEqualTo(PER_MINUTE)
+                .isNotEmpty();
+        assertThat(records)
+                .allSatisfy(r -> assertThat(r.getJsonObject("details").getString("source"))
+                        .as("the TCP peer, not the address the request claims")
+                        .isEqualTo("127.0.0.77"));
+        assertThat(records)
+                .allSatisfy(r -> assertThat(r.getJsonObject("details").getString("dispatch"))
+                        .as("a request nobody forwarded")
+                        .isEqualTo("request"));
         if (records.size() == PER_MINUTE) {
             assertThat(records.get(PER_MINUTE - 1).getJsonObject("details").getString("limited", null))
-                    .as("the last record of the minute says further ones are counted").isEqualTo("true");
+                    .as("the last record of the minute says further ones are counted")
+                    .isEqualTo("true");
         }
     }
 
     /** A GET sent from {@code localAddress} (another loopback address), over TLS; the answer's status line and head. */
     private static String getFrom(String localAddress, String path, String requestId) throws IOException {
         URI base = SERVER.baseUrl();
-        try (SSLSocket socket = (SSLSocket) Https.trustingServer(SERVER).getSocketFactory().createSocket(
-                InetAddress.getByName("127.0.0.1"), base.getPort(), InetAddress.getByName(localAddress), 0)) {
+        try (SSLSocket socket = (SSLSocket) Https.trustingServer(SERVER)
+                .getSocketFactory()
+                .createSocket(
+                        InetAddress.getByName("127.0.0.1"), base.getPort(), InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nX-Request-Id: " + requestId
-                    // what a caller may claim about its address: a proxy's header, WebSphere's private header
-                    + "\r\nX-Forwarded-For: 203.0.113.9\r\nForwarded: for=203.0.113.9\r\n$WSRA: 203.0.113.9"
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                                    + "\r\nX-Request-Id: " + requestId
+                                    // what a caller may claim about its address: a proxy's header, WebSphere's private
+                                    // header
+                                    + "\r\nX-Forwarded-For: 203.0.113.9\r\nForwarded: for=203.0.113.9\r\n$WSRA: 203.0.113.9"
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
             try {
-                for (int n; (n = in.read(buffer)) > 0;) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
                     answer.write(buffer, 0, n);
                 }
             } catch (SocketTimeoutException | javax.net.ssl.SSLException ended) {

@@ -53,7 +53,8 @@ public final class LoopbackRedirectReceiver implements AutoCloseable {
         if (query != null) {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
-                result.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                result.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -29,7 +29,8 @@ class PersonalTokensIT {
     void tokenWhenMintedThenCurlCallsAToolAsTheUserAndAfterRevocationGets401() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
-        HttpResponse<String> minted = alice.postForm("/oauth/account/tokens",
+        HttpResponse<String> minted = alice.postForm(
+                "/oauth/account/tokens",
                 AuthorizeFixtures.with(createForm(alice), "name", "nightly job", "scope", "pets:read", "days", "7"));
         assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
         assertThat(minted.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -41,14 +42,19 @@ class PersonalTokensIT {
 
         String list = alice.get("/oauth/account/tokens").body();
         assertThat(list).contains("nightly job").contains("pets:read").doesNotContain(token);
-        List<JsonObject> created = AuditTrailIT.awaitRecords("type=personal-token.created&subject=alice&from=" + start,
-                "personal-token.created");
-        assertThat(created).isNotEmpty().allSatisfy(r -> assertThat(r.toString()).doesNotContain(token));
+        List<JsonObject> created = AuditTrailIT.awaitRecords(
+                "type=personal-token.created&subject=alice&from=" + start, "personal-token.created");
+        assertThat(created)
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.toString()).doesNotContain(token));
 
         Map<String, String> revoke = UserSession.hiddenFields(list.substring(list.indexOf("/account/tokens/revoke")));
         assertForged(UserSession.loggedIn("bob", "bob-password").postForm("/oauth/account/tokens/revoke", revoke));
-        assertThat(curlToolCall(token).status()).as("after bob's refused revocation").isEqualTo(200);
-        assertThat(alice.postForm("/oauth/account/tokens/revoke", revoke).statusCode()).isEqualTo(303);
+        assertThat(curlToolCall(token).status())
+                .as("after bob's refused revocation")
+                .isEqualTo(200);
+        assertThat(alice.postForm("/oauth/account/tokens/revoke", revoke).statusCode())
+                .isEqualTo(303);
 
         CurlAnswer afterRevocation = curlToolCall(token);
         assertThat(afterRevocation.status()).isEqualTo(401);
@@ -60,19 +66,36 @@ class PersonalTokensIT {
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
         Map<String, String> form = createForm(alice);
 
-        assertProblem(alice.postForm("/oauth/account/tokens", AuthorizeFixtures.with(form, "name", "x", "scope", "admin:everything",
-                "days", "7")), "scopes");
-        assertProblem(alice.postForm("/oauth/account/tokens", AuthorizeFixtures.with(form, "name", "x", "scope", "pets:read",
-                "days", "365")), "at most");
-        assertProblem(alice.postForm("/oauth/account/tokens", AuthorizeFixtures.with(form, "name", "x", "scope", "pets:read",
-                "days", "-1")), "at most");
-        assertProblem(alice.postForm("/oauth/account/tokens", AuthorizeFixtures.with(form, "name", "", "scope", "pets:read",
-                "days", "7")), "name");
-        assertForged(alice.postForm("/oauth/account/tokens", AuthorizeFixtures.with(form, "csrf_token", null, "name", "x",
-                "scope", "pets:read", "days", "7")));
-        assertForged(alice.postForm("/oauth/account/tokens", AuthorizeFixtures.with(form, "name", "x", "scope", "pets:read",
-                "days", "7"), "Origin", "https://attacker.example"));
-        assertThat(UserSession.anonymous().get("/oauth/account/tokens").statusCode()).isEqualTo(302);
+        assertProblem(
+                alice.postForm(
+                        "/oauth/account/tokens",
+                        AuthorizeFixtures.with(form, "name", "x", "scope", "admin:everything", "days", "7")),
+                "scopes");
+        assertProblem(
+                alice.postForm(
+                        "/oauth/account/tokens",
+                        AuthorizeFixtures.with(form, "name", "x", "scope", "pets:read", "days", "365")),
+                "at most");
+        assertProblem(
+                alice.postForm(
+                        "/oauth/account/tokens",
+                        AuthorizeFixtures.with(form, "name", "x", "scope", "pets:read", "days", "-1")),
+                "at most");
+        assertProblem(
+                alice.postForm(
+                        "/oauth/account/tokens",
+                        AuthorizeFixtures.with(form, "name", "", "scope", "pets:read", "days", "7")),
+                "name");
+        assertForged(alice.postForm(
+                "/oauth/account/tokens",
+                AuthorizeFixtures.with(form, "csrf_token", null, "name", "x", "scope", "pets:read", "days", "7")));
+        assertForged(alice.postForm(
+                "/oauth/account/tokens",
+                AuthorizeFixtures.with(form, "name", "x", "scope", "pets:read", "days", "7"),
+                "Origin",
+                "https://attacker.example"));
+        assertThat(UserSession.anonymous().get("/oauth/account/tokens").statusCode())
+                .isEqualTo(302);
     }
 
     private static Map<String, String> createForm(UserSession user) throws Exception {
@@ -95,21 +118,45 @@ class PersonalTokensIT {
         return text.substring(start, text.indexOf(to, start));
     }
 
-    private record CurlAnswer(int status, String body) {
-    }
+    private record CurlAnswer(int status, String body) {}
 
     /** {@code curl} calls who_am_i in the modern era, trusting the server's certificate only; the token in a header file. */
     private CurlAnswer curlToolCall(String token) throws IOException, InterruptedException {
         Https.trustingServer(server); // writes it.server.certificate.pem
         java.nio.file.Path headers = java.nio.file.Files.createTempFile("pat-headers", ".txt");
         try {
-            java.nio.file.Files.writeString(headers, "Authorization: Bearer " + token + "\n", StandardCharsets.US_ASCII);
-            String body = McpHttp.request("tools/call", "{" + McpHttp.MODERN_META + ",\"name\":\"who_am_i\",\"arguments\":{}}");
-            Process curl = new ProcessBuilder("curl", "-sS", "--cacert", System.getProperty("it.server.certificate.pem"),
-                    "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "-H", "@" + headers, "-H", "Content-Type: application/json",
-                    "-H", "Accept: application/json, text/event-stream", "-H", "MCP-Protocol-Version: " + McpHttp.MODERN,
-                    "-H", "Mcp-Method: tools/call", "-H", "Mcp-Name: who_am_i", "--data-binary", body,
-                    server.url("/mcp").toString()).redirectErrorStream(true).start();
+            java.nio.file.Files.writeString(
+                    headers, "Authorization: Bearer " + token + "\n", StandardCharsets.US_ASCII);
+            String body = McpHttp.request(
+                    "tools/call", "{" + McpHttp.MODERN_META + ",\"name\":\"who_am_i\",\"arguments\":{}}");
+            Process curl = new ProcessBuilder(
+                            "curl",
+                            "-sS",
+                            "--cacert",
+                            System.getProperty("it.server.certificate.pem"),
+                            "-o",
+                            "-",
+                            "-w",
+                            "\n%{http_code}",
+                            "-X",
+                            "POST",
+                            "-H",
+                            "@" + headers,
+                            "-H",
+                            "Content-Type: application/json",
+                            "-H",
+                            "Accept: application/json, text/event-stream",
+                            "-H",
+                            "MCP-Protocol-Version: " + McpHttp.MODERN,
+                            "-H",
+                            "Mcp-Method: tools/call",
+                            "-H",
+                            "Mcp-Name: who_am_i",
+                            "--data-binary",
+                            body,
+                            server.url("/mcp").toString())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
             int split = output.lastIndexOf('\n');

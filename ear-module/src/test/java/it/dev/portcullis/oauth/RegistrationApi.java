@@ -1,7 +1,7 @@
 package it.dev.portcullis.oauth;
 
-import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.AppServer;
+import it.dev.portcullis.support.Https;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -38,7 +38,8 @@ final class RegistrationApi {
         return register(body, null, "application/json");
     }
 
-    HttpResponse<String> register(String body, String bearer, String contentType) throws IOException, InterruptedException {
+    HttpResponse<String> register(String body, String bearer, String contentType)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.url("/oauth/register"))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -53,7 +54,9 @@ final class RegistrationApi {
     }
 
     HttpResponse<String> update(String clientId, String token, String body) throws IOException, InterruptedException {
-        return send(configuration(clientId, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return send(configuration(clientId, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> delete(String clientId, String token) throws IOException, InterruptedException {

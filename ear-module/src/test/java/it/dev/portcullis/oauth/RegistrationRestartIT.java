@@ -39,8 +39,10 @@ class RegistrationRestartIT {
         // Rotation as documented: set portcullis.oauth.keys.rotate-before to now, then (re)start, here after a SIGKILL.
         Path dropin = server.directory().resolve("configDropins/overrides/it-rotate-keys.xml");
         Files.createDirectories(dropin.getParent());
-        Files.writeString(dropin, "<server><variable name=\"portcullis.oauth.keys.rotate-before\" value=\""
-                + Instant.now() + "\"/></server>");
+        Files.writeString(
+                dropin,
+                "<server><variable name=\"portcullis.oauth.keys.rotate-before\" value=\"" + Instant.now()
+                        + "\"/></server>");
         try {
             server.crashAndStart();
         } finally {
@@ -54,8 +56,13 @@ class RegistrationRestartIT {
     }
 
     private static List<String> kids(String jwks) {
-        return Json.createReader(new StringReader(jwks)).readObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                .map(key -> key.getString("kid")).toList();
+        return Json.createReader(new StringReader(jwks))
+                .readObject()
+                .getJsonArray("keys")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(key -> key.getString("kid"))
+                .toList();
     }
 
     private void assertClientWorks(JsonObject client) throws Exception {
@@ -67,7 +74,10 @@ class RegistrationRestartIT {
         // RFC 7592 section 2.2: an update that presents client_secret must match the stored (hashed) secret.
         String update = "{\"client_id\":\"" + id + "\",\"client_name\":\"" + client.getString("client_name")
                 + "\",\"redirect_uris\":[\"https://app.example/cb\"],\"client_secret\":\"%s\"}";
-        assertThat(api.update(id, token, update.formatted(client.getString("client_secret"))).statusCode()).isEqualTo(200);
-        assertThat(api.update(id, token, update.formatted("not-the-secret")).statusCode()).isEqualTo(400);
+        assertThat(api.update(id, token, update.formatted(client.getString("client_secret")))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api.update(id, token, update.formatted("not-the-secret")).statusCode())
+                .isEqualTo(400);
     }
 }

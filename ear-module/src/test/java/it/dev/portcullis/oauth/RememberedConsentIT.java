@@ -24,12 +24,21 @@ class RememberedConsentIT {
     void publicLoopbackClientWhenApprovedOnceThenConsentPageEveryTime() throws Exception {
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
         String client = registerPublicClient(null, REDIRECT);
-        Map<String, String> form = with(UserSession.hiddenFields(alice.authorize(request(client, REDIRECT)).body()), "decision", "approve");
+        Map<String, String> form = with(
+                UserSession.hiddenFields(
+                        alice.authorize(request(client, REDIRECT)).body()),
+                "decision",
+                "approve");
         assertThat(alice.postForm("/oauth/authorize", form).statusCode()).isEqualTo(303);
 
         HttpResponse<String> again = alice.authorize(request(client, REDIRECT));
-        assertThat(again.statusCode()).as("a second request of a public loopback client must show the consent page, got "
-                + again.headers().firstValue("Location").map(location -> "a redirect with a code").orElse("no page")).isEqualTo(200);
+        assertThat(again.statusCode())
+                .as("a second request of a public loopback client must show the consent page, got "
+                        + again.headers()
+                                .firstValue("Location")
+                                .map(location -> "a redirect with a code")
+                                .orElse("no page"))
+                .isEqualTo(200);
         assertThat(again.body()).contains("id=\"approve\"", "id=\"remember-note\"", "You will be asked every time");
         assertThat(alice.get("/oauth/consents").body()).doesNotContain(client);
     }
@@ -47,28 +56,39 @@ class RememberedConsentIT {
         HttpResponse<String> again = bob.authorize(with(request(client, REDIRECT), "scope", "pets:read"));
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(UserSession.redirectParameters(again)).containsKey("code");
-        assertThat(bob.authorize(with(request(client, REDIRECT), "scope", null)).statusCode()).isEqualTo(302);
+        assertThat(bob.authorize(with(request(client, REDIRECT), "scope", null)).statusCode())
+                .isEqualTo(302);
 
         HttpResponse<String> list = bob.get("/oauth/consents");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(client, "pets:read pets:write");
-        Map<String, String> withdraw = UserSession.hiddenFields(list.body().substring(list.body().indexOf(client)));
+        Map<String, String> withdraw =
+                UserSession.hiddenFields(list.body().substring(list.body().indexOf(client)));
         AuthorizationEndpointIT.assertFormRefused(bob.postForm("/oauth/consents", with(withdraw, "csrf_token", null)));
-        AuthorizationEndpointIT.assertFormRefused(UserSession.loggedIn("alice", "alice-password").postForm("/oauth/consents", withdraw));
+        AuthorizationEndpointIT.assertFormRefused(
+                UserSession.loggedIn("alice", "alice-password").postForm("/oauth/consents", withdraw));
         HttpResponse<String> withdrawn = bob.postForm("/oauth/consents", withdraw);
         assertThat(withdrawn.statusCode()).isEqualTo(303);
-        assertThat(withdrawn.headers().firstValue("Location").orElseThrow()).isEqualTo(
-                it.dev.portcullis.support.LibertyServer.current().url("/oauth/consents").toString());
+        assertThat(withdrawn.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(it.dev.portcullis.support.LibertyServer.current()
+                        .url("/oauth/consents")
+                        .toString());
         assertThat(bob.get("/oauth/consents").body()).doesNotContain(client);
 
-        assertThat(bob.authorize(with(request(client, REDIRECT), "scope", "pets:read")).statusCode()).isEqualTo(200);
+        assertThat(bob.authorize(with(request(client, REDIRECT), "scope", "pets:read"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void approvalWhenOtherUserThenNotShared() throws Exception {
         String client = registerConfidentialClient(REDIRECT);
         UserSession bob = UserSession.loggedIn("bob", "bob-password");
-        Map<String, String> form = with(UserSession.hiddenFields(bob.authorize(request(client, REDIRECT)).body()), "decision", "approve");
+        Map<String, String> form = with(
+                UserSession.hiddenFields(
+                        bob.authorize(request(client, REDIRECT)).body()),
+                "decision",
+                "approve");
         assertThat(bob.postForm("/oauth/authorize", form).statusCode()).isEqualTo(303);
 
         UserSession alice = UserSession.loggedIn("alice", "alice-password");

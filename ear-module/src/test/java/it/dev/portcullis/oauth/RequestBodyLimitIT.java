@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RequestBodyLimitIT {
 
     private static final int PATIENCE_MILLIS = 10_000;
-    private static final byte[] SOME_BYTES = ("grant_type=client_credentials&x=" + "a".repeat(1000)).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SOME_BYTES =
+            ("grant_type=client_credentials&x=" + "a".repeat(1000)).getBytes(StandardCharsets.US_ASCII);
 
     private final LibertyServer server = LibertyServer.current();
 
@@ -25,8 +26,10 @@ class RequestBodyLimitIT {
     void tokenWhenDeclaredBodyTooLargeThenInvalidRequestUnread() throws Exception {
         String answer = declaringFiftyMegabytes("/oauth/token", "");
 
-        assertThat(RawHttps.status(answer)).as("status of a token request declaring 50 MB (-1: no answer within "
-                + PATIENCE_MILLIS + " ms, the server waits for the body)").isEqualTo(400);
+        assertThat(RawHttps.status(answer))
+                .as("status of a token request declaring 50 MB (-1: no answer within " + PATIENCE_MILLIS
+                        + " ms, the server waits for the body)")
+                .isEqualTo(400);
         assertThat(answer).contains("\"invalid_request\"");
     }
 
@@ -34,7 +37,9 @@ class RequestBodyLimitIT {
     void revokeWhenDeclaredBodyTooLargeThenInvalidRequestUnread() throws Exception {
         String answer = declaringFiftyMegabytes("/oauth/revoke", "");
 
-        assertThat(RawHttps.status(answer)).as("status of a revocation request declaring 50 MB").isEqualTo(400);
+        assertThat(RawHttps.status(answer))
+                .as("status of a revocation request declaring 50 MB")
+                .isEqualTo(400);
         assertThat(answer).contains("\"invalid_request\"");
     }
 
@@ -47,7 +52,8 @@ class RequestBodyLimitIT {
                 Content-Type: application/x-www-form-urlencoded
                 Transfer-Encoding: chunked""", chunk), PATIENCE_MILLIS);
 
-        assertThat(RawHttps.status(answer)).as("status of a chunked token request past 16 KiB that never ends")
+        assertThat(RawHttps.status(answer))
+                .as("status of a chunked token request past 16 KiB that never ends")
                 .isEqualTo(400);
     }
 
@@ -57,7 +63,9 @@ class RequestBodyLimitIT {
 
         String answer = declaringFiftyMegabytes("/oauth/consents", "Cookie: " + alice.cookieHeader() + "\n");
 
-        assertThat(RawHttps.status(answer)).as("status of a consents form declaring 50 MB").isEqualTo(413);
+        assertThat(RawHttps.status(answer))
+                .as("status of a consents form declaring 50 MB")
+                .isEqualTo(413);
     }
 
     @Test
@@ -66,14 +74,21 @@ class RequestBodyLimitIT {
 
         String answer = declaringFiftyMegabytes("/oauth/authorize", "Cookie: " + alice.cookieHeader() + "\n");
 
-        assertThat(RawHttps.status(answer)).as("status of an authorization form declaring 50 MB").isEqualTo(413);
+        assertThat(RawHttps.status(answer))
+                .as("status of an authorization form declaring 50 MB")
+                .isEqualTo(413);
     }
 
     private String declaringFiftyMegabytes(String path, String extraHeaders) throws Exception {
-        return RawHttps.exchange(server, RawHttps.request("POST " + path + " HTTP/1.1\n"
-                + "Host: localhost\n"
-                + "Content-Type: application/x-www-form-urlencoded\n"
-                + extraHeaders
-                + "Content-Length: 50000000", SOME_BYTES), PATIENCE_MILLIS);
+        return RawHttps.exchange(
+                server,
+                RawHttps.request(
+                        "POST " + path + " HTTP/1.1\n"
+                                + "Host: localhost\n"
+                                + "Content-Type: application/x-www-form-urlencoded\n"
+                                + extraHeaders
+                                + "Content-Length: 50000000",
+                        SOME_BYTES),
+                PATIENCE_MILLIS);
     }
 }

@@ -26,13 +26,19 @@ class RevocationIT {
         String accessToken = RegistrationApi.json(api.token(form("grant_type", "client_credentials"), id, secret))
                 .getString("access_token");
 
-        HttpResponse<String> revoked = api.revoke(form("token", accessToken, "token_type_hint", "access_token"), id, secret);
+        HttpResponse<String> revoked =
+                api.revoke(form("token", accessToken, "token_type_hint", "access_token"), id, secret);
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         TokenApi.assertNoStore(revoked);
-        assertThat(api.revoke(form("token", accessToken), id, secret).statusCode()).as("again").isEqualTo(200);
-        assertThat(api.revoke(form("token", "unknown-token", "token_type_hint", "refresh_token"), id, secret).statusCode())
+        assertThat(api.revoke(form("token", accessToken), id, secret).statusCode())
+                .as("again")
                 .isEqualTo(200);
-        assertThat(api.revoke(form("token", "a.b.c"), id, secret).statusCode()).as("a malformed JWT").isEqualTo(200);
+        assertThat(api.revoke(form("token", "unknown-token", "token_type_hint", "refresh_token"), id, secret)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api.revoke(form("token", "a.b.c"), id, secret).statusCode())
+                .as("a malformed JWT")
+                .isEqualTo(200);
     }
 
     @Test
@@ -41,6 +47,9 @@ class RevocationIT {
         String id = client.getString("client_id");
         assertError(api.revoke(form("token", "x"), id, "wrong-secret"), 401, "invalid_client");
         assertError(api.revoke(form("token", "x"), "no-such-client", "secret"), 401, "invalid_client");
-        assertError(api.revoke(form("token_type_hint", "access_token"), id, client.getString("client_secret")), 400, "invalid_request");
+        assertError(
+                api.revoke(form("token_type_hint", "access_token"), id, client.getString("client_secret")),
+                400,
+                "invalid_request");
     }
 }

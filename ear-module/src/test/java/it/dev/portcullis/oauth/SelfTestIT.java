@@ -32,16 +32,26 @@ class SelfTestIT {
         System.out.println(result.output()); // the report an operator sees; it holds no token or secret
 
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(result.output()).contains("PASS TLS", "PASS 401 challenge", "PASS PRM resource at /.well-known/oauth-protected-resource/mcp",
-                "PASS AS issuer at /.well-known/oauth-authorization-server", "PASS client cursor", "PASS client vscode",
-                "PASS client chatgpt", "VERDICT: all checks passed").doesNotContain("FAIL");
+        assertThat(result.output())
+                .contains(
+                        "PASS TLS",
+                        "PASS 401 challenge",
+                        "PASS PRM resource at /.well-known/oauth-protected-resource/mcp",
+                        "PASS AS issuer at /.well-known/oauth-authorization-server",
+                        "PASS client cursor",
+                        "PASS client vscode",
+                        "PASS client chatgpt",
+                        "VERDICT: all checks passed")
+                .doesNotContain("FAIL");
     }
 
     @Test
     void selfTestWhenAProfileIsRefusedThenItsVerdictFailsAndTheExitStatusIsOne() throws Exception {
         Path profiles = dir.resolve("profiles.json");
-        Files.writeString(profiles, "{\"profiles\":[{\"id\":\"look-alike\",\"client\":\"not Cursor\",\"registration\":"
-                + "{\"client_name\":\"look-alike\",\"redirect_uris\":[\"cursor://evil/oauth/callback\"],\"token_endpoint_auth_method\":\"none\"}}]}");
+        Files.writeString(
+                profiles,
+                "{\"profiles\":[{\"id\":\"look-alike\",\"client\":\"not Cursor\",\"registration\":"
+                        + "{\"client_name\":\"look-alike\",\"redirect_uris\":[\"cursor://evil/oauth/callback\"],\"token_endpoint_auth_method\":\"none\"}}]}");
 
         Result result = run(profiles);
 
@@ -58,13 +68,20 @@ class SelfTestIT {
             trust.store(out, "selftest".toCharArray());
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Djavax.net.ssl.trustStore=" + trustStore,
-                "-Djavax.net.ssl.trustStorePassword=selftest", "-Djavax.net.ssl.trustStoreType=PKCS12", PROGRAM.toString(),
-                TokenApi.expectedResource(), profiles.toString())).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-Djavax.net.ssl.trustStore=" + trustStore,
+                        "-Djavax.net.ssl.trustStorePassword=selftest",
+                        "-Djavax.net.ssl.trustStoreType=PKCS12",
+                        PROGRAM.toString(),
+                        TokenApi.expectedResource(),
+                        profiles.toString()))
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 }

@@ -8,8 +8,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.AppServer;
+import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.MachineClientsFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -44,7 +44,8 @@ final class TokenApi {
 
     /** Registers a client; {@code extra} is more JSON members, e.g. {@code "scope":"pets:read"}. */
     JsonObject register(String authMethod, String grantTypes, String extra) throws Exception {
-        HttpResponse<String> response = registration.register("{\"client_name\":\"" + RegistrationApi.uniqueName("tokens")
+        HttpResponse<String> response = registration.register("{\"client_name\":\""
+                + RegistrationApi.uniqueName("tokens")
                 + "\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],\"token_endpoint_auth_method\":\"" + authMethod
                 + "\",\"grant_types\":" + grantTypes + (extra == null ? "" : "," + extra) + "}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -53,7 +54,10 @@ final class TokenApi {
 
     /** A provisioned machine client's credentials as {@code client_id} and {@code client_secret}. */
     static JsonObject credentials(MachineClientsFixture client) {
-        return Json.createObjectBuilder().add("client_id", client.clientId()).add("client_secret", client.secret()).build();
+        return Json.createObjectBuilder()
+                .add("client_id", client.clientId())
+                .add("client_secret", client.secret())
+                .build();
     }
 
     /** The provisioned client_secret_basic machine client allowlisted for pets:read and pets:write. */
@@ -69,7 +73,8 @@ final class TokenApi {
         return post("/oauth/revoke", form, basicId, basicSecret);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form, String basicId, String basicSecret) throws Exception {
+    HttpResponse<String> post(String path, Map<String, String> form, String basicId, String basicSecret)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.url(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
@@ -89,7 +94,8 @@ final class TokenApi {
 
     /** RFC 6749 section 2.3.1: id and secret are form-url-encoded before Base64. */
     static String basic(String id, String secret) {
-        String pair = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        String pair =
+                URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -112,7 +118,9 @@ final class TokenApi {
     }
 
     private static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

@@ -37,7 +37,8 @@ class TokenCodeFlowIT {
         assertThat(claims.getAudience()).containsExactly(TokenApi.expectedResource());
         assertThat(claims.getStringClaim("client_id")).isEqualTo(client);
         assertThat(claims.getIssuer()).isEqualTo(RegistrationApi.expectedIssuer());
-        assertThat((claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000).isEqualTo(3600);
+        assertThat((claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000)
+                .isEqualTo(3600);
     }
 
     @Test
@@ -50,9 +51,12 @@ class TokenCodeFlowIT {
         String second = RegistrationApi.json(rotated).getString("refresh_token");
         assertThat(second).isNotEqualTo(first);
         HttpResponse<String> concurrent = flow.refresh(client, first);
-        assertThat(concurrent.statusCode()).as("reuse within the grace window: " + concurrent.body()).isEqualTo(200);
+        assertThat(concurrent.statusCode())
+                .as("reuse within the grace window: " + concurrent.body())
+                .isEqualTo(200);
         assertThat(RegistrationApi.json(concurrent).getString("refresh_token"))
-                .as("reuse within the grace window returns the same successor, never a second live one").isEqualTo(second);
+                .as("reuse within the grace window returns the same successor, never a second live one")
+                .isEqualTo(second);
 
         Thread.sleep(5_000);
         assertError(flow.refresh(client, first), 400, "invalid_grant");
@@ -63,11 +67,14 @@ class TokenCodeFlowIT {
     void refreshWhenScopeWidenedOrResourceOtherThenRefusedAndNarrowedThenGranted() throws Exception {
         String client = AuthorizeFixtures.registerPublicClient(null, CodeFlowTokens.REDIRECT);
         UserSession alice = UserSession.loggedIn("alice", "alice-password");
-        HttpResponse<String> page = alice.authorize(AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT)); // pets:read
-        HttpResponse<String> approved = alice.postForm("/oauth/authorize",
+        HttpResponse<String> page =
+                alice.authorize(AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT)); // pets:read
+        HttpResponse<String> approved = alice.postForm(
+                "/oauth/authorize",
                 AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
         String code = UserSession.redirectParameters(approved).get("code");
-        String refresh = RegistrationApi.json(flow.redeem(client, code, AuthorizeFixtures.VERIFIER)).getString("refresh_token");
+        String refresh = RegistrationApi.json(flow.redeem(client, code, AuthorizeFixtures.VERIFIER))
+                .getString("refresh_token");
 
         assertError(flow.refresh(client, refresh, "scope", "pets:read pets:write"), 400, "invalid_scope");
         assertError(flow.refresh(client, refresh, "resource", "https://other.example/mcp"), 400, "invalid_target");
@@ -92,11 +99,20 @@ class TokenCodeFlowIT {
     void revokeWhenRefreshTokenThenFamilyNoLongerRefreshes() throws Exception {
         String client = CodeFlowTokens.publicClient();
         JsonObject tokens = flow.tokens(client);
-        HttpResponse<String> revoked = api.revoke(TokenApi.form("client_id", client, "token", tokens.getString("refresh_token"),
-                "token_type_hint", "refresh_token"), null, null);
+        HttpResponse<String> revoked = api.revoke(
+                TokenApi.form(
+                        "client_id",
+                        client,
+                        "token",
+                        tokens.getString("refresh_token"),
+                        "token_type_hint",
+                        "refresh_token"),
+                null,
+                null);
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertError(flow.refresh(client, tokens.getString("refresh_token")), 400, "invalid_grant");
         assertThat(api.revoke(TokenApi.form("client_id", client, "token", tokens.getString("access_token")), null, null)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 }

@@ -51,21 +51,34 @@ class TokenLogIT {
 
     @Test
     void mcpWhenTokensRejectedOrAcceptedThenNoTokenTextInAnyServerLog() throws Exception {
-        String valid = new CodeFlowTokens(new TokenApi(SERVER)).tokens(CodeFlowTokens.publicClient()).getString("access_token");
-        ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("stranger-" + UUID.randomUUID()).generate();
+        String valid = new CodeFlowTokens(new TokenApi(SERVER))
+                .tokens(CodeFlowTokens.publicClient())
+                .getString("access_token");
+        ECKey stranger = new ECKeyGenerator(Curve.P_256)
+                .keyID("stranger-" + UUID.randomUUID())
+                .generate();
         Date now = new Date();
         String issuer = RegistrationApi.expectedIssuer();
         String audience = TokenApi.expectedResource();
         Map<String, String> tokens = Map.of(
-                VALID, valid,
-                "valid token, broken signature", valid.substring(0, valid.lastIndexOf('.') + 1) + randomSegment(64),
-                "stranger's key", es256(stranger, claims(issuer, audience, new Date(now.getTime() + 300_000))),
-                "expired", es256(stranger, claims(issuer, audience, new Date(now.getTime() - 3_600_000))),
-                "wrong audience", es256(stranger, claims(issuer, "https://elsewhere.example/mcp", new Date(now.getTime() + 300_000))),
-                "wrong issuer", es256(stranger, claims("https://elsewhere.example", audience, new Date(now.getTime() + 300_000))),
-                "unsigned (alg=none)", new PlainJWT(claims(issuer, audience, new Date(now.getTime() + 300_000))).serialize(),
-                "HMAC", hs256(claims(issuer, audience, new Date(now.getTime() + 300_000))),
-                "garbage", randomSegment(20) + "." + randomSegment(40) + "." + randomSegment(30));
+                VALID,
+                valid,
+                "valid token, broken signature",
+                valid.substring(0, valid.lastIndexOf('.') + 1) + randomSegment(64),
+                "stranger's key",
+                es256(stranger, claims(issuer, audience, new Date(now.getTime() + 300_000))),
+                "expired",
+                es256(stranger, claims(issuer, audience, new Date(now.getTime() - 3_600_000))),
+                "wrong audience",
+                es256(stranger, claims(issuer, "https://elsewhere.example/mcp", new Date(now.getTime() + 300_000))),
+                "wrong issuer",
+                es256(stranger, claims("https://elsewhere.example", audience, new Date(now.getTime() + 300_000))),
+                "unsigned (alg=none)",
+                new PlainJWT(claims(issuer, audience, new Date(now.getTime() + 300_000))).serialize(),
+                "HMAC",
+                hs256(claims(issuer, audience, new Date(now.getTime() + 300_000))),
+                "garbage",
+                randomSegment(20) + "." + randomSegment(40) + "." + randomSegment(30));
 
         for (Map.Entry<String, String> token : tokens.entrySet()) {
             HttpResponse<String> response = mcp(token.getValue());
@@ -99,7 +112,8 @@ class TokenLogIT {
             needles.add(signature);
         }
         try {
-            String jti = com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getJWTID();
+            String jti =
+                    com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getJWTID();
             if (jti != null) {
                 needles.add(jti);
             }
@@ -120,13 +134,20 @@ class TokenLogIT {
     }
 
     private static JWTClaimsSet claims(String issuer, String audience, Date expiry) {
-        return new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("alice")
-                .claim("groups", List.of("mcp-users", "mcp-admins")).jwtID(UUID.randomUUID().toString())
-                .issueTime(new Date(expiry.getTime() - 600_000)).expirationTime(expiry).build();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject("alice")
+                .claim("groups", List.of("mcp-users", "mcp-admins"))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(new Date(expiry.getTime() - 600_000))
+                .expirationTime(expiry)
+                .build();
     }
 
     private static String es256(ECKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }

@@ -59,8 +59,10 @@ public final class AlternateServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> ready = Https.client().send(HttpRequest.newBuilder(url("/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = Https.client()
+                        .send(
+                                HttpRequest.newBuilder(url("/health/ready")).build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -79,7 +81,8 @@ public final class AlternateServer implements AutoCloseable {
 
     private void run(String action, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

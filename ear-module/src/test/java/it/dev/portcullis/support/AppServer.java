@@ -100,10 +100,13 @@ public interface AppServer {
     default void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         for (String path : new String[] {"/health/ready", "/.well-known/oauth-authorization-server"}) {
-            HttpRequest ready = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest ready = HttpRequest.newBuilder(url(path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
             while (!answers200(ready)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(name() + " was not ready within " + READY_TIMEOUT + " (" + path + ")");
+                    throw new IllegalStateException(
+                            name() + " was not ready within " + READY_TIMEOUT + " (" + path + ")");
                 }
                 try {
                     Thread.sleep(250);
@@ -117,7 +120,10 @@ public interface AppServer {
 
     private static boolean answers200(HttpRequest request) {
         try {
-            return Https.client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return Https.client()
+                            .send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException notYet) {
             return false; // the listener is not up yet
         } catch (InterruptedException e) {
@@ -130,7 +136,8 @@ public interface AppServer {
     static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set; run the tests with ./mvnw verify");
+            throw new IllegalStateException(
+                    "system property " + property + " is not set; run the tests with ./mvnw verify");
         }
         return value;
     }

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 final class AppSettings {
 
-    private AppSettings() {
-    }
+    private AppSettings() {}
 
     /** Writes the settings to {@code file} as a properties file and returns it; null when there are none. */
     static Path write(Path file, URI baseUrl) {
@@ -25,10 +24,12 @@ final class AppSettings {
         }
         String origin = baseUrl.toString().replaceAll("/$", "");
         StringBuilder lines = new StringBuilder();
-        settings.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(line -> lines
-                .append(line.replace("{base.url}", origin)
-                        .replace("{certificate.pem}", AppServer.required("it.server.certificate.pem")))
-                .append('\n'));
+        settings.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .forEach(line -> lines.append(line.replace("{base.url}", origin)
+                                .replace("{certificate.pem}", AppServer.required("it.server.certificate.pem")))
+                        .append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, lines);

@@ -42,8 +42,12 @@ public final class FromAddress {
     /** A random source address in 127.0.0.2-127.0.0.254, so reruns against one server do not meet old counts. */
     public static FromAddress randomLoopback(AppServer server) {
         try {
-            return new FromAddress(server, InetAddress.getByAddress(new byte[] {127, 0, (byte) ThreadLocalRandom.current().nextInt(1, 255),
-                (byte) ThreadLocalRandom.current().nextInt(2, 255)}));
+            return new FromAddress(server, InetAddress.getByAddress(new byte[] {
+                127,
+                0,
+                (byte) ThreadLocalRandom.current().nextInt(1, 255),
+                (byte) ThreadLocalRandom.current().nextInt(2, 255)
+            }));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -57,17 +61,21 @@ public final class FromAddress {
     public Answer post(String path, String contentType, String body, String authorization) throws IOException {
         Socket raw = new Socket();
         raw.bind(new InetSocketAddress(local, 0));
-        InetAddress target = java.util.Arrays.stream(InetAddress.getAllByName(server.baseUrl().getHost()))
-                .filter(a -> a instanceof java.net.Inet4Address).findFirst().orElseThrow();
+        InetAddress target = java.util.Arrays.stream(
+                        InetAddress.getAllByName(server.baseUrl().getHost()))
+                .filter(a -> a instanceof java.net.Inet4Address)
+                .findFirst()
+                .orElseThrow();
         raw.connect(new InetSocketAddress(target, server.baseUrl().getPort()), 10_000);
-        try (SSLSocket socket = (SSLSocket) Https.trustingServer(server).getSocketFactory()
+        try (SSLSocket socket = (SSLSocket) Https.trustingServer(server)
+                .getSocketFactory()
                 .createSocket(raw, server.baseUrl().getHost(), server.baseUrl().getPort(), true)) {
             socket.setSoTimeout(30_000);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: " + server.baseUrl().getAuthority() + "\r\nContent-Type: "
-                    + contentType + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                            + contentType + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n"
+                            + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
@@ -80,11 +88,14 @@ public final class FromAddress {
         Map<String, String> headers = new TreeMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.putIfAbsent(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
-            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
+            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16);
+                    size > 0;
                     size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line(in);

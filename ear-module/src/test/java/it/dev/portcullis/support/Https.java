@@ -25,8 +25,7 @@ public final class Https {
 
     private static volatile HttpClient client;
 
-    private Https() {
-    }
+    private Https() {}
 
     /** A shared client that trusts the server under test. It never follows redirects, so tests see them. */
     public static HttpClient client() {
@@ -91,7 +90,8 @@ public final class Https {
             return;
         }
         String pem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(certificate.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
         try {
             Files.writeString(Path.of(target), pem, StandardCharsets.US_ASCII);

@@ -27,8 +27,10 @@ public final class LibertyServer implements AppServer {
 
     /** The Liberty server under test. */
     public static LibertyServer current() {
-        return new LibertyServer(Path.of(AppServer.required("it.liberty.wlp.dir")),
-                AppServer.required("it.liberty.server.name"), URI.create(AppServer.required("it.base.url")));
+        return new LibertyServer(
+                Path.of(AppServer.required("it.liberty.wlp.dir")),
+                AppServer.required("it.liberty.server.name"),
+                URI.create(AppServer.required("it.base.url")));
     }
 
     @Override
@@ -97,7 +99,8 @@ public final class LibertyServer implements AppServer {
 
     @Override
     public void crash() throws Exception {
-        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());
+        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid"))
+                .trim());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
         process.destroyForcibly();
         process.onExit().get(60, TimeUnit.SECONDS);

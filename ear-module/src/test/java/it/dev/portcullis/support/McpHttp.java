@@ -48,8 +48,11 @@ public final class McpHttp {
 
     /** A modern-era client: version and method headers are set per request by {@link #modern}. */
     public Answer modern(String method, String name, String params) throws Exception {
-        McpHttp request = copy().header("MCP-Protocol-Version", MODERN).header("Mcp-Method", method).header("Mcp-Name", name);
-        String withMeta = params.equals("{}") ? "{" + MODERN_META + "}" : params.replaceFirst("^\\{", "{" + MODERN_META + ",");
+        McpHttp request = copy().header("MCP-Protocol-Version", MODERN)
+                .header("Mcp-Method", method)
+                .header("Mcp-Name", name);
+        String withMeta =
+                params.equals("{}") ? "{" + MODERN_META + "}" : params.replaceFirst("^\\{", "{" + MODERN_META + ",");
         return request.post(request(method, withMeta));
     }
 
@@ -71,7 +74,8 @@ public final class McpHttp {
     }
 
     public HttpResponse<String> send(String method) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(endpoint).method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach((k, v) -> {
             if (!"Content-Type".equals(k)) {
                 request.header(k, v);
@@ -105,7 +109,9 @@ public final class McpHttp {
             List<JsonObject> messages = new ArrayList<>();
             if (contentType().startsWith("text/event-stream")) {
                 for (String line : response.body().split("\n")) {
-                    if (line.startsWith("data:") && line.length() > 5 && !line.substring(5).isBlank()) {
+                    if (line.startsWith("data:")
+                            && line.length() > 5
+                            && !line.substring(5).isBlank()) {
                         messages.add(parse(line.substring(5).strip()));
                     }
                 }

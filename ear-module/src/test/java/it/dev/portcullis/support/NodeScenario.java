@@ -40,8 +40,10 @@ final class NodeScenario {
 
     /** Runs it; returns each step's detail. */
     Map<String, String> runExpecting(List<String> steps) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.resolveSibling(log.getFileName() + ".stderr").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        log.resolveSibling(log.getFileName() + ".stderr").toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         Thread watchdog = new Thread(() -> {
@@ -60,7 +62,8 @@ final class NodeScenario {
         List<String> output = new ArrayList<>();
         String failed = null;
         boolean done = false;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer stdin = process.outputWriter(StandardCharsets.UTF_8);
                 Writer transcript = Files.newBufferedWriter(log)) {
             for (String line; (line = lines.readLine()) != null; ) {
@@ -88,12 +91,19 @@ final class NodeScenario {
         List<String> order = new ArrayList<>(proven.keySet());
         for (String step : steps) {
             if (!proven.containsKey(step)) {
-                fail("%s%nexpected steps %s, proven %s; client output in %s", Optional.ofNullable(failed)
-                        .orElse("step " + step + " never ran (the client exited with " + exit + ")"), steps, order, log);
+                fail(
+                        "%s%nexpected steps %s, proven %s; client output in %s",
+                        Optional.ofNullable(failed)
+                                .orElse("step " + step + " never ran (the client exited with " + exit + ")"),
+                        steps,
+                        order,
+                        log);
             }
         }
         if (!order.equals(steps) || !done || exit != 0) {
-            fail("the client proved %s (expected %s), exited %d%s; see %s", order, steps, exit, done ? "" : " without DONE", log);
+            fail(
+                    "the client proved %s (expected %s), exited %d%s; see %s",
+                    order, steps, exit, done ? "" : " without DONE", log);
         }
         return proven;
     }

@@ -28,7 +28,8 @@ public final class PayaraServer implements AppServer {
 
     /** The Payara domain under test. */
     public static PayaraServer current() {
-        return new PayaraServer(Path.of(AppServer.required("it.servers.dir"), "payara", "payara.sh"),
+        return new PayaraServer(
+                Path.of(AppServer.required("it.servers.dir"), "payara", "payara.sh"),
                 Path.of(AppServer.required("it.payara.domain.dir")),
                 Integer.parseInt(AppServer.required("it.payara.portbase")));
     }
@@ -60,7 +61,9 @@ public final class PayaraServer implements AppServer {
     @Override
     public char[] keystorePassword() {
         try {
-            return Files.readString(domain().resolve("config/portcullis-keystore-password")).trim().toCharArray();
+            return Files.readString(domain().resolve("config/portcullis-keystore-password"))
+                    .trim()
+                    .toCharArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,7 +131,8 @@ public final class PayaraServer implements AppServer {
             // Into a file, not the test JVM's stdout (failsafe's channel); a failure quotes its end.
             Files.createDirectories(domainDir);
             Path output = domainDir.resolve("payara-sh.log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
             Map<String, String> environment = builder.environment();
             environment.put("PAYARA_HOME", AppServer.required("it.payara.home"));
@@ -147,8 +151,8 @@ public final class PayaraServer implements AppServer {
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 List<String> lines = Files.readAllLines(output);
-                throw new IllegalStateException("payara.sh " + String.join(" ", arguments) + " failed; " + output + " ends:\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
+                throw new IllegalStateException("payara.sh " + String.join(" ", arguments) + " failed; " + output
+                        + " ends:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,8 +15,7 @@ import javax.net.ssl.SSLSocket;
  */
 public final class RawHttps {
 
-    private RawHttps() {
-    }
+    private RawHttps() {}
 
     /** The server's answer (head and body as text); empty if it sent nothing within {@code timeoutMillis}. */
     public static String exchange(AppServer server, byte[] request, int timeoutMillis) throws IOException {
@@ -29,7 +28,8 @@ public final class RawHttps {
      */
     public static String exchange(AppServer server, byte[] request, int timeoutMillis, boolean endOfInput)
             throws IOException {
-        try (SSLSocket socket = (SSLSocket) Https.trustingServer(server).getSocketFactory()
+        try (SSLSocket socket = (SSLSocket) Https.trustingServer(server)
+                .getSocketFactory()
                 .createSocket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
@@ -46,7 +46,7 @@ public final class RawHttps {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
             try {
-                for (int n; (n = in.read(buffer)) > 0;) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
                     answer.write(buffer, 0, n);
                     if (complete(answer.toString(StandardCharsets.ISO_8859_1))) {
                         break;
@@ -88,7 +88,8 @@ public final class RawHttps {
         int length = head.indexOf("content-length:");
         if (length >= 0) {
             int lineEnd = head.indexOf("\r\n", length);
-            long declared = Long.parseLong(head.substring(length + 15, lineEnd < 0 ? head.length() : lineEnd).trim());
+            long declared = Long.parseLong(head.substring(length + 15, lineEnd < 0 ? head.length() : lineEnd)
+                    .trim());
             return answer.getBytes(StandardCharsets.ISO_8859_1).length - end - 4 >= declared;
         }
         if (head.contains("transfer-encoding: chunked")) {

@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 public record Readiness(String status, String installation, long starts, String schemaVersion) {
 
     public static Readiness read(AppServer server) throws IOException, InterruptedException {
-        HttpResponse<String> response = Https.client().send(
-                HttpRequest.newBuilder(server.url("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Https.client()
+                .send(
+                        HttpRequest.newBuilder(server.url("/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonObject body;
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             body = reader.readObject();
@@ -23,7 +25,10 @@ public record Readiness(String status, String installation, long starts, String 
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no database check in " + response.body()));
         JsonObject data = database.getJsonObject("data");
-        return new Readiness(database.getString("status"), data.getString("installation"),
-                data.getJsonNumber("starts").longValue(), data.getString("schemaVersion"));
+        return new Readiness(
+                database.getString("status"),
+                data.getString("installation"),
+                data.getJsonNumber("starts").longValue(),
+                data.getString("schemaVersion"));
     }
 }

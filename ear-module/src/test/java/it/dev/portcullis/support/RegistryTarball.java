@@ -26,14 +26,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RegistryTarball {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
 
-    private RegistryTarball() {
-    }
+    private RegistryTarball() {}
 
     /** Unpacks {@code name@version} into {@code target} (the tarball's {@code package/} directory becomes it). */
-    public static void unpack(String registry, String name, String version, Path target) throws IOException, InterruptedException {
+    public static void unpack(String registry, String name, String version, Path target)
+            throws IOException, InterruptedException {
         JsonObject dist = metadata(registry, name, version).getJsonObject("dist");
         String integrity = dist.getString("integrity");
         if (!integrity.startsWith("sha512-")) {
@@ -41,18 +43,25 @@ public final class RegistryTarball {
         }
         Path tarball = Files.createTempFile(name, ".tgz");
         try {
-            HttpResponse<Path> response = HTTP.send(HttpRequest.newBuilder(URI.create(dist.getString("tarball")))
-                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofFile(tarball));
+            HttpResponse<Path> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(dist.getString("tarball")))
+                            .timeout(Duration.ofMinutes(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofFile(tarball));
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + dist.getString("tarball") + " answered " + response.statusCode());
+                throw new IllegalStateException(
+                        "GET " + dist.getString("tarball") + " answered " + response.statusCode());
             }
             String actual = "sha512-" + Base64.getEncoder().encodeToString(sha512(tarball));
             if (!actual.equals(integrity)) {
                 throw new IllegalStateException(name + "@" + version + " does not match the registry's integrity");
             }
             Files.createDirectories(target);
-            Process tar = new ProcessBuilder(List.of("tar", "-xzf", tarball.toString(), "-C", target.toString(),
-                    "--strip-components=1")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process tar = new ProcessBuilder(
+                            List.of("tar", "-xzf", tarball.toString(), "-C", target.toString(), "--strip-components=1"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!tar.waitFor(5, TimeUnit.MINUTES) || tar.exitValue() != 0) {
                 throw new IllegalStateException("tar could not unpack " + name + "@" + version);
             }
@@ -61,10 +70,15 @@ public final class RegistryTarball {
         }
     }
 
-    private static JsonObject metadata(String registry, String name, String version) throws IOException, InterruptedException {
+    private static JsonObject metadata(String registry, String name, String version)
+            throws IOException, InterruptedException {
         URI uri = URI.create(registry + "/" + name + "/" + version);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofMinutes(1))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
         }

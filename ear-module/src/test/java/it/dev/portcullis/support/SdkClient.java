@@ -43,8 +43,8 @@ public final class SdkClient {
     public static SdkClient install() throws IOException, InterruptedException {
         Https.trustingServer(AppServer.current()); // writes it.server.certificate.pem
         NodeRuntime node = new NodeRuntime(Path.of(System.getProperty("it.node.tools"))).install();
-        SdkClient sdk = new SdkClient(Path.of(System.getProperty("it.e2e.work.dir")), node,
-                System.getProperty("it.server.certificate.pem"));
+        SdkClient sdk = new SdkClient(
+                Path.of(System.getProperty("it.e2e.work.dir")), node, System.getProperty("it.server.certificate.pem"));
         sdk.npmCi(Path.of(System.getProperty("it.e2e.client.sources")));
         return sdk;
     }
@@ -54,8 +54,9 @@ public final class SdkClient {
      * {@code settings} in its environment, and checks that it proved {@code steps} in order. The transcript is
      * {@code logs/<label>.log}. Returns each step's detail.
      */
-    public Map<String, String> run(String scenario, String label, URI mcp, Map<String, String> settings,
-            List<String> steps) throws IOException, InterruptedException {
+    public Map<String, String> run(
+            String scenario, String label, URI mcp, Map<String, String> settings, List<String> steps)
+            throws IOException, InterruptedException {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("NODE_EXTRA_CA_CERTS", certificate);
         environment.put("E2E_CERT_PEM", certificate);
@@ -64,8 +65,12 @@ public final class SdkClient {
         environment.put("E2E_LABEL", label);
         environment.put("E2E_CHROMIUM", System.getProperty("it.chromium", "/usr/bin/chromium"));
         Path logs = Files.createDirectories(work.resolve("logs"));
-        return new NodeScenario(List.of(node.node().toString(), "journey.mjs", scenario), client, environment,
-                logs.resolve(label + ".log")).runExpecting(steps);
+        return new NodeScenario(
+                        List.of(node.node().toString(), "journey.mjs", scenario),
+                        client,
+                        environment,
+                        logs.resolve(label + ".log"))
+                .runExpecting(steps);
     }
 
     /** Copies the client's sources next to their own node_modules and installs the locked dependencies. */
@@ -74,16 +79,27 @@ public final class SdkClient {
         boolean lockChanged = !Files.exists(client.resolve("package-lock.json"))
                 || Files.mismatch(sources.resolve("package-lock.json"), client.resolve("package-lock.json")) != -1;
         try (var files = Files.list(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".mjs") || f.toString().endsWith(".json")).toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".mjs") || f.toString().endsWith(".json"))
+                    .toList()) {
                 Files.copy(file, client.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         if (!lockChanged && Files.isDirectory(client.resolve("node_modules"))) {
             return;
         }
-        ProcessBuilder npm = new ProcessBuilder(node.node().toString(), node.npmCli().toString(), "ci", "--no-audit",
-                "--no-fund", "--registry", NodeRuntime.REGISTRY).directory(client.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("npm-ci.log").toFile()).redirectInput(new File("/dev/null"));
+        ProcessBuilder npm = new ProcessBuilder(
+                        node.node().toString(),
+                        node.npmCli().toString(),
+                        "ci",
+                        "--no-audit",
+                        "--no-fund",
+                        "--registry",
+                        NodeRuntime.REGISTRY)
+                .directory(client.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("npm-ci.log").toFile())
+                .redirectInput(new File("/dev/null"));
         // The PATH puts the pinned Node first, so npm's scripts never meet the machine's Node.
         npm.environment().put("PATH", node.node().getParent() + File.pathSeparator + System.getenv("PATH"));
         Process process = npm.start();

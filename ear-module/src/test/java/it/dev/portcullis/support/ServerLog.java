@@ -47,7 +47,8 @@ public final class ServerLog {
      */
     public List<String> stackTraceLines() throws IOException {
         return newLines().stream()
-                .filter(line -> line.startsWith("\tat ") || line.startsWith("\t... ")
+                .filter(line -> line.startsWith("\tat ")
+                        || line.startsWith("\t... ")
                         || line.matches("^(Caused by: )?[a-z][\\w$]*(\\.[\\w$]+)+(Exception|Error)(: .*)?$")
                         || line.contains("LastResortExceptionMapper"))
                 .toList();

@@ -21,7 +21,8 @@ public final class ServerUnderTest implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(ServerUnderTest.class, key -> bringUp(), Running.class);
     }
 
@@ -35,7 +36,8 @@ public final class ServerUnderTest implements BeforeAllCallback {
         long began = System.nanoTime();
         server.install(ear);
         server.start();
-        System.out.printf("[%s] installed and started in %d s%n", server.name(), (System.nanoTime() - began) / 1_000_000_000);
+        System.out.printf(
+                "[%s] installed and started in %d s%n", server.name(), (System.nanoTime() - began) / 1_000_000_000);
         Thread stopOnExit = new Thread(() -> {
             try {
                 server.stop();

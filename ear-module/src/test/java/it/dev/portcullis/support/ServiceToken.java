@@ -18,8 +18,7 @@ public final class ServiceToken {
 
     private static final java.util.Map<String, String> ISSUED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ServiceToken() {
-    }
+    private ServiceToken() {}
 
     /** A token for {@code scope}, issued once per test run. */
     public static String of(AppServer server, String scope) throws Exception {
@@ -35,13 +34,19 @@ public final class ServiceToken {
     /** A fresh token for {@code scope} from the test server's provisioned machine client {@code it-service}. */
     public static String issue(AppServer server, String scope) throws Exception {
         MachineClientsFixture client = MachineClientsFixture.SERVICE;
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8)
-                + ":" + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = Https.client().send(HttpRequest.newBuilder(server.url("/oauth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder()
+                .encodeToString((URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8) + ":"
+                                + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = Https.client()
+                .send(
+                        HttpRequest.newBuilder(server.url("/oauth/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Authorization", "Basic " + basic)
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 200) {
             throw new AssertionError("token request failed: " + token.statusCode() + " " + token.body());
         }

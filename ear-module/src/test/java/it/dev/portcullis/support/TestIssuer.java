@@ -54,9 +54,13 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     /** A valid token for {@code audience}; {@code adjust} changes claims to make it invalid in one way. */
-    public String token(String audience, String user, List<String> roles, String scopes,
-            UnaryOperator<JWTClaimsSet.Builder> adjust) throws Exception {
-        return sign(key, "corp-key-1", adjust.apply(claims(audience, user, roles, scopes)).build());
+    public String token(
+            String audience, String user, List<String> roles, String scopes, UnaryOperator<JWTClaimsSet.Builder> adjust)
+            throws Exception {
+        return sign(
+                key,
+                "corp-key-1",
+                adjust.apply(claims(audience, user, roles, scopes)).build());
     }
 
     public String token(String audience, String user, List<String> roles, String scopes) throws Exception {
@@ -69,30 +73,41 @@ public final class TestIssuer implements AutoCloseable {
         if (typ != null) {
             header.type(new JOSEObjectType(typ));
         }
-        SignedJWT jwt = new SignedJWT(header.build(), claims(audience, "alice", List.of("mcp-users"), "pets:read").build());
+        SignedJWT jwt = new SignedJWT(
+                header.build(),
+                claims(audience, "alice", List.of("mcp-users"), "pets:read").build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
 
     /** Right kid, wrong key: the signature cannot verify. */
     public String signedByStranger(String audience) throws Exception {
-        return sign(stranger, "corp-key-1", claims(audience, "mallory", List.of("mcp-admins"), "pets:read").build());
+        return sign(
+                stranger,
+                "corp-key-1",
+                claims(audience, "mallory", List.of("mcp-admins"), "pets:read").build());
     }
 
     /** A kid the JWKS does not have. */
     public String unknownKid(String audience) throws Exception {
-        return sign(stranger, "no-such-key", claims(audience, "mallory", List.of(), "pets:read").build());
+        return sign(
+                stranger,
+                "no-such-key",
+                claims(audience, "mallory", List.of(), "pets:read").build());
     }
 
     /** {@code alg: none}: unsigned. */
     public String unsigned(String audience) {
-        return new PlainJWT(claims(audience, "mallory", List.of("mcp-admins"), "pets:read").build()).serialize();
+        return new PlainJWT(claims(audience, "mallory", List.of("mcp-admins"), "pets:read")
+                        .build())
+                .serialize();
     }
 
     /** HS256 keyed with the issuer's public key, the classic algorithm-confusion forgery. */
     public String hmacWithPublicKey(String audience) throws Exception {
         byte[] secret = key.toRSAPublicKey().getEncoded();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("corp-key-1").build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("corp-key-1").build(),
                 claims(audience, "mallory", List.of("mcp-admins"), "pets:read").build());
         jwt.sign(new MACSigner(secret));
         return jwt.serialize();
@@ -100,24 +115,38 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A valid token whose payload was then edited (here: more roles), keeping the old signature. */
     public String tampered(String audience) throws Exception {
-        String[] parts = token(audience, "alice", List.of("mcp-users"), "pets:read").split("\\.");
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                claims(audience, "alice", List.of("mcp-users", "mcp-admins"), "pets:read pets:write").build()
-                        .toString().getBytes(StandardCharsets.UTF_8));
+        String[] parts =
+                token(audience, "alice", List.of("mcp-users"), "pets:read").split("\\.");
+        String forged = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims(audience, "alice", List.of("mcp-users", "mcp-admins"), "pets:read pets:write")
+                        .build()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + forged + "." + parts[2];
     }
 
     private static JWTClaimsSet.Builder claims(String audience, String user, List<String> roles, String scopes) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(ISSUER).subject(UUID.randomUUID().toString())
-                .claim("preferred_username", user).audience(audience).claim("roles", roles).claim("scp", scopes)
-                .issueTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(UUID.randomUUID().toString())
+                .claim("preferred_username", user)
+                .audience(audience)
+                .claim("roles", roles)
+                .claim("scp", scopes)
+                .issueTime(Date.from(now.minusSeconds(5)))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .jwtID(UUID.randomUUID().toString());
     }
 
     private static String sign(RSAKey signingKey, String kid, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
-                .type(new JOSEObjectType("at+jwt")).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(kid)
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(signingKey));
         return jwt.serialize();
     }

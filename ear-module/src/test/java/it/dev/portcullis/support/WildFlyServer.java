@@ -30,7 +30,8 @@ public final class WildFlyServer implements AppServer {
 
     /** The WildFly server under test. */
     public static WildFlyServer current() {
-        return new WildFlyServer(Path.of(AppServer.required("it.servers.dir"), "wildfly", "wildfly.sh"),
+        return new WildFlyServer(
+                Path.of(AppServer.required("it.servers.dir"), "wildfly", "wildfly.sh"),
                 Path.of(AppServer.required("it.wildfly.server.dir")),
                 Integer.parseInt(AppServer.required("it.wildfly.portbase")));
     }
@@ -115,7 +116,8 @@ public final class WildFlyServer implements AppServer {
             String[] command = new String[arguments.length + 1];
             command[0] = script.toString();
             System.arraycopy(arguments, 0, command, 1, arguments.length);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT);
             Map<String, String> environment = builder.environment();
             environment.put("WILDFLY_HOME", AppServer.required("it.wildfly.home"));
@@ -123,8 +125,8 @@ public final class WildFlyServer implements AppServer {
             environment.put("PORT_BASE", Integer.toString(portBase));
             environment.put("ISSUER", baseUrl().toString().replaceAll("/$", ""));
             environment.put("JARS", AppServer.required("it.wildfly.jars"));
-            Path settings = AppSettings.write(serverDir.resolveSibling(serverDir.getFileName() + "-app.properties"),
-                    baseUrl());
+            Path settings =
+                    AppSettings.write(serverDir.resolveSibling(serverDir.getFileName() + "-app.properties"), baseUrl());
             if (settings != null) {
                 environment.put("APP_PROPERTIES", settings.toString());
             }

@@ -111,8 +111,11 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     static String attribute(Span span, String key) {
-        return span.getAttributesList().stream().filter(a -> a.getKey().equals(key))
-                .map(a -> a.getValue().getStringValue()).findFirst().orElse(null);
+        return span.getAttributesList().stream()
+                .filter(a -> a.getKey().equals(key))
+                .map(a -> a.getValue().getStringValue())
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

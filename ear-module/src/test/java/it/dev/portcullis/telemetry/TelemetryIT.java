@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.proto.trace.v1.Span;
 import it.dev.portcullis.support.AlternateServer;
 import it.dev.portcullis.support.Https;
-import it.dev.portcullis.support.McpHttp;
 import it.dev.portcullis.support.MachineClientsFixture;
+import it.dev.portcullis.support.McpHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -63,32 +63,42 @@ class TelemetryIT {
         env.put("PORTCULLIS_LOG_ACCESS", "true");
         server = new AlternateServer().start(env);
         Https.client(); // writes the server certificate's PEM for Prometheus
-        prometheus = new Prometheus(Path.of("target", "prometheus-" + System.nanoTime()), AlternateServer.HTTPS_PORT,
+        prometheus = new Prometheus(
+                Path.of("target", "prometheus-" + System.nanoTime()),
+                AlternateServer.HTTPS_PORT,
                 Path.of(System.getProperty("it.server.certificate.pem")));
         accessToken = token("pets:read");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (OtlpReceiver r = receiver; AlternateServer s = server; Prometheus p = prometheus) {
+        try (OtlpReceiver r = receiver;
+                AlternateServer s = server;
+                Prometheus p = prometheus) {
             // closed in reverse order
         }
     }
 
     private static String token(String scope) throws Exception {
         MachineClientsFixture client = MachineClientsFixture.SERVICE;
-        String basic = Base64.getEncoder().encodeToString((client.clientId() + ":" + client.secret())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = Https.client().send(HttpRequest.newBuilder(server.url("/oauth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        String basic = Base64.getEncoder()
+                .encodeToString((client.clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = Https.client()
+                .send(
+                        HttpRequest.newBuilder(server.url("/oauth/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Authorization", "Basic " + basic)
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return json(token.body()).getString("access_token");
     }
 
     private static McpHttp.Answer callTool(String tool) throws Exception {
-        return McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken)
+        return McpHttp.to(server.url("/mcp"))
+                .header("Authorization", "Bearer " + accessToken)
                 .modern("tools/call", tool, "{\"name\":\"" + tool + "\",\"arguments\":{}}");
     }
 
@@ -98,26 +108,32 @@ class TelemetryIT {
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
 
         Span tool = receiver.await(span -> span.getName().equals("mcp tool " + TOOL), Duration.ofSeconds(30));
-        assertThat(tool).as("the tool bean's span; received: %s; unreadable: %s", names(receiver.spans()),
-                receiver.failures()).isNotNull();
+        assertThat(tool)
+                .as("the tool bean's span; received: %s; unreadable: %s", names(receiver.spans()), receiver.failures())
+                .isNotNull();
         List<Span> trace = receiver.trace(tool.getTraceId());
-        Map<com.google.protobuf.ByteString, Span> byId = trace.stream()
-                .collect(Collectors.toMap(Span::getSpanId, span -> span, (a, b) -> a));
+        Map<com.google.protobuf.ByteString, Span> byId =
+                trace.stream().collect(Collectors.toMap(Span::getSpanId, span -> span, (a, b) -> a));
 
         Span dispatcher = byId.get(tool.getParentSpanId());
-        assertThat(dispatcher).as("the tool span's parent in trace %s", names(trace)).isNotNull();
+        assertThat(dispatcher)
+                .as("the tool span's parent in trace %s", names(trace))
+                .isNotNull();
         assertThat(dispatcher.getName()).isEqualTo("mcp tools/call");
         assertThat(OtlpReceiver.attribute(dispatcher, "rpc.system")).isEqualTo("jsonrpc");
         assertThat(OtlpReceiver.attribute(dispatcher, "rpc.method")).isEqualTo("tools/call");
         assertThat(OtlpReceiver.attribute(dispatcher, "mcp.tool.name")).isEqualTo(TOOL);
-        assertThat(OtlpReceiver.attribute(dispatcher, "oauth.client_id")).isEqualTo(MachineClientsFixture.SERVICE.clientId());
+        assertThat(OtlpReceiver.attribute(dispatcher, "oauth.client_id"))
+                .isEqualTo(MachineClientsFixture.SERVICE.clientId());
 
         // Up from the dispatcher: the server's span of the HTTP request (JAX-RS, POST /mcp) is the trace's root.
         Span http = dispatcher;
         while (byId.containsKey(http.getParentSpanId())) {
             http = byId.get(http.getParentSpanId());
         }
-        assertThat(http.getParentSpanId().isEmpty()).as("the root span %s has no parent", http.getName()).isTrue();
+        assertThat(http.getParentSpanId().isEmpty())
+                .as("the root span %s has no parent", http.getName())
+                .isTrue();
         assertThat(http.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
         assertThat(http.getName()).contains("/mcp");
         assertThat(http).isNotSameAs(dispatcher);
@@ -127,11 +143,15 @@ class TelemetryIT {
     @Test
     void theTokenEndpointsSpanNamesTheClientAndGrantButNoCredential() throws Exception {
         String issued = token("pets:read");
-        Span token = receiver.await(span -> MachineClientsFixture.SERVICE.clientId()
-                .equals(OtlpReceiver.attribute(span, "oauth.client_id")) && span.getName().contains("/oauth/token"),
+        Span token = receiver.await(
+                span -> MachineClientsFixture.SERVICE.clientId().equals(OtlpReceiver.attribute(span, "oauth.client_id"))
+                        && span.getName().contains("/oauth/token"),
                 Duration.ofSeconds(30));
-        assertThat(token).as("the token endpoint's span; received: %s; unreadable: %s",
-                names(receiver.spans()), receiver.failures()).isNotNull();
+        assertThat(token)
+                .as(
+                        "the token endpoint's span; received: %s; unreadable: %s",
+                        names(receiver.spans()), receiver.failures())
+                .isNotNull();
         assertThat(token.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
         assertThat(OtlpReceiver.attribute(token, "oauth.grant_type")).isEqualTo("client_credentials");
         assertThat(receiver.spans().toString()).doesNotContain(issued, MachineClientsFixture.SERVICE.secret());
@@ -142,62 +162,108 @@ class TelemetryIT {
         assertThat(callTool(TOOL).status()).isEqualTo(200);
         assertThat(callTool("no_such_tool").errorCode()).isEqualTo(-32602);
         // refused before the dispatcher: no token (401), an unknown legacy session (404), a missing scope (403)
-        assertThat(McpHttp.to(server.url("/mcp")).post(McpHttp.request("ping", "{}")).status()).isEqualTo(401);
-        assertThat(McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken)
-                .header("Mcp-Session-Id", "no-such-session").header("MCP-Protocol-Version", McpHttp.LEGACY)
-                .post(McpHttp.request("ping", "{}")).status()).isEqualTo(404);
-        assertThat(McpHttp.to(server.url("/mcp")).header("Authorization", "Bearer " + accessToken)
-                .modern("tools/call", "add_pet", "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Rex\",\"species\":\"dog\"}}")
-                .status()).as("the token has pets:read only").isEqualTo(403);
-        HttpResponse<String> registered = Https.client().send(HttpRequest.newBuilder(server.url("/oauth/register"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"client_name\":\"telemetry-it\",\"redirect_uris\":[\"http://127.0.0.1:43210/callback\"],"
-                                + "\"token_endpoint_auth_method\":\"none\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(McpHttp.to(server.url("/mcp"))
+                        .post(McpHttp.request("ping", "{}"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(McpHttp.to(server.url("/mcp"))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Mcp-Session-Id", "no-such-session")
+                        .header("MCP-Protocol-Version", McpHttp.LEGACY)
+                        .post(McpHttp.request("ping", "{}"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(McpHttp.to(server.url("/mcp"))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .modern(
+                                "tools/call",
+                                "add_pet",
+                                "{\"name\":\"add_pet\",\"arguments\":{\"name\":\"Rex\",\"species\":\"dog\"}}")
+                        .status())
+                .as("the token has pets:read only")
+                .isEqualTo(403);
+        HttpResponse<String> registered = Https.client()
+                .send(
+                        HttpRequest.newBuilder(server.url("/oauth/register"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"client_name\":\"telemetry-it\",\"redirect_uris\":[\"http://127.0.0.1:43210/callback\"],"
+                                                + "\"token_endpoint_auth_method\":\"none\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        Files.writeString(Path.of("target", "telemetry-it-metrics.txt"), Https.client().send(HttpRequest
-                .newBuilder(server.url("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        Files.writeString(
+                Path.of("target", "telemetry-it-metrics.txt"),
+                Https.client()
+                        .send(
+                                HttpRequest.newBuilder(server.url("/metrics")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
 
         Duration scrape = Duration.ofSeconds(30);
-        assertThat(value(prometheus.await("portcullis_mcp_requests_total{method=\"tools/call\",tool=\"" + TOOL + "\"} >= 1",
-                scrape))).as(prometheus.targets()).isPresent();
-        assertThat(value(prometheus.await("portcullis_mcp_errors_total{method=\"tools/call\",tool=\"(unknown)\","
-                + "code=\"-32602\"} >= 1", scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_mcp_request_duration_seconds_count{method=\"tools/call\",tool=\""
-                + TOOL + "\"} >= 1", scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_mcp_refused_total{reason=\"no_token\",status=\"401\"} >= 1",
-                scrape))).as("refused before the dispatcher, per reason").isPresent();
-        assertThat(value(prometheus.await("portcullis_mcp_refused_total{reason=\"session_not_found\",status=\"404\"} >= 1",
-                scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_mcp_refused_total{reason=\"insufficient_scope\",status=\"403\"} >= 1",
-                scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_oauth_tokens_issued_total{grant_type=\"client_credentials\"} >= 1",
-                scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_oauth_tokens_issued_total{grant_type=\"refresh_token\"}",
-                scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_oauth_registrations_total >= 1", scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_oauth_refresh_replays_total", scrape))).isPresent();
+        assertThat(value(prometheus.await(
+                        "portcullis_mcp_requests_total{method=\"tools/call\",tool=\"" + TOOL + "\"} >= 1", scrape)))
+                .as(prometheus.targets())
+                .isPresent();
+        assertThat(value(prometheus.await(
+                        "portcullis_mcp_errors_total{method=\"tools/call\",tool=\"(unknown)\","
+                                + "code=\"-32602\"} >= 1",
+                        scrape)))
+                .isPresent();
+        assertThat(value(prometheus.await(
+                        "portcullis_mcp_request_duration_seconds_count{method=\"tools/call\",tool=\"" + TOOL
+                                + "\"} >= 1",
+                        scrape)))
+                .isPresent();
+        assertThat(value(prometheus.await(
+                        "portcullis_mcp_refused_total{reason=\"no_token\",status=\"401\"} >= 1", scrape)))
+                .as("refused before the dispatcher, per reason")
+                .isPresent();
+        assertThat(value(prometheus.await(
+                        "portcullis_mcp_refused_total{reason=\"session_not_found\",status=\"404\"} >= 1", scrape)))
+                .isPresent();
+        assertThat(value(prometheus.await(
+                        "portcullis_mcp_refused_total{reason=\"insufficient_scope\",status=\"403\"} >= 1", scrape)))
+                .isPresent();
+        assertThat(value(prometheus.await(
+                        "portcullis_oauth_tokens_issued_total{grant_type=\"client_credentials\"} >= 1", scrape)))
+                .isPresent();
+        assertThat(value(
+                        prometheus.await("portcullis_oauth_tokens_issued_total{grant_type=\"refresh_token\"}", scrape)))
+                .isPresent();
+        assertThat(value(prometheus.await("portcullis_oauth_registrations_total >= 1", scrape)))
+                .isPresent();
+        assertThat(value(prometheus.await("portcullis_oauth_refresh_replays_total", scrape)))
+                .isPresent();
         // The audit trail's queue (h-audit's AuditQueueStats): gauges, read at each scrape.
-        assertThat(value(prometheus.await("portcullis_audit_queue_depth", scrape))).isPresent();
+        assertThat(value(prometheus.await("portcullis_audit_queue_depth", scrape)))
+                .isPresent();
         assertThat(value(prometheus.await("portcullis_audit_dropped", scrape))).contains("0");
-        assertThat(value(prometheus.await("portcullis_audit_written >= 1", scrape))).isPresent();
-        assertThat(value(prometheus.await("portcullis_audit_login_failures_suppressed", scrape))).isPresent();
+        assertThat(value(prometheus.await("portcullis_audit_written >= 1", scrape)))
+                .isPresent();
+        assertThat(value(prometheus.await("portcullis_audit_login_failures_suppressed", scrape)))
+                .isPresent();
     }
 
     @Test
     void theJsonLogHasOneAccessLineForTheRequestWithItsRequestId() throws Exception {
         McpHttp.Answer answer = callTool(TOOL);
-        String requestId = answer.response().headers().firstValue("X-Request-Id").orElse(null);
+        String requestId =
+                answer.response().headers().firstValue("X-Request-Id").orElse(null);
         assertThat(requestId).as("X-Request-Id of the response").isNotBlank();
         Path log = server.directory().resolve("logs/messages.log");
         List<JsonObject> lines = List.of();
         for (int i = 0; i < 40 && lines.isEmpty(); i++) {
             Thread.sleep(250);
-            lines = Files.readAllLines(log).stream().filter(line -> line.contains(requestId))
-                    .map(TelemetryIT::json).filter(line -> "liberty_accesslog".equals(line.getString("type", "")))
+            lines = Files.readAllLines(log).stream()
+                    .filter(line -> line.contains(requestId))
+                    .map(TelemetryIT::json)
+                    .filter(line -> "liberty_accesslog".equals(line.getString("type", "")))
                     .toList();
         }
-        assertThat(lines).as("access-log lines of messages.log carrying %s", requestId).hasSize(1);
+        assertThat(lines)
+                .as("access-log lines of messages.log carrying %s", requestId)
+                .hasSize(1);
         JsonObject line = lines.get(0);
         assertThat(line.toString()).contains("\"/mcp\"", "\"POST\"").doesNotContain(accessToken);
         assertThat(Files.readString(log)).doesNotContain(accessToken);
@@ -208,7 +274,8 @@ class TelemetryIT {
     }
 
     private static Optional<String> value(JsonArray vector) {
-        return vector.isEmpty() ? Optional.empty()
+        return vector.isEmpty()
+                ? Optional.empty()
                 : Optional.of(vector.getJsonObject(0).getJsonArray("value").getString(1));
     }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.audit;
 
+import jakarta.json.JsonString;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -89,7 +90,7 @@ public final class AuditEvent {
         if (claim == null) {
             return null;
         }
-        return claim instanceof jakarta.json.JsonString json ? json.getString() : String.valueOf(claim);
+        return claim instanceof JsonString json ? json.getString() : String.valueOf(claim);
     }
 
     AuditEventType type() {

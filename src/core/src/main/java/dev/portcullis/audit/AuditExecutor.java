@@ -12,5 +12,4 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
  */
 @Singleton
 @ManagedExecutorDefinition(name = AuditQueue.EXECUTOR, maxAsync = 1)
-public class AuditExecutor {
-}
+public class AuditExecutor {}

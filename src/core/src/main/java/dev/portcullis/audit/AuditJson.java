@@ -9,12 +9,15 @@ import jakarta.json.JsonObjectBuilder;
 /** An audit record as the operator API and the JSON Lines export show it (src/docs/audit.md). */
 public final class AuditJson {
 
-    private AuditJson() {
-    }
+    private AuditJson() {}
 
     public static JsonObject of(AuditRecordEntity r) {
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder().add("id", r.getRecordId())
-                .add("time", r.getOccurredAt().toString()).add("type", r.getEventType()).add("outcome", r.getOutcome());
+        JsonObjectBuilder json = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("id", r.getRecordId())
+                .add("time", r.getOccurredAt().toString())
+                .add("type", r.getEventType())
+                .add("outcome", r.getOutcome());
         add(json, "subject", r.getSubject());
         add(json, "client_id", r.getClientId());
         add(json, "target", r.getTarget());

@@ -45,18 +45,21 @@ public class AuditRecords {
         condition(jpql, params, "r.outcome = :outcome", "outcome", filter.outcome());
         condition(jpql, params, "r.flowId = :flowId", "flowId", filter.flowId());
         condition(jpql, params, "r.requestId = :requestId", "requestId", filter.requestId());
-        TypedQuery<AuditRecordEntity> query = em.createQuery(jpql.append(" ORDER BY r.recordId ").append(order).toString(),
-                AuditRecordEntity.class);
+        TypedQuery<AuditRecordEntity> query = em.createQuery(
+                jpql.append(" ORDER BY r.recordId ").append(order).toString(), AuditRecordEntity.class);
         params.forEach(query::setParameter);
         return new ArrayList<>(query.setMaxResults(limit).getResultList());
     }
 
     /** Deletes records that occurred before {@code before}; returns how many. */
     public int purge(Instant before) {
-        return em.createNamedQuery(AuditRecordEntity.PURGE).setParameter("before", before).executeUpdate();
+        return em.createNamedQuery(AuditRecordEntity.PURGE)
+                .setParameter("before", before)
+                .executeUpdate();
     }
 
-    private static void condition(StringBuilder jpql, Map<String, Object> params, String clause, String name, Object value) {
+    private static void condition(
+            StringBuilder jpql, Map<String, Object> params, String clause, String name, Object value) {
         if (value != null) {
             jpql.append(" AND ").append(clause);
             params.put(name, value);

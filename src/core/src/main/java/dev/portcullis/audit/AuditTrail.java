@@ -77,8 +77,17 @@ public class AuditTrail {
         } catch (ContextNotActiveException e) {
             // a timer or an executor thread: no request, so no request id
         }
-        return new AuditRecord(clock.instant(), event.type().wireName(), event.outcome(), cut(event.subject()),
-                cut(event.clientId()), cut(event.target()), event.errorCode(), event.durationMicros(), requestId, flowId,
+        return new AuditRecord(
+                clock.instant(),
+                event.type().wireName(),
+                event.outcome(),
+                cut(event.subject()),
+                cut(event.clientId()),
+                cut(event.target()),
+                event.errorCode(),
+                event.durationMicros(),
+                requestId,
+                flowId,
                 details(event.details()));
     }
 
@@ -87,9 +96,16 @@ public class AuditTrail {
             return null;
         }
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
-        details.forEach((key, value) -> json.add(key, value.length() > MAX_DETAILS / 2 ? value.substring(0, MAX_DETAILS / 2) : value));
+        details.forEach((key, value) ->
+                json.add(key, value.length() > MAX_DETAILS / 2 ? value.substring(0, MAX_DETAILS / 2) : value));
         String text = json.build().toString();
-        return text.length() > MAX_DETAILS ? Jsons.PROVIDER.createObjectBuilder().add("truncated", "true").build().toString() : text;
+        return text.length() > MAX_DETAILS
+                ? Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("truncated", "true")
+                        .build()
+                        .toString()
+                : text;
     }
 
     private static String cut(String value) {

@@ -24,8 +24,18 @@ public class AuditWriter {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void write(List<AuditRecord> batch) {
         for (AuditRecord r : batch) {
-            em.persist(new AuditRecordEntity(r.occurredAt(), r.type(), r.outcome(), r.subject(), r.clientId(), r.target(),
-                    r.errorCode(), r.durationMicros(), r.requestId(), r.flowId(), r.detailsJson()));
+            em.persist(new AuditRecordEntity(
+                    r.occurredAt(),
+                    r.type(),
+                    r.outcome(),
+                    r.subject(),
+                    r.clientId(),
+                    r.target(),
+                    r.errorCode(),
+                    r.durationMicros(),
+                    r.requestId(),
+                    r.flowId(),
+                    r.detailsJson()));
             em.flush(); // one INSERT at a time, in queue order: RECORD_ID is the order the API shows
         }
     }

@@ -31,8 +31,7 @@ public class LoginFailureBudget {
     static final String OVERFLOW = "other";
 
     /** Whether to record this failure, and how many of the source's failures went unrecorded before it. */
-    public record Admission(boolean record, String source, long suppressedBefore, boolean lastInWindow) {
-    }
+    public record Admission(boolean record, String source, long suppressedBefore, boolean lastInWindow) {}
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicLong suppressed = new AtomicLong();
@@ -81,11 +80,13 @@ public class LoginFailureBudget {
         if (address.startsWith("[") && address.endsWith("]")) {
             address = address.substring(1, address.length() - 1);
         }
-        if (!address.matches("[0-9A-Fa-f:.%a-zA-Z]{2,64}") || (address.indexOf(':') < 0 && !address.matches("[0-9.]+"))) {
+        if (!address.matches("[0-9A-Fa-f:.%a-zA-Z]{2,64}")
+                || (address.indexOf(':') < 0 && !address.matches("[0-9.]+"))) {
             return OVERFLOW; // not an address literal: never resolve a name here
         }
         try {
-            byte[] bytes = InetAddress.getByName(address.replaceFirst("%.*$", "")).getAddress();
+            byte[] bytes =
+                    InetAddress.getByName(address.replaceFirst("%.*$", "")).getAddress();
             if (bytes.length == 4) {
                 return InetAddress.getByAddress(bytes).getHostAddress();
             }

@@ -9,7 +9,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The MCP engine's observer that turns served calls and legacy sessions into audit events: one record per
@@ -22,8 +27,13 @@ import java.util.Map;
 public class McpCallAudit implements McpObserver {
 
     static final int MAX_RECORDED_JSON = 2000;
-    private static final Map<String, AuditEventType> TYPES = Map.of(McpMethods.TOOLS_CALL, AuditEventType.MCP_TOOLS_CALL,
-            McpMethods.RESOURCES_READ, AuditEventType.MCP_RESOURCES_READ, McpMethods.PROMPTS_GET, AuditEventType.MCP_PROMPTS_GET);
+    private static final Map<String, AuditEventType> TYPES = Map.of(
+            McpMethods.TOOLS_CALL,
+            AuditEventType.MCP_TOOLS_CALL,
+            McpMethods.RESOURCES_READ,
+            AuditEventType.MCP_RESOURCES_READ,
+            McpMethods.PROMPTS_GET,
+            AuditEventType.MCP_PROMPTS_GET);
 
     @Inject
     private AuditTrail audit;
@@ -34,7 +44,8 @@ public class McpCallAudit implements McpObserver {
     private Redaction redaction;
 
     /** The client of each open legacy session (by {@link #sessionRef}), so its end is recorded with it too. */
-    private final Map<String, String> sessionClients = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> sessionClients = new ConcurrentHashMap<>();
+
     static final int MAX_SESSIONS_REMEMBERED = 20_000;
 
     @PostConstruct
@@ -48,7 +59,10 @@ public class McpCallAudit implements McpObserver {
         if (type == null || !audit.enabled()) {
             return;
         }
-        AuditEvent event = AuditEvent.of(type).outcome(call.outcome()).target(call.target()).errorCode(call.errorCode())
+        AuditEvent event = AuditEvent.of(type)
+                .outcome(call.outcome())
+                .target(call.target())
+                .errorCode(call.errorCode())
                 .durationMicros(call.durationNanos() / 1000);
         caller(event, call.caller());
         boolean record = call.arguments() != null || config.recordTools().contains(call.target());
@@ -69,13 +83,17 @@ public class McpCallAudit implements McpObserver {
     private static AuditEvent downstreamFailure(ServedCall call) {
         ServedCall.DownstreamFailure failure = call.downstreamFailure();
         return caller(AuditEvent.of(AuditEventType.DOWNSTREAM_TOKEN_FAILED).target(call.target()), call.caller())
-                .failed(failure.reason()).detail("downstream", failure.downstream());
+                .failed(failure.reason())
+                .detail("downstream", failure.downstream());
     }
 
     @Override
     public void sessionOpened(String sessionId, Caller caller) {
-        AuditEvent event = caller(AuditEvent.of(AuditEventType.MCP_SESSION_OPENED), caller).detail("session", sessionRef(sessionId));
-        String clientId = caller == null ? null : AuditEvent.claimText(caller.claim("client_id").orElse(null));
+        AuditEvent event = caller(AuditEvent.of(AuditEventType.MCP_SESSION_OPENED), caller)
+                .detail("session", sessionRef(sessionId));
+        String clientId = caller == null
+                ? null
+                : AuditEvent.claimText(caller.claim("client_id").orElse(null));
         if (clientId != null) {
             if (sessionClients.size() >= MAX_SESSIONS_REMEMBERED) {
                 sessionClients.clear(); // bounded against lost ends; at worst an end is recorded without its client
@@ -88,7 +106,9 @@ public class McpCallAudit implements McpObserver {
     @Override
     public void sessionClosed(String sessionId, String owner, String reason) {
         String ref = sessionRef(sessionId);
-        audit.record(AuditEvent.of(AuditEventType.MCP_SESSION_CLOSED).subject(owner).client(ref == null ? null : sessionClients.remove(ref))
+        audit.record(AuditEvent.of(AuditEventType.MCP_SESSION_CLOSED)
+                .subject(owner)
+                .client(ref == null ? null : sessionClients.remove(ref))
                 .detail("session", ref)
                 .detail("reason", reason));
     }
@@ -102,10 +122,9 @@ public class McpCallAudit implements McpObserver {
             return null;
         }
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
             return null;
         }
     }
@@ -114,7 +133,8 @@ public class McpCallAudit implements McpObserver {
         if (caller == null) {
             return event;
         }
-        return event.subject(caller.name()).client(AuditEvent.claimText(caller.claim("client_id").orElse(null)));
+        return event.subject(caller.name())
+                .client(AuditEvent.claimText(caller.claim("client_id").orElse(null)));
     }
 
     private String json(JsonObject value) {

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -42,14 +44,16 @@ public class AuditConfig {
 
     /** Fields replaced by {@code [redacted]} in recorded tool arguments and results, comma-separated. */
     @Inject
-    @ConfigProperty(name = "portcullis.audit.redact-fields",
-            defaultValue = "password,secret,token,access_token,refresh_token,client_secret,code,code_verifier,authorization,api_key")
+    @ConfigProperty(
+            name = "portcullis.audit.redact-fields",
+            defaultValue =
+                    "password,secret,token,access_token,refresh_token,client_secret,code,code_verifier,authorization,api_key")
     private String redactFields;
 
     /** Tools whose arguments and results are recorded besides those whose {@code @Tool} opts in, comma-separated. */
     @Inject
     @ConfigProperty(name = "portcullis.audit.record-tools")
-    private java.util.Optional<String> recordTools;
+    private Optional<String> recordTools;
 
     /**
      * {@code login.failed} records one source address may cause per minute; further failures from it are counted
@@ -65,7 +69,9 @@ public class AuditConfig {
         if (now - enabledReadAt >= REREAD_NANOS) {
             enabledReadAt = now;
             try {
-                enabled = ConfigProvider.getConfig().getOptionalValue(ENABLED, Boolean.class).orElse(true);
+                enabled = ConfigProvider.getConfig()
+                        .getOptionalValue(ENABLED, Boolean.class)
+                        .orElse(true);
             } catch (RuntimeException e) {
                 enabled = true; // a malformed value: keep recording rather than go silent
             }
@@ -95,14 +101,19 @@ public class AuditConfig {
 
     /** The redacted field names, lower case. */
     public Set<String> redactFields() {
-        return words(redactFields).stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        return words(redactFields).stream()
+                .map(w -> w.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Set<String> recordTools() {
         return Set.copyOf(words(recordTools.orElse("")));
     }
 
-    private static java.util.List<String> words(String value) {
-        return Arrays.stream(value.split("[,\\s]+")).map(String::trim).filter(w -> !w.isEmpty()).toList();
+    private static List<String> words(String value) {
+        return Arrays.stream(value.split("[,\\s]+"))
+                .map(String::trim)
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

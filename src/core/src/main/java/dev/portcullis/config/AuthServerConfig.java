@@ -29,7 +29,9 @@ public class AuthServerConfig {
 
     /** When set, registration needs this bearer token ({@code portcullis.oauth.registration.initial-access-token}). */
     public Optional<String> initialAccessToken() {
-        return string("portcullis.oauth.registration.initial-access-token").map(String::trim).filter(t -> !t.isEmpty());
+        return string("portcullis.oauth.registration.initial-access-token")
+                .map(String::trim)
+                .filter(t -> !t.isEmpty());
     }
 
     /**
@@ -38,7 +40,9 @@ public class AuthServerConfig {
      * supported scope.
      */
     public List<String> registrationDefaultScopes() {
-        return words(string("portcullis.oauth.registration.default-scopes").orElse("pets:read").replace(',', ' '));
+        return words(string("portcullis.oauth.registration.default-scopes")
+                .orElse("pets:read")
+                .replace(',', ' '));
     }
 
     /**
@@ -47,7 +51,9 @@ public class AuthServerConfig {
      * registered that are also listed here.
      */
     public List<String> registeredMachineClientScopes() {
-        return words(string("portcullis.oauth.registration.machine-client-scopes").orElse("").replace(',', ' '));
+        return words(string("portcullis.oauth.registration.machine-client-scopes")
+                .orElse("")
+                .replace(',', ' '));
     }
 
     /** The ids of operator-provisioned machine clients ({@code portcullis.oauth.machine-clients}, comma-separated). */
@@ -57,7 +63,9 @@ public class AuthServerConfig {
 
     /** One setting of provisioned machine client {@code id}: {@code portcullis.oauth.machine-client.<id>.<setting>}. */
     public Optional<String> machineClientSetting(String id, String setting) {
-        return string("portcullis.oauth.machine-client." + id + "." + setting).map(String::trim).filter(v -> !v.isEmpty());
+        return string("portcullis.oauth.machine-client." + id + "." + setting)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
     }
 
     /** Registrations allowed per client software per window ({@code portcullis.oauth.registration.rate-limit}). */
@@ -81,7 +89,9 @@ public class AuthServerConfig {
 
     /** Private-use redirect schemes: {@code reverse-domain} (default), {@code any} or {@code none}. */
     public String privateUseSchemes() {
-        return string("portcullis.oauth.registration.private-use-schemes").orElse("reverse-domain").trim();
+        return string("portcullis.oauth.registration.private-use-schemes")
+                .orElse("reverse-domain")
+                .trim();
     }
 
     /** The default of {@link #knownPrivateUseRedirects()}: Cursor's callback, whose scheme has no dot. */
@@ -95,7 +105,8 @@ public class AuthServerConfig {
      */
     public List<String> knownPrivateUseRedirects() {
         List<String> uris = words(string("portcullis.oauth.registration.known-private-use-redirects")
-                .orElse(KNOWN_PRIVATE_USE_REDIRECTS_DEFAULT).replace(',', ' '));
+                .orElse(KNOWN_PRIVATE_USE_REDIRECTS_DEFAULT)
+                .replace(',', ' '));
         return uris.equals(List.of("none")) ? List.of() : uris;
     }
 
@@ -139,7 +150,10 @@ public class AuthServerConfig {
 
     /** The active key is replaced at start-up if it was created before this instant (a one-off rotation). */
     public Optional<Instant> rotateKeysCreatedBefore() {
-        return string("portcullis.oauth.keys.rotate-before").map(String::trim).filter(v -> !v.isEmpty()).map(Instant::parse);
+        return string("portcullis.oauth.keys.rotate-before")
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .map(Instant::parse);
     }
 
     /**
@@ -176,8 +190,11 @@ public class AuthServerConfig {
      * {@code portcullis.oauth.refresh-token.lifetime} is still read when the new one is not set.
      */
     public Duration refreshTokenIdleLifetime() {
-        return string("portcullis.oauth.refresh-token.idle-lifetime").or(() -> string("portcullis.oauth.refresh-token.lifetime"))
-                .map(String::trim).map(Duration::parse).orElse(Duration.ofDays(14));
+        return string("portcullis.oauth.refresh-token.idle-lifetime")
+                .or(() -> string("portcullis.oauth.refresh-token.lifetime"))
+                .map(String::trim)
+                .map(Duration::parse)
+                .orElse(Duration.ofDays(14));
     }
 
     /**
@@ -210,7 +227,9 @@ public class AuthServerConfig {
 
     /** CIMD: a PEM file of extra certificates to trust when fetching documents (tests); empty by default. */
     public Optional<String> metadataDocumentTrustedCertificates() {
-        return string("portcullis.oauth.cimd.trusted-certificates").map(String::trim).filter(v -> !v.isEmpty());
+        return string("portcullis.oauth.cimd.trusted-certificates")
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
     }
 
     /** CIMD: the whole fetch of a document, redirects included, ends within this ({@code portcullis.oauth.cimd.fetch-timeout}, default PT5S). */
@@ -270,6 +289,8 @@ public class AuthServerConfig {
     }
 
     private static List<String> words(String value) {
-        return Arrays.stream(value.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(value.trim().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

@@ -21,20 +21,29 @@ public class AuthorizeConfig {
 
     /** How long an authorization code is valid ({@code portcullis.oauth.code.lifetime}, default and maximum PT60S). */
     public Duration codeLifetime() {
-        Duration configured = string("portcullis.oauth.code.lifetime").map(String::trim).filter(v -> !v.isEmpty())
-                .map(Duration::parse).orElse(MAX_CODE_LIFETIME);
+        Duration configured = string("portcullis.oauth.code.lifetime")
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .map(Duration::parse)
+                .orElse(MAX_CODE_LIFETIME);
         return configured.compareTo(MAX_CODE_LIFETIME) > 0 || configured.isNegative() || configured.isZero()
-                ? MAX_CODE_LIFETIME : configured;
+                ? MAX_CODE_LIFETIME
+                : configured;
     }
 
     /** Whether approvals are remembered per user, client and scope set ({@code portcullis.oauth.consent.remember}). */
     public boolean rememberConsent() {
-        return string("portcullis.oauth.consent.remember").map(String::trim).map(Boolean::parseBoolean).orElse(true);
+        return string("portcullis.oauth.consent.remember")
+                .map(String::trim)
+                .map(Boolean::parseBoolean)
+                .orElse(true);
     }
 
     /** The HMAC key of the consent forms' CSRF tokens ({@code portcullis.oauth.authorize.form-key}, base64). */
     public Optional<byte[]> formKey() {
-        return string("portcullis.oauth.authorize.form-key").map(String::trim).filter(v -> !v.isEmpty())
+        return string("portcullis.oauth.authorize.form-key")
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
                 .map(Base64.getDecoder()::decode);
     }
 
@@ -49,8 +58,11 @@ public class AuthorizeConfig {
      */
     public List<String> realmGroups() {
         List<String> names = string("portcullis.oauth.realm-groups").stream()
-                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty())
-                .distinct().toList();
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
         return names.isEmpty() ? DEFAULT_REALM_GROUPS : names;
     }
 

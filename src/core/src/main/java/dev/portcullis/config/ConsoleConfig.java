@@ -14,7 +14,10 @@ public class ConsoleConfig {
 
     /** The realm group whose members may use the operator console ({@code portcullis.console.operator-group}). */
     public String operatorGroup() {
-        return ConfigProvider.getConfig(ConsoleConfig.class.getClassLoader()).getOptionalValue(OPERATOR_GROUP, String.class)
-                .map(String::trim).filter(v -> !v.isEmpty()).orElse("portcullis-admins");
+        return ConfigProvider.getConfig(ConsoleConfig.class.getClassLoader())
+                .getOptionalValue(OPERATOR_GROUP, String.class)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .orElse("portcullis-admins");
     }
 }

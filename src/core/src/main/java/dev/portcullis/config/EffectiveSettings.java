@@ -24,19 +24,19 @@ public final class EffectiveSettings {
     private static final String PREFIX = "portcullis.";
     private static final String ENV_PREFIX = "PORTCULLIS_";
     /** Words that make a setting a credential; over-hiding a path or a count is the safe mistake. */
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(secret|password|passwd|passphrase|token|key|credential|private|hash).*");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile(".*(secret|password|passwd|passphrase|token|key|credential|private|hash).*");
     /** Names with a credential word that still hold no credential (an endpoint, a lifetime, a count). */
-    private static final Pattern NOT_SECRET_NAME = Pattern.compile(".*(-endpoint|lifetime|-iterations|-cache|\\.claim|-grace)$");
+    private static final Pattern NOT_SECRET_NAME =
+            Pattern.compile(".*(-endpoint|lifetime|-iterations|-cache|\\.claim|-grace)$");
     /** Values shaped like a credential whatever their name: a JWT, PEM, a stored secret hash, a base64 key. */
-    private static final Pattern SECRET_VALUE = Pattern.compile(
-            "(?s).*(eyJ[A-Za-z0-9_-]{8,}\\.|-----BEGIN|pbkdf2-sha256\\$|[A-Za-z0-9+/_-]{32,}={0,2}).*");
+    private static final Pattern SECRET_VALUE =
+            Pattern.compile("(?s).*(eyJ[A-Za-z0-9_-]{8,}\\.|-----BEGIN|pbkdf2-sha256\\$|[A-Za-z0-9+/_-]{32,}={0,2}).*");
 
-    private EffectiveSettings() {
-    }
+    private EffectiveSettings() {}
 
     /** One setting as the server resolves it; {@code value} is null when {@link #hidden()} or unset. */
-    public record EffectiveSetting(String name, String value, String source, boolean hidden) {
-    }
+    public record EffectiveSetting(String name, String value, String source, boolean hidden) {}
 
     /** The settings of {@code config}, sorted by name. */
     public static List<EffectiveSetting> of(Config config) {
@@ -69,14 +69,17 @@ public final class EffectiveSettings {
     /** Whether a setting of this name, or with this value, may hold a credential. */
     public static boolean secret(String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
-        boolean byName = SECRET_NAME.matcher(lastSegment(lower)).matches() && !NOT_SECRET_NAME.matcher(lower).matches();
+        boolean byName = SECRET_NAME.matcher(lastSegment(lower)).matches()
+                && !NOT_SECRET_NAME.matcher(lower).matches();
         return byName || (value != null && SECRET_VALUE.matcher(value).matches());
     }
 
     private static EffectiveSetting setting(String name, ConfigValue value) {
         String raw = value == null ? null : value.getValue();
         String source = value == null ? null : value.getSourceName();
-        return secret(name, raw) ? new EffectiveSetting(name, null, source, true) : new EffectiveSetting(name, raw, source, false);
+        return secret(name, raw)
+                ? new EffectiveSetting(name, null, source, true)
+                : new EffectiveSetting(name, raw, source, false);
     }
 
     /** The last dotted segment; an environment variable's name counts as a whole. */

@@ -3,7 +3,11 @@ package dev.portcullis.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,7 +38,7 @@ public class McpConfig {
     @Inject
     @ConfigProperty(name = "portcullis.mcp.resource")
     private Optional<String> resource; // required and checked by StartupChecks; Optional keeps CDI validation of
-                                       // other modules of the same EAR (their own config sources) from failing
+    // other modules of the same EAR (their own config sources) from failing
 
     /**
      * The HMAC key (base64, at least 32 bytes) protecting the modern era's requestState. Unset: a random key
@@ -68,17 +72,20 @@ public class McpConfig {
         return Math.max(1, maxSessionsPerSubject);
     }
 
-    public java.time.Duration keepAlive() {
-        return java.time.Duration.ofSeconds(Math.max(1, keepAliveSeconds));
+    public Duration keepAlive() {
+        return Duration.ofSeconds(Math.max(1, keepAliveSeconds));
     }
 
     public Optional<byte[]> requestStateKey() {
-        return requestStateKey.map(key -> java.util.Base64.getDecoder().decode(key.strip()));
+        return requestStateKey.map(key -> Base64.getDecoder().decode(key.strip()));
     }
 
     public List<String> allowedOrigins() {
-        return allowedOrigins.map(value -> java.util.Arrays.stream(value.split("[,\\s]+"))
-                .filter(origin -> !origin.isEmpty()).toList()).orElse(List.of());
+        return allowedOrigins
+                .map(value -> Arrays.stream(value.split("[,\\s]+"))
+                        .filter(origin -> !origin.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     public int maxBodyBytes() {
@@ -92,6 +99,6 @@ public class McpConfig {
     /** The host name of {@code portcullis.mcp.resource}, lower case. */
     public String canonicalHost() {
         String host = resource.map(URI::create).map(URI::getHost).orElse(null);
-        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 }

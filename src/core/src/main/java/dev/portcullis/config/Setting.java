@@ -1,6 +1,7 @@
 package dev.portcullis.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ public enum Setting {
         URI uri;
         try {
             uri = new URI(value);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.of("is not a URL");
         }
         if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {

@@ -55,11 +55,20 @@ public class AuditRecordEntity {
     @Column(name = "DETAILS", length = 8000)
     private String details;
 
-    protected AuditRecordEntity() {
-    }
+    protected AuditRecordEntity() {}
 
-    public AuditRecordEntity(Instant occurredAt, String eventType, String outcome, String subject, String clientId,
-            String target, Integer errorCode, Long durationMicros, String requestId, String flowId, String details) {
+    public AuditRecordEntity(
+            Instant occurredAt,
+            String eventType,
+            String outcome,
+            String subject,
+            String clientId,
+            String target,
+            Integer errorCode,
+            Long durationMicros,
+            String requestId,
+            String flowId,
+            String details) {
         this.occurredAt = occurredAt;
         this.eventType = eventType;
         this.outcome = outcome;

@@ -15,17 +15,24 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "OAUTH_AUTHORIZATION_CODE")
-@NamedQuery(name = AuthorizationCodeEntity.BY_HASH,
+@NamedQuery(
+        name = AuthorizationCodeEntity.BY_HASH,
         query = "SELECT c FROM AuthorizationCodeEntity c WHERE c.codeHash = :hash")
-@NamedQuery(name = AuthorizationCodeEntity.MARK_USED,
+@NamedQuery(
+        name = AuthorizationCodeEntity.MARK_USED,
         query = "UPDATE AuthorizationCodeEntity c SET c.usedAt = :now WHERE c.grantId = :grantId AND c.usedAt IS NULL")
-@NamedQuery(name = AuthorizationCodeEntity.UNUSED_OF_CLIENT,
+@NamedQuery(
+        name = AuthorizationCodeEntity.UNUSED_OF_CLIENT,
         query = "SELECT c.grantId FROM AuthorizationCodeEntity c WHERE c.clientId = :clientId AND c.usedAt IS NULL")
-@NamedQuery(name = AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT, query = "SELECT c.grantId FROM AuthorizationCodeEntity c"
-        + " WHERE c.clientId = :clientId AND c.subject = :subject AND c.usedAt IS NULL")
-@NamedQuery(name = AuthorizationCodeEntity.DELETE_UNUSED,
+@NamedQuery(
+        name = AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT,
+        query = "SELECT c.grantId FROM AuthorizationCodeEntity c"
+                + " WHERE c.clientId = :clientId AND c.subject = :subject AND c.usedAt IS NULL")
+@NamedQuery(
+        name = AuthorizationCodeEntity.DELETE_UNUSED,
         query = "DELETE FROM AuthorizationCodeEntity c WHERE c.grantId IN :grantIds AND c.usedAt IS NULL")
-@NamedQuery(name = AuthorizationCodeEntity.PURGE,
+@NamedQuery(
+        name = AuthorizationCodeEntity.PURGE,
         query = "DELETE FROM AuthorizationCodeEntity c WHERE c.expiresAt < :before")
 public class AuthorizationCodeEntity {
 

@@ -14,12 +14,17 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "OAUTH_CLIENT")
-@NamedQuery(name = ClientEntity.NEVER_USED_SINCE,
-        query = "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt IS NULL AND c.issuedAt < :before ORDER BY c.issuedAt")
-@NamedQuery(name = ClientEntity.UNUSED_SINCE,
+@NamedQuery(
+        name = ClientEntity.NEVER_USED_SINCE,
+        query =
+                "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt IS NULL AND c.issuedAt < :before ORDER BY c.issuedAt")
+@NamedQuery(
+        name = ClientEntity.UNUSED_SINCE,
         query = "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt < :before ORDER BY c.lastUsedAt")
-@NamedQuery(name = ClientEntity.MARK_USED, query = "UPDATE ClientEntity c SET c.lastUsedAt = :now "
-        + "WHERE c.clientId = :clientId AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :staleBefore)")
+@NamedQuery(
+        name = ClientEntity.MARK_USED,
+        query = "UPDATE ClientEntity c SET c.lastUsedAt = :now "
+                + "WHERE c.clientId = :clientId AND (c.lastUsedAt IS NULL OR c.lastUsedAt < :staleBefore)")
 @NamedQuery(name = ClientEntity.DELETE_BY_IDS, query = "DELETE FROM ClientEntity c WHERE c.clientId IN :ids")
 public class ClientEntity {
 

@@ -10,9 +10,11 @@ import java.time.Instant;
 /** A user's remembered approval of a client for a set of scopes (sorted, space-separated). */
 @Entity
 @Table(name = "OAUTH_CONSENT")
-@NamedQuery(name = ConsentEntity.BY_SUBJECT,
+@NamedQuery(
+        name = ConsentEntity.BY_SUBJECT,
         query = "SELECT c FROM ConsentEntity c WHERE c.subject = :subject ORDER BY c.grantedAt DESC")
-@NamedQuery(name = ConsentEntity.BY_SUBJECT_AND_CLIENT,
+@NamedQuery(
+        name = ConsentEntity.BY_SUBJECT_AND_CLIENT,
         query = "SELECT c FROM ConsentEntity c WHERE c.subject = :subject AND c.clientId = :clientId")
 public class ConsentEntity {
 

@@ -26,8 +26,8 @@ import java.util.Optional;
 @Stateless
 public class JpaTaskRecords implements TaskRecords {
 
-    private static final List<String> OPEN = List.of(TaskRecord.Status.WORKING.wire(),
-            TaskRecord.Status.INPUT_REQUIRED.wire());
+    private static final List<String> OPEN =
+            List.of(TaskRecord.Status.WORKING.wire(), TaskRecord.Status.INPUT_REQUIRED.wire());
 
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
@@ -35,10 +35,23 @@ public class JpaTaskRecords implements TaskRecords {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void insert(TaskRecord task) {
-        em.persist(new McpTaskEntity(task.id(), task.owner(), task.status().wire(), task.createdAt(),
-                task.lastUpdatedAt(), task.expiresAt(), task.ttlMs(), task.pollIntervalMs(), task.toolName(),
-                text(task.arguments()), text(task.clientCapabilities()), text(task.answers()),
-                text(task.inputRequests()), text(task.result()), text(task.error()), task.version()));
+        em.persist(new McpTaskEntity(
+                task.id(),
+                task.owner(),
+                task.status().wire(),
+                task.createdAt(),
+                task.lastUpdatedAt(),
+                task.expiresAt(),
+                task.ttlMs(),
+                task.pollIntervalMs(),
+                task.toolName(),
+                text(task.arguments()),
+                text(task.clientCapabilities()),
+                text(task.answers()),
+                text(task.inputRequests()),
+                text(task.result()),
+                text(task.error()),
+                task.version()));
     }
 
     @Override
@@ -53,12 +66,19 @@ public class JpaTaskRecords implements TaskRecords {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean replace(long expectedVersion, TaskRecord next) {
-        return em.createNamedQuery(McpTaskEntity.REPLACE).setParameter("status", next.status().wire())
-                .setParameter("lastUpdatedAt", next.lastUpdatedAt()).setParameter("answers", text(next.answers()))
-                .setParameter("inputRequests", text(next.inputRequests())).setParameter("result", text(next.result()))
-                .setParameter("error", text(next.error())).setParameter("nextVersion", next.version())
-                .setParameter("taskId", next.id()).setParameter("expectedVersion", expectedVersion)
-                .setParameter("open", OPEN).executeUpdate() == 1;
+        return em.createNamedQuery(McpTaskEntity.REPLACE)
+                        .setParameter("status", next.status().wire())
+                        .setParameter("lastUpdatedAt", next.lastUpdatedAt())
+                        .setParameter("answers", text(next.answers()))
+                        .setParameter("inputRequests", text(next.inputRequests()))
+                        .setParameter("result", text(next.result()))
+                        .setParameter("error", text(next.error()))
+                        .setParameter("nextVersion", next.version())
+                        .setParameter("taskId", next.id())
+                        .setParameter("expectedVersion", expectedVersion)
+                        .setParameter("open", OPEN)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override
@@ -73,14 +93,28 @@ public class JpaTaskRecords implements TaskRecords {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int deleteExpired(Instant now) {
-        return em.createNamedQuery(McpTaskEntity.DELETE_EXPIRED).setParameter("before", now).executeUpdate();
+        return em.createNamedQuery(McpTaskEntity.DELETE_EXPIRED)
+                .setParameter("before", now)
+                .executeUpdate();
     }
 
     private static TaskRecord record(McpTaskEntity row) {
-        return new TaskRecord(row.getTaskId(), row.getOwner(), TaskRecord.Status.ofWire(row.getStatus()),
-                row.getCreatedAt(), row.getLastUpdatedAt(), row.getTtlMs(), row.getPollIntervalMs(),
-                row.getToolName(), json(row.getArguments()), json(row.getClientCapabilities()), json(row.getAnswers()),
-                json(row.getInputRequests()), json(row.getResult()), json(row.getError()), row.getVersion());
+        return new TaskRecord(
+                row.getTaskId(),
+                row.getOwner(),
+                TaskRecord.Status.ofWire(row.getStatus()),
+                row.getCreatedAt(),
+                row.getLastUpdatedAt(),
+                row.getTtlMs(),
+                row.getPollIntervalMs(),
+                row.getToolName(),
+                json(row.getArguments()),
+                json(row.getClientCapabilities()),
+                json(row.getAnswers()),
+                json(row.getInputRequests()),
+                json(row.getResult()),
+                json(row.getError()),
+                row.getVersion());
     }
 
     /** JSON text; the literal {@code null} for an absent value (the columns are NOT NULL). */

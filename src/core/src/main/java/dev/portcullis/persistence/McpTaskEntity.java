@@ -15,10 +15,12 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "MCP_TASK")
-@NamedQuery(name = McpTaskEntity.REPLACE, query = "UPDATE McpTaskEntity t SET t.status = :status,"
-        + " t.lastUpdatedAt = :lastUpdatedAt, t.answers = :answers, t.inputRequests = :inputRequests,"
-        + " t.result = :result, t.error = :error, t.version = :nextVersion"
-        + " WHERE t.taskId = :taskId AND t.version = :expectedVersion AND t.status IN :open")
+@NamedQuery(
+        name = McpTaskEntity.REPLACE,
+        query = "UPDATE McpTaskEntity t SET t.status = :status,"
+                + " t.lastUpdatedAt = :lastUpdatedAt, t.answers = :answers, t.inputRequests = :inputRequests,"
+                + " t.result = :result, t.error = :error, t.version = :nextVersion"
+                + " WHERE t.taskId = :taskId AND t.version = :expectedVersion AND t.status IN :open")
 @NamedQuery(name = McpTaskEntity.DELETE_EXPIRED, query = "DELETE FROM McpTaskEntity t WHERE t.expiresAt < :before")
 public class McpTaskEntity {
 
@@ -85,9 +87,22 @@ public class McpTaskEntity {
     }
 
     @SuppressWarnings("java:S107") // one column each
-    public McpTaskEntity(String taskId, String owner, String status, Instant createdAt, Instant lastUpdatedAt,
-            Instant expiresAt, long ttlMs, long pollIntervalMs, String toolName, String arguments,
-            String clientCapabilities, String answers, String inputRequests, String result, String error,
+    public McpTaskEntity(
+            String taskId,
+            String owner,
+            String status,
+            Instant createdAt,
+            Instant lastUpdatedAt,
+            Instant expiresAt,
+            long ttlMs,
+            long pollIntervalMs,
+            String toolName,
+            String arguments,
+            String clientCapabilities,
+            String answers,
+            String inputRequests,
+            String result,
+            String error,
             long version) {
         this.taskId = taskId;
         this.owner = owner;

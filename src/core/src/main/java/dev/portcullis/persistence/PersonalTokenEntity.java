@@ -10,7 +10,8 @@ import java.time.Instant;
 /** A personal access token's record: whose it is, what it may do, until when; never the token itself. */
 @Entity
 @Table(name = "OAUTH_PERSONAL_TOKEN")
-@NamedQuery(name = PersonalTokenEntity.OF_SUBJECT,
+@NamedQuery(
+        name = PersonalTokenEntity.OF_SUBJECT,
         query = "SELECT t FROM PersonalTokenEntity t WHERE t.subject = :subject ORDER BY t.createdAt DESC")
 @NamedQuery(name = PersonalTokenEntity.PURGE, query = "DELETE FROM PersonalTokenEntity t WHERE t.expiresAt < :before")
 public class PersonalTokenEntity {
@@ -44,7 +45,8 @@ public class PersonalTokenEntity {
         // for JPA
     }
 
-    public PersonalTokenEntity(String tokenId, String subject, String name, String scope, Instant createdAt, Instant expiresAt) {
+    public PersonalTokenEntity(
+            String tokenId, String subject, String name, String scope, Instant createdAt, Instant expiresAt) {
         this.tokenId = tokenId;
         this.subject = subject;
         this.name = name;

@@ -17,10 +17,13 @@ import java.time.Instant;
 @Entity
 @Table(name = "OAUTH_REFRESH_TOKEN")
 @NamedQueries({
-    @NamedQuery(name = RefreshTokenEntity.MARK_ROTATED,
+    @NamedQuery(
+            name = RefreshTokenEntity.MARK_ROTATED,
             query = "UPDATE RefreshTokenEntity t SET t.rotatedAt = :now, t.successorSealed = :successor"
                     + " WHERE t.tokenHash = :hash AND t.rotatedAt IS NULL"),
-    @NamedQuery(name = RefreshTokenEntity.DELETE_EXPIRED, query = "DELETE FROM RefreshTokenEntity t WHERE t.expiresAt < :before")
+    @NamedQuery(
+            name = RefreshTokenEntity.DELETE_EXPIRED,
+            query = "DELETE FROM RefreshTokenEntity t WHERE t.expiresAt < :before")
 })
 public class RefreshTokenEntity {
 

@@ -12,9 +12,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "OAUTH_REVOKED_ACCESS_TOKEN")
 @NamedQueries({
-    @NamedQuery(name = RevokedAccessTokenEntity.UNEXPIRED,
+    @NamedQuery(
+            name = RevokedAccessTokenEntity.UNEXPIRED,
             query = "SELECT r.jti FROM RevokedAccessTokenEntity r WHERE r.expiresAt > :now"),
-    @NamedQuery(name = RevokedAccessTokenEntity.DELETE_EXPIRED,
+    @NamedQuery(
+            name = RevokedAccessTokenEntity.DELETE_EXPIRED,
             query = "DELETE FROM RevokedAccessTokenEntity r WHERE r.expiresAt < :before")
 })
 public class RevokedAccessTokenEntity {

@@ -15,9 +15,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "OAUTH_REVOKED_CLIENT")
 @NamedQueries({
-    @NamedQuery(name = RevokedClientEntity.SINCE,
+    @NamedQuery(
+            name = RevokedClientEntity.SINCE,
             query = "SELECT r FROM RevokedClientEntity r WHERE r.revokedAt > :since"),
-    @NamedQuery(name = RevokedClientEntity.DELETE_BEFORE,
+    @NamedQuery(
+            name = RevokedClientEntity.DELETE_BEFORE,
             query = "DELETE FROM RevokedClientEntity r WHERE r.revokedAt < :before")
 })
 public class RevokedClientEntity {

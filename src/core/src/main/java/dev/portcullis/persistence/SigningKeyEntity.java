@@ -38,7 +38,8 @@ public class SigningKeyEntity {
         // for JPA
     }
 
-    public SigningKeyEntity(String kid, String algorithm, String publicKey, String encryptedPrivateKey, Instant createdAt) {
+    public SigningKeyEntity(
+            String kid, String algorithm, String publicKey, String encryptedPrivateKey, Instant createdAt) {
         this.kid = kid;
         this.algorithm = algorithm;
         this.publicKey = publicKey;

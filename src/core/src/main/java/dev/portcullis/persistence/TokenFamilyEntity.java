@@ -16,14 +16,23 @@ import java.time.Instant;
 @Entity
 @Table(name = "OAUTH_TOKEN_FAMILY")
 @NamedQueries({
-    @NamedQuery(name = TokenFamilyEntity.FIND_BY_GRANT, query = "SELECT f FROM TokenFamilyEntity f WHERE f.grantId = :grantId"),
-    @NamedQuery(name = TokenFamilyEntity.ACTIVE_OF_CLIENT,
+    @NamedQuery(
+            name = TokenFamilyEntity.FIND_BY_GRANT,
+            query = "SELECT f FROM TokenFamilyEntity f WHERE f.grantId = :grantId"),
+    @NamedQuery(
+            name = TokenFamilyEntity.ACTIVE_OF_CLIENT,
             query = "SELECT f FROM TokenFamilyEntity f WHERE f.clientId = :clientId AND f.revokedAt IS NULL"),
-    @NamedQuery(name = TokenFamilyEntity.ACTIVE_OF_CLIENT_AND_SUBJECT, query = "SELECT f FROM TokenFamilyEntity f"
-            + " WHERE f.clientId = :clientId AND f.subject = :subject AND f.revokedAt IS NULL"),
-    @NamedQuery(name = TokenFamilyEntity.REVOKED_SINCE,
-            query = "SELECT f.familyId FROM TokenFamilyEntity f WHERE f.revokedAt IS NOT NULL AND f.revokedAt > :since"),
-    @NamedQuery(name = TokenFamilyEntity.DELETE_EXPIRED, query = "DELETE FROM TokenFamilyEntity f WHERE f.expiresAt < :before")
+    @NamedQuery(
+            name = TokenFamilyEntity.ACTIVE_OF_CLIENT_AND_SUBJECT,
+            query = "SELECT f FROM TokenFamilyEntity f"
+                    + " WHERE f.clientId = :clientId AND f.subject = :subject AND f.revokedAt IS NULL"),
+    @NamedQuery(
+            name = TokenFamilyEntity.REVOKED_SINCE,
+            query =
+                    "SELECT f.familyId FROM TokenFamilyEntity f WHERE f.revokedAt IS NOT NULL AND f.revokedAt > :since"),
+    @NamedQuery(
+            name = TokenFamilyEntity.DELETE_EXPIRED,
+            query = "DELETE FROM TokenFamilyEntity f WHERE f.expiresAt < :before")
 })
 public class TokenFamilyEntity {
 
@@ -75,8 +84,16 @@ public class TokenFamilyEntity {
         // for JPA
     }
 
-    public TokenFamilyEntity(String familyId, String grantId, String clientId, String subject, String groupsJson,
-            String scope, String resource, Instant authenticatedAt, Instant createdAt) {
+    public TokenFamilyEntity(
+            String familyId,
+            String grantId,
+            String clientId,
+            String subject,
+            String groupsJson,
+            String scope,
+            String resource,
+            Instant authenticatedAt,
+            Instant createdAt) {
         this.familyId = familyId;
         this.grantId = grantId;
         this.clientId = clientId;

@@ -69,7 +69,7 @@ public class DatabaseReadiness {
     /** The reason goes to the log only: the health endpoint is public. */
     private static HealthCheckResponse down(String reason) {
         LOG.log(Level.WARNING, "Readiness: the database did not answer: {0}", reason);
-        return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN,
-                Optional.of(Map.of("error", "the database did not answer")));
+        return new HealthCheckResponse(
+                NAME, HealthCheckResponse.Status.DOWN, Optional.of(Map.of("error", "the database did not answer")));
     }
 }

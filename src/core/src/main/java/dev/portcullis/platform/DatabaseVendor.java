@@ -41,7 +41,9 @@ public enum DatabaseVendor {
 
     static DatabaseVendor fromProductName(String product) {
         for (DatabaseVendor vendor : values()) {
-            if (vendor.productName.toLowerCase(Locale.ROOT).equals(String.valueOf(product).toLowerCase(Locale.ROOT))) {
+            if (vendor.productName
+                    .toLowerCase(Locale.ROOT)
+                    .equals(String.valueOf(product).toLowerCase(Locale.ROOT))) {
                 return vendor;
             }
         }

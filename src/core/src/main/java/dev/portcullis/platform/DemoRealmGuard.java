@@ -14,9 +14,10 @@ final class DemoRealmGuard {
     static final String DEMO_REALM = "portcullis.demo-realm";
     static final String PRODUCTION = "portcullis.production";
 
-    static final String WARNING = "THE DEMO REALM IS ACTIVE: its users and passwords are public (alice, bob, auditor; bob is an"
-            + " mcp-admin, auditor reads the audit trail). Anyone who reaches this server can sign in. Use it only for demonstrations on this machine;"
-            + " select a real realm (PORTCULLIS_REALM=ldap or oidc) and set PORTCULLIS_PRODUCTION=true for an installation.";
+    static final String WARNING =
+            "THE DEMO REALM IS ACTIVE: its users and passwords are public (alice, bob, auditor; bob is an"
+                    + " mcp-admin, auditor reads the audit trail). Anyone who reaches this server can sign in. Use it only for demonstrations on this machine;"
+                    + " select a real realm (PORTCULLIS_REALM=ldap or oidc) and set PORTCULLIS_PRODUCTION=true for an installation.";
 
     private final boolean demoRealm;
     private final boolean production;
@@ -31,7 +32,10 @@ final class DemoRealmGuard {
     }
 
     private static boolean flag(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).map("true"::equalsIgnoreCase).orElse(false);
+        return config.getOptionalValue(key, String.class)
+                .map(String::trim)
+                .map("true"::equalsIgnoreCase)
+                .orElse(false);
     }
 
     /** The warning to log at start-up, when the demo realm is active. */
@@ -42,8 +46,9 @@ final class DemoRealmGuard {
     /** Why the server must not start: the demo realm in an installation declared as production. */
     Optional<String> problem() {
         if (demoRealm && production) {
-            return Optional.of("the demo realm (public passwords) is active and " + PRODUCTION + " is true."
-                    + " Select a real realm (PORTCULLIS_REALM=ldap or oidc), or unset PORTCULLIS_PRODUCTION for a demonstration.");
+            return Optional.of(
+                    "the demo realm (public passwords) is active and " + PRODUCTION + " is true."
+                            + " Select a real realm (PORTCULLIS_REALM=ldap or oidc), or unset PORTCULLIS_PRODUCTION for a demonstration.");
         }
         return Optional.empty();
     }

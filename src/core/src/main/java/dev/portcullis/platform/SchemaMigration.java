@@ -40,8 +40,10 @@ public class SchemaMigration {
     void migrate() {
         DataSource dataSource = lookupDataSource();
         try {
-            MigrateResult result = flyway(dataSource, getClass().getClassLoader()).migrate();
-            schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            MigrateResult result =
+                    flyway(dataSource, getClass().getClassLoader()).migrate();
+            schemaVersion =
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             LOG.info(() -> "Database schema is at version " + schemaVersion + " (" + result.migrationsExecuted
                     + " migration(s) applied now).");
         } catch (FlywayException e) {

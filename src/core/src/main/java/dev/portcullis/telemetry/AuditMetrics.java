@@ -31,14 +31,18 @@ public class AuditMetrics {
     /** Once, although each module of the application fires the event. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (registered.compareAndSet(false, true)) {
-            telemetry.gauge(Telemetry.AUDIT_QUEUE_DEPTH, "Audit records waiting in memory to be written",
-                    audit::depth);
-            telemetry.gauge(Telemetry.AUDIT_DROPPED, "Audit records dropped since start (queue full, or the database "
-                    + "refused the batch)", audit::dropped);
-            telemetry.gauge(Telemetry.AUDIT_WRITTEN, "Audit records written to the database since start",
-                    audit::written);
-            telemetry.gauge(Telemetry.AUDIT_LOGIN_FAILURES_SUPPRESSED, "Failed logins left unrecorded since start "
-                    + "(a source past portcullis.audit.login-failures-per-minute)", loginFailures::suppressed);
+            telemetry.gauge(Telemetry.AUDIT_QUEUE_DEPTH, "Audit records waiting in memory to be written", audit::depth);
+            telemetry.gauge(
+                    Telemetry.AUDIT_DROPPED,
+                    "Audit records dropped since start (queue full, or the database " + "refused the batch)",
+                    audit::dropped);
+            telemetry.gauge(
+                    Telemetry.AUDIT_WRITTEN, "Audit records written to the database since start", audit::written);
+            telemetry.gauge(
+                    Telemetry.AUDIT_LOGIN_FAILURES_SUPPRESSED,
+                    "Failed logins left unrecorded since start "
+                            + "(a source past portcullis.audit.login-failures-per-minute)",
+                    loginFailures::suppressed);
         }
     }
 }

@@ -14,16 +14,21 @@ final class Backends {
 
     private static final Logger LOG = Logger.getLogger(Backends.class.getName());
 
-    private Backends() {
-    }
+    private Backends() {}
 
     static MetricsBackend metrics(Instance<Object> beans) {
-        return load("org.eclipse.microprofile.metrics.MetricRegistry", () -> new MicroProfileMetrics(beans), MetricsBackend.NONE,
+        return load(
+                "org.eclipse.microprofile.metrics.MetricRegistry",
+                () -> new MicroProfileMetrics(beans),
+                MetricsBackend.NONE,
                 "MicroProfile Metrics");
     }
 
     static TracingBackend tracing(Instance<Object> beans) {
-        return load("io.opentelemetry.api.trace.Tracer", () -> new OpenTelemetryTracing(beans), TracingBackend.NONE,
+        return load(
+                "io.opentelemetry.api.trace.Tracer",
+                () -> new OpenTelemetryTracing(beans),
+                TracingBackend.NONE,
                 "MicroProfile Telemetry");
     }
 
@@ -32,8 +37,9 @@ final class Backends {
             Class.forName(apiClass, false, Backends.class.getClassLoader());
             return adapter.get();
         } catch (ClassNotFoundException | LinkageError | RuntimeException absent) {
-            LOG.log(Level.INFO, "{0} is not available on this server ({1}); its telemetry is off",
-                    new Object[] {api, absent.toString()});
+            LOG.log(Level.INFO, "{0} is not available on this server ({1}); its telemetry is off", new Object[] {
+                api, absent.toString()
+            });
             return none;
         }
     }

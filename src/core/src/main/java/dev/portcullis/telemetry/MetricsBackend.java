@@ -17,19 +17,15 @@ interface MetricsBackend {
 
     MetricsBackend NONE = new MetricsBackend() {
         @Override
-        public void increment(String name, String description, String... labels) {
-        }
+        public void increment(String name, String description, String... labels) {}
 
         @Override
-        public void register(String name, String description, String... labels) {
-        }
+        public void register(String name, String description, String... labels) {}
 
         @Override
-        public void time(String name, String description, Duration duration, String... labels) {
-        }
+        public void time(String name, String description, Duration duration, String... labels) {}
 
         @Override
-        public void gauge(String name, String description, LongSupplier value) {
-        }
+        public void gauge(String name, String description, LongSupplier value) {}
     };
 }

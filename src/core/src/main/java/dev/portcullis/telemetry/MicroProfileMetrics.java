@@ -1,6 +1,8 @@
 package dev.portcullis.telemetry;
 
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -17,13 +19,15 @@ final class MicroProfileMetrics implements MetricsBackend {
     private final MetricRegistry registry;
 
     /** {@code beans}: an injected {@code Instance}, so the registry's producer sees an injection point. */
-    MicroProfileMetrics(jakarta.enterprise.inject.Instance<Object> beans) {
-        this.registry = java.util.Objects.requireNonNull(beans.select(MetricRegistry.class).get(), "MetricRegistry");
+    MicroProfileMetrics(Instance<Object> beans) {
+        this.registry =
+                Objects.requireNonNull(beans.select(MetricRegistry.class).get(), "MetricRegistry");
     }
 
     @Override
     public void increment(String name, String description, String... labels) {
-        registry.counter(metadata(name, description, MetricUnits.NONE), tags(labels)).inc();
+        registry.counter(metadata(name, description, MetricUnits.NONE), tags(labels))
+                .inc();
     }
 
     @Override
@@ -33,7 +37,8 @@ final class MicroProfileMetrics implements MetricsBackend {
 
     @Override
     public void time(String name, String description, Duration duration, String... labels) {
-        registry.timer(metadata(name, description, MetricUnits.SECONDS), tags(labels)).update(duration);
+        registry.timer(metadata(name, description, MetricUnits.SECONDS), tags(labels))
+                .update(duration);
     }
 
     @Override
@@ -42,7 +47,11 @@ final class MicroProfileMetrics implements MetricsBackend {
     }
 
     private static Metadata metadata(String name, String description, String unit) {
-        return Metadata.builder().withName(name).withDescription(description).withUnit(unit).build();
+        return Metadata.builder()
+                .withName(name)
+                .withDescription(description)
+                .withUnit(unit)
+                .build();
     }
 
     private static Tag[] tags(String... labels) {

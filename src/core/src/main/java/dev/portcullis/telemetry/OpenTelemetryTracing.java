@@ -5,7 +5,9 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import jakarta.enterprise.inject.Instance;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Spans through the OpenTelemetry API as MicroProfile Telemetry provides it: the {@link Tracer} bean (MicroProfile
@@ -17,8 +19,8 @@ final class OpenTelemetryTracing implements TracingBackend {
 
     private final Tracer tracer;
 
-    OpenTelemetryTracing(jakarta.enterprise.inject.Instance<Object> beans) {
-        this.tracer = java.util.Objects.requireNonNull(beans.select(Tracer.class).get(), "Tracer");
+    OpenTelemetryTracing(Instance<Object> beans) {
+        this.tracer = Objects.requireNonNull(beans.select(Tracer.class).get(), "Tracer");
     }
 
     @Override

@@ -42,14 +42,26 @@ public class Telemetry {
      * Why {@code /mcp} refused a request before the dispatcher: the {@code bearer.refused} reasons of the audit trail
      * (src/docs/audit.md), and {@code session_not_found} (an unknown or ended legacy session, 404).
      */
-    public static final List<String> REFUSAL_REASONS = List.of("no_token", "token_in_query", "expired", "wrong_audience",
-            "wrong_issuer", "signature", "malformed", "invalid", "not_an_access_token", "revoked", "insufficient_scope",
+    public static final List<String> REFUSAL_REASONS = List.of(
+            "no_token",
+            "token_in_query",
+            "expired",
+            "wrong_audience",
+            "wrong_issuer",
+            "signature",
+            "malformed",
+            "invalid",
+            "not_an_access_token",
+            "revoked",
+            "insufficient_scope",
             "session_not_found");
+
     private static final String REFUSED_DESCRIPTION = "Requests to /mcp refused before the JSON-RPC dispatcher, per "
             + "reason and HTTP status (401 token, 403 scope, 404 session, 400 token in the query)";
 
     /** Span attribute names (OpenTelemetry semantic conventions where one exists: rpc.*). */
     public static final String RPC_SYSTEM = "rpc.system";
+
     public static final String RPC_METHOD = "rpc.method";
     public static final String TOOL_NAME = "mcp.tool.name";
     public static final String CLIENT_ID = "oauth.client_id";
@@ -67,10 +79,11 @@ public class Telemetry {
         tracing = Backends.tracing(beans);
         metrics = Backends.metrics(beans);
         try {
-            GRANT_TYPES.forEach(grant -> metrics.register(TOKENS_ISSUED, "Access tokens issued, per grant type",
-                    "grant_type", grant));
-            metrics.register(REFRESH_REPLAYS, "Rotated refresh tokens presented again after the grace window "
-                    + "(the family is revoked)");
+            GRANT_TYPES.forEach(grant ->
+                    metrics.register(TOKENS_ISSUED, "Access tokens issued, per grant type", "grant_type", grant));
+            metrics.register(
+                    REFRESH_REPLAYS,
+                    "Rotated refresh tokens presented again after the grace window " + "(the family is revoked)");
             metrics.register(REGISTRATIONS, "Clients registered through dynamic client registration (RFC 7591)");
         } catch (RuntimeException e) {
             // Metrics are never worth a failed deployment.
@@ -87,11 +100,19 @@ public class Telemetry {
     /** One served JSON-RPC request: counted, timed and, with an error code, counted as an error. */
     public void mcpRequest(String method, String tool, String errorCode, Duration duration) {
         metrics.increment(MCP_REQUESTS, "JSON-RPC requests served at /mcp", "method", method, "tool", tool);
-        metrics.time(MCP_DURATION, "Time to serve a JSON-RPC request at /mcp", duration, "method", method, "tool", tool);
+        metrics.time(
+                MCP_DURATION, "Time to serve a JSON-RPC request at /mcp", duration, "method", method, "tool", tool);
         if (errorCode != null) {
-            metrics.increment(MCP_ERRORS, "JSON-RPC requests at /mcp answered with an error (code: the JSON-RPC "
-                    + "error code, or tool_error for a tool result with isError)", "method", method, "tool", tool,
-                    "code", errorCode);
+            metrics.increment(
+                    MCP_ERRORS,
+                    "JSON-RPC requests at /mcp answered with an error (code: the JSON-RPC "
+                            + "error code, or tool_error for a tool result with isError)",
+                    "method",
+                    method,
+                    "tool",
+                    tool,
+                    "code",
+                    errorCode);
         }
     }
 
@@ -100,8 +121,13 @@ public class Telemetry {
      * {@link #REFUSAL_REASONS} counts as {@code other}: label values never come from the request.
      */
     public void mcpRefused(String reason, int status) {
-        metrics.increment(MCP_REFUSED, REFUSED_DESCRIPTION, "reason", REFUSAL_REASONS.contains(reason) ? reason : "other",
-                "status", String.valueOf(status));
+        metrics.increment(
+                MCP_REFUSED,
+                REFUSED_DESCRIPTION,
+                "reason",
+                REFUSAL_REASONS.contains(reason) ? reason : "other",
+                "status",
+                String.valueOf(status));
     }
 
     /** An access token issued; {@code grantType} is one the endpoint supports (it refuses others before this). */
@@ -112,8 +138,9 @@ public class Telemetry {
     }
 
     public void refreshReplay() {
-        metrics.increment(REFRESH_REPLAYS, "Rotated refresh tokens presented again after the grace window "
-                + "(the family is revoked)");
+        metrics.increment(
+                REFRESH_REPLAYS,
+                "Rotated refresh tokens presented again after the grace window " + "(the family is revoked)");
     }
 
     public void clientRegistered() {

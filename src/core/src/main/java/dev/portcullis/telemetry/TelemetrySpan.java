@@ -6,5 +6,5 @@ public interface TelemetrySpan {
     /** @param errorCode null for success, otherwise the error's code (JSON-RPC code, OAuth error) as the status */
     void end(String errorCode);
 
-    TelemetrySpan NONE = errorCode -> { };
+    TelemetrySpan NONE = errorCode -> {};
 }

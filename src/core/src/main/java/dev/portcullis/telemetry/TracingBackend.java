@@ -18,7 +18,6 @@ interface TracingBackend {
         }
 
         @Override
-        public void annotate(String key, String value) {
-        }
+        public void annotate(String key, String value) {}
     };
 }

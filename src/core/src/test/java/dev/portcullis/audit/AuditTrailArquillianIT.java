@@ -47,7 +47,9 @@ class AuditTrailArquillianIT {
         String client = "audit-it-" + UUID.randomUUID();
         long writtenBefore = stats.written();
         for (int i = 0; i < 3; i++) {
-            audit.record(AuditEvent.of(AuditEventType.CLIENT_REGISTERED).client(client).flow("flow-of-" + client.substring(9, 20))
+            audit.record(AuditEvent.of(AuditEventType.CLIENT_REGISTERED)
+                    .client(client)
+                    .flow("flow-of-" + client.substring(9, 20))
                     .detail("n", i));
         }
         AuditFilter byClient = new AuditFilter(null, null, null, client, null, null, null, null, null);
@@ -57,7 +59,9 @@ class AuditTrailArquillianIT {
             found = records.page(byClient, 0, 10);
         }
         assertEquals(3, found.size(), "records written asynchronously");
-        assertEquals(List.of("{\"n\":\"0\"}", "{\"n\":\"1\"}", "{\"n\":\"2\"}"), found.stream().map(AuditRecordEntity::getDetails).toList());
+        assertEquals(
+                List.of("{\"n\":\"0\"}", "{\"n\":\"1\"}", "{\"n\":\"2\"}"),
+                found.stream().map(AuditRecordEntity::getDetails).toList());
         assertTrue(found.stream().allMatch(r -> r.getFlowId().startsWith("flow-of-")), "flow id");
         assertTrue(stats.written() >= writtenBefore + 3, "written counter");
         assertEquals(2, records.page(byClient, found.get(0).getRecordId(), 10).size(), "keyset page after the first");

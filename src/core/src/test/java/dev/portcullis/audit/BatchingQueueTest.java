@@ -16,8 +16,8 @@ class BatchingQueueTest {
 
     @Test
     void offerWhenQueueFullThenDroppedAndCountedWithoutBlocking() {
-        BatchingQueue<Integer> queue = new BatchingQueue<>(3, 10, pending::add, items -> batches.add(List.copyOf(items)),
-                drops::incrementAndGet);
+        BatchingQueue<Integer> queue = new BatchingQueue<>(
+                3, 10, pending::add, items -> batches.add(List.copyOf(items)), drops::incrementAndGet);
 
         for (int i = 0; i < 5; i++) {
             queue.offer(i); // the executor has not run yet: the writer is "slow"
@@ -36,12 +36,17 @@ class BatchingQueueTest {
     @Test
     void drainWhenWriterFailsThenBatchDroppedAndCountedAndNextBatchWritten() {
         AtomicBoolean databaseDown = new AtomicBoolean(true);
-        BatchingQueue<Integer> queue = new BatchingQueue<>(100, 2, pending::add, items -> {
-            if (databaseDown.get()) {
-                throw new IllegalStateException("database down");
-            }
-            batches.add(List.copyOf(items));
-        }, drops::incrementAndGet);
+        BatchingQueue<Integer> queue = new BatchingQueue<>(
+                100,
+                2,
+                pending::add,
+                items -> {
+                    if (databaseDown.get()) {
+                        throw new IllegalStateException("database down");
+                    }
+                    batches.add(List.copyOf(items));
+                },
+                drops::incrementAndGet);
 
         queue.offer(1);
         queue.offer(2);

@@ -12,10 +12,16 @@ class RedactionTest {
 
     @Test
     void applyWhenConfiguredFieldsAtAnyDepthThenTheirValuesAreReplaced() {
-        String redacted = redaction.apply(JsonInput.read("{\"name\":\"Rex\",\"Password\":\"hunter2\",\"nested\":"
-                + "{\"api_key\":{\"deep\":\"k-123\"},\"list\":[{\"password\":\"p2\"},3]}}")).toString();
+        String redacted = redaction
+                .apply(JsonInput.read("{\"name\":\"Rex\",\"Password\":\"hunter2\",\"nested\":"
+                        + "{\"api_key\":{\"deep\":\"k-123\"},\"list\":[{\"password\":\"p2\"},3]}}"))
+                .toString();
 
-        assertThat(redacted).doesNotContain("hunter2", "k-123", "p2").contains("\"name\":\"Rex\"")
-                .contains("\"Password\":\"[redacted]\"").contains("\"api_key\":\"[redacted]\"").contains("3");
+        assertThat(redacted)
+                .doesNotContain("hunter2", "k-123", "p2")
+                .contains("\"name\":\"Rex\"")
+                .contains("\"Password\":\"[redacted]\"")
+                .contains("\"api_key\":\"[redacted]\"")
+                .contains("3");
     }
 }

@@ -1,6 +1,5 @@
 package dev.portcullis.demo;
 
-import dev.portcullis.testing.ProductWar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.platform.InstallationService;
 import dev.portcullis.platform.SchemaMigration;
+import dev.portcullis.testing.ProductWar;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import java.io.File;
@@ -58,7 +58,7 @@ class PetStoreArquillianIT {
         assertEquals(Pet.Status.AVAILABLE, found.getStatus());
 
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT NAME, SPECIES, STATUS FROM PET WHERE ID = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT NAME, SPECIES, STATUS FROM PET WHERE ID = ?")) {
             select.setLong(1, added.getId());
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next(), "the row is in the PET table");
@@ -76,7 +76,8 @@ class PetStoreArquillianIT {
         store.sell(added.getId());
 
         assertEquals(Pet.Status.SOLD, store.find(added.getId()).orElseThrow().getStatus());
-        assertTrue(store.withStatus(Pet.Status.SOLD).stream().anyMatch(p -> p.getId().equals(added.getId())));
+        assertTrue(store.withStatus(Pet.Status.SOLD).stream()
+                .anyMatch(p -> p.getId().equals(added.getId())));
     }
 
     @Test
@@ -97,7 +98,8 @@ class PetStoreArquillianIT {
     }
 
     private long countPets() throws Exception {
-        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM PET")) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM PET")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -23,7 +23,8 @@ import java.util.Set;
 class OAuthInputsFuzzTest {
 
     private final ClientMetadataValidator validator = new ClientMetadataValidator(
-            new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read", "pets:write"),
+            new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN),
+            Set.of("pets:read", "pets:write"),
             java.util.List.of("pets:read"));
 
     @FuzzTest(maxDuration = "5s")
@@ -31,7 +32,8 @@ class OAuthInputsFuzzTest {
         if (data.consumeBoolean()) {
             registration(data.consumeRemainingAsBytes());
         } else {
-            form(data.consumeBoolean() ? "application/x-www-form-urlencoded" : data.consumeString(40),
+            form(
+                    data.consumeBoolean() ? "application/x-www-form-urlencoded" : data.consumeString(40),
                     data.consumeRemainingAsString());
         }
     }

@@ -48,8 +48,11 @@ class JpaTaskRecordsArquillianIT {
     @Test
     void findWhenInsertedThenEveryFieldIsBackAndLargeJsonFits() {
         String big = "x".repeat(100_000);
-        TaskRecord task = task(TaskRecord.Status.INPUT_REQUIRED, NOW, 60_000, Json.createObjectBuilder()
-                .add("text", big).build());
+        TaskRecord task = task(
+                TaskRecord.Status.INPUT_REQUIRED,
+                NOW,
+                60_000,
+                Json.createObjectBuilder().add("text", big).build());
 
         records.insert(task);
         TaskRecord found = records.find(task.id()).orElseThrow();
@@ -64,25 +67,40 @@ class JpaTaskRecordsArquillianIT {
 
     @Test
     void replaceWhenVersionIsCurrentThenStoredAndWhenStaleThenRefused() {
-        TaskRecord task = task(TaskRecord.Status.INPUT_REQUIRED, NOW, 60_000, Json.createObjectBuilder().build());
+        TaskRecord task = task(
+                TaskRecord.Status.INPUT_REQUIRED,
+                NOW,
+                60_000,
+                Json.createObjectBuilder().build());
         records.insert(task);
         TaskRecord working = next(task, TaskRecord.Status.WORKING, null);
 
         assertTrue(records.replace(task.version(), working));
-        assertFalse(records.replace(task.version(), next(task, TaskRecord.Status.CANCELLED, null)),
+        assertFalse(
+                records.replace(task.version(), next(task, TaskRecord.Status.CANCELLED, null)),
                 "a change based on a version another writer replaced");
         assertEquals(working, records.find(task.id()).orElseThrow());
     }
 
     @Test
     void replaceWhenTheTaskIsTerminalThenRefusedWhateverTheVersion() {
-        TaskRecord task = task(TaskRecord.Status.WORKING, NOW, 60_000, Json.createObjectBuilder().build());
+        TaskRecord task = task(
+                TaskRecord.Status.WORKING,
+                NOW,
+                60_000,
+                Json.createObjectBuilder().build());
         records.insert(task);
         TaskRecord cancelled = next(task, TaskRecord.Status.CANCELLED, null);
         assertTrue(records.replace(task.version(), cancelled));
 
-        assertFalse(records.replace(cancelled.version(), next(cancelled, TaskRecord.Status.COMPLETED,
-                Json.createObjectBuilder().add("content", Json.createArrayBuilder()).build())));
+        assertFalse(records.replace(
+                cancelled.version(),
+                next(
+                        cancelled,
+                        TaskRecord.Status.COMPLETED,
+                        Json.createObjectBuilder()
+                                .add("content", Json.createArrayBuilder())
+                                .build())));
 
         TaskRecord stored = records.find(task.id()).orElseThrow();
         assertEquals(TaskRecord.Status.CANCELLED, stored.status());
@@ -92,11 +110,19 @@ class JpaTaskRecordsArquillianIT {
     @Test
     void replaceWhenTwoWritersRaceFromTheSameVersionThenExactlyOneWins() throws Exception {
         for (int round = 0; round < 5; round++) {
-            TaskRecord task = task(TaskRecord.Status.WORKING, NOW, 60_000, Json.createObjectBuilder().build());
+            TaskRecord task = task(
+                    TaskRecord.Status.WORKING,
+                    NOW,
+                    60_000,
+                    Json.createObjectBuilder().build());
             records.insert(task);
             CountDownLatch start = new CountDownLatch(1);
-            TaskRecord completed = next(task, TaskRecord.Status.COMPLETED, Json.createObjectBuilder().add("content",
-                    Json.createArrayBuilder()).build());
+            TaskRecord completed = next(
+                    task,
+                    TaskRecord.Status.COMPLETED,
+                    Json.createObjectBuilder()
+                            .add("content", Json.createArrayBuilder())
+                            .build());
             TaskRecord cancelled = next(task, TaskRecord.Status.CANCELLED, null);
             Future<Boolean> complete = executor.submit(() -> {
                 start.await();
@@ -111,16 +137,24 @@ class JpaTaskRecordsArquillianIT {
             boolean cancelWon = cancel.get();
 
             assertTrue(completeWon ^ cancelWon, "exactly one of complete and cancel is stored");
-            assertEquals(completeWon ? TaskRecord.Status.COMPLETED : TaskRecord.Status.CANCELLED,
+            assertEquals(
+                    completeWon ? TaskRecord.Status.COMPLETED : TaskRecord.Status.CANCELLED,
                     records.find(task.id()).orElseThrow().status());
         }
     }
 
     @Test
     void deleteExpiredWhenTtlPassedThenOnlyExpiredTasksGo() {
-        TaskRecord expired = task(TaskRecord.Status.WORKING, NOW.minusSeconds(120), 60_000,
+        TaskRecord expired = task(
+                TaskRecord.Status.WORKING,
+                NOW.minusSeconds(120),
+                60_000,
                 Json.createObjectBuilder().build());
-        TaskRecord alive = task(TaskRecord.Status.WORKING, NOW, 60_000, Json.createObjectBuilder().build());
+        TaskRecord alive = task(
+                TaskRecord.Status.WORKING,
+                NOW,
+                60_000,
+                Json.createObjectBuilder().build());
         records.insert(expired);
         records.insert(alive);
 
@@ -133,20 +167,59 @@ class JpaTaskRecordsArquillianIT {
     }
 
     private static TaskRecord task(TaskRecord.Status status, Instant created, long ttlMs, JsonObject arguments) {
-        JsonObject capabilities = Json.createObjectBuilder().add("elicitation", Json.createObjectBuilder())
-                .add("extensions", Json.createObjectBuilder().add("io.modelcontextprotocol/tasks",
-                        Json.createObjectBuilder())).build();
-        JsonObject open = status == TaskRecord.Status.INPUT_REQUIRED ? Json.createObjectBuilder().add("confirm",
-                Json.createObjectBuilder().add("method", "elicitation/create").add("params",
-                        Json.createObjectBuilder().add("message", "Sure?"))).build() : null;
-        return new TaskRecord(UUID.randomUUID().toString(), "alice", status, created, created, ttlMs, 500,
-                "demo_tool", arguments, capabilities, Json.createObjectBuilder().add("earlier",
-                        Json.createObjectBuilder().add("action", "accept")).build(), open, null, null, 0);
+        JsonObject capabilities = Json.createObjectBuilder()
+                .add("elicitation", Json.createObjectBuilder())
+                .add(
+                        "extensions",
+                        Json.createObjectBuilder().add("io.modelcontextprotocol/tasks", Json.createObjectBuilder()))
+                .build();
+        JsonObject open = status == TaskRecord.Status.INPUT_REQUIRED
+                ? Json.createObjectBuilder()
+                        .add(
+                                "confirm",
+                                Json.createObjectBuilder()
+                                        .add("method", "elicitation/create")
+                                        .add(
+                                                "params",
+                                                Json.createObjectBuilder().add("message", "Sure?")))
+                        .build()
+                : null;
+        return new TaskRecord(
+                UUID.randomUUID().toString(),
+                "alice",
+                status,
+                created,
+                created,
+                ttlMs,
+                500,
+                "demo_tool",
+                arguments,
+                capabilities,
+                Json.createObjectBuilder()
+                        .add("earlier", Json.createObjectBuilder().add("action", "accept"))
+                        .build(),
+                open,
+                null,
+                null,
+                0);
     }
 
     private static TaskRecord next(TaskRecord task, TaskRecord.Status status, JsonObject result) {
-        return new TaskRecord(task.id(), task.owner(), status, task.createdAt(), task.lastUpdatedAt().plusMillis(5),
-                task.ttlMs(), task.pollIntervalMs(), task.toolName(), task.arguments(), task.clientCapabilities(),
-                task.answers(), null, result, null, task.version() + 1);
+        return new TaskRecord(
+                task.id(),
+                task.owner(),
+                status,
+                task.createdAt(),
+                task.lastUpdatedAt().plusMillis(5),
+                task.ttlMs(),
+                task.pollIntervalMs(),
+                task.toolName(),
+                task.arguments(),
+                task.clientCapabilities(),
+                task.answers(),
+                null,
+                result,
+                null,
+                task.version() + 1);
     }
 }

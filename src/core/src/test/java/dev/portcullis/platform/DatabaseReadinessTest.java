@@ -22,11 +22,13 @@ class DatabaseReadinessTest {
 
     @Test
     void callWhenDatabaseUnreachableThenDownWithoutDetails() {
-        HealthCheckResponse response = new DatabaseReadiness(DerbyFixture.existingDatabase(dir.resolve("missing"))).call();
+        HealthCheckResponse response =
+                new DatabaseReadiness(DerbyFixture.existingDatabase(dir.resolve("missing"))).call();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(response.getData()).hasValueSatisfying(data -> assertThat(data)
-                .containsEntry("error", "the database did not answer")
-                .doesNotContainKey("installation"));
+        assertThat(response.getData())
+                .hasValueSatisfying(data -> assertThat(data)
+                        .containsEntry("error", "the database did not answer")
+                        .doesNotContainKey("installation"));
     }
 }

@@ -6,8 +6,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 /** Real embedded Derby databases in a test's temporary directory. */
 final class DerbyFixture {
 
-    private DerbyFixture() {
-    }
+    private DerbyFixture() {}
 
     /** A new database, created on first connection. */
     static EmbeddedDataSource newDatabase(Path dir) {

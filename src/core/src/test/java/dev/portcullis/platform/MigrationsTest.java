@@ -3,7 +3,6 @@ package dev.portcullis.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +45,16 @@ class MigrationsTest {
         DataSource dataSource = DerbyFixture.newDatabase(dir);
         flyway(dataSource).migrate();
         try (Connection c = dataSource.getConnection()) {
-            c.createStatement().executeUpdate("INSERT INTO PET (NAME, SPECIES, STATUS, CREATED_AT, VERSION)"
-                    + " VALUES ('Rex', 'dog', 'AVAILABLE', CURRENT_TIMESTAMP, 0)");
+            c.createStatement()
+                    .executeUpdate("INSERT INTO PET (NAME, SPECIES, STATUS, CREATED_AT, VERSION)"
+                            + " VALUES ('Rex', 'dog', 'AVAILABLE', CURRENT_TIMESTAMP, 0)");
         }
 
         MigrateResult again = flyway(dataSource).migrate();
 
         assertThat(again.migrationsExecuted).isZero();
-        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM PET")) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM PET")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -71,9 +72,12 @@ class MigrationsTest {
             MigrateResult again = flyway(dataSource).migrate();
 
             assertThat(result.success).isTrue();
-            assertThat(result.targetSchemaVersion).isEqualTo(flyway(derby).info().current().getVersion().getVersion());
+            assertThat(result.targetSchemaVersion)
+                    .isEqualTo(flyway(derby).info().current().getVersion().getVersion());
             assertThat(again.migrationsExecuted).isZero();
-            assertThat(columns(dataSource)).as("the schema on PostgreSQL, table by table").isEqualTo(columns(derby));
+            assertThat(columns(dataSource))
+                    .as("the schema on PostgreSQL, table by table")
+                    .isEqualTo(columns(derby));
         }
     }
 
@@ -86,20 +90,27 @@ class MigrationsTest {
         Path oldLayout = Files.createDirectories(dir.resolve("old-layout"));
         for (Path folder : List.of(resourceFolder("db/migration"), resourceFolder("db/vendor/derby"))) {
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).toList()) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql"))
+                        .toList()) {
                     Files.copy(file, oldLayout.resolve(file.getFileName()));
                 }
             }
         }
         DataSource dataSource = DerbyFixture.newDatabase(dir);
-        Flyway.configure().dataSource(dataSource).locations("filesystem:" + oldLayout).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("filesystem:" + oldLayout)
+                .load()
+                .migrate();
 
         Flyway current = flyway(dataSource);
         current.validate();
         MigrateResult again = current.migrate();
 
         assertThat(again.migrationsExecuted).isZero();
-        assertThat(Stream.of(current.info().applied()).map(MigrationInfo::getScript).toList())
+        assertThat(Stream.of(current.info().applied())
+                        .map(MigrationInfo::getScript)
+                        .toList())
                 .contains("V41__oauth_refresh_successor_and_client_revocation.sql");
     }
 
@@ -108,11 +119,16 @@ class MigrationsTest {
         assertThat(DatabaseVendor.fromProductName("Apache Derby")).isEqualTo(DatabaseVendor.DERBY);
         assertThat(DatabaseVendor.fromProductName("PostgreSQL")).isEqualTo(DatabaseVendor.POSTGRESQL);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatabaseVendor.fromProductName("MySQL"))
-                .isInstanceOf(StartupFailure.class).hasMessageContaining("MySQL");
+                .isInstanceOf(StartupFailure.class)
+                .hasMessageContaining("MySQL");
     }
 
     private static Path resourceFolder(String name) throws URISyntaxException {
-        return Path.of(MigrationsTest.class.getClassLoader().getResource(name + "/flyway.location").toURI()).getParent();
+        return Path.of(MigrationsTest.class
+                        .getClassLoader()
+                        .getResource(name + "/flyway.location")
+                        .toURI())
+                .getParent();
     }
 
     /** Table name to its column names, upper case, without Flyway's own history table. */
@@ -141,7 +157,7 @@ class MigrationsTest {
     private static List<String> tables(DataSource dataSource) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));
             }

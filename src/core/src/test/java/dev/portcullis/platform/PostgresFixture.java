@@ -47,19 +47,40 @@ final class PostgresFixture implements AutoCloseable {
             if (root) {
                 run(List.of("chown", "nobody", dir.toString()));
             }
-            run(asServerUser(root, BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
-                    "--auth=trust", "-E", "UTF8", "--no-locale", "-N"));
-            Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
-                    "listen_addresses = '127.0.0.1'",
-                    "port = " + port,
-                    "unix_socket_directories = ''",
-                    "max_connections = 200",
-                    "fsync = off",
-                    "synchronous_commit = off",
-                    "full_page_writes = off",
-                    ""), java.nio.file.StandardOpenOption.APPEND);
-            run(asServerUser(root, BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                    dir.resolve("server.log").toString(), "-w", "start"));
+            run(asServerUser(
+                    root,
+                    BIN.resolve("initdb").toString(),
+                    "-D",
+                    data.toString(),
+                    "-U",
+                    USER,
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                    "-N"));
+            Files.writeString(
+                    data.resolve("postgresql.conf"),
+                    String.join(
+                            "\n",
+                            "listen_addresses = '127.0.0.1'",
+                            "port = " + port,
+                            "unix_socket_directories = ''",
+                            "max_connections = 200",
+                            "fsync = off",
+                            "synchronous_commit = off",
+                            "full_page_writes = off",
+                            ""),
+                    java.nio.file.StandardOpenOption.APPEND);
+            run(asServerUser(
+                    root,
+                    BIN.resolve("pg_ctl").toString(),
+                    "-D",
+                    data.toString(),
+                    "-l",
+                    dir.resolve("server.log").toString(),
+                    "-w",
+                    "start"));
             return new PostgresFixture(data, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,7 +95,8 @@ final class PostgresFixture implements AutoCloseable {
     PGSimpleDataSource dataSource(String database) {
         PGSimpleDataSource dataSource = dataSource0("postgres");
         if (!"postgres".equals(database)) {
-            try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            try (var c = dataSource.getConnection();
+                    var s = c.createStatement()) {
                 s.executeUpdate("CREATE DATABASE " + database);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("CREATE DATABASE " + database + ": " + e.getMessage(), e);
@@ -95,7 +117,8 @@ final class PostgresFixture implements AutoCloseable {
     @Override
     public void close() {
         boolean root = "root".equals(System.getProperty("user.name"));
-        run(asServerUser(root, BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+        run(asServerUser(
+                root, BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
     }
 
     private static List<String> asServerUser(boolean root, String... command) {
@@ -109,7 +132,8 @@ final class PostgresFixture implements AutoCloseable {
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);

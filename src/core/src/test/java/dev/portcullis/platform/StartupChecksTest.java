@@ -11,8 +11,8 @@ class StartupChecksTest {
     @Test
     void problemWhenSettingMissingThenMessageNamesKeyAndEnvironmentVariable() {
         assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.empty()))
-                .hasValueSatisfying(message -> assertThat(message)
-                        .contains("portcullis.issuer", "is not set", "PORTCULLIS_ISSUER"));
+                .hasValueSatisfying(message ->
+                        assertThat(message).contains("portcullis.issuer", "is not set", "PORTCULLIS_ISSUER"));
     }
 
     @Test
@@ -30,10 +30,14 @@ class StartupChecksTest {
 
     @Test
     void problemWhenIssuerHasQueryFragmentOrPathThenRefused() {
-        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example?x=1"))).isPresent();
-        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example#top"))).isPresent();
-        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example/tenant"))).isPresent();
-        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example/"))).isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example?x=1")))
+                .isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example#top")))
+                .isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example/tenant")))
+                .isPresent();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://as.example/")))
+                .isPresent();
     }
 
     @Test
@@ -45,7 +49,8 @@ class StartupChecksTest {
 
     @Test
     void problemWhenValuesAreWellFormedThenNone() {
-        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://localhost:9443"))).isEmpty();
+        assertThat(StartupChecks.problemWith(Setting.ISSUER, Optional.of("https://localhost:9443")))
+                .isEmpty();
         assertThat(StartupChecks.problemWith(Setting.MCP_RESOURCE, Optional.of(" https://localhost:9443/mcp ")))
                 .isEmpty();
     }
@@ -65,10 +70,12 @@ class StartupChecksTest {
 
     @Test
     void demoRealmWhenActiveThenWarnsAndRefusesOnlyInProduction() {
-        assertThat(new DemoRealmGuard(true, false).warning()).hasValueSatisfying(w -> assertThat(w).contains("DEMO REALM"));
+        assertThat(new DemoRealmGuard(true, false).warning())
+                .hasValueSatisfying(w -> assertThat(w).contains("DEMO REALM"));
         assertThat(new DemoRealmGuard(true, false).problem()).isEmpty();
         assertThat(new DemoRealmGuard(true, true).problem())
-                .hasValueSatisfying(p -> assertThat(p).contains("demo realm", "portcullis.production", "PORTCULLIS_REALM"));
+                .hasValueSatisfying(
+                        p -> assertThat(p).contains("demo realm", "portcullis.production", "PORTCULLIS_REALM"));
         assertThat(new DemoRealmGuard(false, true).warning()).isEmpty();
         assertThat(new DemoRealmGuard(false, true).problem()).isEmpty();
     }

@@ -11,16 +11,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class ProductWar {
 
-    private ProductWar() {
-    }
+    private ProductWar() {}
 
     /** A WAR named {@code name} with the built core jar, the MCP engine and its API as its libraries. */
     public static WebArchive named(String name) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name)
-                .addAsLibraries(new File(System.getProperty("portcullis.core.jar")),
+                .addAsLibraries(
+                        new File(System.getProperty("portcullis.core.jar")),
                         new File(System.getProperty("portcullis.mcp.jar")),
                         new File(System.getProperty("portcullis.mcp.api.jar")));
-        File[] libraries = new File(System.getProperty("portcullis.core.libs")).listFiles((dir, file) -> file.endsWith(".jar"));
+        File[] libraries =
+                new File(System.getProperty("portcullis.core.libs")).listFiles((dir, file) -> file.endsWith(".jar"));
         if (libraries != null) {
             war.addAsLibraries(libraries);
         }

@@ -24,8 +24,7 @@ public final class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    private TestClock() {
-    }
+    private TestClock() {}
 
     /** Moves the time forward by {@code by}, for every bean at once. */
     public void advance(Duration by) {

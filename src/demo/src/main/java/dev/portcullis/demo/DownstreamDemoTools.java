@@ -8,6 +8,7 @@ import dev.portcullis.mcp.api.ToolCallException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -40,7 +41,9 @@ public class DownstreamDemoTools {
     @ConfigProperty(name = "portcullis.downstream.demo-service.url")
     private Optional<String> serviceUrl;
 
-    @Tool(name = "downstream_whoami", title = "Downstream who am I",
+    @Tool(
+            name = "downstream_whoami",
+            title = "Downstream who am I",
             description = "Calls the demo downstream API with the credential the server obtained for it and returns "
                     + "what that API saw: the subject and scopes of the token it received.",
             annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = true))
@@ -48,7 +51,9 @@ public class DownstreamDemoTools {
         return whoami(demo, "demo", url, caller);
     }
 
-    @Tool(name = "downstream_service_whoami", title = "Downstream who am I, as the server",
+    @Tool(
+            name = "downstream_service_whoami",
+            title = "Downstream who am I, as the server",
             description = "Calls the demo downstream API in this server's own name (its service credential, never the "
                     + "caller's) and returns what that API saw: the subject and scopes of the token it received.",
             annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = true))
@@ -58,10 +63,9 @@ public class DownstreamDemoTools {
 
     /** {@code GET <url>/whoami} through the downstream's client; for {@code caller} when not null. */
     private static String whoami(Client client, String name, Optional<String> base, Caller caller) {
-        String target = base.orElseThrow(() -> new ToolCallException("The downstream API '" + name + "' is not "
-                + "configured on this server."));
-        jakarta.ws.rs.client.Invocation.Builder request = client.target(target).path("whoami")
-                .request(MediaType.APPLICATION_JSON);
+        String target = base.orElseThrow(() ->
+                new ToolCallException("The downstream API '" + name + "' is not " + "configured on this server."));
+        Invocation.Builder request = client.target(target).path("whoami").request(MediaType.APPLICATION_JSON);
         if (caller != null) {
             request.property(AccessTokens.CALLER_PROPERTY, caller);
         }

@@ -21,7 +21,11 @@ public class Pet {
     public static final String FIND_BY_STATUS = "Pet.findByStatus";
 
     /** Where a pet is in the store's life cycle. */
-    public enum Status { AVAILABLE, PENDING, SOLD }
+    public enum Status {
+        AVAILABLE,
+        PENDING,
+        SOLD
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -31,28 +31,49 @@ public class PetCensusTool {
     private PetStore store;
 
     @RequiresScopes("pets:read")
-    @Tool(name = "pet_census", title = "Pet census", description = "Counts the store's pets of one species, after "
-            + "asking the user which status to count (available, pending or sold). Can run as a task (tasks extension).",
+    @Tool(
+            name = "pet_census",
+            title = "Pet census",
+            description =
+                    "Counts the store's pets of one species, after "
+                            + "asking the user which status to count (available, pending or sold). Can run as a task (tasks extension).",
             taskSupport = TaskSupport.OPTIONAL,
             annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public String petCensus(@ToolArg(description = "The species to count, e.g. dog or cat") String species,
-            ClientRequests client) {
+    public String petCensus(
+            @ToolArg(description = "The species to count, e.g. dog or cat") String species, ClientRequests client) {
         JsonObject answer = client.ask(QUESTION, "elicitation/create", question(species));
         if (!(answer.get("action") instanceof JsonString action) || !"accept".equals(action.getString())) {
             return "The census of " + species + " was not taken: the question was declined.";
         }
         Pet.Status status = status(answer.getJsonObject("content"));
         long count = store.withStatus(status).stream()
-                .filter(pet -> pet.getSpecies().equalsIgnoreCase(species.strip())).count();
+                .filter(pet -> pet.getSpecies().equalsIgnoreCase(species.strip()))
+                .count();
         return count + " " + status.name().toLowerCase(Locale.ROOT) + " " + species.strip() + " in the store.";
     }
 
     private static JsonObject question(String species) {
-        return Json.createObjectBuilder().add("message", "Count which " + species + "?").add("requestedSchema",
-                Json.createObjectBuilder().add("type", "object").add("properties", Json.createObjectBuilder()
-                        .add("status", Json.createObjectBuilder().add("type", "string").add("enum",
-                                Json.createArrayBuilder().add("AVAILABLE").add("PENDING").add("SOLD"))))
-                        .add("required", Json.createArrayBuilder().add("status"))).build();
+        return Json.createObjectBuilder()
+                .add("message", "Count which " + species + "?")
+                .add(
+                        "requestedSchema",
+                        Json.createObjectBuilder()
+                                .add("type", "object")
+                                .add(
+                                        "properties",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "status",
+                                                        Json.createObjectBuilder()
+                                                                .add("type", "string")
+                                                                .add(
+                                                                        "enum",
+                                                                        Json.createArrayBuilder()
+                                                                                .add("AVAILABLE")
+                                                                                .add("PENDING")
+                                                                                .add("SOLD"))))
+                                .add("required", Json.createArrayBuilder().add("status")))
+                .build();
     }
 
     private static Pet.Status status(JsonObject content) {

@@ -24,8 +24,16 @@ public class McpTelemetry implements McpInstrumentation {
     @Override
     public Observation request(String method, String tool, String clientId) {
         long started = System.nanoTime();
-        TelemetrySpan span = telemetry.span("mcp " + method, Telemetry.RPC_SYSTEM, "jsonrpc", Telemetry.RPC_METHOD,
-                method, Telemetry.TOOL_NAME, NO_TOOL.equals(tool) ? null : tool, Telemetry.CLIENT_ID, clientId);
+        TelemetrySpan span = telemetry.span(
+                "mcp " + method,
+                Telemetry.RPC_SYSTEM,
+                "jsonrpc",
+                Telemetry.RPC_METHOD,
+                method,
+                Telemetry.TOOL_NAME,
+                NO_TOOL.equals(tool) ? null : tool,
+                Telemetry.CLIENT_ID,
+                clientId);
         return errorCode -> {
             try {
                 span.end(errorCode);

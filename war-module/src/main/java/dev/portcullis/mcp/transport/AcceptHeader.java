@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 final class AcceptHeader {
 
-    private AcceptHeader() {
-    }
+    private AcceptHeader() {}
 
     static boolean acceptsJsonAndEventStream(String accept) {
         if (accept == null) {

@@ -4,11 +4,12 @@ import dev.portcullis.audit.McpCallAudit;
 import dev.portcullis.config.McpConfig;
 import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.McpSettings;
+import dev.portcullis.mcp.server.exchange.ServerInfo;
 import dev.portcullis.mcp.server.input.RequestStateKeyStore;
 import dev.portcullis.mcp.server.input.RequestStateKeys;
-import dev.portcullis.mcp.server.exchange.ServerInfo;
 import dev.portcullis.mcp.server.notifications.ServerNotifications;
 import dev.portcullis.mcp.server.tasks.TaskRecords;
+import dev.portcullis.mcp.telemetry.McpTelemetry;
 import dev.portcullis.mcp.tools.FeatureDiscoveryExtension;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import jakarta.annotation.PostConstruct;
@@ -20,6 +21,10 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Holds the application's one {@link McpServer}, fed by the features the CDI extension discovered. Tasks run on a
@@ -53,7 +58,7 @@ public class McpEngine {
     private TaskRecords taskRecords;
 
     @Inject
-    private dev.portcullis.mcp.telemetry.McpTelemetry telemetry;
+    private McpTelemetry telemetry;
 
     @Inject
     private McpCallAudit audit;
@@ -70,27 +75,40 @@ public class McpEngine {
 
     private McpServer server;
     private volatile FeatureRegistry registry;
-    private java.util.concurrent.ScheduledFuture<?> sessionSweep;
+    private ScheduledFuture<?> sessionSweep;
 
     @PostConstruct
     void start() {
         McpSettings defaults = McpSettings.defaults();
-        McpSettings settings = new McpSettings(config.pageSize(), defaults.ttlMs(), defaults.cacheScope(),
-                defaults.sessionIdleTimeout(), config.maxSessions(), config.maxSessionsPerSubject(),
+        McpSettings settings = new McpSettings(
+                config.pageSize(),
+                defaults.ttlMs(),
+                defaults.cacheScope(),
+                defaults.sessionIdleTimeout(),
+                config.maxSessions(),
+                config.maxSessionsPerSubject(),
                 RequestStateKeys.resolve(config.requestStateKey(), keyStore));
         String version = getClass().getPackage().getImplementationVersion();
-        server = new McpServer(this::registry, new ServerInfo("portcullis", version == null ? "0.1.0" : version,
-                null), settings, notifications, tasks, audit, telemetry, taskRecords, clock);
+        server = new McpServer(
+                this::registry,
+                new ServerInfo("portcullis", version == null ? "0.1.0" : version, null),
+                settings,
+                notifications,
+                tasks,
+                audit,
+                telemetry,
+                taskRecords,
+                clock);
         // Idle sessions nobody asks for again end here, so their end is recorded (mcp.session.closed, expired).
-        sessionSweep = scheduler.scheduleAtFixedRate(this::expireIdleSessions, SESSION_SWEEP_SECONDS,
-                SESSION_SWEEP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        sessionSweep = scheduler.scheduleAtFixedRate(
+                this::expireIdleSessions, SESSION_SWEEP_SECONDS, SESSION_SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     private void expireIdleSessions() {
         try {
             server.expireIdleSessions();
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(McpEngine.class.getName()).warning("Expiring idle MCP sessions failed: " + e);
+            Logger.getLogger(McpEngine.class.getName()).warning("Expiring idle MCP sessions failed: " + e);
         }
     }
 
@@ -116,7 +134,7 @@ public class McpEngine {
         return current;
     }
 
-    public java.util.concurrent.ScheduledExecutorService scheduler() {
+    public ScheduledExecutorService scheduler() {
         return scheduler;
     }
 

@@ -12,17 +12,17 @@ import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.server.Call;
 import dev.portcullis.mcp.server.Incoming;
 import dev.portcullis.mcp.server.McpServer;
-import dev.portcullis.mcp.server.notifications.NotificationStream;
 import dev.portcullis.mcp.server.Opened;
-import dev.portcullis.mcp.server.exchange.Outbound;
-import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.server.Prepared;
+import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.server.exchange.Reply;
+import dev.portcullis.mcp.server.notifications.NotificationStream;
 import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.resourceserver.Challenge;
 import dev.portcullis.resourceserver.McpEndpoint;
 import dev.portcullis.resourceserver.RequestCaller;
 import dev.portcullis.resourceserver.ResourceServerConfig;
+import dev.portcullis.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,8 +42,11 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message (a modern
@@ -78,21 +81,38 @@ public class McpResource {
     private ResourceServerConfig resourceServer;
 
     @Inject
-    private dev.portcullis.telemetry.Telemetry telemetry;
+    private Telemetry telemetry;
 
     @POST
-    public Response post(InputStream body, @HeaderParam("Accept") String accept, @HeaderParam(SESSION) String session,
-            @HeaderParam(VERSION) String version, @HeaderParam("Mcp-Method") String method,
-            @HeaderParam("Mcp-Name") String name, @Context HttpHeaders headers,
-            @Context HttpServletRequest servletRequest, @Context HttpServletResponse servletResponse) throws IOException {
+    public Response post(
+            InputStream body,
+            @HeaderParam("Accept") String accept,
+            @HeaderParam(SESSION) String session,
+            @HeaderParam(VERSION) String version,
+            @HeaderParam("Mcp-Method") String method,
+            @HeaderParam("Mcp-Name") String name,
+            @Context HttpHeaders headers,
+            @Context HttpServletRequest servletRequest,
+            @Context HttpServletResponse servletResponse)
+            throws IOException {
         if (!AcceptHeader.acceptsJsonAndEventStream(accept)) {
-            return json(Reply.of(406, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Not Acceptable: Accept must list application/json and text/event-stream", null)));
+            return json(Reply.of(
+                    406,
+                    JsonRpc.error(
+                            null,
+                            JsonRpcErrorCodes.INVALID_REQUEST,
+                            "Not Acceptable: Accept must list application/json and text/event-stream",
+                            null)));
         }
         byte[] bytes = body.readNBytes(config.maxBodyBytes() + 1);
         if (bytes.length > config.maxBodyBytes()) {
-            return json(Reply.of(413, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Payload Too Large: the limit is " + config.maxBodyBytes() + " bytes", null)));
+            return json(Reply.of(
+                    413,
+                    JsonRpc.error(
+                            null,
+                            JsonRpcErrorCodes.INVALID_REQUEST,
+                            "Payload Too Large: the limit is " + config.maxBodyBytes() + " bytes",
+                            null)));
         }
         JsonRpcMessage message;
         try {
@@ -126,11 +146,16 @@ public class McpResource {
      */
     @GET
     @Produces("text/event-stream")
-    public void get(@HeaderParam(SESSION) String session, @HeaderParam(VERSION) String version,
-            @Context HttpServletRequest request, @Context SseEventSink sink, @Context Sse sse) {
+    public void get(
+            @HeaderParam(SESSION) String session,
+            @HeaderParam(VERSION) String version,
+            @Context HttpServletRequest request,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         SinkStream out = new SinkStream(sink, sse);
-        Opened opened = engine.server().openStandaloneStream(session, version,
-                RequestCaller.of(request).name(), out);
+        Opened opened = engine.server()
+                .openStandaloneStream(
+                        session, version, RequestCaller.of(request).name(), out);
         if (opened.refusal() != null) {
             sink.close(); // the session ended since the filter looked
             return;
@@ -142,7 +167,9 @@ public class McpResource {
     @DELETE
     public Response delete(@HeaderParam(SESSION) String session, @Context HttpServletRequest request) {
         if (session == null) {
-            return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
+            return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                    .header("Allow", "POST")
+                    .build();
         }
         if (engine.server().endSession(session, RequestCaller.of(request).name())) {
             return Response.noContent().build();
@@ -155,7 +182,7 @@ public class McpResource {
         if (opened.refusal() != null) {
             return json(opened.refusal());
         }
-        java.time.Duration keepAlive = config.keepAlive();
+        Duration keepAlive = config.keepAlive();
         StreamingOutput output = out -> {
             NotificationStream stream = opened.start().get();
             try {
@@ -164,7 +191,10 @@ public class McpResource {
                 stream.close();
             }
         };
-        return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
+        return Response.ok(output, SSE)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
     }
 
     /** The {@code Mcp-Param-*} headers by suffix (T26 custom headers). */
@@ -187,7 +217,10 @@ public class McpResource {
             Reply reply = server.execute(call, stream);
             stream.send(reply.body());
         };
-        return Response.ok(output, SSE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
+        return Response.ok(output, SSE)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
     }
 
     /** The engine's answer to a POST; a 403 step-up gets its RFC 6750 challenge. */
@@ -201,14 +234,17 @@ public class McpResource {
         }
         telemetry.mcpRefused(OAuthErrorCodes.INSUFFICIENT_SCOPE, 403);
         // step-up: ask for what the caller has plus what this operation needs (MCP 2025-11-25 scope challenge)
-        java.util.SortedSet<String> scopes = new java.util.TreeSet<>(caller.scopes());
+        SortedSet<String> scopes = new TreeSet<>(caller.scopes());
         scopes.addAll(reply.requiredScopes());
-        audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED).outcome(AuditEvent.FAILED)
-                .detail("reason", OAuthErrorCodes.INSUFFICIENT_SCOPE).subject(caller.name())
+        audit.record(AuditEvent.of(AuditEventType.BEARER_REFUSED)
+                .outcome(AuditEvent.FAILED)
+                .detail("reason", OAuthErrorCodes.INSUFFICIENT_SCOPE)
+                .subject(caller.name())
                 .client(AuditEvent.claimText(caller.claim("client_id").orElse(null)))
                 .detail("required_scope", String.join(" ", reply.requiredScopes())));
         return Response.fromResponse(response)
-                .header("WWW-Authenticate", Challenge.insufficientScope(resourceServer.metadataUrl(), scopes)).build();
+                .header("WWW-Authenticate", Challenge.insufficientScope(resourceServer.metadataUrl(), scopes))
+                .build();
     }
 
     static Response json(Reply reply) {

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class NotificationSse implements Outbound {
 
     static final int CAPACITY = 256;
-    private static final JsonObject END = Jsons.PROVIDER.createObjectBuilder().add("end", true).build();
+    private static final JsonObject END =
+            Jsons.PROVIDER.createObjectBuilder().add("end", true).build();
 
     private final BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>(CAPACITY);
     private volatile boolean closed;

@@ -69,7 +69,10 @@ public class OriginFilter implements ContainerRequestFilter {
     }
 
     private static Response forbidden(String message) {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, message, null).toString()).build();
+        return Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, message, null)
+                        .toString())
+                .build();
     }
 }

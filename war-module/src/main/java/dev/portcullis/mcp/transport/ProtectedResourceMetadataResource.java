@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Protected Resource Metadata for {@code /mcp}, at the path-suffixed location clients try first and at the root.
@@ -39,7 +40,8 @@ public class ProtectedResourceMetadataResource {
     public Response suffixed(@PathParam("path") String path) {
         String resourcePath = URI.create(config.resource()).getRawPath();
         if (!("/" + path).equals(resourcePath)) {
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+            return Response.status(Response.Status.NOT_FOUND)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity("{\"error\":\"not_found\",\"error_description\":\"No protected resource at this path\"}")
                     .build();
         }
@@ -47,13 +49,15 @@ public class ProtectedResourceMetadataResource {
     }
 
     private Response document() {
-        String body = Jsons.PROVIDER.createObjectBuilder()
+        String body = Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("resource", config.resource())
-                .add("authorization_servers", array(java.util.List.of(config.trustedIssuer())))
+                .add("authorization_servers", array(List.of(config.trustedIssuer())))
                 .add("scopes_supported", array(engine.server().scopesDeclared()))
-                .add("bearer_methods_supported", array(java.util.List.of("header")))
+                .add("bearer_methods_supported", array(List.of("header")))
                 .add("resource_name", "Portcullis MCP")
-                .build().toString();
+                .build()
+                .toString();
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "public, max-age=300")
                 .build();

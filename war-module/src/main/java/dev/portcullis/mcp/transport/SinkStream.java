@@ -30,7 +30,7 @@ final class SinkStream implements Outbound {
     private final AtomicLong events = new AtomicLong();
     private volatile boolean closed;
     private volatile ScheduledFuture<?> keepAlive;
-    private volatile Runnable onClose = () -> { };
+    private volatile Runnable onClose = () -> {};
 
     SinkStream(SseEventSink sink, Sse sse) {
         this.sink = sink;
@@ -41,14 +41,21 @@ final class SinkStream implements Outbound {
     void start(ScheduledExecutorService scheduler, Duration interval, Runnable whenClosed) {
         this.onClose = whenClosed;
         write(sse.newEventBuilder().comment("stream open").build());
-        keepAlive = scheduler.scheduleWithFixedDelay(() -> write(sse.newEventBuilder().comment("keep-alive").build()),
-                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        keepAlive = scheduler.scheduleWithFixedDelay(
+                () -> write(sse.newEventBuilder().comment("keep-alive").build()),
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
     public boolean send(JsonObject message) {
-        return write(sse.newEventBuilder().id(streamId + "-" + events.incrementAndGet()).name("message")
-                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, message.toString()).build());
+        return write(sse.newEventBuilder()
+                .id(streamId + "-" + events.incrementAndGet())
+                .name("message")
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, message.toString())
+                .build());
     }
 
     @Override

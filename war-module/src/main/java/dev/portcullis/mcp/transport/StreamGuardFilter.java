@@ -3,6 +3,7 @@ package dev.portcullis.mcp.transport;
 import dev.portcullis.mcp.server.exchange.Reply;
 import dev.portcullis.resourceserver.McpEndpoint;
 import dev.portcullis.resourceserver.RequestCaller;
+import dev.portcullis.telemetry.Telemetry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -28,17 +29,23 @@ public class StreamGuardFilter implements ContainerRequestFilter {
     private McpEngine engine;
 
     @Inject
-    private dev.portcullis.telemetry.Telemetry telemetry;
+    private Telemetry telemetry;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (!"GET".equals(request.getMethod())) {
             return;
         }
-        Optional<Reply> refusal = engine.server().standaloneStreamRefusal(request.getHeaderString(McpResource.SESSION),
-                request.getHeaderString(McpResource.VERSION), RequestCaller.of(request).name());
-        refusal.filter(reply -> reply.status() == 404).ifPresent(reply -> telemetry.mcpRefused("session_not_found", 404));
-        refusal.ifPresent(reply -> request.abortWith(reply.status() == 405
-                ? Response.status(405).header("Allow", "POST, DELETE").build() : McpResource.json(reply)));
+        Optional<Reply> refusal = engine.server()
+                .standaloneStreamRefusal(
+                        request.getHeaderString(McpResource.SESSION),
+                        request.getHeaderString(McpResource.VERSION),
+                        RequestCaller.of(request).name());
+        refusal.filter(reply -> reply.status() == 404)
+                .ifPresent(reply -> telemetry.mcpRefused("session_not_found", 404));
+        refusal.ifPresent(reply -> request.abortWith(
+                reply.status() == 405
+                        ? Response.status(405).header("Allow", "POST, DELETE").build()
+                        : McpResource.json(reply)));
     }
 }

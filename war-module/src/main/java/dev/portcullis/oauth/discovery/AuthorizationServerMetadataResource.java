@@ -36,6 +36,8 @@ public class AuthorizationServerMetadataResource {
     }
 
     private Response document() {
-        return Response.ok(metadata.document().toString()).header("Cache-Control", AuthorizationServerMetadata.CACHE_CONTROL).build();
+        return Response.ok(metadata.document().toString())
+                .header("Cache-Control", AuthorizationServerMetadata.CACHE_CONTROL)
+                .build();
     }
 }

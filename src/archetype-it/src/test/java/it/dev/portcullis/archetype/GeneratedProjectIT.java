@@ -31,28 +31,50 @@ class GeneratedProjectIT {
 
     @Test
     void generatedProjectBuildsOfflineAndItsToolAnswersTheSdkClient() throws Exception {
-        Path repository = PrivateRepository.completeFrom(Path.of(System.getProperty("it.seed.repo")),
-                Path.of(System.getProperty("it.repo")));
+        Path repository = PrivateRepository.completeFrom(
+                Path.of(System.getProperty("it.seed.repo")), Path.of(System.getProperty("it.repo")));
         deleteRecursively(WORK);
         Files.createDirectories(WORK);
 
         Instant started = Instant.now();
-        maven(WORK, WRAPPER, repository, "generate.log", Duration.ofMinutes(5),
+        maven(
+                WORK,
+                WRAPPER,
+                repository,
+                "generate.log",
+                Duration.ofMinutes(5),
                 "org.apache.maven.plugins:maven-archetype-plugin:" + System.getProperty("it.archetype.plugin.version")
-                        + ":generate", "-DinteractiveMode=false", "-DarchetypeGroupId=dev.portcullis",
+                        + ":generate",
+                "-DinteractiveMode=false",
+                "-DarchetypeGroupId=dev.portcullis",
                 "-DarchetypeArtifactId=portcullis-archetype",
-                "-DarchetypeVersion=" + System.getProperty("it.archetype.version"), "-DgroupId=com.example.orders",
-                "-DartifactId=orders", "-Dversion=1.0.0-SNAPSHOT", "-Dpackage=com.example.orders");
+                "-DarchetypeVersion=" + System.getProperty("it.archetype.version"),
+                "-DgroupId=com.example.orders",
+                "-DartifactId=orders",
+                "-Dversion=1.0.0-SNAPSHOT",
+                "-Dpackage=com.example.orders");
         Path project = WORK.resolve("orders");
-        for (String part : List.of("pom.xml", "README.md", "mvnw", "war-module/pom.xml", "ear-module/pom.xml",
-                "liberty-config/server.xml", "src/service/pom.xml")) {
+        for (String part : List.of(
+                "pom.xml",
+                "README.md",
+                "mvnw",
+                "war-module/pom.xml",
+                "ear-module/pom.xml",
+                "liberty-config/server.xml",
+                "src/service/pom.xml")) {
             assertTrue(Files.exists(project.resolve(part)), "the generated project has " + part);
         }
         assertTrue(Files.isExecutable(project.resolve("mvnw")), "./mvnw is executable");
         Duration generation = Duration.between(started, Instant.now());
 
         // The README's test command, with the generated wrapper.
-        maven(project, project.resolve("mvnw"), repository, "verify.log", Duration.ofMinutes(25), "verify",
+        maven(
+                project,
+                project.resolve("mvnw"),
+                repository,
+                "verify.log",
+                Duration.ofMinutes(25),
+                "verify",
                 "-Dit.https.port=" + System.getProperty("it.https.port"),
                 "-Darquillian.http.port=" + System.getProperty("it.arquillian.http.port"),
                 "-Darquillian.https.port=" + System.getProperty("it.arquillian.https.port"),
@@ -65,7 +87,9 @@ class GeneratedProjectIT {
         assertRan(project.resolve("ear-module/target/failsafe-reports/failsafe-summary.xml"), 1);
         String transcript = Files.readString(project.resolve("ear-module/target/e2e/call-tool.log"));
         assertTrue(transcript.contains("STEP add_note ok"), "the SDK client called add_note:\n" + transcript);
-        System.out.printf("archetype IT: generation %ds, generated build %ds%n", generation.toSeconds(),
+        System.out.printf(
+                "archetype IT: generation %ds, generated build %ds%n",
+                generation.toSeconds(),
                 Duration.between(started, Instant.now()).minus(generation).toSeconds());
     }
 
@@ -83,14 +107,18 @@ class GeneratedProjectIT {
     }
 
     /** Runs the wrapper offline, batch, against the private repository; fails with the log's tail. */
-    private static void maven(Path directory, Path wrapper, Path repository, String logName, Duration limit,
-            String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", wrapper.toString(), "-B", "-o", "-ntp",
-                "-Dmaven.repo.local=" + repository));
+    private static void maven(
+            Path directory, Path wrapper, Path repository, String logName, Duration limit, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of("sh", wrapper.toString(), "-B", "-o", "-ntp", "-Dmaven.repo.local=" + repository));
         command.addAll(List.of(arguments));
         Path log = WORK.resolve(logName);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(new File("/dev/null"));
         // The generated build picks its own Maven options and ports; none of this build's leak in.
         builder.environment().remove("MAVEN_OPTS");
         builder.environment().remove("MAVEN_ARGS");

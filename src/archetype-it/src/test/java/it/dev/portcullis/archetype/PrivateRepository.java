@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 final class PrivateRepository {
 
-    private PrivateRepository() {
-    }
+    private PrivateRepository() {}
 
     static Path completeFrom(Path seed, Path repository) throws IOException {
         Files.createDirectories(repository);
@@ -43,7 +42,10 @@ final class PrivateRepository {
     }
 
     private static boolean bookkeeping(String name) {
-        return name.startsWith("maven-metadata") || name.equals("_remote.repositories") || name.endsWith(".lastUpdated")
-                || name.equals("resolver-status.properties") || name.endsWith(".properties");
+        return name.startsWith("maven-metadata")
+                || name.equals("_remote.repositories")
+                || name.endsWith(".lastUpdated")
+                || name.equals("resolver-status.properties")
+                || name.endsWith(".properties");
     }
 }

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Who may read the audit trail: a user the realm authenticates (HTTP Basic through
@@ -32,7 +32,8 @@ public class AdminAccess {
         if (request.getUserPrincipal() == null) {
             Optional<String[]> credentials = basic(request.getHeader("Authorization"));
             if (credentials.isEmpty()) {
-                return Optional.of(AuditErrors.unauthorized("HTTP Basic credentials of an audit administrator are required"));
+                return Optional.of(
+                        AuditErrors.unauthorized("HTTP Basic credentials of an audit administrator are required"));
             }
             try {
                 request.login(credentials.get()[0], credentials.get()[1]);
@@ -41,7 +42,8 @@ public class AdminAccess {
             }
         }
         if (!RealmGroups.of(request).contains(config.adminGroup())) {
-            return Optional.of(AuditErrors.forbidden("the audit trail is open to the group " + config.adminGroup() + " only"));
+            return Optional.of(
+                    AuditErrors.forbidden("the audit trail is open to the group " + config.adminGroup() + " only"));
         }
         return Optional.empty();
     }
@@ -58,13 +60,18 @@ public class AdminAccess {
     }
 
     private static Optional<String[]> basic(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6) || authorization.length() > 1024) {
+        if (authorization == null
+                || !authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                || authorization.length() > 1024) {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty() : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+            return colon <= 0
+                    ? Optional.empty()
+                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

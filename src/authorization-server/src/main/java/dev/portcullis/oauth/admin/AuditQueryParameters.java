@@ -21,13 +21,24 @@ record AuditQueryParameters(AuditFilter filter, long afterId, int limit) {
     static final int MAX_LIMIT = 1000;
     static final int MAX_VALUE = 2048;
     private static final String CURSOR_PREFIX = "r1:";
-    private static final Set<String> KNOWN = Set.of("from", "to", "subject", "client_id", "type", "tool", "outcome",
-            "flow_id", "request_id", "limit", "cursor");
+    private static final Set<String> KNOWN = Set.of(
+            "from",
+            "to",
+            "subject",
+            "client_id",
+            "type",
+            "tool",
+            "outcome",
+            "flow_id",
+            "request_id",
+            "limit",
+            "cursor");
 
     static AuditQueryParameters parse(MultivaluedMap<String, String> query) {
         for (String name : query.keySet()) {
             if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown parameter " + shorten(name) + "; known: " + String.join(", ", KNOWN.stream().sorted().toList()));
+                throw new IllegalArgumentException("unknown parameter " + shorten(name) + "; known: "
+                        + String.join(", ", KNOWN.stream().sorted().toList()));
             }
             if (query.get(name).size() > 1) {
                 throw new IllegalArgumentException(name + " must be given at most once");
@@ -40,16 +51,27 @@ record AuditQueryParameters(AuditFilter filter, long afterId, int limit) {
         }
         String type = text(query, "type");
         if (type != null && AuditEventType.ofWireName(type) == null) {
-            throw new IllegalArgumentException("type must be one of the event types in src/docs/audit.md, e.g. token.issued");
+            throw new IllegalArgumentException(
+                    "type must be one of the event types in src/docs/audit.md, e.g. token.issued");
         }
-        AuditFilter filter = new AuditFilter(from, to, text(query, "subject"), text(query, "client_id"), type,
-                text(query, "tool"), text(query, "outcome"), text(query, "flow_id"), text(query, "request_id"));
+        AuditFilter filter = new AuditFilter(
+                from,
+                to,
+                text(query, "subject"),
+                text(query, "client_id"),
+                type,
+                text(query, "tool"),
+                text(query, "outcome"),
+                text(query, "flow_id"),
+                text(query, "request_id"));
         return new AuditQueryParameters(filter, cursor(text(query, "cursor")), limit(text(query, "limit")));
     }
 
     /** The opaque cursor that continues after record {@code id}. */
     static String cursorAfter(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static long cursor(String value) {

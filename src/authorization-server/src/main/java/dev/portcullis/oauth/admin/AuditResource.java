@@ -59,9 +59,13 @@ public class AuditResource {
             page.stream().limit(query.limit()).forEach(r -> array.add(AuditJson.of(r)));
             JsonObjectBuilder body = Jsons.PROVIDER.createObjectBuilder().add("records", array);
             if (page.size() > query.limit()) {
-                body.add("next_cursor", AuditQueryParameters.cursorAfter(page.get(query.limit() - 1).getRecordId()));
+                body.add(
+                        "next_cursor",
+                        AuditQueryParameters.cursorAfter(
+                                page.get(query.limit() - 1).getRecordId()));
             }
-            return NoStore.set(Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE)).build();
+            return NoStore.set(Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE))
+                    .build();
         });
     }
 
@@ -73,7 +77,8 @@ public class AuditResource {
             List<AuditRecordEntity> first = records.page(query.filter(), query.afterId(), EXPORT_PAGE);
             StreamingOutput body = out -> write(out, query, first);
             return NoStore.set(Response.ok(body, JSON_LINES))
-                    .header("Content-Disposition", "attachment; filename=\"audit.jsonl\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"audit.jsonl\"")
+                    .build();
         });
     }
 

@@ -9,7 +9,6 @@ public class AuthorizationErrorException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-
     private final String error;
 
     public AuthorizationErrorException(String error, String description) {

@@ -13,11 +13,19 @@ import java.util.TreeSet;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1">RFC 6749 section 4.1.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.3">RFC 7636 section 4.3</a>
  */
-public record AuthorizationRequest(String clientId, String redirectUri, String responseType, String state,
-        String codeChallenge, String codeChallengeMethod, String scope, List<String> resources, Set<String> repeated) {
+public record AuthorizationRequest(
+        String clientId,
+        String redirectUri,
+        String responseType,
+        String state,
+        String codeChallenge,
+        String codeChallengeMethod,
+        String scope,
+        List<String> resources,
+        Set<String> repeated) {
 
-    static final List<String> SINGLE_VALUED = List.of("client_id", "redirect_uri", "response_type", "state",
-            "code_challenge", "code_challenge_method", "scope");
+    static final List<String> SINGLE_VALUED = List.of(
+            "client_id", "redirect_uri", "response_type", "state", "code_challenge", "code_challenge_method", "scope");
 
     public AuthorizationRequest {
         resources = resources == null ? List.of() : List.copyOf(resources);
@@ -34,10 +42,18 @@ public record AuthorizationRequest(String clientId, String redirectUri, String r
             }
         }
         List<String> resources = parameters.getOrDefault("resource", List.of()).stream()
-                .filter(value -> value != null && !value.isEmpty()).toList();
-        return new AuthorizationRequest(first(parameters, "client_id"), first(parameters, "redirect_uri"),
-                first(parameters, "response_type"), first(parameters, "state"), first(parameters, "code_challenge"),
-                first(parameters, "code_challenge_method"), first(parameters, "scope"), resources, repeated);
+                .filter(value -> value != null && !value.isEmpty())
+                .toList();
+        return new AuthorizationRequest(
+                first(parameters, "client_id"),
+                first(parameters, "redirect_uri"),
+                first(parameters, "response_type"),
+                first(parameters, "state"),
+                first(parameters, "code_challenge"),
+                first(parameters, "code_challenge_method"),
+                first(parameters, "scope"),
+                resources,
+                repeated);
     }
 
     private static String first(MultivaluedMap<String, String> parameters, String name) {

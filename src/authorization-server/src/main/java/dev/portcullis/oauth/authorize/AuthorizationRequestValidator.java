@@ -44,24 +44,32 @@ public class AuthorizationRequestValidator {
     /** The client and redirect URI, or why the endpoint must not redirect. */
     public CheckedClient checkClient(AuthorizationRequest request) {
         if (request.repeated().contains("client_id") || request.repeated().contains("redirect_uri")) {
-            throw new UntrustedRedirectException(INVALID_REQUEST, "The request names the application or its return address more than once.");
+            throw new UntrustedRedirectException(
+                    INVALID_REQUEST, "The request names the application or its return address more than once.");
         }
         if (request.clientId() == null) {
-            throw new UntrustedRedirectException(INVALID_REQUEST, "The request does not say which application it comes from (client_id is missing).");
+            throw new UntrustedRedirectException(
+                    INVALID_REQUEST,
+                    "The request does not say which application it comes from (client_id is missing).");
         }
-        RegisteredClient client = clients.resolve(request.clientId()).orElseThrow(() -> new UntrustedRedirectException(
-                OAuthErrorCodes.INVALID_CLIENT, "The application that sent you here is not registered with this server."));
+        RegisteredClient client = clients.resolve(request.clientId())
+                .orElseThrow(() -> new UntrustedRedirectException(
+                        OAuthErrorCodes.INVALID_CLIENT,
+                        "The application that sent you here is not registered with this server."));
         String redirectUri = RedirectUris.select(client.redirectUris(), request.redirectUri())
-                .orElseThrow(() -> new UntrustedRedirectException(INVALID_REQUEST, request.redirectUri() == null
-                        ? "The request does not say where to return to (redirect_uri is missing)."
-                        : "The return address (redirect_uri) is not one the application registered."));
+                .orElseThrow(() -> new UntrustedRedirectException(
+                        INVALID_REQUEST,
+                        request.redirectUri() == null
+                                ? "The request does not say where to return to (redirect_uri is missing)."
+                                : "The return address (redirect_uri) is not one the application registered."));
         return new CheckedClient(client, redirectUri, request.redirectUri() != null);
     }
 
     /** The whole request, checked; the client must have passed {@link #checkClient}. */
     public ValidatedAuthorization validate(AuthorizationRequest request, CheckedClient checked) {
         if (!request.repeated().isEmpty()) {
-            throw new AuthorizationErrorException(INVALID_REQUEST, "parameters must not repeat: " + String.join(", ", request.repeated()));
+            throw new AuthorizationErrorException(
+                    INVALID_REQUEST, "parameters must not repeat: " + String.join(", ", request.repeated()));
         }
         if (request.responseType() == null) {
             throw new AuthorizationErrorException(INVALID_REQUEST, "response_type is missing");
@@ -70,10 +78,15 @@ public class AuthorizationRequestValidator {
             throw new AuthorizationErrorException(UNSUPPORTED_RESPONSE_TYPE, "only response_type=code is supported");
         }
         if (!checked.client().grantTypes().contains("authorization_code")) {
-            throw new AuthorizationErrorException(UNAUTHORIZED_CLIENT, "the client is not registered for the authorization_code grant");
+            throw new AuthorizationErrorException(
+                    UNAUTHORIZED_CLIENT, "the client is not registered for the authorization_code grant");
         }
         checkPkce(request);
-        return new ValidatedAuthorization(checked, request.state(), request.codeChallenge(), resource(request),
+        return new ValidatedAuthorization(
+                checked,
+                request.state(),
+                request.codeChallenge(),
+                resource(request),
                 scopes(request, checked.client()));
     }
 
@@ -112,18 +125,24 @@ public class AuthorizationRequestValidator {
      */
     private List<String> scopes(AuthorizationRequest request, RegisteredClient client) {
         Set<String> supported = supportedScopes.all();
-        List<String> registered = client.scope().map(AuthorizationRequestValidator::words).orElse(null);
+        List<String> registered =
+                client.scope().map(AuthorizationRequestValidator::words).orElse(null);
         if (request.scope() == null) {
-            return registered == null ? List.copyOf(supported) : registered.stream().filter(supported::contains).toList();
+            return registered == null
+                    ? List.copyOf(supported)
+                    : registered.stream().filter(supported::contains).toList();
         }
         Set<String> requested = new LinkedHashSet<>(words(request.scope()));
         requested.removeAll(IGNORED_SCOPES);
         if (requested.isEmpty()) {
-            return registered == null ? List.copyOf(supported) : registered.stream().filter(supported::contains).toList();
+            return registered == null
+                    ? List.copyOf(supported)
+                    : registered.stream().filter(supported::contains).toList();
         }
         for (String scope : requested) {
             if (!supported.contains(scope)) {
-                throw new AuthorizationErrorException(INVALID_SCOPE, "scope " + scope + " is not supported by this server");
+                throw new AuthorizationErrorException(
+                        INVALID_SCOPE, "scope " + scope + " is not supported by this server");
             }
         }
         return List.copyOf(requested);

@@ -106,14 +106,20 @@ public class AuthorizationResource {
         boolean loggingIn = RealmUser.loggingIn(http, loginCookie);
         RealmUser caller = RealmUser.of(http, httpResponse, loginCookie);
         if (caller == null) {
-            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
+            return ErrorPage.render(
+                    http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
         }
         if (loggingIn) {
-            audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(caller.subject()).client(request.clientId()));
+            audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED)
+                    .subject(caller.subject())
+                    .client(request.clientId()));
         }
         if (!consentForm) {
-            audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_STARTED).subject(caller.subject()).client(request.clientId())
-                    .detail("scope", request.scope()).detail("resource", String.join(" ", request.resources()))
+            audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_STARTED)
+                    .subject(caller.subject())
+                    .client(request.clientId())
+                    .detail("scope", request.scope())
+                    .detail("resource", String.join(" ", request.resources()))
                     .detail("redirect_uri", request.redirectUri()));
         }
         CheckedClient checked;
@@ -126,11 +132,20 @@ public class AuthorizationResource {
         }
         // The token is bound to this user in this login session, and to the flow: a form another user or another
         // session was shown, or whose flow id was changed, is refused here, before anything is issued.
-        if (consentForm && (flowId == null || !formTokens.valid(form.getFirst("csrf_token"), RequestBinding.CONSENT_PURPOSE,
-                caller.formHolder(), RequestBinding.of(request, flowId)))) {
-            LOG.fine(() -> "Consent form without a valid CSRF token for client " + checked.client().clientId());
+        if (consentForm
+                && (flowId == null
+                        || !formTokens.valid(
+                                form.getFirst("csrf_token"),
+                                RequestBinding.CONSENT_PURPOSE,
+                                caller.formHolder(),
+                                RequestBinding.of(request, flowId)))) {
+            LOG.fine(() -> "Consent form without a valid CSRF token for client "
+                    + checked.client().clientId());
             refused(request, caller, OAuthErrorCodes.INVALID_REQUEST, "consent form without a valid CSRF token");
-            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.INVALID_REQUEST,
+            return ErrorPage.render(
+                    http.getContextPath(),
+                    403,
+                    OAuthErrorCodes.INVALID_REQUEST,
                     "This form has expired, or was shown to another sign-in or another user. Start again from the application.");
         }
         if (consentForm) {
@@ -141,44 +156,65 @@ public class AuthorizationResource {
             if (consentForm) {
                 return decide(authorization, caller, form.getFirst("decision"), flowId);
             }
-            if (config.rememberConsent() && consents.covers(caller.subject(), authorization.client(), authorization.scopes())) {
-                audit.record(AuditEvent.of(AuditEventType.CONSENT_GRANTED).subject(caller.subject())
-                        .client(authorization.clientId()).detail("scope", String.join(" ", authorization.scopes()))
+            if (config.rememberConsent()
+                    && consents.covers(caller.subject(), authorization.client(), authorization.scopes())) {
+                audit.record(AuditEvent.of(AuditEventType.CONSENT_GRANTED)
+                        .subject(caller.subject())
+                        .client(authorization.clientId())
+                        .detail("scope", String.join(" ", authorization.scopes()))
                         .detail("by", "remembered_consent"));
                 return redirect(codeResponse(authorization, caller, flowId), 302);
             }
-            audit.record(AuditEvent.of(AuditEventType.CONSENT_SHOWN).subject(caller.subject()).client(authorization.clientId())
+            audit.record(AuditEvent.of(AuditEventType.CONSENT_SHOWN)
+                    .subject(caller.subject())
+                    .client(authorization.clientId())
                     .detail("scope", String.join(" ", authorization.scopes())));
-            return ConsentPage.render(http.getContextPath(), request, authorization, caller.subject(),
+            return ConsentPage.render(
+                    http.getContextPath(),
+                    request,
+                    authorization,
+                    caller.subject(),
                     config.rememberConsent(),
-                    formTokens.issue(RequestBinding.CONSENT_PURPOSE, caller.formHolder(), RequestBinding.of(request, flowId)),
+                    formTokens.issue(
+                            RequestBinding.CONSENT_PURPOSE, caller.formHolder(), RequestBinding.of(request, flowId)),
                     flowId);
         } catch (AuthorizationErrorException e) {
-            LOG.fine(() -> "Authorization request from client " + checked.client().clientId() + " answered " + e.error());
+            LOG.fine(() ->
+                    "Authorization request from client " + checked.client().clientId() + " answered " + e.error());
             if (!OAuthErrorCodes.ACCESS_DENIED.equals(e.error())) {
                 refused(request, caller, e.error(), e.getMessage());
             }
-            return redirect(AuthorizationResponses.error(checked.redirectUri(), e, request.state(), serverConfig.issuer()),
+            return redirect(
+                    AuthorizationResponses.error(checked.redirectUri(), e, request.state(), serverConfig.issuer()),
                     consentForm ? 303 : 302);
         }
     }
 
     private void refused(AuthorizationRequest request, RealmUser caller, String error, String description) {
-        audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_REFUSED).subject(caller.subject()).client(request.clientId())
-                .failed(description).detail("error", error));
+        audit.record(AuditEvent.of(AuditEventType.AUTHORIZATION_REFUSED)
+                .subject(caller.subject())
+                .client(request.clientId())
+                .failed(description)
+                .detail("error", error));
     }
 
     private Response decide(ValidatedAuthorization authorization, RealmUser caller, String decision, String flowId) {
         if ("deny".equals(decision)) {
-            audit.record(AuditEvent.of(AuditEventType.CONSENT_DENIED).outcome(AuditEvent.FAILED).subject(caller.subject())
-                    .client(authorization.clientId()).detail("scope", String.join(" ", authorization.scopes())));
+            audit.record(AuditEvent.of(AuditEventType.CONSENT_DENIED)
+                    .outcome(AuditEvent.FAILED)
+                    .subject(caller.subject())
+                    .client(authorization.clientId())
+                    .detail("scope", String.join(" ", authorization.scopes())));
             throw new AuthorizationErrorException(OAuthErrorCodes.ACCESS_DENIED, "the user denied the request");
         }
         if (!"approve".equals(decision)) {
             throw new AuthorizationErrorException(OAuthErrorCodes.INVALID_REQUEST, "decision must be approve or deny");
         }
-        audit.record(AuditEvent.of(AuditEventType.CONSENT_GRANTED).subject(caller.subject()).client(authorization.clientId())
-                .detail("scope", String.join(" ", authorization.scopes())).detail("by", "user"));
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_GRANTED)
+                .subject(caller.subject())
+                .client(authorization.clientId())
+                .detail("scope", String.join(" ", authorization.scopes()))
+                .detail("by", "user"));
         if (config.rememberConsent()) {
             consents.remember(caller.subject(), authorization.client(), authorization.scopes());
         }
@@ -186,13 +222,23 @@ public class AuthorizationResource {
     }
 
     private URI codeResponse(ValidatedAuthorization authorization, RealmUser caller, String flowId) {
-        String code = codes.issue(new ApprovedAuthorization(authorization.clientId(), authorization.redirectUri(),
-                authorization.checked().redirectUriGiven(), authorization.codeChallenge(), authorization.resource(),
-                authorization.scopes(), caller.subject(), caller.groups(), caller.authenticatedAt(), flowId));
-        return AuthorizationResponses.code(authorization.redirectUri(), code, authorization.state(), serverConfig.issuer());
+        String code = codes.issue(new ApprovedAuthorization(
+                authorization.clientId(),
+                authorization.redirectUri(),
+                authorization.checked().redirectUriGiven(),
+                authorization.codeChallenge(),
+                authorization.resource(),
+                authorization.scopes(),
+                caller.subject(),
+                caller.groups(),
+                caller.authenticatedAt(),
+                flowId));
+        return AuthorizationResponses.code(
+                authorization.redirectUri(), code, authorization.state(), serverConfig.issuer());
     }
 
     private static Response redirect(URI location, int status) {
-        return PageHeaders.secure(Response.status(status).location(location), null).build();
+        return PageHeaders.secure(Response.status(status).location(location), null)
+                .build();
     }
 }

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class AuthorizationResponses {
 
-    private AuthorizationResponses() {
-    }
+    private AuthorizationResponses() {}
 
     public static URI code(String redirectUri, String code, String state, String issuer) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -41,7 +40,9 @@ public final class AuthorizationResponses {
         StringBuilder uri = new StringBuilder(redirectUri);
         char separator = redirectUri.indexOf('?') >= 0 ? '&' : '?';
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            uri.append(separator).append(parameter.getKey()).append('=')
+            uri.append(separator)
+                    .append(parameter.getKey())
+                    .append('=')
                     .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }

@@ -8,5 +8,4 @@ import dev.portcullis.oauth.model.RegisteredClient;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1">RFC 6749 section 4.1.2.1</a>
  */
-public record CheckedClient(RegisteredClient client, String redirectUri, boolean redirectUriGiven) {
-}
+public record CheckedClient(RegisteredClient client, String redirectUri, boolean redirectUriGiven) {}

@@ -32,18 +32,24 @@ import java.util.Locale;
  */
 final class ConsentPage {
 
-    private static final DateTimeFormatter REGISTERED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REGISTERED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private ConsentPage() {
-    }
+    private ConsentPage() {}
 
-    static Response render(String contextPath, AuthorizationRequest request, ValidatedAuthorization authorization,
-            String subject, boolean rememberConsent, String csrfToken, String flowId) {
+    static Response render(
+            String contextPath,
+            AuthorizationRequest request,
+            ValidatedAuthorization authorization,
+            String subject,
+            boolean rememberConsent,
+            String csrfToken,
+            String flowId) {
         RegisteredClient client = authorization.client();
         StringBuilder body = new StringBuilder()
                 .append("<h1>Allow an application to use your account?</h1>\n")
-                .append("<p class=\"lead\">You are signed in as <strong id=\"subject\">").append(escape(subject))
+                .append("<p class=\"lead\">You are signed in as <strong id=\"subject\">")
+                .append(escape(subject))
                 .append("</strong>. What this server knows about the application:</p>\n")
                 .append("<dl class=\"facts\" id=\"verified-facts\">\n")
                 .append(identityFacts(client))
@@ -51,32 +57,44 @@ final class ConsentPage {
                 .append("</dl>\n")
                 .append("<h2>It will be able to</h2>\n<ul class=\"scopes\">\n");
         for (String scope : authorization.scopes()) {
-            body.append("<li><span>").append(escape(ScopeDescriptions.describe(scope))).append("</span> <code>")
-                    .append(escape(scope)).append("</code></li>\n");
+            body.append("<li><span>")
+                    .append(escape(ScopeDescriptions.describe(scope)))
+                    .append("</span> <code>")
+                    .append(escape(scope))
+                    .append("</code></li>\n");
         }
         if (authorization.scopes().isEmpty()) {
             body.append("<li><span>Nothing beyond knowing who you are</span></li>\n");
         }
-        body.append("</ul>\n<p class=\"note\">Access is for <code>").append(escape(authorization.resource()))
+        body.append("</ul>\n<p class=\"note\">Access is for <code>")
+                .append(escape(authorization.resource()))
                 .append("</code>.</p>\n")
                 .append(claimedName(client))
                 .append(rememberNote(contextPath, client, rememberConsent))
                 .append(form(contextPath, request, csrfToken, flowId));
-        return PageHeaders.html(200, Html.page(contextPath, "Allow access?", body.toString()), authorization.redirectUri());
+        return PageHeaders.html(
+                200, Html.page(contextPath, "Allow access?", body.toString()), authorization.redirectUri());
     }
 
     private static String identityFacts(RegisteredClient client) {
         StringBuilder facts = new StringBuilder();
         if (client.source() == RegisteredClient.Source.METADATA_DOCUMENT) {
-            facts.append("<dt>Identified by</dt><dd><strong id=\"client-host\">").append(escape(URI.create(client.clientId()).getHost()))
-                    .append("</strong>, whose site publishes its description at <code id=\"client-id\">").append(escape(client.clientId()))
+            facts.append("<dt>Identified by</dt><dd><strong id=\"client-host\">")
+                    .append(escape(URI.create(client.clientId()).getHost()))
+                    .append("</strong>, whose site publishes its description at <code id=\"client-id\">")
+                    .append(escape(client.clientId()))
                     .append("</code></dd>\n");
         } else {
-            facts.append("<dt>Client ID</dt><dd><code id=\"client-id\">").append(escape(client.clientId())).append("</code></dd>\n");
+            facts.append("<dt>Client ID</dt><dd><code id=\"client-id\">")
+                    .append(escape(client.clientId()))
+                    .append("</code></dd>\n");
         }
-        facts.append("<dt>Kind</dt><dd id=\"client-type\">").append(client.confidential()
-                ? "Confidential: it proves itself to this server with a secret or key"
-                : "Public: it holds no secret").append("</dd>\n");
+        facts.append("<dt>Kind</dt><dd id=\"client-type\">")
+                .append(
+                        client.confidential()
+                                ? "Confidential: it proves itself to this server with a secret or key"
+                                : "Public: it holds no secret")
+                .append("</dd>\n");
         facts.append("<dt>Registered</dt><dd id=\"client-registered\">");
         if (client.source() == RegisteredClient.Source.METADATA_DOCUMENT) {
             facts.append("Not registered here; described by the document at its client ID");
@@ -107,7 +125,8 @@ final class ConsentPage {
                     + "identity, and another program could use the same address.</p>\n";
         }
         return "<p class=\"note\" id=\"remember-note\">If you allow it, this application is not asked again for these "
-                + "permissions until you withdraw them on <a href=\"" + escape(contextPath) + "/consents\">your approved "
+                + "permissions until you withdraw them on <a href=\"" + escape(contextPath)
+                + "/consents\">your approved "
                 + "applications</a>.</p>\n";
     }
 
@@ -117,20 +136,25 @@ final class ConsentPage {
         boolean web = scheme.equals("https") || scheme.equals("http");
         String where = web ? uri.getHost() : scheme + ":";
         StringBuilder facts = new StringBuilder("<dt>Answer goes to</dt><dd><strong id=\"redirect-host\">")
-                .append(escape(where)).append("</strong>");
+                .append(escape(where))
+                .append("</strong>");
         if (RedirectUris.isLoopback(redirectUri)) {
-            facts.append("<p class=\"warning\" id=\"redirect-warning\">That is a program on this computer. Allow it only if you "
-                    + "started it yourself just now.</p>");
+            facts.append(
+                    "<p class=\"warning\" id=\"redirect-warning\">That is a program on this computer. Allow it only if you "
+                            + "started it yourself just now.</p>");
         } else if (!web) {
-            facts.append("<p class=\"warning\" id=\"redirect-warning\">That is an app on this device, reached through the link scheme <code>")
-                    .append(escape(scheme)).append(":</code>, which any app can claim. Allow it only if you started this from "
+            facts.append(
+                            "<p class=\"warning\" id=\"redirect-warning\">That is an app on this device, reached through the link scheme <code>")
+                    .append(escape(scheme))
+                    .append(":</code>, which any app can claim. Allow it only if you started this from "
                             + "the app you expect.</p>");
         }
         return facts.append("</dd>\n").toString();
     }
 
     private static String form(String contextPath, AuthorizationRequest request, String csrfToken, String flowId) {
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"").append(escape(contextPath))
+        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"")
+                .append(escape(contextPath))
                 .append("/authorize\" class=\"decision\">\n")
                 .append(hidden("client_id", request.clientId()))
                 .append(hidden("redirect_uri", request.redirectUri()))
@@ -140,10 +164,13 @@ final class ConsentPage {
                 .append(hidden("code_challenge_method", request.codeChallengeMethod()))
                 .append(hidden("scope", request.scope()));
         request.resources().forEach(resource -> form.append(hidden("resource", resource)));
-        return form.append(hidden("flow_id", flowId)).append(hidden("csrf_token", csrfToken))
+        return form.append(hidden("flow_id", flowId))
+                .append(hidden("csrf_token", csrfToken))
                 .append("<div class=\"buttons\">\n")
-                .append("<button type=\"submit\" name=\"decision\" value=\"deny\" id=\"deny\" class=\"secondary\">Deny</button>\n")
+                .append(
+                        "<button type=\"submit\" name=\"decision\" value=\"deny\" id=\"deny\" class=\"secondary\">Deny</button>\n")
                 .append("<button type=\"submit\" name=\"decision\" value=\"approve\" id=\"approve\">Allow</button>\n")
-                .append("</div>\n</form>\n").toString();
+                .append("</div>\n</form>\n")
+                .toString();
     }
 }

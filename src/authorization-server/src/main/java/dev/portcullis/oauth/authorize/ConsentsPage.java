@@ -81,16 +81,19 @@ public class ConsentsPage {
             audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(user.subject()));
         }
         if (user == null) {
-            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
+            return ErrorPage.render(
+                    http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
         }
         List<RememberedConsent> approvals = consents.of(user.subject());
-        StringBuilder body = new StringBuilder("<h1>Applications you allowed</h1>\n<p class=\"lead\">Signed in as <strong>")
-                .append(escape(user.subject())).append("</strong>. Withdrawing an approval makes the application ask again "
-                        + "next time.</p>\n");
+        StringBuilder body = new StringBuilder(
+                        "<h1>Applications you allowed</h1>\n<p class=\"lead\">Signed in as <strong>")
+                .append(escape(user.subject()))
+                .append("</strong>. Withdrawing an approval makes the application ask again " + "next time.</p>\n");
         if (approvals.isEmpty()) {
             body.append("<p id=\"no-consents\">You have not allowed any application yet.</p>\n");
         } else {
-            body.append("<table class=\"consents\">\n<tr><th>Application</th><th>May</th><th>Since</th><th></th></tr>\n");
+            body.append(
+                    "<table class=\"consents\">\n<tr><th>Application</th><th>May</th><th>Since</th><th></th></tr>\n");
             approvals.forEach(approval -> body.append(row(user, approval)));
             body.append("</table>\n");
         }
@@ -106,25 +109,37 @@ public class ConsentsPage {
         String consentId = form.getFirst("consent_id");
         String csrfToken = form.getFirst("csrf_token");
         RealmUser user = RealmUser.of(http, httpResponse, loginCookie);
-        if (user == null || consentId == null
+        if (user == null
+                || consentId == null
                 || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.formHolder(), consentId)) {
-            return ErrorPage.render(http.getContextPath(), 403, OAuthErrorCodes.INVALID_REQUEST,
+            return ErrorPage.render(
+                    http.getContextPath(),
+                    403,
+                    OAuthErrorCodes.INVALID_REQUEST,
                     "This form has expired or was not sent from this server's page.");
         }
         consents.withdraw(user.subject(), consentId);
-        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it (/oauth/oauth/consents).
-        return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("consents").build()), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it
+        // (/oauth/oauth/consents).
+        return PageHeaders.secure(
+                        Response.seeOther(
+                                uri.getBaseUriBuilder().path("consents").build()),
+                        null)
+                .build();
     }
 
     private String row(RealmUser user, RememberedConsent approval) {
         Optional<RegisteredClient> client = ClientMetadataDocuments.isDocumentUrl(approval.clientId())
-                ? Optional.empty() : clients.resolve(approval.clientId());
+                ? Optional.empty()
+                : clients.resolve(approval.clientId());
         String notApplied = client.filter(c -> !Consents.rememberable(c)).isPresent()
                 ? "<br><span class=\"warning\">Not applied: nothing proves this application's identity, so it is asked every time.</span>"
                 : "";
-        return "<tr><td>" + escape(clientName(approval.clientId(), client)) + "<br><code>" + escape(approval.clientId()) + "</code>"
+        return "<tr><td>" + escape(clientName(approval.clientId(), client)) + "<br><code>" + escape(approval.clientId())
+                + "</code>"
                 + notApplied + "</td><td>"
-                + escape(String.join(" ", approval.scopes())) + "</td><td>" + escape(approval.grantedAt().toString())
+                + escape(String.join(" ", approval.scopes())) + "</td><td>"
+                + escape(approval.grantedAt().toString())
                 + "</td><td><form method=\"post\" action=\"" + escape(http.getContextPath()) + "/consents\">"
                 + Html.hidden("consent_id", approval.consentId())
                 + Html.hidden("csrf_token", formTokens.issue(WITHDRAW_PURPOSE, user.formHolder(), approval.consentId()))
@@ -136,7 +151,8 @@ public class ConsentsPage {
         if (ClientMetadataDocuments.isDocumentUrl(clientId)) {
             return URI.create(clientId).getHost();
         }
-        String name = UntrustedText.clean(client.flatMap(RegisteredClient::clientName).orElse(null));
+        String name =
+                UntrustedText.clean(client.flatMap(RegisteredClient::clientName).orElse(null));
         return client.isEmpty() ? "(unregistered application)" : name.isEmpty() ? "(no name)" : name;
     }
 }

@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.authorize;
 
-import dev.portcullis.oauth.keys.DerivedKeys;
 import dev.portcullis.config.AuthorizeConfig;
+import dev.portcullis.oauth.keys.DerivedKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -54,7 +54,8 @@ public class FormTokens {
         int dot = token.indexOf('.');
         try {
             long expires = Long.parseLong(token.substring(0, Math.max(dot, 0)));
-            byte[] expected = ENCODER.encodeToString(mac(purpose, holder, binding, expires)).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = ENCODER.encodeToString(mac(purpose, holder, binding, expires))
+                    .getBytes(StandardCharsets.US_ASCII);
             return MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))
                     && clock.instant().getEpochSecond() < expires;
         } catch (NumberFormatException e) {
@@ -65,7 +66,8 @@ public class FormTokens {
     private byte[] mac(String purpose, String holder, String binding, long expires) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(config.formKey().orElseGet(() -> derivedKeys.forPurpose("consent form tokens")), HMAC));
+            mac.init(new SecretKeySpec(
+                    config.formKey().orElseGet(() -> derivedKeys.forPurpose("consent form tokens")), HMAC));
             for (String part : new String[] {purpose, holder, binding}) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());

@@ -39,6 +39,7 @@ public class LoginCookie {
     static final String NAME = LoginPages.LOGIN_COOKIE;
     /** Longer than any sign-on lasts (liberty-config/server.xml: 120 minutes). */
     static final Duration MAX_AGE = Duration.ofHours(12);
+
     private static final String PURPOSE = "login cookie";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -58,7 +59,8 @@ public class LoginCookie {
         for (Cookie cookie : cookies) {
             if (NAME.equals(cookie.getName())) {
                 Optional<LoginMoment> moment = parse(cookie.getValue());
-                if (moment.isPresent() && moment.get().subject().equals(subject)
+                if (moment.isPresent()
+                        && moment.get().subject().equals(subject)
                         && moment.get().at().plus(MAX_AGE).isAfter(clock.instant())) {
                     return moment;
                 }
@@ -71,8 +73,10 @@ public class LoginCookie {
     void write(HttpServletResponse response, LoginMoment moment) {
         String payload = ENCODER.encodeToString(moment.subject().getBytes(StandardCharsets.UTF_8)) + "."
                 + moment.at().getEpochSecond() + "." + moment.sessionKey();
-        response.addHeader("Set-Cookie", NAME + "=" + payload + "." + ENCODER.encodeToString(mac(payload))
-                + "; Path=/; Secure; HttpOnly; SameSite=Lax");
+        response.addHeader(
+                "Set-Cookie",
+                NAME + "=" + payload + "." + ENCODER.encodeToString(mac(payload))
+                        + "; Path=/; Secure; HttpOnly; SameSite=Lax");
     }
 
     private Optional<LoginMoment> parse(String value) {
@@ -93,8 +97,10 @@ public class LoginCookie {
             return Optional.empty();
         }
         try {
-            return Optional.of(new LoginMoment(new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8),
-                    Instant.ofEpochSecond(Long.parseLong(parts[1])), parts[2]));
+            return Optional.of(new LoginMoment(
+                    new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8),
+                    Instant.ofEpochSecond(Long.parseLong(parts[1])),
+                    parts[2]));
         } catch (IllegalArgumentException e) { // also NumberFormatException
             return Optional.empty();
         }

@@ -30,9 +30,11 @@ public record LoginMoment(String subject, Instant at, String sessionKey) impleme
     }
 
     /** The moment {@code subject} logged in, from the request's login cookie, or recorded now (and sent) if this is the first request. */
-    static LoginMoment of(HttpServletRequest request, HttpServletResponse response, String subject, LoginCookie cookie) {
+    static LoginMoment of(
+            HttpServletRequest request, HttpServletResponse response, String subject, LoginCookie cookie) {
         return cookie.read(request, subject).orElseGet(() -> {
-            LoginMoment now = new LoginMoment(subject, Instant.now().truncatedTo(ChronoUnit.SECONDS), Secrets.random(16));
+            LoginMoment now =
+                    new LoginMoment(subject, Instant.now().truncatedTo(ChronoUnit.SECONDS), Secrets.random(16));
             cookie.write(response, now);
             return now;
         });

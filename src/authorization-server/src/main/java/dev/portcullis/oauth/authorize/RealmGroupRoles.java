@@ -44,7 +44,8 @@ public class RealmGroupRoles implements ServletContextListener {
         names.add(audit.adminGroup());
         names.add(console.operatorGroup());
         ServletContext context = event.getServletContext();
-        String[] undeclared = names.stream().filter(name -> !WEB_XML_ROLES.contains(name)).toArray(String[]::new);
+        String[] undeclared =
+                names.stream().filter(name -> !WEB_XML_ROLES.contains(name)).toArray(String[]::new);
         if (undeclared.length > 0) {
             context.declareRoles(undeclared);
         }

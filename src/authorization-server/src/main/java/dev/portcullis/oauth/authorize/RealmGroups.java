@@ -19,10 +19,11 @@ import java.util.List;
  */
 public final class RealmGroups {
 
-    private RealmGroups() {
-    }
+    private RealmGroups() {}
 
     public static List<String> of(HttpServletRequest request) {
-        return RealmGroupRoles.names(request.getServletContext()).stream().filter(request::isUserInRole).toList();
+        return RealmGroupRoles.names(request.getServletContext()).stream()
+                .filter(request::isUserInRole)
+                .toList();
     }
 }

@@ -25,7 +25,9 @@ public record RealmUser(String subject, List<String> groups, LoginMoment login) 
         if (principal == null) {
             return null;
         }
-        return new RealmUser(principal.getName(), RealmGroups.of(request),
+        return new RealmUser(
+                principal.getName(),
+                RealmGroups.of(request),
                 LoginMoment.of(request, response, principal.getName(), cookie));
     }
 

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.authorize;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,15 +22,17 @@ public final class RedirectUris {
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
-    private RedirectUris() {
-    }
+    private RedirectUris() {}
 
     /** The registered URI {@code requested} matches, if any; with none requested, the only registered one. */
     public static Optional<String> select(List<String> registered, String requested) {
         if (requested == null) {
             return registered.size() == 1 ? Optional.of(registered.get(0)) : Optional.empty();
         }
-        return registered.stream().filter(candidate -> matches(candidate, requested)).findFirst().map(ignored -> requested);
+        return registered.stream()
+                .filter(candidate -> matches(candidate, requested))
+                .findFirst()
+                .map(ignored -> requested);
     }
 
     /** Whether {@code requested} is {@code registered}, or the same loopback URI on another port. */
@@ -39,7 +42,8 @@ public final class RedirectUris {
         }
         Optional<URI> a = loopback(registered);
         Optional<URI> b = loopback(requested);
-        return a.isPresent() && b.isPresent()
+        return a.isPresent()
+                && b.isPresent()
                 && a.get().getHost().equalsIgnoreCase(b.get().getHost())
                 && Objects.equals(a.get().getRawPath(), b.get().getRawPath())
                 && Objects.equals(a.get().getRawQuery(), b.get().getRawQuery());
@@ -54,9 +58,12 @@ public final class RedirectUris {
         try {
             URI uri = new URI(value);
             boolean plain = uri.getRawUserInfo() == null && uri.getRawFragment() == null;
-            return "http".equals(uri.getScheme()) && uri.getHost() != null && plain
-                    && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))
-                    ? Optional.of(uri) : Optional.empty();
+            return "http".equals(uri.getScheme())
+                            && uri.getHost() != null
+                            && plain
+                            && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))
+                    ? Optional.of(uri)
+                    : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

@@ -11,8 +11,7 @@ final class RequestBinding {
 
     static final String CONSENT_PURPOSE = "consent";
 
-    private RequestBinding() {
-    }
+    private RequestBinding() {}
 
     /** The request and the audit flow id the form carries (both under the form token's HMAC). */
     static String of(AuthorizationRequest request, String flowId) {
@@ -21,8 +20,15 @@ final class RequestBinding {
 
     static String of(AuthorizationRequest request) {
         JsonArrayBuilder parts = Jsons.PROVIDER.createArrayBuilder();
-        for (String value : new String[] {request.clientId(), request.redirectUri(), request.responseType(), request.state(),
-                request.codeChallenge(), request.codeChallengeMethod(), request.scope()}) {
+        for (String value : new String[] {
+            request.clientId(),
+            request.redirectUri(),
+            request.responseType(),
+            request.state(),
+            request.codeChallenge(),
+            request.codeChallengeMethod(),
+            request.scope()
+        }) {
             if (value == null) {
                 parts.addNull();
             } else {

@@ -4,8 +4,8 @@ import dev.portcullis.oauth.model.RegisteredClient;
 import java.util.List;
 
 /** An authorization request that passed every check, ready for consent. {@code state} may be null. */
-public record ValidatedAuthorization(CheckedClient checked, String state, String codeChallenge, String resource,
-        List<String> scopes) {
+public record ValidatedAuthorization(
+        CheckedClient checked, String state, String codeChallenge, String resource, List<String> scopes) {
 
     public ValidatedAuthorization {
         scopes = List.copyOf(scopes);

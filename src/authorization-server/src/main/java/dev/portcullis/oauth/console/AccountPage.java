@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ public class AccountPage {
     private HttpServletResponse httpResponse;
 
     @Context
-    private jakarta.ws.rs.core.UriInfo uri;
+    private UriInfo uri;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -66,24 +68,40 @@ public class AccountPage {
             return ConsoleHtml.refused(base, "You are not signed in.");
         }
         Map<String, List<ActiveGrant>> byClient = new LinkedHashMap<>();
-        grants.ofSubject(user.subject()).forEach(g -> byClient.computeIfAbsent(g.clientId(), k -> new java.util.ArrayList<>()).add(g));
-        StringBuilder body = new StringBuilder("<h1>Your account</h1>\n<p class=\"lead\">Signed in as <strong id=\"subject\">")
-                .append(escape(user.subject())).append("</strong>.</p>\n<nav aria-label=\"Pages\"><ul>")
-                .append("<li><a href=\"").append(escape(base)).append("/consents\">Remembered approvals</a></li>")
-                .append("<li><a id=\"tokens-link\" href=\"").append(escape(base)).append("/account/tokens\">Personal access tokens</a></li>");
+        grants.ofSubject(user.subject())
+                .forEach(g -> byClient.computeIfAbsent(g.clientId(), k -> new ArrayList<>())
+                        .add(g));
+        StringBuilder body = new StringBuilder(
+                        "<h1>Your account</h1>\n<p class=\"lead\">Signed in as <strong id=\"subject\">")
+                .append(escape(user.subject()))
+                .append("</strong>.</p>\n<nav aria-label=\"Pages\"><ul>")
+                .append("<li><a href=\"")
+                .append(escape(base))
+                .append("/consents\">Remembered approvals</a></li>")
+                .append("<li><a id=\"tokens-link\" href=\"")
+                .append(escape(base))
+                .append("/account/tokens\">Personal access tokens</a></li>");
         if (signedIn.operator(user)) {
-            body.append("<li><a id=\"console-link\" href=\"").append(escape(base)).append("/console\">Operator console</a></li>");
+            body.append("<li><a id=\"console-link\" href=\"")
+                    .append(escape(base))
+                    .append("/console\">Operator console</a></li>");
         }
         body.append("</ul></nav>\n<h2>Connected applications</h2>\n");
         if (byClient.isEmpty()) {
             body.append("<p id=\"no-clients\">No application holds access to your account.</p>\n");
         } else {
-            body.append("<table class=\"consents\" id=\"clients\">\n<caption>Applications that may act for you</caption>\n<tr>")
+            body.append(
+                            "<table class=\"consents\" id=\"clients\">\n<caption>Applications that may act for you</caption>\n<tr>")
                     .append("<th scope=\"col\">Application</th><th scope=\"col\">May</th><th scope=\"col\">Since</th>")
                     .append("<th scope=\"col\">Last used</th><th scope=\"col\">Action</th></tr>\n");
             byClient.forEach((clientId, list) -> body.append(row(user, base, clientId, list)));
-            body.append("</table>\n").append(button(base + "/account/revoke-all", signedIn.token(user, REVOKE_ALL, user.subject()),
-                    "Revoke all applications", "Revoke the access of every application", "revoke-all"));
+            body.append("</table>\n")
+                    .append(button(
+                            base + "/account/revoke-all",
+                            signedIn.token(user, REVOKE_ALL, user.subject()),
+                            "Revoke all applications",
+                            "Revoke the access of every application",
+                            "revoke-all"));
         }
         return ConsoleHtml.page(base, "Your account", body.toString());
     }
@@ -117,21 +135,40 @@ public class AccountPage {
     }
 
     private Response back() {
-        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and all.
-        return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("account").build()), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and
+        // all.
+        return PageHeaders.secure(
+                        Response.seeOther(
+                                uri.getBaseUriBuilder().path("account").build()),
+                        null)
+                .build();
     }
 
     private String row(RealmUser user, String base, String clientId, List<ActiveGrant> list) {
         TreeSet<String> scopes = new TreeSet<>();
         list.forEach(g -> scopes.addAll(List.of(g.scope().trim().split(" +"))));
-        Instant since = list.stream().map(ActiveGrant::createdAt).min(Instant::compareTo).orElse(null);
-        Instant last = list.stream().map(ActiveGrant::lastUsedAt).max(Instant::compareTo).orElse(null);
-        String name = grants.client(clientId).map(ClientSummary::clientName).map(ConsoleHtml::name)
+        Instant since = list.stream()
+                .map(ActiveGrant::createdAt)
+                .min(Instant::compareTo)
+                .orElse(null);
+        Instant last = list.stream()
+                .map(ActiveGrant::lastUsedAt)
+                .max(Instant::compareTo)
+                .orElse(null);
+        String name = grants.client(clientId)
+                .map(ClientSummary::clientName)
+                .map(ConsoleHtml::name)
                 .orElseGet(() -> ConsoleHtml.unregistered(clientId));
         return "<tr><td>" + name + "<br><code class=\"client-id\">" + escape(clientId) + "</code></td><td>"
                 + escape(String.join(" ", scopes)) + "</td><td>" + when(since) + "</td><td>" + when(last) + "</td><td>"
-                + button(base + "/account/revoke", signedIn.token(user, REVOKE, clientId), "Revoke",
-                        "Revoke the access of " + clientId, null, "client_id", clientId)
+                + button(
+                        base + "/account/revoke",
+                        signedIn.token(user, REVOKE, clientId),
+                        "Revoke",
+                        "Revoke the access of " + clientId,
+                        null,
+                        "client_id",
+                        clientId)
                 + "</td></tr>\n";
     }
 }

@@ -26,8 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,6 +47,7 @@ public class AuditViewsPage {
 
     /** How far back the views look, and how many records they read at most. */
     static final Duration WINDOW = Duration.ofDays(7);
+
     static final int MAX_RECORDS = 2000;
     private static final int MAX_LOG_ROWS = 100;
     private static final int MAX_DETAIL = 300;
@@ -77,11 +81,20 @@ public class AuditViewsPage {
         String base = http.getContextPath();
         String client = clip(clientId);
         StringBuilder body = new StringBuilder(ConsoleAccess.header(base, operator, "Flow timeline"));
-        body.append("<p>Client <a href=\"").append(escape(base)).append("/console/client?id=").append(escape(query(client)))
-                .append("\"><code id=\"client-id\">").append(escape(client)).append("</code></a>, the last ")
-                .append(WINDOW.toDays()).append(" days.</p>\n");
-        List<AuditRecordEntity> newest = client.isEmpty() ? List.of()
-                : records.latest(new AuditFilter(now().minus(WINDOW), null, null, client, null, null, null, null, null), MAX_RECORDS);
+        body.append("<p>Client <a href=\"")
+                .append(escape(base))
+                .append("/console/client?id=")
+                .append(escape(query(client)))
+                .append("\"><code id=\"client-id\">")
+                .append(escape(client))
+                .append("</code></a>, the last ")
+                .append(WINDOW.toDays())
+                .append(" days.</p>\n");
+        List<AuditRecordEntity> newest = client.isEmpty()
+                ? List.of()
+                : records.latest(
+                        new AuditFilter(now().minus(WINDOW), null, null, client, null, null, null, null, null),
+                        MAX_RECORDS);
         Map<String, List<AuditRecordEntity>> flows = flows(newest);
         if (flows.isEmpty()) {
             body.append("<p id=\"no-flows\">No audit record of this client in that time.</p>\n");
@@ -90,17 +103,28 @@ public class AuditViewsPage {
         for (Map.Entry<String, List<AuditRecordEntity>> flow : flows.entrySet()) {
             List<AuditRecordEntity> events = flow.getValue();
             index++;
-            body.append("<table class=\"consents flow\" id=\"flow-").append(index).append("\">\n<caption>")
+            body.append("<table class=\"consents flow\" id=\"flow-")
+                    .append(index)
+                    .append("\">\n<caption>")
                     .append(flow.getKey().startsWith("request ") ? "Outside a flow" : "Flow " + escape(flow.getKey()))
-                    .append(", ").append(when(events.get(0).getOccurredAt())).append("</caption>\n<tr><th scope=\"col\">When</th>")
+                    .append(", ")
+                    .append(when(events.get(0).getOccurredAt()))
+                    .append("</caption>\n<tr><th scope=\"col\">When</th>")
                     .append("<th scope=\"col\">Event</th><th scope=\"col\">Outcome</th><th scope=\"col\">User</th>")
                     .append("<th scope=\"col\">Details</th></tr>\n");
             for (AuditRecordEntity event : events) {
-                body.append("<tr><td>").append(when(event.getOccurredAt())).append("</td><td class=\"event\">")
-                        .append(escape(event.getEventType())).append(event.getTarget() == null ? "" : " " + escape(event.getTarget()))
-                        .append("</td><td class=\"outcome\">").append(escape(event.getOutcome())).append("</td><td>")
-                        .append(escape(event.getSubject() == null ? "" : event.getSubject())).append("</td><td>")
-                        .append(detail(event.getDetails())).append("</td></tr>\n");
+                body.append("<tr><td>")
+                        .append(when(event.getOccurredAt()))
+                        .append("</td><td class=\"event\">")
+                        .append(escape(event.getEventType()))
+                        .append(event.getTarget() == null ? "" : " " + escape(event.getTarget()))
+                        .append("</td><td class=\"outcome\">")
+                        .append(escape(event.getOutcome()))
+                        .append("</td><td>")
+                        .append(escape(event.getSubject() == null ? "" : event.getSubject()))
+                        .append("</td><td>")
+                        .append(detail(event.getDetails()))
+                        .append("</td></tr>\n");
             }
             body.append("</table>\n");
         }
@@ -114,7 +138,7 @@ public class AuditViewsPage {
      */
     static Map<String, List<AuditRecordEntity>> flows(List<AuditRecordEntity> newestFirst) {
         Map<String, List<AuditRecordEntity>> oldestFlowFirst = new LinkedHashMap<>();
-        Map<String, String> latestFlowOfSubject = new java.util.HashMap<>();
+        Map<String, String> latestFlowOfSubject = new HashMap<>();
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             AuditRecordEntity record = newestFirst.get(i);
             String key = record.getFlowId();
@@ -130,7 +154,7 @@ public class AuditViewsPage {
             oldestFlowFirst.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
         }
         List<Map.Entry<String, List<AuditRecordEntity>>> entries = new ArrayList<>(oldestFlowFirst.entrySet());
-        java.util.Collections.reverse(entries);
+        Collections.reverse(entries);
         Map<String, List<AuditRecordEntity>> newestFlowFirst = new LinkedHashMap<>();
         entries.forEach(e -> newestFlowFirst.put(e.getKey(), e.getValue()));
         return newestFlowFirst;
@@ -140,8 +164,12 @@ public class AuditViewsPage {
     @GET
     @Path("/activity")
     @Produces(MediaType.TEXT_HTML)
-    public Response activity(@QueryParam("type") String type, @QueryParam("subject") String subject,
-            @QueryParam("client") String client, @QueryParam("outcome") String outcome, @QueryParam("from") String from) {
+    public Response activity(
+            @QueryParam("type") String type,
+            @QueryParam("subject") String subject,
+            @QueryParam("client") String client,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("from") String from) {
         RealmUser operator = signedIn.of(http, httpResponse);
         Optional<Response> refusal = ConsoleAccess.refusal(signedIn, http, operator);
         if (refusal.isPresent()) {
@@ -150,10 +178,30 @@ public class AuditViewsPage {
         String base = http.getContextPath();
         Instant since = instant(from).orElse(now().minus(WINDOW));
         StringBuilder body = new StringBuilder(ConsoleAccess.header(base, operator, "Tool activity"));
-        body.append(toolTable(records.latest(new AuditFilter(since, null, null, null, AuditEventType.MCP_TOOLS_CALL.wireName(),
-                null, null, null, null), MAX_RECORDS), since));
-        AuditFilter filter = new AuditFilter(since, null, blankToNull(subject), blankToNull(client), blankToNull(type), null,
-                blankToNull(outcome), null, null);
+        body.append(toolTable(
+                records.latest(
+                        new AuditFilter(
+                                since,
+                                null,
+                                null,
+                                null,
+                                AuditEventType.MCP_TOOLS_CALL.wireName(),
+                                null,
+                                null,
+                                null,
+                                null),
+                        MAX_RECORDS),
+                since));
+        AuditFilter filter = new AuditFilter(
+                since,
+                null,
+                blankToNull(subject),
+                blankToNull(client),
+                blankToNull(type),
+                null,
+                blankToNull(outcome),
+                null,
+                null);
         body.append(filterForm(base, filter, from));
         body.append(logTable(records.latest(filter, MAX_LOG_ROWS)));
         return ConsoleHtml.page(base, "Tool activity", body.toString());
@@ -161,29 +209,50 @@ public class AuditViewsPage {
 
     private static String toolTable(List<AuditRecordEntity> calls, Instant since) {
         Map<String, List<AuditRecordEntity>> byTool = new TreeMap<>();
-        calls.forEach(call -> byTool.computeIfAbsent(call.getTarget() == null ? "(unknown)" : call.getTarget(),
-                k -> new ArrayList<>()).add(call));
+        calls.forEach(call -> byTool.computeIfAbsent(
+                        call.getTarget() == null ? "(unknown)" : call.getTarget(), k -> new ArrayList<>())
+                .add(call));
         StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"tools\">\n<caption>Tool calls since ")
-                .append(when(since)).append(calls.size() == MAX_RECORDS ? " (the newest " + MAX_RECORDS + ")" : "")
-                .append("</caption>\n<tr><th scope=\"col\">Tool</th><th scope=\"col\">Calls</th><th scope=\"col\">Errors</th>")
-                .append("<th scope=\"col\">p50</th><th scope=\"col\">p95</th><th scope=\"col\">p99</th><th scope=\"col\">Last</th></tr>\n");
+                .append(when(since))
+                .append(calls.size() == MAX_RECORDS ? " (the newest " + MAX_RECORDS + ")" : "")
+                .append(
+                        "</caption>\n<tr><th scope=\"col\">Tool</th><th scope=\"col\">Calls</th><th scope=\"col\">Errors</th>")
+                .append(
+                        "<th scope=\"col\">p50</th><th scope=\"col\">p95</th><th scope=\"col\">p99</th><th scope=\"col\">Last</th></tr>\n");
         if (byTool.isEmpty()) {
             table.append("<tr><td colspan=\"7\" id=\"no-calls\">No tool call in that time.</td></tr>\n");
         }
         byTool.forEach((tool, list) -> {
-            long errors = list.stream().filter(c -> !"ok".equals(c.getOutcome())).count();
-            long[] micros = list.stream().map(AuditRecordEntity::getDurationMicros).filter(d -> d != null)
-                    .mapToLong(Long::longValue).sorted().toArray();
-            table.append("<tr class=\"tool\"><td><code>").append(escape(tool)).append("</code></td><td class=\"calls\">")
-                    .append(list.size()).append("</td><td class=\"errors\">").append(errors).append("</td><td>")
-                    .append(millis(micros, 0.50)).append("</td><td>").append(millis(micros, 0.95)).append("</td><td>")
-                    .append(millis(micros, 0.99)).append("</td><td>").append(when(list.get(0).getOccurredAt())).append("</td></tr>\n");
+            long errors =
+                    list.stream().filter(c -> !"ok".equals(c.getOutcome())).count();
+            long[] micros = list.stream()
+                    .map(AuditRecordEntity::getDurationMicros)
+                    .filter(d -> d != null)
+                    .mapToLong(Long::longValue)
+                    .sorted()
+                    .toArray();
+            table.append("<tr class=\"tool\"><td><code>")
+                    .append(escape(tool))
+                    .append("</code></td><td class=\"calls\">")
+                    .append(list.size())
+                    .append("</td><td class=\"errors\">")
+                    .append(errors)
+                    .append("</td><td>")
+                    .append(millis(micros, 0.50))
+                    .append("</td><td>")
+                    .append(millis(micros, 0.95))
+                    .append("</td><td>")
+                    .append(millis(micros, 0.99))
+                    .append("</td><td>")
+                    .append(when(list.get(0).getOccurredAt()))
+                    .append("</td></tr>\n");
         });
         return table.append("</table>\n").toString();
     }
 
     private static String filterForm(String base, AuditFilter filter, String from) {
-        StringBuilder form = new StringBuilder("<form method=\"get\" action=\"").append(escape(base))
+        StringBuilder form = new StringBuilder("<form method=\"get\" action=\"")
+                .append(escape(base))
                 .append("/console/audit/activity\" id=\"audit-filter\">");
         field(form, "type", "Event type", filter.type());
         field(form, "subject", "User", filter.subject());
@@ -191,35 +260,58 @@ public class AuditViewsPage {
         field(form, "outcome", "Outcome", filter.outcome());
         field(form, "from", "From (ISO-8601 instant)", from);
         form.append(" <button type=\"submit\" id=\"filter\">Filter</button></form>\n");
-        StringBuilder export = new StringBuilder(base).append("/admin/audit/export?from=").append(query(filter.from().toString()));
+        StringBuilder export = new StringBuilder(base)
+                .append("/admin/audit/export?from=")
+                .append(query(filter.from().toString()));
         appendParameter(export, "type", filter.type());
         appendParameter(export, "subject", filter.subject());
         appendParameter(export, "client_id", filter.clientId());
         appendParameter(export, "outcome", filter.outcome());
-        return form.append("<p><a id=\"export\" href=\"").append(escape(export.toString()))
-                .append("\">Export these records as JSON Lines</a></p>\n").toString();
+        return form.append("<p><a id=\"export\" href=\"")
+                .append(escape(export.toString()))
+                .append("\">Export these records as JSON Lines</a></p>\n")
+                .toString();
     }
 
     private static String logTable(List<AuditRecordEntity> log) {
         StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"audit-log\">\n<caption>The newest ")
-                .append(MAX_LOG_ROWS).append(" matching records</caption>\n<tr><th scope=\"col\">When</th><th scope=\"col\">Event</th>")
+                .append(MAX_LOG_ROWS)
+                .append(" matching records</caption>\n<tr><th scope=\"col\">When</th><th scope=\"col\">Event</th>")
                 .append("<th scope=\"col\">Outcome</th><th scope=\"col\">User</th><th scope=\"col\">Client</th>")
                 .append("<th scope=\"col\">Details</th></tr>\n");
         for (AuditRecordEntity record : log) {
-            table.append("<tr><td>").append(when(record.getOccurredAt())).append("</td><td>").append(escape(record.getEventType()))
-                    .append(record.getTarget() == null ? "" : " " + escape(record.getTarget())).append("</td><td>")
-                    .append(escape(record.getOutcome())).append("</td><td>")
-                    .append(escape(record.getSubject() == null ? "" : record.getSubject())).append("</td><td><code>")
-                    .append(escape(record.getClientId() == null ? "" : record.getClientId())).append("</code></td><td>")
-                    .append(detail(record.getDetails())).append("</td></tr>\n");
+            table.append("<tr><td>")
+                    .append(when(record.getOccurredAt()))
+                    .append("</td><td>")
+                    .append(escape(record.getEventType()))
+                    .append(record.getTarget() == null ? "" : " " + escape(record.getTarget()))
+                    .append("</td><td>")
+                    .append(escape(record.getOutcome()))
+                    .append("</td><td>")
+                    .append(escape(record.getSubject() == null ? "" : record.getSubject()))
+                    .append("</td><td><code>")
+                    .append(escape(record.getClientId() == null ? "" : record.getClientId()))
+                    .append("</code></td><td>")
+                    .append(detail(record.getDetails()))
+                    .append("</td></tr>\n");
         }
         return table.append("</table>\n").toString();
     }
 
     private static void field(StringBuilder form, String name, String label, String value) {
-        form.append(" <label for=\"").append(name).append("\">").append(escape(label)).append("</label> <input type=\"text\" id=\"")
-                .append(name).append("\" name=\"").append(name).append("\" maxlength=\"").append(MAX_FILTER).append("\" value=\"")
-                .append(escape(value == null ? "" : value)).append("\">");
+        form.append(" <label for=\"")
+                .append(name)
+                .append("\">")
+                .append(escape(label))
+                .append("</label> <input type=\"text\" id=\"")
+                .append(name)
+                .append("\" name=\"")
+                .append(name)
+                .append("\" maxlength=\"")
+                .append(MAX_FILTER)
+                .append("\" value=\"")
+                .append(escape(value == null ? "" : value))
+                .append("\">");
     }
 
     private static void appendParameter(StringBuilder url, String name, String value) {
@@ -234,7 +326,7 @@ public class AuditViewsPage {
             return "-";
         }
         int rank = (int) Math.ceil(percentile * sortedMicros.length) - 1;
-        return String.format(java.util.Locale.ROOT, "%.1f ms", sortedMicros[Math.max(0, rank)] / 1000.0);
+        return String.format(Locale.ROOT, "%.1f ms", sortedMicros[Math.max(0, rank)] / 1000.0);
     }
 
     private static String detail(String details) {
@@ -247,7 +339,9 @@ public class AuditViewsPage {
 
     private static Optional<Instant> instant(String value) {
         try {
-            return value == null || value.isBlank() || value.length() > 64 ? Optional.empty() : Optional.of(Instant.parse(value.strip()));
+            return value == null || value.isBlank() || value.length() > 64
+                    ? Optional.empty()
+                    : Optional.of(Instant.parse(value.strip()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import dev.portcullis.oauth.pages.Html;
 import dev.portcullis.oauth.pages.PageHeaders;
 import dev.portcullis.oauth.pages.UntrustedText;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,8 +15,7 @@ import java.time.temporal.ChronoUnit;
 /** Building blocks of the account and console pages; every value is escaped here. */
 final class ConsoleHtml {
 
-    private ConsoleHtml() {
-    }
+    private ConsoleHtml() {}
 
     static Response page(String contextPath, String title, String body) {
         return PageHeaders.html(200, Html.page(contextPath, title, body));
@@ -34,8 +34,11 @@ final class ConsoleHtml {
     }
 
     /** A form with one button posting {@code fields} and the CSRF token to {@code action}. */
-    static String button(String action, String csrfToken, String label, String accessibleName, String id, String... fields) {
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"").append(escape(action)).append("\">");
+    static String button(
+            String action, String csrfToken, String label, String accessibleName, String id, String... fields) {
+        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"")
+                .append(escape(action))
+                .append("\">");
         for (int i = 0; i + 1 < fields.length; i += 2) {
             form.append(Html.hidden(fields[i], fields[i + 1]));
         }
@@ -43,12 +46,18 @@ final class ConsoleHtml {
         if (id != null) {
             form.append(" id=\"").append(escape(id)).append('"');
         }
-        return form.append(" aria-label=\"").append(escape(accessibleName)).append("\">").append(escape(label))
-                .append("</button></form>").toString();
+        return form.append(" aria-label=\"")
+                .append(escape(accessibleName))
+                .append("\">")
+                .append(escape(label))
+                .append("</button></form>")
+                .toString();
     }
 
     static String when(Instant instant) {
-        return instant == null ? "never" : escape(instant.truncatedTo(ChronoUnit.SECONDS).toString());
+        return instant == null
+                ? "never"
+                : escape(instant.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     /** A client's claimed name, cleaned of control and bidi characters, or a placeholder. */
@@ -60,8 +69,8 @@ final class ConsoleHtml {
     /** The name of a client with no registration: a metadata document's host, else a placeholder. */
     static String unregistered(String clientId) {
         try {
-            if (clientId.startsWith("https://") && java.net.URI.create(clientId).getHost() != null) {
-                return escape(java.net.URI.create(clientId).getHost());
+            if (clientId.startsWith("https://") && URI.create(clientId).getHost() != null) {
+                return escape(URI.create(clientId).getHost());
             }
         } catch (IllegalArgumentException e) {
             // not a URL: the placeholder

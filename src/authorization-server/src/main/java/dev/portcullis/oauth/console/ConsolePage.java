@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public class ConsolePage {
     private HttpServletResponse httpResponse;
 
     @Context
-    private jakarta.ws.rs.core.UriInfo uri;
+    private UriInfo uri;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -81,31 +82,62 @@ public class ConsolePage {
         int page = page(pageParameter);
         List<ClientSummary> rows = grants.clients(q, page);
         StringBuilder body = new StringBuilder(header(base, operator, "Clients"));
-        body.append("<form method=\"get\" action=\"").append(escape(base)).append("/console\" role=\"search\">")
+        body.append("<form method=\"get\" action=\"")
+                .append(escape(base))
+                .append("/console\" role=\"search\">")
                 .append("<label for=\"q\">Search clients by id, name or metadata</label> ")
-                .append("<input type=\"search\" id=\"q\" name=\"q\" maxlength=\"").append(MAX_SEARCH).append("\" value=\"")
-                .append(escape(q)).append("\"> <button type=\"submit\" id=\"search\">Search</button></form>\n");
+                .append("<input type=\"search\" id=\"q\" name=\"q\" maxlength=\"")
+                .append(MAX_SEARCH)
+                .append("\" value=\"")
+                .append(escape(q))
+                .append("\"> <button type=\"submit\" id=\"search\">Search</button></form>\n");
         if (rows.isEmpty()) {
             body.append("<p id=\"no-clients\">No client matches.</p>\n");
         } else {
             body.append("<table class=\"consents\" id=\"clients\">\n<caption>Registered clients, newest first (page ")
-                    .append(page + 1).append(")</caption>\n<tr><th scope=\"col\">Client</th><th scope=\"col\">Authentication</th>")
-                    .append("<th scope=\"col\">Registered</th><th scope=\"col\">Last used</th><th scope=\"col\">Active families</th></tr>\n");
-            rows.stream().limit(Grants.PAGE_SIZE).forEach(c -> body.append("<tr><td><a href=\"").append(escape(base))
-                    .append("/console/client?id=").append(escape(query(c.clientId()))).append("\">").append(ConsoleHtml.name(c.clientName()))
-                    .append("</a><br><code class=\"client-id\">").append(escape(c.clientId())).append("</code></td><td>")
-                    .append(escape(c.tokenEndpointAuthMethod())).append("</td><td>").append(when(c.issuedAt())).append("</td><td>")
-                    .append(when(c.lastUsedAt())).append("</td><td>").append(c.activeFamilies()).append("</td></tr>\n"));
+                    .append(page + 1)
+                    .append(")</caption>\n<tr><th scope=\"col\">Client</th><th scope=\"col\">Authentication</th>")
+                    .append(
+                            "<th scope=\"col\">Registered</th><th scope=\"col\">Last used</th><th scope=\"col\">Active families</th></tr>\n");
+            rows.stream()
+                    .limit(Grants.PAGE_SIZE)
+                    .forEach(c -> body.append("<tr><td><a href=\"")
+                            .append(escape(base))
+                            .append("/console/client?id=")
+                            .append(escape(query(c.clientId())))
+                            .append("\">")
+                            .append(ConsoleHtml.name(c.clientName()))
+                            .append("</a><br><code class=\"client-id\">")
+                            .append(escape(c.clientId()))
+                            .append("</code></td><td>")
+                            .append(escape(c.tokenEndpointAuthMethod()))
+                            .append("</td><td>")
+                            .append(when(c.issuedAt()))
+                            .append("</td><td>")
+                            .append(when(c.lastUsedAt()))
+                            .append("</td><td>")
+                            .append(c.activeFamilies())
+                            .append("</td></tr>\n"));
             body.append("</table>\n");
         }
         body.append("<nav aria-label=\"Result pages\"><ul>");
         if (page > 0) {
-            body.append("<li><a id=\"previous-page\" href=\"").append(escape(base)).append("/console?q=").append(escape(query(q)))
-                    .append("&amp;page=").append(page - 1).append("\">Previous page</a></li>");
+            body.append("<li><a id=\"previous-page\" href=\"")
+                    .append(escape(base))
+                    .append("/console?q=")
+                    .append(escape(query(q)))
+                    .append("&amp;page=")
+                    .append(page - 1)
+                    .append("\">Previous page</a></li>");
         }
         if (rows.size() > Grants.PAGE_SIZE) {
-            body.append("<li><a id=\"next-page\" href=\"").append(escape(base)).append("/console?q=").append(escape(query(q)))
-                    .append("&amp;page=").append(page + 1).append("\">Next page</a></li>");
+            body.append("<li><a id=\"next-page\" href=\"")
+                    .append(escape(base))
+                    .append("/console?q=")
+                    .append(escape(query(q)))
+                    .append("&amp;page=")
+                    .append(page + 1)
+                    .append("\">Next page</a></li>");
         }
         body.append("</ul></nav>\n");
         return ConsoleHtml.page(base, "Operator console", body.toString());
@@ -124,29 +156,60 @@ public class ConsolePage {
         Optional<ClientSummary> client = grants.client(clientId);
         List<ActiveGrant> active = clientId == null ? List.of() : grants.ofClient(clientId);
         if (client.isEmpty() && active.isEmpty()) {
-            return ConsoleHtml.page(base, "Unknown client", header(base, operator, "Unknown client")
-                    + "<p id=\"unknown-client\">No client is registered under this id, and none holds a grant.</p>\n");
+            return ConsoleHtml.page(
+                    base,
+                    "Unknown client",
+                    header(base, operator, "Unknown client")
+                            + "<p id=\"unknown-client\">No client is registered under this id, and none holds a grant.</p>\n");
         }
         StringBuilder body = new StringBuilder(header(base, operator, "Client"));
         body.append("<dl class=\"facts\"><dt>Name (claimed by the client)</dt><dd id=\"client-name\">")
-                .append(client.map(c -> ConsoleHtml.name(c.clientName())).orElseGet(() -> ConsoleHtml.unregistered(clientId)))
-                .append("</dd><dt>Client id</dt><dd><code id=\"client-id\">").append(escape(clientId)).append("</code></dd>");
-        client.ifPresent(c -> body.append("<dt>Authentication</dt><dd>").append(escape(c.tokenEndpointAuthMethod()))
-                .append("</dd><dt>Registered</dt><dd>").append(when(c.issuedAt())).append("</dd><dt>Last used</dt><dd>")
-                .append(when(c.lastUsedAt())).append("</dd>"));
-        body.append("<dt>Active families</dt><dd id=\"active-families\">").append(active.size()).append("</dd></dl>\n");
-        body.append("<p><a id=\"timeline\" href=\"").append(escape(base)).append("/console/audit/timeline?client=")
-                .append(escape(query(clientId))).append("\">Flow timeline: this client's recent OAuth attempts, step by step</a></p>\n");
+                .append(client.map(c -> ConsoleHtml.name(c.clientName()))
+                        .orElseGet(() -> ConsoleHtml.unregistered(clientId)))
+                .append("</dd><dt>Client id</dt><dd><code id=\"client-id\">")
+                .append(escape(clientId))
+                .append("</code></dd>");
+        client.ifPresent(c -> body.append("<dt>Authentication</dt><dd>")
+                .append(escape(c.tokenEndpointAuthMethod()))
+                .append("</dd><dt>Registered</dt><dd>")
+                .append(when(c.issuedAt()))
+                .append("</dd><dt>Last used</dt><dd>")
+                .append(when(c.lastUsedAt()))
+                .append("</dd>"));
+        body.append("<dt>Active families</dt><dd id=\"active-families\">")
+                .append(active.size())
+                .append("</dd></dl>\n");
+        body.append("<p><a id=\"timeline\" href=\"")
+                .append(escape(base))
+                .append("/console/audit/timeline?client=")
+                .append(escape(query(clientId)))
+                .append("\">Flow timeline: this client's recent OAuth attempts, step by step</a></p>\n");
         body.append(grantTable(operator, base, active, "client", clientId, true));
-        body.append(button(base + "/console/revoke-client", signedIn.token(operator, REVOKE_CLIENT, clientId),
-                "Revoke everything this client holds", "Revoke every token of client " + clientId, "revoke-client",
-                "client_id", clientId));
-        client.filter(c -> !"none".equals(c.tokenEndpointAuthMethod())).ifPresent(c -> body.append(button(
-                base + "/console/rotate-secret", signedIn.token(operator, ROTATE_SECRET, clientId), "Rotate client secret",
-                "Issue a new secret for client " + clientId + "; the old one stops working", "rotate-secret", "client_id", clientId)));
-        client.ifPresent(c -> body.append(button(base + "/console/delete-client", signedIn.token(operator, DELETE_CLIENT, clientId),
-                "Delete client", "Delete client " + clientId + " and revoke everything it holds", "delete-client",
-                "client_id", clientId)));
+        body.append(button(
+                base + "/console/revoke-client",
+                signedIn.token(operator, REVOKE_CLIENT, clientId),
+                "Revoke everything this client holds",
+                "Revoke every token of client " + clientId,
+                "revoke-client",
+                "client_id",
+                clientId));
+        client.filter(c -> !"none".equals(c.tokenEndpointAuthMethod()))
+                .ifPresent(c -> body.append(button(
+                        base + "/console/rotate-secret",
+                        signedIn.token(operator, ROTATE_SECRET, clientId),
+                        "Rotate client secret",
+                        "Issue a new secret for client " + clientId + "; the old one stops working",
+                        "rotate-secret",
+                        "client_id",
+                        clientId)));
+        client.ifPresent(c -> body.append(button(
+                base + "/console/delete-client",
+                signedIn.token(operator, DELETE_CLIENT, clientId),
+                "Delete client",
+                "Delete client " + clientId + " and revoke everything it holds",
+                "delete-client",
+                "client_id",
+                clientId)));
         return ConsoleHtml.page(base, "Client", body.toString());
     }
 
@@ -162,11 +225,19 @@ public class ConsolePage {
         String base = http.getContextPath();
         List<ActiveGrant> active = subject == null ? List.of() : grants.ofSubject(subject);
         StringBuilder body = new StringBuilder(header(base, operator, "User"));
-        body.append("<p>Grants of <strong id=\"user-subject\">").append(escape(subject)).append("</strong>.</p>\n");
+        body.append("<p>Grants of <strong id=\"user-subject\">")
+                .append(escape(subject))
+                .append("</strong>.</p>\n");
         body.append(grantTable(operator, base, active, "user", subject, false));
         if (!active.isEmpty()) {
-            body.append(button(base + "/console/revoke-user", signedIn.token(operator, REVOKE_USER, subject),
-                    "Revoke all grants of this user", "Revoke every grant of user " + subject, "revoke-user", "subject", subject));
+            body.append(button(
+                    base + "/console/revoke-user",
+                    signedIn.token(operator, REVOKE_USER, subject),
+                    "Revoke all grants of this user",
+                    "Revoke every grant of user " + subject,
+                    "revoke-user",
+                    "subject",
+                    subject));
         }
         return ConsoleHtml.page(base, "User", body.toString());
     }
@@ -250,28 +321,43 @@ public class ConsolePage {
             RealmUser operator = signedIn.of(http, httpResponse);
             String base = http.getContextPath();
             return registry.rotateSecret(clientId, operator.subject())
-                    .map(secret -> ConsoleHtml.page(base, "New client secret", header(base, operator, "New client secret")
-                            + "<p class=\"lead\">The new secret of <code id=\"client-id\">" + escape(clientId) + "</code>. It is shown"
-                            + " this once: copy it into the client's configuration now. The old secret no longer works.</p>\n"
-                            + "<p><code id=\"new-secret\">" + escape(secret) + "</code></p>\n<p><a href=\"" + escape(base)
-                            + "/console/client?id=" + escape(query(clientId)) + "\">Back to the client</a></p>\n"))
-                    .orElseGet(() -> ConsoleHtml.page(base, "No secret", header(base, operator, "No secret")
-                            + "<p id=\"no-secret\">This client is not registered or has no secret (a public client).</p>\n"));
+                    .map(secret -> ConsoleHtml.page(
+                            base,
+                            "New client secret",
+                            header(base, operator, "New client secret")
+                                    + "<p class=\"lead\">The new secret of <code id=\"client-id\">" + escape(clientId)
+                                    + "</code>. It is shown"
+                                    + " this once: copy it into the client's configuration now. The old secret no longer works.</p>\n"
+                                    + "<p><code id=\"new-secret\">" + escape(secret) + "</code></p>\n<p><a href=\""
+                                    + escape(base)
+                                    + "/console/client?id=" + escape(query(clientId))
+                                    + "\">Back to the client</a></p>\n"))
+                    .orElseGet(
+                            () -> ConsoleHtml.page(
+                                    base,
+                                    "No secret",
+                                    header(base, operator, "No secret")
+                                            + "<p id=\"no-secret\">This client is not registered or has no secret (a public client).</p>\n"));
         });
     }
 
     /** Runs {@code change} for an operator whose form is genuine (this origin, its token for this action and target). */
-    private Response change(MultivaluedMap<String, String> form, String action, String target, Supplier<Response> change) {
+    private Response change(
+            MultivaluedMap<String, String> form, String action, String target, Supplier<Response> change) {
         RealmUser operator = signedIn.of(http, httpResponse);
-        return refusal(operator).or(() -> forged(operator, form, action, target)).orElseGet(change);
+        return refusal(operator)
+                .or(() -> forged(operator, form, action, target))
+                .orElseGet(change);
     }
 
     private Optional<Response> refusal(RealmUser user) {
         return ConsoleAccess.refusal(signedIn, http, user);
     }
 
-    private Optional<Response> forged(RealmUser operator, MultivaluedMap<String, String> form, String action, String target) {
-        return signedIn.genuine(http, operator, form, action, target) ? Optional.empty()
+    private Optional<Response> forged(
+            RealmUser operator, MultivaluedMap<String, String> form, String action, String target) {
+        return signedIn.genuine(http, operator, form, action, target)
+                ? Optional.empty()
                 : Optional.of(ConsoleHtml.forgedForm(http.getContextPath()));
     }
 
@@ -289,31 +375,71 @@ public class ConsolePage {
     }
 
     private Response redirect(String path) {
-        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and all.
-        return PageHeaders.secure(Response.seeOther(URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + path)), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and
+        // all.
+        return PageHeaders.secure(
+                        Response.seeOther(URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + path)), null)
+                .build();
     }
 
-    private String grantTable(RealmUser operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
+    private String grantTable(
+            RealmUser operator, String base, List<ActiveGrant> active, String back, String backKey, boolean perUser) {
         if (active.isEmpty()) {
             return "<p id=\"no-grants\">No active grant.</p>\n";
         }
-        StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"grants\">\n<caption>Active grants (token families)")
-                .append("</caption>\n<tr><th scope=\"col\">User</th><th scope=\"col\">Client</th><th scope=\"col\">Scopes</th>")
-                .append("<th scope=\"col\">Since</th><th scope=\"col\">Last used</th><th scope=\"col\">Actions</th></tr>\n");
+        StringBuilder table = new StringBuilder(
+                        "<table class=\"consents\" id=\"grants\">\n<caption>Active grants (token families)")
+                .append(
+                        "</caption>\n<tr><th scope=\"col\">User</th><th scope=\"col\">Client</th><th scope=\"col\">Scopes</th>")
+                .append(
+                        "<th scope=\"col\">Since</th><th scope=\"col\">Last used</th><th scope=\"col\">Actions</th></tr>\n");
         for (ActiveGrant grant : active) {
-            table.append("<tr><td><a href=\"").append(escape(base)).append("/console/user?subject=").append(escape(query(grant.subject())))
-                    .append("\">").append(escape(grant.subject())).append("</a></td><td><a href=\"").append(escape(base))
-                    .append("/console/client?id=").append(escape(query(grant.clientId()))).append("\"><code class=\"client-id\">")
-                    .append(escape(grant.clientId())).append("</code></a></td><td>").append(escape(grant.scope())).append("</td><td>")
-                    .append(when(grant.createdAt())).append("</td><td>").append(when(grant.lastUsedAt())).append("</td><td>")
-                    .append(button(base + "/console/revoke-family", signedIn.token(operator, REVOKE_FAMILY, grant.familyId()),
-                            "Revoke family", "Revoke this token family of " + grant.subject() + " for " + grant.clientId(),
-                            null, "family_id", grant.familyId(), "back", back, "back_key", backKey));
+            table.append("<tr><td><a href=\"")
+                    .append(escape(base))
+                    .append("/console/user?subject=")
+                    .append(escape(query(grant.subject())))
+                    .append("\">")
+                    .append(escape(grant.subject()))
+                    .append("</a></td><td><a href=\"")
+                    .append(escape(base))
+                    .append("/console/client?id=")
+                    .append(escape(query(grant.clientId())))
+                    .append("\"><code class=\"client-id\">")
+                    .append(escape(grant.clientId()))
+                    .append("</code></a></td><td>")
+                    .append(escape(grant.scope()))
+                    .append("</td><td>")
+                    .append(when(grant.createdAt()))
+                    .append("</td><td>")
+                    .append(when(grant.lastUsedAt()))
+                    .append("</td><td>")
+                    .append(button(
+                            base + "/console/revoke-family",
+                            signedIn.token(operator, REVOKE_FAMILY, grant.familyId()),
+                            "Revoke family",
+                            "Revoke this token family of " + grant.subject() + " for " + grant.clientId(),
+                            null,
+                            "family_id",
+                            grant.familyId(),
+                            "back",
+                            back,
+                            "back_key",
+                            backKey));
             if (perUser) {
-                table.append(button(base + "/console/revoke-user-client",
+                table.append(button(
+                        base + "/console/revoke-user-client",
                         signedIn.token(operator, REVOKE_USER_CLIENT, grant.subject() + "\n" + grant.clientId()),
-                        "Revoke user's grants to this client", "Revoke every grant of " + grant.subject() + " to " + grant.clientId(),
-                        null, "subject", grant.subject(), "client_id", grant.clientId(), "back", back, "back_key", backKey));
+                        "Revoke user's grants to this client",
+                        "Revoke every grant of " + grant.subject() + " to " + grant.clientId(),
+                        null,
+                        "subject",
+                        grant.subject(),
+                        "client_id",
+                        grant.clientId(),
+                        "back",
+                        back,
+                        "back_key",
+                        backKey));
             }
             table.append("</td></tr>\n");
         }

@@ -85,15 +85,22 @@ public class PersonalTokensPage {
             return ConsoleHtml.forgedForm(http.getContextPath());
         }
         String base = http.getContextPath();
-        List<String> scopes = form.get("scope") == null ? List.of() : form.get("scope").stream().limit(100).toList();
+        List<String> scopes = form.get("scope") == null
+                ? List.of()
+                : form.get("scope").stream().limit(100).toList();
         try {
-            PersonalTokens.Minted minted = tokens.mint(new TokenSubject(user.subject(), user.groups(), config.mcpResource(),
-                    user.authenticatedAt()), form.getFirst("name"), scopes, Duration.ofDays(days(form.getFirst("days"))));
+            PersonalTokens.Minted minted = tokens.mint(
+                    new TokenSubject(user.subject(), user.groups(), config.mcpResource(), user.authenticatedAt()),
+                    form.getFirst("name"),
+                    scopes,
+                    Duration.ofDays(days(form.getFirst("days"))));
             String body = "<h1>New personal access token</h1>\n<p class=\"lead\">The token <strong id=\"token-name\">"
-                    + escape(minted.record().name()) + "</strong>, valid until " + when(minted.record().expiresAt())
+                    + escape(minted.record().name()) + "</strong>, valid until "
+                    + when(minted.record().expiresAt())
                     + ". It is shown this once: copy it now. Send it as <code>Authorization: Bearer …</code> to "
                     + "<code>" + escape(config.mcpResource()) + "</code>.</p>\n<p><code id=\"new-token\">"
-                    + escape(minted.token()) + "</code></p>\n<p><a href=\"" + escape(base) + "/account/tokens\">Back to your tokens</a></p>\n";
+                    + escape(minted.token()) + "</code></p>\n<p><a href=\"" + escape(base)
+                    + "/account/tokens\">Back to your tokens</a></p>\n";
             return ConsoleHtml.page(base, "New personal access token", body);
         } catch (PersonalTokens.Refused refused) {
             return page(user, refused.getMessage());
@@ -111,19 +118,33 @@ public class PersonalTokensPage {
             return ConsoleHtml.forgedForm(http.getContextPath());
         }
         tokens.revoke(user.subject(), id);
-        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and all.
-        return PageHeaders.secure(Response.seeOther(uri.getBaseUriBuilder().path("account").path("tokens").build()), null).build();
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and
+        // all.
+        return PageHeaders.secure(
+                        Response.seeOther(uri.getBaseUriBuilder()
+                                .path("account")
+                                .path("tokens")
+                                .build()),
+                        null)
+                .build();
     }
 
     private Response page(RealmUser user, String problem) {
         String base = http.getContextPath();
         Instant now = clock.instant();
-        StringBuilder body = new StringBuilder("<h1>Personal access tokens</h1>\n<p class=\"lead\">Tokens you mint here act as ")
-                .append("<strong id=\"subject\">").append(escape(user.subject())).append("</strong> at the MCP endpoint, for ")
+        StringBuilder body = new StringBuilder(
+                        "<h1>Personal access tokens</h1>\n<p class=\"lead\">Tokens you mint here act as ")
+                .append("<strong id=\"subject\">")
+                .append(escape(user.subject()))
+                .append("</strong> at the MCP endpoint, for ")
                 .append("scripts and tools that cannot sign in themselves. Revoke one and it stops at once.</p>\n")
-                .append("<nav aria-label=\"Pages\"><ul><li><a href=\"").append(escape(base)).append("/account\">Your account</a></li></ul></nav>\n");
+                .append("<nav aria-label=\"Pages\"><ul><li><a href=\"")
+                .append(escape(base))
+                .append("/account\">Your account</a></li></ul></nav>\n");
         if (problem != null) {
-            body.append("<p class=\"error\" id=\"problem\" role=\"alert\">").append(escape(problem)).append("</p>\n");
+            body.append("<p class=\"error\" id=\"problem\" role=\"alert\">")
+                    .append(escape(problem))
+                    .append("</p>\n");
         }
         List<PersonalToken> mine = tokens.of(user.subject());
         if (mine.isEmpty()) {
@@ -133,12 +154,24 @@ public class PersonalTokensPage {
                     .append("<th scope=\"col\">Name</th><th scope=\"col\">Scopes</th><th scope=\"col\">Created</th>")
                     .append("<th scope=\"col\">Expires</th><th scope=\"col\">Action</th></tr>\n");
             for (PersonalToken token : mine) {
-                body.append("<tr><td class=\"token-name\">").append(escape(token.name())).append("</td><td>")
-                        .append(escape(String.join(" ", token.scopes()))).append("</td><td>").append(when(token.createdAt()))
-                        .append("</td><td>").append(when(token.expiresAt())).append("</td><td>");
+                body.append("<tr><td class=\"token-name\">")
+                        .append(escape(token.name()))
+                        .append("</td><td>")
+                        .append(escape(String.join(" ", token.scopes())))
+                        .append("</td><td>")
+                        .append(when(token.createdAt()))
+                        .append("</td><td>")
+                        .append(when(token.expiresAt()))
+                        .append("</td><td>");
                 if (token.active(now)) {
-                    body.append(button(base + "/account/tokens/revoke", signedIn.token(user, REVOKE, token.id()), "Revoke",
-                            "Revoke the token " + token.name(), null, "token_id", token.id()));
+                    body.append(button(
+                            base + "/account/tokens/revoke",
+                            signedIn.token(user, REVOKE, token.id()),
+                            "Revoke",
+                            "Revoke the token " + token.name(),
+                            null,
+                            "token_id",
+                            token.id()));
                 } else {
                     body.append(token.revokedAt() != null ? "revoked " + when(token.revokedAt()) : "expired");
                 }
@@ -152,19 +185,34 @@ public class PersonalTokensPage {
 
     private String createForm(RealmUser user, String base) {
         long maxDays = Math.max(1, tokens.maxLifetime().toDays());
-        StringBuilder form = new StringBuilder("<h2>New token</h2>\n<form method=\"post\" action=\"").append(escape(base))
-                .append("/account/tokens\" id=\"create-token\">").append(Html.hidden("csrf_token", signedIn.token(user, CREATE, user.subject())))
-                .append("<p><label for=\"name\">Name</label> <input type=\"text\" id=\"name\" name=\"name\" required maxlength=\"")
-                .append(PersonalTokens.MAX_NAME).append("\"></p>\n<fieldset><legend>Scopes</legend>");
+        StringBuilder form = new StringBuilder("<h2>New token</h2>\n<form method=\"post\" action=\"")
+                .append(escape(base))
+                .append("/account/tokens\" id=\"create-token\">")
+                .append(Html.hidden("csrf_token", signedIn.token(user, CREATE, user.subject())))
+                .append(
+                        "<p><label for=\"name\">Name</label> <input type=\"text\" id=\"name\" name=\"name\" required maxlength=\"")
+                .append(PersonalTokens.MAX_NAME)
+                .append("\"></p>\n<fieldset><legend>Scopes</legend>");
         for (String scope : new TreeSet<>(tokens.grantableScopes())) {
             String id = "scope-" + scope.replaceAll("[^A-Za-z0-9_-]", "-");
-            form.append("<p><input type=\"checkbox\" name=\"scope\" id=\"").append(escape(id)).append("\" value=\"")
-                    .append(escape(scope)).append("\"> <label for=\"").append(escape(id)).append("\">").append(escape(scope))
+            form.append("<p><input type=\"checkbox\" name=\"scope\" id=\"")
+                    .append(escape(id))
+                    .append("\" value=\"")
+                    .append(escape(scope))
+                    .append("\"> <label for=\"")
+                    .append(escape(id))
+                    .append("\">")
+                    .append(escape(scope))
                     .append("</label></p>");
         }
-        form.append("</fieldset>\n<p><label for=\"days\">Valid for (days, at most ").append(maxDays).append(")</label> ")
-                .append("<input type=\"number\" id=\"days\" name=\"days\" min=\"1\" max=\"").append(maxDays)
-                .append("\" value=\"").append(Math.min(30, maxDays)).append("\" required></p>\n")
+        form.append("</fieldset>\n<p><label for=\"days\">Valid for (days, at most ")
+                .append(maxDays)
+                .append(")</label> ")
+                .append("<input type=\"number\" id=\"days\" name=\"days\" min=\"1\" max=\"")
+                .append(maxDays)
+                .append("\" value=\"")
+                .append(Math.min(30, maxDays))
+                .append("\" required></p>\n")
                 .append("<p><button type=\"submit\" id=\"create\">Create token</button></p></form>\n");
         return form.toString();
     }

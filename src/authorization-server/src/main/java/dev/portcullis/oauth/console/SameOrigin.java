@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 final class SameOrigin {
 
-    private SameOrigin() {
-    }
+    private SameOrigin() {}
 
     static boolean holds(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
@@ -39,7 +38,8 @@ final class SameOrigin {
         URI url = URI.create(request.getRequestURL().toString());
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         int port = url.getPort();
-        boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        boolean defaultPort =
+                port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
         return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -81,9 +82,12 @@ public class SettingsPage {
         Config config = ConfigProvider.getConfig();
         StringBuilder body = new StringBuilder(ConsoleAccess.header(base, operator, "Settings"));
         body.append("<dl class=\"facts\"><dt>Issuer mode</dt><dd id=\"issuer-mode\">")
-                .append(escape(issuerMode(config))).append("</dd><dt>Login</dt><dd id=\"login\">")
-                .append(escape(login(config))).append("</dd><dt>Operator group</dt><dd>")
-                .append(escape(signedIn.operatorGroup())).append("</dd></dl>\n");
+                .append(escape(issuerMode(config)))
+                .append("</dd><dt>Login</dt><dd id=\"login\">")
+                .append(escape(login(config)))
+                .append("</dd><dt>Operator group</dt><dd>")
+                .append(escape(signedIn.operatorGroup()))
+                .append("</dd></dl>\n");
         body.append(keyTable(operator, base));
         body.append(settingTable(EffectiveSettings.of(config)));
         return ConsoleHtml.page(base, "Settings", body.toString());
@@ -104,74 +108,114 @@ public class SettingsPage {
             return ConsoleHtml.forgedForm(http.getContextPath());
         }
         if (!keys.rotatable()) {
-            return ConsoleHtml.refused(http.getContextPath(), "The signing keys come from a keystore: replace the keystore to rotate them.");
+            return ConsoleHtml.refused(
+                    http.getContextPath(),
+                    "The signing keys come from a keystore: replace the keystore to rotate them.");
         }
         SigningKey fresh = keys.rotate();
-        audit.record(AuditEvent.of(AuditEventType.SIGNING_KEY_ROTATED).subject(operator.subject()).target(fresh.kid())
+        audit.record(AuditEvent.of(AuditEventType.SIGNING_KEY_ROTATED)
+                .subject(operator.subject())
+                .target(fresh.kid())
                 .detail("retired", replaced));
-        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and all.
+        // Absolute from the application's base URI: RESTEasy prefixes a relative Location with it, context path and
+        // all.
         URI back = URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + "/console/settings");
         return PageHeaders.secure(Response.seeOther(back), null).build();
     }
 
     private String keyTable(RealmUser operator, String base) {
         List<SigningKey> published = keys.published();
-        java.time.Instant now = clock.instant();
-        StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"signing-keys\">\n<caption>Signing keys ")
+        Instant now = clock.instant();
+        StringBuilder table = new StringBuilder(
+                        "<table class=\"consents\" id=\"signing-keys\">\n<caption>Signing keys ")
                 .append("(the JWKS publishes each; the active one signs)</caption>\n<tr><th scope=\"col\">kid</th>")
                 .append("<th scope=\"col\">State</th><th scope=\"col\">Created</th><th scope=\"col\">Age</th></tr>\n");
         SigningKey active = keys.active();
         for (SigningKey key : published) {
             boolean isActive = key.kid().equals(active.kid());
-            table.append("<tr><td><code class=\"kid\">").append(escape(key.kid())).append("</code></td><td>")
-                    .append(isActive ? "active" : "retired " + when(key.retiredAt())).append("</td><td>")
-                    .append(when(key.createdAt())).append("</td><td>").append(escape(age(key, now))).append("</td></tr>\n");
+            table.append("<tr><td><code class=\"kid\">")
+                    .append(escape(key.kid()))
+                    .append("</code></td><td>")
+                    .append(isActive ? "active" : "retired " + when(key.retiredAt()))
+                    .append("</td><td>")
+                    .append(when(key.createdAt()))
+                    .append("</td><td>")
+                    .append(escape(age(key, now)))
+                    .append("</td></tr>\n");
         }
         table.append("</table>\n");
         if (keys.rotatable()) {
-            table.append(button(base + "/console/settings/rotate-key", signedIn.token(operator, ROTATE_KEY, active.kid()),
-                    "Rotate signing key", "Rotate the signing key " + active.kid(), "rotate-key", "kid", active.kid()));
+            table.append(button(
+                    base + "/console/settings/rotate-key",
+                    signedIn.token(operator, ROTATE_KEY, active.kid()),
+                    "Rotate signing key",
+                    "Rotate the signing key " + active.kid(),
+                    "rotate-key",
+                    "kid",
+                    active.kid()));
         } else {
-            table.append("<p id=\"keystore-keys\">The keys come from a keystore: replace the keystore to rotate them.</p>\n");
+            table.append(
+                    "<p id=\"keystore-keys\">The keys come from a keystore: replace the keystore to rotate them.</p>\n");
         }
         return table.toString();
     }
 
     private static String settingTable(List<EffectiveSetting> settings) {
-        StringBuilder table = new StringBuilder("<table class=\"consents\" id=\"settings\">\n<caption>Effective settings ")
-                .append("(credentials are never shown)</caption>\n<tr><th scope=\"col\">Setting</th><th scope=\"col\">Value</th>")
+        StringBuilder table = new StringBuilder(
+                        "<table class=\"consents\" id=\"settings\">\n<caption>Effective settings ")
+                .append(
+                        "(credentials are never shown)</caption>\n<tr><th scope=\"col\">Setting</th><th scope=\"col\">Value</th>")
                 .append("<th scope=\"col\">Source</th></tr>\n");
         for (EffectiveSetting setting : settings) {
-            String value = setting.hidden() ? "<em class=\"hidden-value\">hidden</em>"
-                    : setting.value() == null || setting.value().isEmpty() ? "<em>empty</em>" : "<code>" + escape(setting.value()) + "</code>";
-            table.append("<tr><td><code>").append(escape(setting.name())).append("</code></td><td>").append(value)
-                    .append("</td><td>").append(escape(setting.source() == null ? "" : setting.source())).append("</td></tr>\n");
+            String value = setting.hidden()
+                    ? "<em class=\"hidden-value\">hidden</em>"
+                    : setting.value() == null || setting.value().isEmpty()
+                            ? "<em>empty</em>"
+                            : "<code>" + escape(setting.value()) + "</code>";
+            table.append("<tr><td><code>")
+                    .append(escape(setting.name()))
+                    .append("</code></td><td>")
+                    .append(value)
+                    .append("</td><td>")
+                    .append(escape(setting.source() == null ? "" : setting.source()))
+                    .append("</td></tr>\n");
         }
         return table.append("</table>\n").toString();
     }
 
-    private static String age(SigningKey key, java.time.Instant now) {
+    private static String age(SigningKey key, Instant now) {
         Duration age = Duration.between(key.createdAt(), now);
-        return age.toDays() > 0 ? age.toDays() + " d" : age.toHours() > 0 ? age.toHours() + " h" : Math.max(0, age.toMinutes()) + " min";
+        return age.toDays() > 0
+                ? age.toDays() + " d"
+                : age.toHours() > 0 ? age.toHours() + " h" : Math.max(0, age.toMinutes()) + " min";
     }
 
     /** As the resource server decides it ({@code ResourceServerConfig}): open, an external issuer, or the built-in one. */
     private static String issuerMode(Config config) {
-        String auth = config.getOptionalValue("portcullis.mcp.auth", String.class).orElse("oauth").strip();
+        String auth = config.getOptionalValue("portcullis.mcp.auth", String.class)
+                .orElse("oauth")
+                .strip();
         if ("open".equalsIgnoreCase(auth)) {
             return "open: /mcp takes no token (portcullis.mcp.auth=open, development only)";
         }
-        String builtIn = config.getOptionalValue("portcullis.issuer", String.class).orElse("").strip();
-        String trusted = config.getOptionalValue("portcullis.token.issuer", String.class).map(String::strip)
-                .filter(v -> !v.isEmpty()).orElse(builtIn);
-        return trusted.equals(builtIn) ? "built-in authorization server, issuer " + builtIn
+        String builtIn = config.getOptionalValue("portcullis.issuer", String.class)
+                .orElse("")
+                .strip();
+        String trusted = config.getOptionalValue("portcullis.token.issuer", String.class)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .orElse(builtIn);
+        return trusted.equals(builtIn)
+                ? "built-in authorization server, issuer " + builtIn
                 : "external issuer " + trusted + " (portcullis.token.issuer)";
     }
 
     private static String login(Config config) {
         Optional<String> realm = config.getOptionalValue("portcullis.realm", String.class);
-        boolean demo = config.getOptionalValue("portcullis.demo-realm", Boolean.class).orElse(false);
-        return "FORM login through the application server's realm" + realm.map(r -> " (" + r + ")").orElse("")
+        boolean demo =
+                config.getOptionalValue("portcullis.demo-realm", Boolean.class).orElse(false);
+        return "FORM login through the application server's realm"
+                + realm.map(r -> " (" + r + ")").orElse("")
                 + (demo ? "; the demo realm is active: its passwords are public" : "");
     }
 }

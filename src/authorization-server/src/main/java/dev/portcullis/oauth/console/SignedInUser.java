@@ -58,8 +58,19 @@ public class SignedInUser {
     }
 
     /** Whether a posted form is genuine: same origin, and its token is for this user, action and target. */
-    boolean genuine(HttpServletRequest http, RealmUser user, MultivaluedMap<String, String> form, String action, String target) {
-        return user != null && target != null && SameOrigin.holds(http)
-                && formTokens.valid(Optional.ofNullable(form.getFirst("csrf_token")).orElse(null), action, user.formHolder(), target);
+    boolean genuine(
+            HttpServletRequest http,
+            RealmUser user,
+            MultivaluedMap<String, String> form,
+            String action,
+            String target) {
+        return user != null
+                && target != null
+                && SameOrigin.holds(http)
+                && formTokens.valid(
+                        Optional.ofNullable(form.getFirst("csrf_token")).orElse(null),
+                        action,
+                        user.formHolder(),
+                        target);
     }
 }

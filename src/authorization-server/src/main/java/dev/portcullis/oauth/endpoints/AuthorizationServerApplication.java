@@ -9,5 +9,4 @@ import jakarta.ws.rs.core.Application;
  * so a bearer token is never a way to sign in to these pages.
  */
 @ApplicationPath("/")
-public class AuthorizationServerApplication extends Application {
-}
+public class AuthorizationServerApplication extends Application {}

@@ -5,5 +5,4 @@ import jakarta.servlet.annotation.WebFilter;
 
 /** Registers the shared {@link StrictTransportSecurityFilter} for every path of this module. */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class AuthorizationServerHstsFilter extends StrictTransportSecurityFilter {
-}
+public class AuthorizationServerHstsFilter extends StrictTransportSecurityFilter {}

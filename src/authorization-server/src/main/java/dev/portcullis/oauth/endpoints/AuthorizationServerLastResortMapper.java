@@ -8,5 +8,4 @@ import jakarta.ws.rs.ext.Provider;
  * {@link OAuthExceptionMapper} still answers every {@code OAuthException}.
  */
 @Provider
-public class AuthorizationServerLastResortMapper extends LastResortExceptionMapper {
-}
+public class AuthorizationServerLastResortMapper extends LastResortExceptionMapper {}

@@ -5,5 +5,4 @@ import jakarta.servlet.annotation.WebFilter;
 
 /** Registers the shared {@link RequestIdFilter} for every path of this module. */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class AuthorizationServerRequestIdFilter extends RequestIdFilter {
-}
+public class AuthorizationServerRequestIdFilter extends RequestIdFilter {}

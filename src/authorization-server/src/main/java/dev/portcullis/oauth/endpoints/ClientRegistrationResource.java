@@ -8,6 +8,7 @@ import dev.portcullis.oauth.registration.ClientRegistrationService;
 import dev.portcullis.oauth.registration.Registration;
 import dev.portcullis.oauth.registration.RegistrationRateLimiter;
 import dev.portcullis.platform.web.NoStore;
+import dev.portcullis.telemetry.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
@@ -43,6 +44,7 @@ public class ClientRegistrationResource {
 
     /** Registration requests are small; anything bigger is refused before parsing. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -55,18 +57,22 @@ public class ClientRegistrationResource {
     private AuthServerConfig config;
 
     @Inject
-    private dev.portcullis.telemetry.Telemetry telemetry;
+    private Telemetry telemetry;
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
+    public Response register(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            InputStream body,
             @Context HttpServletRequest http) {
-        boolean withInitialAccessToken = config.initialAccessToken().map(expected -> {
-            if (!Secrets.equalsConstantTime(expected, bearer(authorization))) {
-                throw OAuthException.invalidToken("registration requires a valid initial access token");
-            }
-            return true;
-        }).orElse(false);
+        boolean withInitialAccessToken = config.initialAccessToken()
+                .map(expected -> {
+                    if (!Secrets.equalsConstantTime(expected, bearer(authorization))) {
+                        throw OAuthException.invalidToken("registration requires a valid initial access token");
+                    }
+                    return true;
+                })
+                .orElse(false);
         JsonValue request = parse(body);
         rateLimiter.acquire(http.getRemoteAddr());
         Registration registration;
@@ -77,21 +83,24 @@ public class ClientRegistrationResource {
             throw invalid;
         }
         telemetry.clientRegistered(); // committed: the service's transaction ended with its call
-        telemetry.annotate(dev.portcullis.telemetry.Telemetry.CLIENT_ID, registration.clientId());
+        telemetry.annotate(Telemetry.CLIENT_ID, registration.clientId());
         return noStore(Response.status(Response.Status.CREATED), registration);
     }
 
     @GET
     @Path("{clientId}")
-    public Response read(@PathParam("clientId") String clientId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response read(
+            @PathParam("clientId") String clientId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return noStore(Response.ok(), registry.read(clientId, bearer(authorization)));
     }
 
     @PUT
     @Path("{clientId}")
     @Consumes(MediaType.WILDCARD)
-    public Response update(@PathParam("clientId") String clientId,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response update(
+            @PathParam("clientId") String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            InputStream body) {
         String token = bearer(authorization);
         registry.read(clientId, token); // a bad token is a 401 before the body is looked at
         return noStore(Response.ok(), registry.update(clientId, token, parse(body)));
@@ -99,7 +108,8 @@ public class ClientRegistrationResource {
 
     @DELETE
     @Path("{clientId}")
-    public Response delete(@PathParam("clientId") String clientId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response delete(
+            @PathParam("clientId") String clientId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         registry.delete(clientId, bearer(authorization));
         return NoStore.set(Response.noContent()).build();
     }

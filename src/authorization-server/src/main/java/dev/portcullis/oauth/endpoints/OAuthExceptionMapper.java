@@ -31,8 +31,8 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
         if (error.description() != null) {
             body.add("error_description", error.description());
         }
-        Response.ResponseBuilder response = NoStore.withPragma(Response.status(error.status())
-                .type(MediaType.APPLICATION_JSON_TYPE))
+        Response.ResponseBuilder response = NoStore.withPragma(
+                        Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE))
                 .entity(body.build().toString());
         if (error.status() == 401 && OAuthErrorCodes.INVALID_CLIENT.equals(error.error())) {
             response.header("WWW-Authenticate", "Basic realm=\"portcullis\"");
@@ -40,8 +40,11 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
             response.header("WWW-Authenticate", "Bearer error=\"" + error.error() + "\"");
         }
         if (error.status() == 429) {
-            response.header("Retry-After", exception.retryAfterSeconds().isPresent()
-                    ? String.valueOf(exception.retryAfterSeconds().getAsLong()) : RETRY_AFTER_SECONDS);
+            response.header(
+                    "Retry-After",
+                    exception.retryAfterSeconds().isPresent()
+                            ? String.valueOf(exception.retryAfterSeconds().getAsLong())
+                            : RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

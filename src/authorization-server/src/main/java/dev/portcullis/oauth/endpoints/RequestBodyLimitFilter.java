@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -46,7 +47,10 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
             if (oauthEndpoint) {
                 throw TokenErrors.invalidRequest("the request body is larger than " + limit + " bytes");
             }
-            request.abortWith(ErrorPage.render(contextPath(request), 413, OAuthErrorCodes.INVALID_REQUEST,
+            request.abortWith(ErrorPage.render(
+                    contextPath(request),
+                    413,
+                    OAuthErrorCodes.INVALID_REQUEST,
                     "The request is larger than this server accepts."));
         }
     }
@@ -74,8 +78,8 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
             return true;
         }
         byte[] buffer = new byte[Math.min(limit + 1, 8192)];
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (int n; (n = entity.read(buffer, 0, Math.min(buffer.length, limit + 1 - bytes.size()))) >= 0;) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int n; (n = entity.read(buffer, 0, Math.min(buffer.length, limit + 1 - bytes.size()))) >= 0; ) {
             bytes.write(buffer, 0, Math.min(n, buffer.length));
             if (bytes.size() > limit) {
                 return false;

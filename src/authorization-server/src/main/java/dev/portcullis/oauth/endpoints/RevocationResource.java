@@ -51,26 +51,34 @@ public class RevocationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+    public Response revoke(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            String body,
             @Context HttpServletRequest request) {
         try {
             FormParameters form = FormParameters.parse(contentType, body);
             String token = form.required("token");
             form.single("token_type_hint");
-            RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), request.getRemoteAddr());
+            RegisteredClient client =
+                    authenticator.authenticate(ClientCredentials.from(authorization, form), request.getRemoteAddr());
             boolean jwt = token.chars().filter(c -> c == '.').count() == 2;
-            audit.record(AuditEvent.of(AuditEventType.REVOCATION_REQUESTED).client(client.clientId())
+            audit.record(AuditEvent.of(AuditEventType.REVOCATION_REQUESTED)
+                    .client(client.clientId())
                     .detail("token_kind", jwt ? "access_token" : "refresh_token"));
             if (jwt) {
-                accessTokens.verified(token).filter(claims -> client.clientId().equals(claims.clientId()))
-                        .ifPresent(claims -> revocations.revokeAccessToken(claims.jti(), claims.clientId(), claims.expiresAt()));
+                accessTokens
+                        .verified(token)
+                        .filter(claims -> client.clientId().equals(claims.clientId()))
+                        .ifPresent(claims ->
+                                revocations.revokeAccessToken(claims.jti(), claims.clientId(), claims.expiresAt()));
             } else {
                 revocations.revokeRefreshToken(token, client.clientId());
             }
             return NoStore.ok(MediaType.APPLICATION_JSON_TYPE).build();
         } catch (OAuthException answer) {
-            audit.record(AuditEvent.of(AuditEventType.REVOCATION_REQUESTED).failed(answer.error().description())
+            audit.record(AuditEvent.of(AuditEventType.REVOCATION_REQUESTED)
+                    .failed(answer.error().description())
                     .detail("error", answer.error().error()));
             throw answer;
         } catch (RuntimeException e) {

@@ -40,11 +40,14 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+    public Response token(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            String body,
             @Context HttpServletRequest request) {
         try {
-            return tokens.handle(authorization, FormParameters.parse(contentType, body), request.getRemoteAddr()).toResponse();
+            return tokens.handle(authorization, FormParameters.parse(contentType, body), request.getRemoteAddr())
+                    .toResponse();
         } catch (OAuthException answer) {
             throw answer;
         } catch (RuntimeException e) {

@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ErrorPage {
 
-    private ErrorPage() {
-    }
+    private ErrorPage() {}
 
     public static Response render(String contextPath, int status, String error, String message) {
         String body = """

@@ -5,8 +5,7 @@ public final class Html {
 
     static final String STYLESHEET_PATH = "/assets/portcullis.css";
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for element content and double-quoted attribute values. */
     public static String escape(String text) {
@@ -29,7 +28,9 @@ public final class Html {
 
     /** A hidden form field; nothing when {@code value} is null. */
     public static String hidden(String name, String value) {
-        return value == null ? "" : "<input type=\"hidden\" name=\"" + escape(name) + "\" value=\"" + escape(value) + "\">\n";
+        return value == null
+                ? ""
+                : "<input type=\"hidden\" name=\"" + escape(name) + "\" value=\"" + escape(value) + "\">\n";
     }
 
     /** A complete page: {@code title} is escaped here, {@code body} must already be safe HTML. */

@@ -61,7 +61,9 @@ public class LoginPages {
     public Response loginError() {
         forgetLoginMoment();
         recordFailure();
-        return page(200, "<p class=\"warning\" id=\"login-error\" role=\"alert\">That user name and password did not match. Try again.</p>\n");
+        return page(
+                200,
+                "<p class=\"warning\" id=\"login-error\" role=\"alert\">That user name and password did not match. Try again.</p>\n");
     }
 
     /**
@@ -77,9 +79,11 @@ public class LoginPages {
             return;
         }
         Object forwardedFrom = http.getDispatcherType() == DispatcherType.FORWARD
-                ? http.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) : null;
+                ? http.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI)
+                : null;
         boolean fromLogin = forwardedFrom instanceof String uri && uri.endsWith("/j_security_check");
-        audit.record(AuditEvent.of(AuditEventType.LOGIN_FAILED).failed("the realm refused the user name and password")
+        audit.record(AuditEvent.of(AuditEventType.LOGIN_FAILED)
+                .failed("the realm refused the user name and password")
                 .detail("dispatch", fromLogin ? "forward" : "request")
                 .detail("source", admission.source())
                 .detail("suppressed_before", admission.suppressedBefore() > 0 ? admission.suppressedBefore() : null)

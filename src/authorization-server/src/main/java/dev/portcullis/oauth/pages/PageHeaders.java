@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +20,7 @@ public final class PageHeaders {
 
     private static final Pattern SAFE_SOURCE = Pattern.compile("[a-z][a-z0-9+.\\-]*:(//[A-Za-z0-9.\\-\\[\\]:]+)?");
 
-    private PageHeaders() {
-    }
+    private PageHeaders() {}
 
     /** An HTML page with the strict headers; forms may post only to this origin. */
     public static Response html(int status, String html) {
@@ -29,7 +29,12 @@ public final class PageHeaders {
 
     /** An HTML page whose form leads, after a redirect, to {@code formTarget} (a redirect URI). */
     public static Response html(int status, String html, String formTarget) {
-        return secure(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html), formTarget).build();
+        return secure(
+                        Response.status(status)
+                                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                                .entity(html),
+                        formTarget)
+                .build();
     }
 
     /** Adds the strict headers to any response of the authorization endpoint, redirects included. */
@@ -39,14 +44,16 @@ public final class PageHeaders {
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; "
-                        + "base-uri 'none'; frame-ancestors 'none'; form-action " + formAction);
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; "
+                                + "base-uri 'none'; frame-ancestors 'none'; form-action " + formAction);
     }
 
     /** The CSP source expression for a URI's origin ({@code https://host:port}, or {@code scheme:}). */
-    static java.util.Optional<String> source(String uri) {
+    static Optional<String> source(String uri) {
         if (uri == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             URI parsed = URI.create(uri);
@@ -54,9 +61,9 @@ public final class PageHeaders {
             String source = parsed.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))
                     ? scheme + ":"
                     : scheme + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
-            return SAFE_SOURCE.matcher(source).matches() ? java.util.Optional.of(source) : java.util.Optional.empty();
+            return SAFE_SOURCE.matcher(source).matches() ? Optional.of(source) : Optional.empty();
         } catch (IllegalArgumentException | NullPointerException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -9,8 +9,7 @@ public final class ScopeDescriptions {
             "pets:read", "See the pets in the pet store",
             "pets:write", "Add, change and remove pets in the pet store");
 
-    private ScopeDescriptions() {
-    }
+    private ScopeDescriptions() {}
 
     public static String describe(String scope) {
         return KNOWN.getOrDefault(scope, "Use the tools that need the permission “" + scope + "”");

@@ -18,7 +18,10 @@ public class StylesheetResource {
     @GET
     @Produces("text/css; charset=UTF-8")
     public Response css() {
-        return Response.ok(CSS).header("Cache-Control", "public, max-age=3600").header("X-Content-Type-Options", "nosniff").build();
+        return Response.ok(CSS)
+                .header("Cache-Control", "public, max-age=3600")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     private static byte[] load() {

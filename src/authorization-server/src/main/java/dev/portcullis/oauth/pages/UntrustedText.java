@@ -14,8 +14,7 @@ public final class UntrustedText {
 
     static final int MAX_CODE_POINTS = 80;
 
-    private UntrustedText() {
-    }
+    private UntrustedText() {}
 
     /** {@code text} without invisible or reordering characters, shortened with an ellipsis; "" for null. */
     public static String clean(String text) {
@@ -41,8 +40,13 @@ public final class UntrustedText {
 
     private static boolean hidden(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.PRIVATE_USE,
+                    Character.SURROGATE,
+                    Character.UNASSIGNED -> true;
             default -> false;
         };
     }

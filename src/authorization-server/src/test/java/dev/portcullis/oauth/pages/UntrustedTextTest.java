@@ -8,12 +8,14 @@ class UntrustedTextTest {
 
     @Test
     void cleanWhenBidiControlsAndMarksThenRemoved() {
-        assertThat(UntrustedText.clean("Good\u202EgnaB\u202C \u2066x\u2069\u200E\u200F\u061C\u200B\uFEFFApp")).isEqualTo("GoodgnaB xApp");
+        assertThat(UntrustedText.clean("Good\u202EgnaB\u202C \u2066x\u2069\u200E\u200F\u061C\u200B\uFEFFApp"))
+                .isEqualTo("GoodgnaB xApp");
     }
 
     @Test
     void cleanWhenControlCharactersAndSeparatorsThenRemovedAndWhitespaceIsASpace() {
-        assertThat(UntrustedText.clean("\u0007My\u001B[1m\tApp\u0085\u2028\u2029 ")).isEqualTo("My[1mApp");
+        assertThat(UntrustedText.clean("\u0007My\u001B[1m\tApp\u0085\u2028\u2029 "))
+                .isEqualTo("My[1mApp");
         assertThat(UntrustedText.clean("My\u00A0App")).isEqualTo("My App");
     }
 

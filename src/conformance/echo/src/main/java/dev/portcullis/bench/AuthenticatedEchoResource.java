@@ -24,7 +24,9 @@ public class AuthenticatedEchoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response echo(String body, @Context SecurityContext security) {
         if (security.getUserPrincipal() == null) {
-            return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Bearer")
+                    .build();
         }
         return Response.ok(EchoResource.answer(body)).build();
     }

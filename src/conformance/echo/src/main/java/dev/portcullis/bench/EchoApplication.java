@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The echo module's JAX-RS application. */
 @ApplicationPath("/")
-public class EchoApplication extends Application {
-}
+public class EchoApplication extends Application {}

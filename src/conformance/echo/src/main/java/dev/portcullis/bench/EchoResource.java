@@ -33,8 +33,19 @@ public class EchoResource {
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             request = reader.readObject();
         }
-        return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", request.get("id"))
-                .add("result", JSON.createObjectBuilder().add("content", JSON.createArrayBuilder()
-                        .add(JSON.createObjectBuilder().add("type", "text").add("text", "echo")))).build().toString();
+        return JSON.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", request.get("id"))
+                .add(
+                        "result",
+                        JSON.createObjectBuilder()
+                                .add(
+                                        "content",
+                                        JSON.createArrayBuilder()
+                                                .add(JSON.createObjectBuilder()
+                                                        .add("type", "text")
+                                                        .add("text", "echo"))))
+                .build()
+                .toString();
     }
 }

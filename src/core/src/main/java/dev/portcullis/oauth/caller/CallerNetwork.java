@@ -12,8 +12,7 @@ import java.net.UnknownHostException;
  */
 public final class CallerNetwork {
 
-    private CallerNetwork() {
-    }
+    private CallerNetwork() {}
 
     public static String of(String remoteAddress) {
         if (remoteAddress == null || remoteAddress.isEmpty()) {
@@ -30,7 +29,8 @@ public final class CallerNetwork {
             }
             StringBuilder prefix = new StringBuilder();
             for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                        .append(':');
             }
             return prefix.append(":/64").toString();
         } catch (UnknownHostException e) {

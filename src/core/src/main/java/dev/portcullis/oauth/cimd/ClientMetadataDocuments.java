@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,8 +75,12 @@ public final class ClientMetadataDocuments {
         this(fetcher, validator, clock, Runnable::run, FetchLimits.defaults());
     }
 
-    public ClientMetadataDocuments(MetadataDocumentFetcher fetcher, ClientMetadataValidator validator, Clock clock,
-            Executor executor, FetchLimits limits) {
+    public ClientMetadataDocuments(
+            MetadataDocumentFetcher fetcher,
+            ClientMetadataValidator validator,
+            Clock clock,
+            Executor executor,
+            FetchLimits limits) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -104,15 +109,17 @@ public final class ClientMetadataDocuments {
         Failed failed = failures.get(clientId);
         if (failed != null) {
             if (clock.instant().isBefore(failed.until)) {
-                throw new MetadataDocumentException("the document failed recently (" + failed.reason
-                        + "); it is fetched again after " + limits.failureCacheFor().toSeconds() + " s");
+                throw new MetadataDocumentException(
+                        "the document failed recently (" + failed.reason + "); it is fetched again after "
+                                + limits.failureCacheFor().toSeconds() + " s");
             }
             failures.remove(clientId, failed);
         }
         MetadataDocumentFetcher.Fetched fetched = fetchLimited(url);
         RegisteredClient client;
         try {
-            client = new RegisteredClient(clientId, validated(clientId, fetched.body()), RegisteredClient.Source.METADATA_DOCUMENT);
+            client = new RegisteredClient(
+                    clientId, validated(clientId, fetched.body()), RegisteredClient.Source.METADATA_DOCUMENT);
         } catch (MetadataDocumentException e) {
             rememberFailure(clientId, e);
             throw e;
@@ -135,7 +142,7 @@ public final class ClientMetadataDocuments {
      */
     private MetadataDocumentFetcher.Fetched fetchLimited(URI url) throws MetadataDocumentException {
         String clientId = url.toString();
-        String hostKey = url.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + url.getPort();
+        String hostKey = url.getHost().toLowerCase(Locale.ROOT) + ":" + url.getPort();
         if (perHost.size() > MAX_CACHED) {
             perHost.values().removeIf(s -> s.availablePermits() == limits.maxPerHost());
         }
@@ -167,11 +174,17 @@ public final class ClientMetadataDocuments {
             return task.get(fetcher.deadline().toMillis() + 500, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw rememberFailure(clientId, new MetadataDocumentException("the document could not be fetched (Timeout: "
-                    + "no complete answer within " + fetcher.deadline().toMillis() + " ms)"));
+            throw rememberFailure(
+                    clientId,
+                    new MetadataDocumentException("the document could not be fetched (Timeout: "
+                            + "no complete answer within " + fetcher.deadline().toMillis() + " ms)"));
         } catch (ExecutionException e) {
-            throw rememberFailure(clientId, e.getCause() instanceof MetadataDocumentException m ? m
-                    : new MetadataDocumentException("the document could not be fetched (" + e.getCause().getClass().getSimpleName() + ")"));
+            throw rememberFailure(
+                    clientId,
+                    e.getCause() instanceof MetadataDocumentException m
+                            ? m
+                            : new MetadataDocumentException("the document could not be fetched ("
+                                    + e.getCause().getClass().getSimpleName() + ")"));
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
@@ -208,7 +221,11 @@ public final class ClientMetadataDocuments {
             throw new MetadataDocumentException("the client_id is not a valid URL");
         }
         String path = url.getRawPath();
-        if (!"https".equals(url.getScheme()) || url.getHost() == null || path == null || path.isEmpty() || "/".equals(path)) {
+        if (!"https".equals(url.getScheme())
+                || url.getHost() == null
+                || path == null
+                || path.isEmpty()
+                || "/".equals(path)) {
             throw new MetadataDocumentException("the client_id must be an https URL with a path");
         }
         if (url.getRawFragment() != null || url.getRawUserInfo() != null || url.getRawQuery() != null) {
@@ -245,16 +262,18 @@ public final class ClientMetadataDocuments {
             throw new MetadataDocumentException("a metadata document client must use token_endpoint_auth_method none");
         }
         try {
-            return validator.validate(Jsons.PROVIDER.createObjectBuilder(document).remove("client_id")
-                    .add("token_endpoint_auth_method", "none").build());
+            return validator.validate(Jsons.PROVIDER
+                    .createObjectBuilder(document)
+                    .remove("client_id")
+                    .add("token_endpoint_auth_method", "none")
+                    .build());
         } catch (OAuthException e) {
-            throw new MetadataDocumentException("the document's metadata is invalid: " + e.error().description());
+            throw new MetadataDocumentException(
+                    "the document's metadata is invalid: " + e.error().description());
         }
     }
 
-    private record Cached(RegisteredClient client, Instant expires) {
-    }
+    private record Cached(RegisteredClient client, Instant expires) {}
 
-    private record Failed(String reason, Instant until) {
-    }
+    private record Failed(String reason, Instant until) {}
 }

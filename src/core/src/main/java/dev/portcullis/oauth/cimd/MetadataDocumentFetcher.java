@@ -40,7 +40,8 @@ public final class MetadataDocumentFetcher {
     }
 
     /** {@code deadline} bounds the whole fetch, redirects included, as {@code clock} tells the time. */
-    public MetadataDocumentFetcher(SsrfGuard guard, SSLContext tls, Duration connectTimeout, Duration deadline, Clock clock) {
+    public MetadataDocumentFetcher(
+            SsrfGuard guard, SSLContext tls, Duration connectTimeout, Duration deadline, Clock clock) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -49,8 +50,7 @@ public final class MetadataDocumentFetcher {
     }
 
     /** A fetched document: its bytes and how long it may be served from the cache. */
-    public record Fetched(byte[] body, Duration cacheFor) {
-    }
+    public record Fetched(byte[] body, Duration cacheFor) {}
 
     /** The fetch's deadline: the whole fetch, redirects included, ends within it. */
     public Duration deadline() {
@@ -94,7 +94,8 @@ public final class MetadataDocumentFetcher {
             throw new MetadataDocumentException("the document could not be fetched (Timeout: no complete answer within "
                     + deadline.toMillis() + " ms)");
         } catch (IOException | RuntimeException e) {
-            throw new MetadataDocumentException("the document could not be fetched (" + e.getClass().getSimpleName() + ")");
+            throw new MetadataDocumentException(
+                    "the document could not be fetched (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -111,7 +112,8 @@ public final class MetadataDocumentFetcher {
             String d = directive.trim();
             if (d.startsWith("max-age=")) {
                 try {
-                    Duration age = Duration.ofSeconds(Long.parseLong(d.substring("max-age=".length()).replace("\"", "")));
+                    Duration age = Duration.ofSeconds(
+                            Long.parseLong(d.substring("max-age=".length()).replace("\"", "")));
                     return age.isNegative() ? Duration.ZERO : age.compareTo(MAX_CACHE) > 0 ? MAX_CACHE : age;
                 } catch (NumberFormatException e) {
                     return Duration.ZERO;

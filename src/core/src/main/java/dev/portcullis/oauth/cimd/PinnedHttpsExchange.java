@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,13 +57,16 @@ final class PinnedHttpsExchange {
     /** GETs {@code url} from the first of {@code addresses} that accepts a connection, before {@code deadline}. */
     Response get(URI url, List<InetAddress> addresses, int limit, long connectTimeoutMillis, Instant deadline)
             throws IOException {
-        String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1) : url.getHost();
+        String host = url.getHost().startsWith("[")
+                ? url.getHost().substring(1, url.getHost().length() - 1)
+                : url.getHost();
         int port = url.getPort() == -1 ? 443 : url.getPort();
         IOException last = new IOException("no address to connect to");
         for (InetAddress address : addresses) {
             Socket raw = new Socket();
             try {
-                raw.connect(new InetSocketAddress(address, port), (int) Math.max(1, Math.min(connectTimeoutMillis, remaining(deadline))));
+                raw.connect(new InetSocketAddress(address, port), (int)
+                        Math.max(1, Math.min(connectTimeoutMillis, remaining(deadline))));
             } catch (IOException e) {
                 raw.close();
                 last = e;
@@ -79,9 +83,10 @@ final class PinnedHttpsExchange {
                 socket.startHandshake();
                 OutputStream out = socket.getOutputStream();
                 String path = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-                String hostHeader = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + (url.getPort() == -1 ? "" : ":" + port);
+                String hostHeader =
+                        (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + (url.getPort() == -1 ? "" : ":" + port);
                 out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAccept: application/json\r\n"
-                        + "Accept-Encoding: identity\r\nUser-Agent: Portcullis-CIMD\r\nConnection: close\r\n\r\n")
+                                + "Accept-Encoding: identity\r\nUser-Agent: Portcullis-CIMD\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 return read(new DeadlineInput(socket, deadline), limit);
@@ -106,7 +111,9 @@ final class PinnedHttpsExchange {
         for (String line = in.line(); !line.isEmpty(); line = in.line()) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.putIfAbsent(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         byte[] body;
@@ -217,7 +224,7 @@ final class PinnedHttpsExchange {
                 }
                 filled += n;
             }
-            return filled == count ? buffer : java.util.Arrays.copyOf(buffer, filled);
+            return filled == count ? buffer : Arrays.copyOf(buffer, filled);
         }
     }
 }

@@ -76,7 +76,10 @@ final class SpecialPurposeAddresses {
             block("64:ff9b:1::/48", "IPv4-IPv6 Translation, local use", "RFC 8215"),
             block("100::/64", "Discard-Only Address Block", "RFC 6666"),
             block("100:0:0:1::/64", "Dummy IPv6 Prefix", "RFC 9780"),
-            block("2001::/23", "IETF Protocol Assignments (Teredo, benchmarking, AMT, AS112, ORCHID, DRIP)", "RFC 2928"),
+            block(
+                    "2001::/23",
+                    "IETF Protocol Assignments (Teredo, benchmarking, AMT, AS112, ORCHID, DRIP)",
+                    "RFC 2928"),
             block("2001:db8::/32", "Documentation", "RFC 3849"),
             block("2002::/16", "6to4", "RFC 3056"),
             block("2620:4f:8000::/48", "Direct Delegation AS112 Service", "RFC 7534"),
@@ -92,8 +95,7 @@ final class SpecialPurposeAddresses {
     /** IANA IPv6 Address Space: only {@code 2000::/3} is allocated as global unicast. */
     private static final Block GLOBAL_UNICAST = block("2000::/3", "Global Unicast", "RFC 4291");
 
-    private SpecialPurposeAddresses() {
-    }
+    private SpecialPurposeAddresses() {}
 
     /** The refused block {@code address} is in, or empty for a public unicast address. */
     static Optional<Block> blockOf(InetAddress address) {
@@ -104,7 +106,8 @@ final class SpecialPurposeAddresses {
             }
         }
         if (address instanceof Inet6Address && !GLOBAL_UNICAST.contains(bytes)) {
-            return Optional.of(new Block("outside 2000::/3", "not global unicast", "IANA IPv6 Address Space", bytes, 0));
+            return Optional.of(
+                    new Block("outside 2000::/3", "not global unicast", "IANA IPv6 Address Space", bytes, 0));
         }
         return Optional.empty();
     }

@@ -28,7 +28,9 @@ public final class SsrfGuard {
     private final List<String> allowList;
 
     public SsrfGuard(List<String> allowList) {
-        this.allowList = Objects.requireNonNull(allowList, "allowList").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        this.allowList = Objects.requireNonNull(allowList, "allowList").stream()
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /**
@@ -43,7 +45,8 @@ public final class SsrfGuard {
         int port = uri.getPort() == -1 ? 443 : uri.getPort();
         List<InetAddress> addresses;
         try {
-            addresses = List.of(InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
+            addresses = List.of(
+                    InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
         } catch (UnknownHostException e) {
             throw new MetadataDocumentException("the host " + host + " does not resolve");
         }

@@ -17,8 +17,7 @@ import javax.net.ssl.X509TrustManager;
 /** The TLS trust for metadata document fetches: the JDK's CAs, plus the certificates of an optional PEM file. */
 public final class TrustedCertificates {
 
-    private TrustedCertificates() {
-    }
+    private TrustedCertificates() {}
 
     public static SSLContext sslContext(Optional<Path> extraPem) throws IOException, GeneralSecurityException {
         if (extraPem.isEmpty()) {
@@ -37,7 +36,8 @@ public final class TrustedCertificates {
             }
         }
         try (InputStream in = Files.newInputStream(extraPem.get())) {
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trust.setCertificateEntry("extra-" + n++, certificate);
             }
         }

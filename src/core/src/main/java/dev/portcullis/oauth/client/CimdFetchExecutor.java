@@ -11,5 +11,4 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
  */
 @Singleton
 @ManagedExecutorDefinition(name = ClientResolver.FETCH_EXECUTOR, maxAsync = ClientResolver.MAX_FETCH_THREADS)
-public class CimdFetchExecutor {
-}
+public class CimdFetchExecutor {}

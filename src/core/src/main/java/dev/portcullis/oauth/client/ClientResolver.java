@@ -41,6 +41,7 @@ public class ClientResolver {
      * executor is defined on {@link CimdFetchExecutor}.
      */
     static final String FETCH_EXECUTOR = "java:app/concurrent/cimdFetches";
+
     static final int MAX_FETCH_THREADS = 8;
 
     @Resource(lookup = FETCH_EXECUTOR)
@@ -70,7 +71,8 @@ public class ClientResolver {
 
     public Optional<RegisteredClient> resolve(String clientId) {
         if (!ClientMetadataDocuments.isDocumentUrl(clientId)) {
-            Optional<RegisteredClient> provisioned = machineClients.find(clientId).map(MachineClient::asRegisteredClient);
+            Optional<RegisteredClient> provisioned =
+                    machineClients.find(clientId).map(MachineClient::asRegisteredClient);
             return provisioned.isPresent() ? provisioned : registry.find(clientId);
         }
         try {
@@ -92,7 +94,8 @@ public class ClientResolver {
             audit.record(AuditEvent.of(AuditEventType.CIMD_FETCHED).client(clientId));
             return client;
         } catch (MetadataDocumentException e) {
-            audit.record(AuditEvent.of(AuditEventType.CIMD_FETCHED).client(clientId).failed(e.getMessage()));
+            audit.record(
+                    AuditEvent.of(AuditEventType.CIMD_FETCHED).client(clientId).failed(e.getMessage()));
             throw e;
         }
     }
@@ -105,13 +108,24 @@ public class ClientResolver {
                     try {
                         MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(
                                 new SsrfGuard(config.metadataDocumentTestAllowList()),
-                                TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates().map(Path::of)),
-                                Duration.ofSeconds(3), config.metadataDocumentFetchTimeout(), clock);
-                        documents = new ClientMetadataDocuments(fetcher, new ClientMetadataValidator(
-                                RedirectUriPolicy.fromSetting(config.privateUseSchemes(), config.knownPrivateUseRedirects()), scopes.all(),
-                                config.registrationDefaultScopes()), clock,
-                                fetchExecutor, new ClientMetadataDocuments.FetchLimits(config.metadataDocumentMaxFetchesPerHost(),
-                                        config.metadataDocumentMaxFetches(), config.metadataDocumentFailureCache()));
+                                TrustedCertificates.sslContext(config.metadataDocumentTrustedCertificates()
+                                        .map(Path::of)),
+                                Duration.ofSeconds(3),
+                                config.metadataDocumentFetchTimeout(),
+                                clock);
+                        documents = new ClientMetadataDocuments(
+                                fetcher,
+                                new ClientMetadataValidator(
+                                        RedirectUriPolicy.fromSetting(
+                                                config.privateUseSchemes(), config.knownPrivateUseRedirects()),
+                                        scopes.all(),
+                                        config.registrationDefaultScopes()),
+                                clock,
+                                fetchExecutor,
+                                new ClientMetadataDocuments.FetchLimits(
+                                        config.metadataDocumentMaxFetchesPerHost(),
+                                        config.metadataDocumentMaxFetches(),
+                                        config.metadataDocumentFailureCache()));
                     } catch (IOException | GeneralSecurityException e) {
                         throw new MetadataDocumentException("the TLS trust for metadata documents could not be set up");
                     }

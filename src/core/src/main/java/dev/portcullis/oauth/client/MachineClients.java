@@ -33,7 +33,9 @@ public class MachineClients {
 
     /** The provisioned machine client {@code clientId}, if the operator configured it completely. */
     public Optional<MachineClient> find(String clientId) {
-        if (clientId == null || !AuthServerSettings.isMachineClientId(clientId) || !config.machineClientIds().contains(clientId)) {
+        if (clientId == null
+                || !AuthServerSettings.isMachineClientId(clientId)
+                || !config.machineClientIds().contains(clientId)) {
             return Optional.empty();
         }
         Optional<String> hash = config.machineClientSetting(clientId, "secret-hash");
@@ -44,12 +46,17 @@ public class MachineClients {
         }
         String method = config.machineClientSetting(clientId, "auth-method").orElse("client_secret_basic");
         if (!AuthServerSettings.MACHINE_CLIENT_AUTH_METHODS.contains(method)) {
-            LOG.warning(() -> "Machine client " + clientId + " has the unsupported auth-method " + method + "; it is ignored.");
+            LOG.warning(() ->
+                    "Machine client " + clientId + " has the unsupported auth-method " + method + "; it is ignored.");
             return Optional.empty();
         }
-        return Optional.of(new MachineClient(clientId, hash.get(), method,
+        return Optional.of(new MachineClient(
+                clientId,
+                hash.get(),
+                method,
                 config.machineClientSetting(clientId, "name").orElse(null),
-                config.machineClientSetting(clientId, "scopes").map(s -> List.of(s.replace(',', ' ').trim().split("\\s+")))
+                config.machineClientSetting(clientId, "scopes")
+                        .map(s -> List.of(s.replace(',', ' ').trim().split("\\s+")))
                         .orElse(List.of())));
     }
 }

@@ -50,8 +50,9 @@ public class Consents {
 
     /** Whether the user approved the client for at least these scopes, and the client may use a remembered approval. */
     public boolean covers(String subject, RegisteredClient client, Collection<String> scopes) {
-        return rememberable(client) && forClient(subject, client.clientId()).stream()
-                .anyMatch(row -> words(row.getScope()).containsAll(scopes));
+        return rememberable(client)
+                && forClient(subject, client.clientId()).stream()
+                        .anyMatch(row -> words(row.getScope()).containsAll(scopes));
     }
 
     /** Remembers the approval, unless the client may not use one or an existing one already covers it. */
@@ -60,16 +61,28 @@ public class Consents {
             return;
         }
         String scope = String.join(" ", new TreeSet<>(scopes));
-        em.persist(new ConsentEntity(Secrets.random(24), subject, client.clientId(), scope,
+        em.persist(new ConsentEntity(
+                Secrets.random(24),
+                subject,
+                client.clientId(),
+                scope,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-        audit.record(AuditEvent.of(AuditEventType.CONSENT_REMEMBERED).subject(subject).client(client.clientId()).detail("scope", scope));
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_REMEMBERED)
+                .subject(subject)
+                .client(client.clientId())
+                .detail("scope", scope));
     }
 
     /** The user's remembered approvals, newest first. */
     public List<RememberedConsent> of(String subject) {
-        return em.createNamedQuery(ConsentEntity.BY_SUBJECT, ConsentEntity.class).setParameter("subject", subject)
-                .getResultList().stream().map(row -> new RememberedConsent(row.getConsentId(), row.getClientId(),
-                        List.copyOf(words(row.getScope())), row.getGrantedAt())).toList();
+        return em
+                .createNamedQuery(ConsentEntity.BY_SUBJECT, ConsentEntity.class)
+                .setParameter("subject", subject)
+                .getResultList()
+                .stream()
+                .map(row -> new RememberedConsent(
+                        row.getConsentId(), row.getClientId(), List.copyOf(words(row.getScope())), row.getGrantedAt()))
+                .toList();
     }
 
     /**
@@ -84,17 +97,23 @@ public class Consents {
         }
         em.remove(row);
         withdrawn.fire(new ConsentWithdrawn(subject, row.getClientId()));
-        audit.record(AuditEvent.of(AuditEventType.CONSENT_WITHDRAWN).subject(subject).client(row.getClientId())
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_WITHDRAWN)
+                .subject(subject)
+                .client(row.getClientId())
                 .detail("scope", row.getScope()));
         return true;
     }
 
     private List<ConsentEntity> forClient(String subject, String clientId) {
         return em.createNamedQuery(ConsentEntity.BY_SUBJECT_AND_CLIENT, ConsentEntity.class)
-                .setParameter("subject", subject).setParameter("clientId", clientId).getResultList();
+                .setParameter("subject", subject)
+                .setParameter("clientId", clientId)
+                .getResultList();
     }
 
     private static TreeSet<String> words(String value) {
-        return new TreeSet<>(Arrays.stream(value.trim().split(" +")).filter(w -> !w.isEmpty()).toList());
+        return new TreeSet<>(Arrays.stream(value.trim().split(" +"))
+                .filter(w -> !w.isEmpty())
+                .toList());
     }
 }

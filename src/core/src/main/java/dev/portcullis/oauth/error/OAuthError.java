@@ -13,7 +13,6 @@ import java.util.Objects;
  */
 public record OAuthError(String error, String description, int status) {
 
-
     public OAuthError {
         Objects.requireNonNull(error, "error");
     }

@@ -31,6 +31,5 @@ public final class OAuthErrorCodes {
     /** RFC 6750 section 3.1. */
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
-    private OAuthErrorCodes() {
-    }
+    private OAuthErrorCodes() {}
 }

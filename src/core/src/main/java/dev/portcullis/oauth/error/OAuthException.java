@@ -2,6 +2,7 @@ package dev.portcullis.oauth.error;
 
 import jakarta.ejb.ApplicationException;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Thrown anywhere in the authorization server to answer with an {@link OAuthError}. It is an EJB application
@@ -28,8 +29,8 @@ public class OAuthException extends RuntimeException {
     }
 
     /** Seconds after which a retry may succeed, when the answer says so. */
-    public java.util.OptionalLong retryAfterSeconds() {
-        return retryAfterSeconds < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(retryAfterSeconds);
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds < 0 ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
     }
 
     public static OAuthException invalidClientMetadata(String description) {

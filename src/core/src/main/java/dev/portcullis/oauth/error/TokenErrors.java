@@ -17,9 +17,7 @@ import static dev.portcullis.oauth.error.OAuthErrorCodes.UNSUPPORTED_GRANT_TYPE;
  */
 public final class TokenErrors {
 
-
-    private TokenErrors() {
-    }
+    private TokenErrors() {}
 
     public static OAuthException invalidRequest(String description) {
         return new OAuthException(OAuthError.badRequest(INVALID_REQUEST, description));
@@ -35,8 +33,12 @@ public final class TokenErrors {
      * 401: the client's credentials were not even checked, and a 401 would tell clients to register again.
      */
     public static OAuthException throttled(long retryAfterSeconds) {
-        return new OAuthException(new OAuthError(INVALID_CLIENT,
-                "too many failed client authentications from this address; retry after " + retryAfterSeconds + " s", 429),
+        return new OAuthException(
+                new OAuthError(
+                        INVALID_CLIENT,
+                        "too many failed client authentications from this address; retry after " + retryAfterSeconds
+                                + " s",
+                        429),
                 retryAfterSeconds);
     }
 

@@ -11,8 +11,17 @@ import java.util.Objects;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 section 4.1.3</a>
  */
-public record ApprovedAuthorization(String clientId, String redirectUri, boolean redirectUriGiven, String codeChallenge,
-        String resource, List<String> scopes, String subject, List<String> groups, Instant authenticatedAt, String flowId) {
+public record ApprovedAuthorization(
+        String clientId,
+        String redirectUri,
+        boolean redirectUriGiven,
+        String codeChallenge,
+        String resource,
+        List<String> scopes,
+        String subject,
+        List<String> groups,
+        Instant authenticatedAt,
+        String flowId) {
 
     public ApprovedAuthorization {
         Objects.requireNonNull(clientId, "clientId");
@@ -26,8 +35,26 @@ public record ApprovedAuthorization(String clientId, String redirectUri, boolean
     }
 
     /** Outside an audited flow. */
-    public ApprovedAuthorization(String clientId, String redirectUri, boolean redirectUriGiven, String codeChallenge,
-            String resource, List<String> scopes, String subject, List<String> groups, Instant authenticatedAt) {
-        this(clientId, redirectUri, redirectUriGiven, codeChallenge, resource, scopes, subject, groups, authenticatedAt, null);
+    public ApprovedAuthorization(
+            String clientId,
+            String redirectUri,
+            boolean redirectUriGiven,
+            String codeChallenge,
+            String resource,
+            List<String> scopes,
+            String subject,
+            List<String> groups,
+            Instant authenticatedAt) {
+        this(
+                clientId,
+                redirectUri,
+                redirectUriGiven,
+                codeChallenge,
+                resource,
+                scopes,
+                subject,
+                groups,
+                authenticatedAt,
+                null);
     }
 }

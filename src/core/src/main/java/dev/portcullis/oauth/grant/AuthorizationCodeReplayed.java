@@ -12,5 +12,4 @@ package dev.portcullis.oauth.grant;
  * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-4.1.3">OAuth 2.1 section 4.1.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.5">RFC 6749 section 10.5</a>
  */
-public record AuthorizationCodeReplayed(String grantId, String clientId, String subject) {
-}
+public record AuthorizationCodeReplayed(String grantId, String clientId, String subject) {}

@@ -67,17 +67,22 @@ public class AuthorizationCodes {
     public String issue(ApprovedAuthorization approved) {
         String code = Secrets.random(32);
         Instant now = clock.instant();
-        AuthorizationCodeEntity row = new AuthorizationCodeEntity(Secrets.random(24), Secrets.fastHash(code), now,
-                now.plus(config.codeLifetime()));
+        AuthorizationCodeEntity row = new AuthorizationCodeEntity(
+                Secrets.random(24), Secrets.fastHash(code), now, now.plus(config.codeLifetime()));
         row.bindClient(approved.clientId(), approved.redirectUri(), approved.redirectUriGiven());
         row.bindRequest(approved.codeChallenge(), approved.resource(), String.join(" ", approved.scopes()));
         row.bindUser(approved.subject(), toJson(approved.groups()), approved.authenticatedAt());
         row.setFlowId(approved.flowId());
         em.persist(row);
         em.flush();
-        LOG.fine(() -> "Issued an authorization code (grant " + row.getGrantId() + ") to client " + approved.clientId() + ".");
-        audit.record(AuditEvent.of(AuditEventType.CODE_ISSUED).subject(approved.subject()).client(approved.clientId())
-                .flow(approved.flowId()).detail("scope", String.join(" ", approved.scopes())).detail("resource", approved.resource()));
+        LOG.fine(() ->
+                "Issued an authorization code (grant " + row.getGrantId() + ") to client " + approved.clientId() + ".");
+        audit.record(AuditEvent.of(AuditEventType.CODE_ISSUED)
+                .subject(approved.subject())
+                .client(approved.clientId())
+                .flow(approved.flowId())
+                .detail("scope", String.join(" ", approved.scopes()))
+                .detail("resource", approved.resource()));
         return code;
     }
 
@@ -92,8 +97,11 @@ public class AuthorizationCodes {
         if (code == null || code.isEmpty() || clientId == null) {
             throw invalidGrant("the authorization code is missing");
         }
-        AuthorizationCodeEntity row = em.createNamedQuery(AuthorizationCodeEntity.BY_HASH, AuthorizationCodeEntity.class)
-                .setParameter("hash", Secrets.fastHash(code)).getResultStream().findFirst()
+        AuthorizationCodeEntity row = em.createNamedQuery(
+                        AuthorizationCodeEntity.BY_HASH, AuthorizationCodeEntity.class)
+                .setParameter("hash", Secrets.fastHash(code))
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> invalidGrant("the authorization code is unknown"));
         if (row.getUsedAt() != null) {
             throw replayed(row);
@@ -112,18 +120,28 @@ public class AuthorizationCodes {
             throw invalidGrant("code_verifier does not match the code_challenge");
         }
         int marked = em.createNamedQuery(AuthorizationCodeEntity.MARK_USED)
-                .setParameter("now", now).setParameter("grantId", row.getGrantId()).executeUpdate();
+                .setParameter("now", now)
+                .setParameter("grantId", row.getGrantId())
+                .executeUpdate();
         if (marked == 0) {
             throw replayed(row);
         }
         LOG.fine(() -> "Redeemed the authorization code of grant " + row.getGrantId() + ".");
-        return new AuthorizationGrant(row.getGrantId(), row.getClientId(), row.getSubject(), fromJson(row.getGroups()),
-                words(row.getScope()), row.getResource(), row.getAuthenticatedAt(), row.getFlowId());
+        return new AuthorizationGrant(
+                row.getGrantId(),
+                row.getClientId(),
+                row.getSubject(),
+                fromJson(row.getGroups()),
+                words(row.getScope()),
+                row.getResource(),
+                row.getAuthenticatedAt(),
+                row.getFlowId());
     }
 
     /** Deletes codes that expired before {@code now} minus a day (kept that long to recognise replays). */
     public int purgeExpired(Instant now) {
-        return em.createNamedQuery(AuthorizationCodeEntity.PURGE).setParameter("before", now.minus(REPLAY_MEMORY))
+        return em.createNamedQuery(AuthorizationCodeEntity.PURGE)
+                .setParameter("before", now.minus(REPLAY_MEMORY))
                 .executeUpdate();
     }
 
@@ -136,14 +154,21 @@ public class AuthorizationCodes {
 
     private OAuthException replayed(AuthorizationCodeEntity row) {
         String grantId = row.getGrantId();
-        audit.record(AuditEvent.of(AuditEventType.CODE_REPLAYED).outcome(AuditEvent.FAILED).subject(row.getSubject())
-                .client(row.getClientId()).flow(row.getFlowId()).detail("grant", grantId));
+        audit.record(AuditEvent.of(AuditEventType.CODE_REPLAYED)
+                .outcome(AuditEvent.FAILED)
+                .subject(row.getSubject())
+                .client(row.getClientId())
+                .flow(row.getFlowId())
+                .detail("grant", grantId));
         LOG.warning(() -> "An authorization code was presented again after its redemption (grant " + grantId
                 + "); tokens issued from it and the client's other tokens for the user are revoked.");
         try {
             notifier.replayed(grantId, row.getClientId(), row.getSubject());
         } catch (EJBException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Revoking the tokens of a replayed authorization code (grant " + grantId + ") failed", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Revoking the tokens of a replayed authorization code (grant " + grantId + ") failed",
+                    e);
         }
         return invalidGrant("the authorization code was already used");
     }
@@ -159,11 +184,14 @@ public class AuthorizationCodes {
     }
 
     private static List<String> fromJson(String json) {
-        return JsonInput.read(json).asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString)
+        return JsonInput.read(json).asJsonArray().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .toList();
     }
 
     private static List<String> words(String value) {
-        return Arrays.stream(value.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(value.trim().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

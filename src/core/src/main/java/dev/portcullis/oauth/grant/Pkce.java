@@ -19,8 +19,7 @@ public final class Pkce {
     /** BASE64URL(SHA-256(verifier)) without padding is always 43 characters of the base64url alphabet. */
     private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9\\-_]{43}");
 
-    private Pkce() {
-    }
+    private Pkce() {}
 
     /** Whether {@code challenge} can be an S256 challenge at all. */
     public static boolean wellFormedChallenge(String challenge) {
@@ -32,8 +31,8 @@ public final class Pkce {
         if (verifier == null || challenge == null || !VERIFIER.matcher(verifier).matches()) {
             return false;
         }
-        return MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII),
-                challenge.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                s256(verifier).getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The S256 challenge of a verifier. */

@@ -14,8 +14,7 @@ package dev.portcullis.oauth.grant;
  */
 public final class ResourceIndicator {
 
-    private ResourceIndicator() {
-    }
+    private ResourceIndicator() {}
 
     /** Whether {@code requested} names {@code resource}, the configured resource. */
     public static boolean names(String requested, String resource) {
@@ -23,7 +22,9 @@ public final class ResourceIndicator {
             return false;
         }
         return requested.equals(resource)
-                || !resource.endsWith("/") && requested.length() == resource.length() + 1
-                        && requested.startsWith(resource) && requested.endsWith("/");
+                || !resource.endsWith("/")
+                        && requested.length() == resource.length() + 1
+                        && requested.startsWith(resource)
+                        && requested.endsWith("/");
     }
 }

@@ -12,4 +12,3 @@
  * @see <a href="https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-4.1.3">OAuth 2.1 section 4.1.3</a>
  */
 package dev.portcullis.oauth.grant;
-

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Reads and ends grants for the account and console pages. Every revocation goes through {@link RevocationService},
@@ -39,8 +39,10 @@ public class Grants {
     /** The most rows one page lists. */
     public static final int PAGE_SIZE = 20;
 
-    private static final String ACTIVE = "SELECT f FROM TokenFamilyEntity f WHERE f.revokedAt IS NULL AND f.expiresAt > :now";
-    private static final String LAST_REFRESH = "SELECT t.issuedAt FROM RefreshTokenEntity t WHERE t.familyId = :familyId ORDER BY t.issuedAt DESC";
+    private static final String ACTIVE =
+            "SELECT f FROM TokenFamilyEntity f WHERE f.revokedAt IS NULL AND f.expiresAt > :now";
+    private static final String LAST_REFRESH =
+            "SELECT t.issuedAt FROM RefreshTokenEntity t WHERE t.familyId = :familyId ORDER BY t.issuedAt DESC";
 
     @PersistenceContext(unitName = "portcullis")
     private EntityManager em;
@@ -59,16 +61,28 @@ public class Grants {
 
     /** The active grants of one user, newest first. */
     public List<ActiveGrant> ofSubject(String subject) {
-        return em.createQuery(ACTIVE + " AND f.subject = :subject ORDER BY f.createdAt DESC", TokenFamilyEntity.class)
-                .setParameter("now", clock.instant()).setParameter("subject", subject).setMaxResults(500)
-                .getResultList().stream().map(this::grant).toList();
+        return em
+                .createQuery(ACTIVE + " AND f.subject = :subject ORDER BY f.createdAt DESC", TokenFamilyEntity.class)
+                .setParameter("now", clock.instant())
+                .setParameter("subject", subject)
+                .setMaxResults(500)
+                .getResultList()
+                .stream()
+                .map(this::grant)
+                .toList();
     }
 
     /** The active grants of one client, newest first. */
     public List<ActiveGrant> ofClient(String clientId) {
-        return em.createQuery(ACTIVE + " AND f.clientId = :clientId ORDER BY f.createdAt DESC", TokenFamilyEntity.class)
-                .setParameter("now", clock.instant()).setParameter("clientId", clientId).setMaxResults(500)
-                .getResultList().stream().map(this::grant).toList();
+        return em
+                .createQuery(ACTIVE + " AND f.clientId = :clientId ORDER BY f.createdAt DESC", TokenFamilyEntity.class)
+                .setParameter("now", clock.instant())
+                .setParameter("clientId", clientId)
+                .setMaxResults(500)
+                .getResultList()
+                .stream()
+                .map(this::grant)
+                .toList();
     }
 
     /**
@@ -76,17 +90,32 @@ public class Grants {
      * newest first, plus one extra row when a further page exists.
      */
     public List<ClientSummary> clients(String search, int page) {
-        String like = "%" + Optional.ofNullable(search).orElse("").toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return em.createQuery("SELECT c FROM ClientEntity c WHERE LOWER(c.clientId) LIKE :like ESCAPE '\\'"
-                        + " OR LOWER(c.metadata) LIKE :like ESCAPE '\\' ORDER BY c.issuedAt DESC, c.clientId", ClientEntity.class)
-                .setParameter("like", like).setFirstResult(Math.max(0, page) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1)
-                .getResultList().stream().map(this::summary).toList();
+        String like = "%"
+                + Optional.ofNullable(search)
+                        .orElse("")
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+        return em
+                .createQuery(
+                        "SELECT c FROM ClientEntity c WHERE LOWER(c.clientId) LIKE :like ESCAPE '\\'"
+                                + " OR LOWER(c.metadata) LIKE :like ESCAPE '\\' ORDER BY c.issuedAt DESC, c.clientId",
+                        ClientEntity.class)
+                .setParameter("like", like)
+                .setFirstResult(Math.max(0, page) * PAGE_SIZE)
+                .setMaxResults(PAGE_SIZE + 1)
+                .getResultList()
+                .stream()
+                .map(this::summary)
+                .toList();
     }
 
     /** The registered client, if there is one. */
     public Optional<ClientSummary> client(String clientId) {
-        return Optional.ofNullable(clientId == null ? null : em.find(ClientEntity.class, clientId)).map(this::summary);
+        return Optional.ofNullable(clientId == null ? null : em.find(ClientEntity.class, clientId))
+                .map(this::summary);
     }
 
     /**
@@ -95,7 +124,9 @@ public class Grants {
      */
     public boolean revokeFamily(String familyId, String subject, String actor) {
         TokenFamilyEntity family = familyId == null ? null : em.find(TokenFamilyEntity.class, familyId);
-        if (family == null || family.isRevoked() || (subject != null && !family.getSubject().equals(subject))) {
+        if (family == null
+                || family.isRevoked()
+                || (subject != null && !family.getSubject().equals(subject))) {
             return false;
         }
         revocations.revokeFamilies(List.of(family), "revoked_by_" + actor);
@@ -110,8 +141,11 @@ public class Grants {
             }
         }
         int families = revocations.revokeAuthorizationsOf(clientId, subject);
-        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED).subject(subject).client(clientId)
-                .detail("reason", "client_revoked_by_" + actor).detail("families", String.valueOf(families)));
+        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED)
+                .subject(subject)
+                .client(clientId)
+                .detail("reason", "client_revoked_by_" + actor)
+                .detail("families", String.valueOf(families)));
         return families;
     }
 
@@ -132,28 +166,52 @@ public class Grants {
         if (clientId == null) {
             return;
         }
-        for (String subject : em.createQuery("SELECT c.subject FROM ConsentEntity c WHERE c.clientId = :clientId", String.class)
-                .setParameter("clientId", clientId).getResultList()) {
-            consents.of(subject).stream().filter(c -> c.clientId().equals(clientId))
+        for (String subject : em.createQuery(
+                        "SELECT c.subject FROM ConsentEntity c WHERE c.clientId = :clientId", String.class)
+                .setParameter("clientId", clientId)
+                .getResultList()) {
+            consents.of(subject).stream()
+                    .filter(c -> c.clientId().equals(clientId))
                     .forEach(c -> consents.withdraw(subject, c.consentId()));
         }
         revocations.revokeClient(clientId);
-        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED).client(clientId).detail("reason", "client_revoked_by_" + actor));
+        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED)
+                .client(clientId)
+                .detail("reason", "client_revoked_by_" + actor));
     }
 
     private ActiveGrant grant(TokenFamilyEntity family) {
-        Instant last = em.createQuery(LAST_REFRESH, Instant.class).setParameter("familyId", family.getFamilyId())
-                .setMaxResults(1).getResultStream().findFirst().orElse(null);
-        return new ActiveGrant(family.getFamilyId(), family.getClientId(), family.getSubject(), family.getScope(),
-                family.getCreatedAt(), last == null ? family.getCreatedAt() : last, family.getExpiresAt());
+        Instant last = em.createQuery(LAST_REFRESH, Instant.class)
+                .setParameter("familyId", family.getFamilyId())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        return new ActiveGrant(
+                family.getFamilyId(),
+                family.getClientId(),
+                family.getSubject(),
+                family.getScope(),
+                family.getCreatedAt(),
+                last == null ? family.getCreatedAt() : last,
+                family.getExpiresAt());
     }
 
     private ClientSummary summary(ClientEntity client) {
-        long active = em.createQuery("SELECT COUNT(f) FROM TokenFamilyEntity f WHERE f.clientId = :clientId"
-                        + " AND f.revokedAt IS NULL AND f.expiresAt > :now", Long.class)
-                .setParameter("clientId", client.getClientId()).setParameter("now", clock.instant()).getSingleResult();
-        return new ClientSummary(client.getClientId(), clientName(client.getMetadata()), client.getTokenEndpointAuthMethod(),
-                client.getIssuedAt(), client.getLastUsedAt(), active);
+        long active = em.createQuery(
+                        "SELECT COUNT(f) FROM TokenFamilyEntity f WHERE f.clientId = :clientId"
+                                + " AND f.revokedAt IS NULL AND f.expiresAt > :now",
+                        Long.class)
+                .setParameter("clientId", client.getClientId())
+                .setParameter("now", clock.instant())
+                .getSingleResult();
+        return new ClientSummary(
+                client.getClientId(),
+                clientName(client.getMetadata()),
+                client.getTokenEndpointAuthMethod(),
+                client.getIssuedAt(),
+                client.getLastUsedAt(),
+                active);
     }
 
     private static String clientName(String metadata) {

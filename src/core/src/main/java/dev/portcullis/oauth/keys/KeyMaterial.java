@@ -23,8 +23,7 @@ import java.util.Collections;
 /** Creates, encodes and loads P-256 key pairs with the JDK's providers. */
 final class KeyMaterial {
 
-    private KeyMaterial() {
-    }
+    private KeyMaterial() {}
 
     /** A new P-256 signing key. */
     static SigningKey generate(Instant now) {
@@ -33,7 +32,8 @@ final class KeyMaterial {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
             ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
-            return new SigningKey(NimbusJose.thumbprint(publicKey), publicKey, (ECPrivateKey) pair.getPrivate(), now, null);
+            return new SigningKey(
+                    NimbusJose.thumbprint(publicKey), publicKey, (ECPrivateKey) pair.getPrivate(), now, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot generate P-256 keys", e);
         }
@@ -44,7 +44,8 @@ final class KeyMaterial {
     }
 
     static ECPublicKey decodePublic(String base64) throws GeneralSecurityException {
-        return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return (ECPublicKey) KeyFactory.getInstance("EC")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     static ECPrivateKey decodePrivate(byte[] pkcs8) throws GeneralSecurityException {
@@ -52,22 +53,29 @@ final class KeyMaterial {
     }
 
     /** The EC key entry {@code alias} (or the first key entry) of a PKCS#12 keystore. */
-    static SigningKey fromKeystore(Path file, char[] password, String alias) throws IOException, GeneralSecurityException {
+    static SigningKey fromKeystore(Path file, char[] password, String alias)
+            throws IOException, GeneralSecurityException {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             keystore.load(in, password);
         }
         String name = alias;
         if (name == null) {
-            name = Collections.list(keystore.aliases()).stream().filter(a -> isKeyEntry(keystore, a)).findFirst()
+            name = Collections.list(keystore.aliases()).stream()
+                    .filter(a -> isKeyEntry(keystore, a))
+                    .findFirst()
                     .orElseThrow(() -> new GeneralSecurityException("no key entry in " + file));
         }
         PrivateKey privateKey = (PrivateKey) keystore.getKey(name, password);
         X509Certificate certificate = (X509Certificate) keystore.getCertificate(name);
-        if (!(privateKey instanceof ECPrivateKey ec) || certificate == null || !(certificate.getPublicKey() instanceof ECPublicKey pub)) {
-            throw new GeneralSecurityException("the key " + name + " in " + file + " is not a P-256 EC key with a certificate");
+        if (!(privateKey instanceof ECPrivateKey ec)
+                || certificate == null
+                || !(certificate.getPublicKey() instanceof ECPublicKey pub)) {
+            throw new GeneralSecurityException(
+                    "the key " + name + " in " + file + " is not a P-256 EC key with a certificate");
         }
-        return new SigningKey(NimbusJose.thumbprint(pub), pub, ec, certificate.getNotBefore().toInstant(), null);
+        return new SigningKey(
+                NimbusJose.thumbprint(pub), pub, ec, certificate.getNotBefore().toInstant(), null);
     }
 
     private static boolean isKeyEntry(KeyStore keystore, String alias) {

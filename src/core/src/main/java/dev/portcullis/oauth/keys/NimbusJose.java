@@ -37,15 +37,18 @@ public final class NimbusJose {
 
     /** Signers by {@code kid} (a thumbprint, so one kid is one key pair); a handful of keys at most, bounded anyway. */
     private static final Map<String, ECDSASigner> SIGNERS = new ConcurrentHashMap<>();
+
     private static final int MAX_SIGNERS = 16;
 
-    private NimbusJose() {
-    }
+    private NimbusJose() {}
 
     /** The RFC 7638 SHA-256 thumbprint of a P-256 public key, used as its {@code kid}. */
     public static String thumbprint(ECPublicKey publicKey) {
         try {
-            return new ECKey.Builder(Curve.P_256, publicKey).build().computeThumbprint().toString();
+            return new ECKey.Builder(Curve.P_256, publicKey)
+                    .build()
+                    .computeThumbprint()
+                    .toString();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute a JWK thumbprint", e);
         }
@@ -60,7 +63,10 @@ public final class NimbusJose {
     /** A signed JWT ({@code ES256}, the key's {@code kid}, the given {@code typ}) carrying {@code claims}. */
     public static String sign(Map<String, Object> claims, SigningKey key, String type) {
         try {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.kid()).type(new JOSEObjectType(type)).build();
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                    .keyID(key.kid())
+                    .type(new JOSEObjectType(type))
+                    .build();
             SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
             jwt.sign(signer(key));
             return jwt.serialize();
@@ -107,7 +113,8 @@ public final class NimbusJose {
                 return null;
             }
             for (SigningKey key : keys) {
-                if (key.kid().equals(parsed.getHeader().getKeyID()) && parsed.verify(new ECDSAVerifier(key.publicKey()))) {
+                if (key.kid().equals(parsed.getHeader().getKeyID())
+                        && parsed.verify(new ECDSAVerifier(key.publicKey()))) {
                     return parsed.getJWTClaimsSet().toJSONObject();
                 }
             }
@@ -127,7 +134,8 @@ public final class NimbusJose {
             return Optional.empty();
         }
         try {
-            JOSEObjectType type = JWSHeader.parse(new Base64URL(jwt.substring(0, dot))).getType();
+            JOSEObjectType type =
+                    JWSHeader.parse(new Base64URL(jwt.substring(0, dot))).getType();
             return Optional.ofNullable(type).map(JOSEObjectType::getType);
         } catch (ParseException | RuntimeException e) {
             return Optional.empty();
@@ -138,9 +146,9 @@ public final class NimbusJose {
      * The claims of a compact JWT <em>without verifying it</em>, empty when it does not parse: only for saying why a
      * token that verification already refused was refused (the audit record's reason), never to trust it.
      */
-    public static Optional<com.nimbusds.jwt.JWTClaimsSet> unverifiedClaims(String jwt) {
+    public static Optional<JWTClaimsSet> unverifiedClaims(String jwt) {
         try {
-            return Optional.of(com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet());
+            return Optional.of(SignedJWT.parse(jwt).getJWTClaimsSet());
         } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }

@@ -22,8 +22,7 @@ public final class Secrets {
     private static final String PBKDF2 = "pbkdf2-sha256";
     private static final String SHA256 = "sha256";
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** {@code bytes} random bytes, base64url without padding. */
     public static String random(int bytes) {
@@ -68,14 +67,17 @@ public final class Secrets {
 
     /** Constant-time string comparison for configured tokens. */
     public static boolean equalsConstantTime(String a, String b) {
-        return a != null && b != null
+        return a != null
+                && b != null
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] pbkdf2(String secret, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
         }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * An ES256 (ECDSA P-256) token signing key. {@code retiredAt} is null for the active key; a retired key no longer
  * signs but stays published in the JWKS until the tokens it signed have expired.
  */
-public record SigningKey(String kid, ECPublicKey publicKey, ECPrivateKey privateKey, Instant createdAt, Instant retiredAt) {
+public record SigningKey(
+        String kid, ECPublicKey publicKey, ECPrivateKey privateKey, Instant createdAt, Instant retiredAt) {
 
     /** The JWS algorithm of every key: RFC 7518 section 3.4. */
     public static final String ALGORITHM = "ES256";
@@ -23,6 +24,7 @@ public record SigningKey(String kid, ECPublicKey publicKey, ECPrivateKey private
 
     @Override
     public String toString() {
-        return "SigningKey[kid=" + kid + ", createdAt=" + createdAt + ", retiredAt=" + retiredAt + "]"; // never the private key
+        return "SigningKey[kid=" + kid + ", createdAt=" + createdAt + ", retiredAt=" + retiredAt
+                + "]"; // never the private key
     }
 }

@@ -7,14 +7,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -65,19 +65,23 @@ public class SigningKeys {
 
     @Inject
     private Clock clock;
+
     private volatile List<SigningKey> keys = List.of();
 
     @PostConstruct
     void load() {
         try {
             if (config.keystore().isPresent()) {
-                keys = List.of(KeyMaterial.fromKeystore(Path.of(config.keystore().get()),
-                        config.keystorePassword().toCharArray(), config.keystoreAlias().orElse(null)));
+                keys = List.of(KeyMaterial.fromKeystore(
+                        Path.of(config.keystore().get()),
+                        config.keystorePassword().toCharArray(),
+                        config.keystoreAlias().orElse(null)));
                 LOG.info(() -> "Signing key " + keys.get(0).kid() + " loaded from the configured keystore.");
                 return;
             }
             // Held to the end of this start-up transaction: another server starting now waits, then finds this key.
-            em.createNativeQuery("LOCK TABLE OAUTH_SIGNING_KEY IN EXCLUSIVE MODE").executeUpdate();
+            em.createNativeQuery("LOCK TABLE OAUTH_SIGNING_KEY IN EXCLUSIVE MODE")
+                    .executeUpdate();
             keys = loadStored(encryption());
             if (keys.isEmpty() || rotationDue(keys.get(0))) {
                 rotate();
@@ -86,8 +90,9 @@ public class SigningKeys {
             timers.createIntervalTimer(interval, interval, new TimerConfig("reload signing keys", false));
             LOG.info(() -> "Signing key " + keys.get(0).kid() + " is active; " + keys.size() + " key(s) published.");
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new StartupFailure("the token signing keys could not be loaded (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "). Check portcullis.oauth.keys.* and the key-encryption key.");
+            throw new StartupFailure("the token signing keys could not be loaded ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "). Check portcullis.oauth.keys.* and the key-encryption key.");
         }
     }
 
@@ -106,8 +111,8 @@ public class SigningKeys {
                         + " key(s) published.");
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            LOG.warning(() -> "The signing keys could not be reloaded (" + e.getClass().getSimpleName()
-                    + "); the loaded keys stay in force.");
+            LOG.warning(() -> "The signing keys could not be reloaded ("
+                    + e.getClass().getSimpleName() + "); the loaded keys stay in force.");
         }
     }
 
@@ -140,18 +145,27 @@ public class SigningKeys {
         SigningKey fresh = KeyMaterial.generate(now);
         try {
             KeyEncryption encryption = encryption();
-            for (SigningKeyEntity entity : em.createNamedQuery(SigningKeyEntity.FIND_ALL, SigningKeyEntity.class).getResultList()) {
+            for (SigningKeyEntity entity : em.createNamedQuery(SigningKeyEntity.FIND_ALL, SigningKeyEntity.class)
+                    .getResultList()) {
                 if (entity.getRetiredAt() == null) {
                     entity.retire(now);
                 }
             }
-            em.persist(new SigningKeyEntity(fresh.kid(), SigningKey.ALGORITHM, KeyMaterial.encodePublic(fresh.publicKey()),
-                    encryption.encrypt(fresh.privateKey().getEncoded(), fresh.kid()), now));
+            em.persist(new SigningKeyEntity(
+                    fresh.kid(),
+                    SigningKey.ALGORITHM,
+                    KeyMaterial.encodePublic(fresh.publicKey()),
+                    encryption.encrypt(fresh.privateKey().getEncoded(), fresh.kid()),
+                    now));
             em.flush();
             List<SigningKey> updated = new ArrayList<>();
             updated.add(fresh);
-            keys.stream().map(k -> k.retiredAt() != null ? k : new SigningKey(k.kid(), k.publicKey(), k.privateKey(), k.createdAt(), now))
-                    .filter(this::stillPublished).forEach(updated::add);
+            keys.stream()
+                    .map(k -> k.retiredAt() != null
+                            ? k
+                            : new SigningKey(k.kid(), k.publicKey(), k.privateKey(), k.createdAt(), now))
+                    .filter(this::stillPublished)
+                    .forEach(updated::add);
             keys = List.copyOf(updated);
             LOG.info(() -> "Signing keys rotated: " + fresh.kid() + " is now active.");
             return fresh;
@@ -162,27 +176,36 @@ public class SigningKeys {
 
     private List<SigningKey> loadStored(KeyEncryption encryption) throws GeneralSecurityException {
         List<SigningKey> loaded = new ArrayList<>();
-        for (SigningKeyEntity entity : em.createNamedQuery(SigningKeyEntity.FIND_ALL, SigningKeyEntity.class).getResultList()) {
-            SigningKey key = new SigningKey(entity.getKid(), KeyMaterial.decodePublic(entity.getPublicKey()),
+        for (SigningKeyEntity entity : em.createNamedQuery(SigningKeyEntity.FIND_ALL, SigningKeyEntity.class)
+                .getResultList()) {
+            SigningKey key = new SigningKey(
+                    entity.getKid(),
+                    KeyMaterial.decodePublic(entity.getPublicKey()),
                     KeyMaterial.decodePrivate(encryption.decrypt(entity.getEncryptedPrivateKey(), entity.getKid())),
-                    entity.getCreatedAt(), entity.getRetiredAt());
+                    entity.getCreatedAt(),
+                    entity.getRetiredAt());
             if (key.retiredAt() == null ? loaded.stream().noneMatch(k -> k.retiredAt() == null) : stillPublished(key)) {
                 loaded.add(key);
             }
         }
-        loaded.sort((a, b) -> a.retiredAt() == null ? -1 : b.retiredAt() == null ? 1 : b.createdAt().compareTo(a.createdAt()));
+        loaded.sort((a, b) -> a.retiredAt() == null
+                ? -1
+                : b.retiredAt() == null ? 1 : b.createdAt().compareTo(a.createdAt()));
         return loaded.isEmpty() || loaded.get(0).retiredAt() != null ? List.of() : loaded;
     }
 
     private boolean rotationDue(SigningKey active) {
         Instant now = clock.instant();
         boolean tooOld = active.createdAt().plus(config.signingKeyMaxAge()).isBefore(now);
-        boolean forced = config.rotateKeysCreatedBefore().map(active.createdAt()::isBefore).orElse(false);
+        boolean forced = config.rotateKeysCreatedBefore()
+                .map(active.createdAt()::isBefore)
+                .orElse(false);
         return tooOld || forced;
     }
 
     private boolean stillPublished(SigningKey key) {
-        return key.retiredAt() == null || key.retiredAt().plus(config.retiredKeyRetention()).isAfter(clock.instant());
+        return key.retiredAt() == null
+                || key.retiredAt().plus(config.retiredKeyRetention()).isAfter(clock.instant());
     }
 
     private KeyEncryption encryption() throws IOException {

@@ -22,6 +22,7 @@ public class AuthorizationServerMetadata {
 
     /** Endpoint paths, relative to the issuer. Part 2 implements authorize, token and revoke. */
     public static final String AUTHORIZATION_PATH = "/oauth/authorize";
+
     public static final String TOKEN_PATH = "/oauth/token";
     public static final String REVOCATION_PATH = "/oauth/revoke";
     public static final String REGISTRATION_PATH = "/oauth/register";
@@ -40,7 +41,8 @@ public class AuthorizationServerMetadata {
 
     public JsonObject document() {
         String issuer = config.issuer();
-        return Jsons.PROVIDER.createObjectBuilder()
+        return Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("issuer", issuer)
                 .add("authorization_endpoint", issuer + AUTHORIZATION_PATH)
                 .add("token_endpoint", issuer + TOKEN_PATH)
@@ -50,7 +52,9 @@ public class AuthorizationServerMetadata {
                 .add("scopes_supported", array(scopes.all()))
                 .add("response_types_supported", array(List.of("code")))
                 .add("response_modes_supported", array(List.of("query")))
-                .add("grant_types_supported", array(List.of("authorization_code", "refresh_token", "client_credentials")))
+                .add(
+                        "grant_types_supported",
+                        array(List.of("authorization_code", "refresh_token", "client_credentials")))
                 .add("token_endpoint_auth_methods_supported", array(AUTH_METHODS))
                 .add("revocation_endpoint_auth_methods_supported", array(AUTH_METHODS))
                 .add("code_challenge_methods_supported", array(List.of("S256")))

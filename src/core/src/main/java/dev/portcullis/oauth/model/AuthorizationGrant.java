@@ -14,8 +14,15 @@ import java.util.Objects;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 section 4.1.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8707#section-2.2">RFC 8707 section 2.2</a>
  */
-public record AuthorizationGrant(String grantId, String clientId, String subject, List<String> groups,
-        List<String> scopes, String resource, Instant authenticatedAt, String flowId) {
+public record AuthorizationGrant(
+        String grantId,
+        String clientId,
+        String subject,
+        List<String> groups,
+        List<String> scopes,
+        String resource,
+        Instant authenticatedAt,
+        String flowId) {
 
     public AuthorizationGrant {
         Objects.requireNonNull(clientId, "clientId");
@@ -27,8 +34,14 @@ public record AuthorizationGrant(String grantId, String clientId, String subject
     }
 
     /** Outside an audited flow (client credentials, tests). */
-    public AuthorizationGrant(String grantId, String clientId, String subject, List<String> groups, List<String> scopes,
-            String resource, Instant authenticatedAt) {
+    public AuthorizationGrant(
+            String grantId,
+            String clientId,
+            String subject,
+            List<String> groups,
+            List<String> scopes,
+            String resource,
+            Instant authenticatedAt) {
         this(grantId, clientId, subject, groups, scopes, resource, authenticatedAt, null);
     }
 

@@ -20,7 +20,8 @@ public record MachineClient(String clientId, String secretHash, String authMetho
 
     /** The client as the token endpoint sees it: RFC 7591 metadata of a confidential client_credentials client. */
     public RegisteredClient asRegisteredClient() {
-        JsonObjectBuilder metadata = Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder metadata = Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("token_endpoint_auth_method", authMethod)
                 .add("grant_types", Jsons.PROVIDER.createArrayBuilder().add("client_credentials"))
                 .add("response_types", Jsons.PROVIDER.createArrayBuilder())

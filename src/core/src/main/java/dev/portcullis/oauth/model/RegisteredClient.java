@@ -17,7 +17,11 @@ import java.util.Optional;
 public record RegisteredClient(String clientId, JsonObject metadata, Source source, Instant registeredAt) {
 
     /** Where the client's metadata came from. */
-    public enum Source { DYNAMIC_REGISTRATION, METADATA_DOCUMENT, OPERATOR }
+    public enum Source {
+        DYNAMIC_REGISTRATION,
+        METADATA_DOCUMENT,
+        OPERATOR
+    }
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -57,7 +61,8 @@ public record RegisteredClient(String clientId, JsonObject metadata, Source sour
      * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.1.1">RFC 9700 section 4.1.1</a>
      */
     public boolean identityProven() {
-        return confidential() || (source == Source.METADATA_DOCUMENT && clientId.regionMatches(true, 0, "https://", 0, 8));
+        return confidential()
+                || (source == Source.METADATA_DOCUMENT && clientId.regionMatches(true, 0, "https://", 0, 8));
     }
 
     public Optional<String> clientName() {
@@ -73,6 +78,8 @@ public record RegisteredClient(String clientId, JsonObject metadata, Source sour
         if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
             return List.of();
         }
-        return value.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return value.asJsonArray().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 }

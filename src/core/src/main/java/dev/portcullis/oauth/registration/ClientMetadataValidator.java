@@ -34,7 +34,8 @@ public final class ClientMetadataValidator {
     /** Grant types this server implements. */
     public static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
 
-    private static final List<String> URL_FIELDS = List.of("client_uri", "logo_uri", "tos_uri", "policy_uri", "jwks_uri");
+    private static final List<String> URL_FIELDS =
+            List.of("client_uri", "logo_uri", "tos_uri", "policy_uri", "jwks_uri");
     private static final List<String> TEXT_FIELDS = List.of("client_name", "software_id", "software_version");
     private static final int MAX_TEXT = 200;
     private static final int MAX_LIST = 10;
@@ -43,10 +44,14 @@ public final class ClientMetadataValidator {
     private final Set<String> supportedScopes;
     private final List<String> defaultScopes;
 
-    public ClientMetadataValidator(RedirectUriPolicy redirectUris, Set<String> supportedScopes, List<String> defaultScopes) {
+    public ClientMetadataValidator(
+            RedirectUriPolicy redirectUris, Set<String> supportedScopes, List<String> defaultScopes) {
         this.redirectUris = Objects.requireNonNull(redirectUris, "redirectUris");
         this.supportedScopes = Set.copyOf(Objects.requireNonNull(supportedScopes, "supportedScopes"));
-        this.defaultScopes = defaultScopes.stream().filter(this.supportedScopes::contains).distinct().toList();
+        this.defaultScopes = defaultScopes.stream()
+                .filter(this.supportedScopes::contains)
+                .distinct()
+                .toList();
     }
 
     /** The metadata to register, or an {@link OAuthException} saying what is wrong. */
@@ -58,7 +63,8 @@ public final class ClientMetadataValidator {
         JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
         String authMethod = optionalText(in, "token_endpoint_auth_method", "client_secret_basic");
         if (!AUTH_METHODS.contains(authMethod)) {
-            throw OAuthException.invalidClientMetadata("token_endpoint_auth_method must be one of " + sorted(AUTH_METHODS));
+            throw OAuthException.invalidClientMetadata(
+                    "token_endpoint_auth_method must be one of " + sorted(AUTH_METHODS));
         }
         List<String> grantTypes = stringList(in, "grant_types", List.of("authorization_code"));
         for (String grant : grantTypes) {
@@ -98,7 +104,8 @@ public final class ClientMetadataValidator {
             throw OAuthException.invalidClientMetadata("refresh_token needs the authorization_code grant");
         }
         if (grants.contains("client_credentials") && "none".equals(authMethod)) {
-            throw OAuthException.invalidClientMetadata("client_credentials needs a confidential client, not auth method none");
+            throw OAuthException.invalidClientMetadata(
+                    "client_credentials needs a confidential client, not auth method none");
         }
     }
 
@@ -133,8 +140,11 @@ public final class ClientMetadataValidator {
         for (String field : TEXT_FIELDS) {
             String value = optionalText(in, field, null);
             if (value != null) {
-                if (value.isBlank() || value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl)) {
-                    throw OAuthException.invalidClientMetadata(field + " must be 1 to " + MAX_TEXT + " printable characters");
+                if (value.isBlank()
+                        || value.length() > MAX_TEXT
+                        || value.chars().anyMatch(Character::isISOControl)) {
+                    throw OAuthException.invalidClientMetadata(
+                            field + " must be 1 to " + MAX_TEXT + " printable characters");
                 }
                 out.add(field, value);
             }
@@ -146,7 +156,8 @@ public final class ClientMetadataValidator {
             String value = optionalText(in, field, null);
             if (value != null) {
                 if (!isHttpsUrl(value)) {
-                    throw OAuthException.invalidClientMetadata(field + " must be an absolute https URL without a fragment");
+                    throw OAuthException.invalidClientMetadata(
+                            field + " must be an absolute https URL without a fragment");
                 }
                 out.add(field, value);
             }
@@ -230,8 +241,14 @@ public final class ClientMetadataValidator {
     private static boolean isHttpsUrl(String value) {
         try {
             URI uri = new URI(value);
-            return "https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost() != null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            return "https"
+                            .equals(
+                                    uri.getScheme() == null
+                                            ? null
+                                            : uri.getScheme().toLowerCase(Locale.ROOT))
+                    && uri.getHost() != null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
         }

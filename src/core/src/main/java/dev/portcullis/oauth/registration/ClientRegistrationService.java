@@ -37,8 +37,9 @@ import java.util.logging.Logger;
 public class ClientRegistrationService {
 
     /** Fields a client must not send in an RFC 7592 update (section 2.2). */
-    private static final List<String> SERVER_FIELDS = List.of("registration_access_token", "registration_client_uri",
-            "client_secret_expires_at", "client_id_issued_at");
+    private static final List<String> SERVER_FIELDS = List.of(
+            "registration_access_token", "registration_client_uri", "client_secret_expires_at", "client_id_issued_at");
+
     private static final String MACHINE_CLIENTS_CLOSED = "the client_credentials grant is not open to registration "
             + "without the initial access token; ask the operator for a machine client";
     private static final Logger LOG = Logger.getLogger(ClientRegistrationService.class.getName());
@@ -84,7 +85,8 @@ public class ClientRegistrationService {
         em.persist(client);
         em.flush();
         LOG.fine(() -> "Registered client " + client.getClientId() + " (" + client.getTokenEndpointAuthMethod() + ").");
-        audit.record(AuditEvent.of(AuditEventType.CLIENT_REGISTERED).client(client.getClientId())
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_REGISTERED)
+                .client(client.getClientId())
                 .detail("token_endpoint_auth_method", client.getTokenEndpointAuthMethod())
                 .detail("client_name", ClientMetadataValidator.optionalText(metadata, "client_name", null))
                 .detail("initial_access_token", withInitialAccessToken));
@@ -115,13 +117,20 @@ public class ClientRegistrationService {
         if (presentedSecret != null && !Secrets.matches(presentedSecret, client.getSecretHash())) {
             throw OAuthException.invalidClientMetadata("client_secret does not match the current secret");
         }
-        JsonObject metadata = validator().validate(Jsons.PROVIDER.createObjectBuilder(body).remove("client_id").remove("client_secret").build());
+        JsonObject metadata = validator()
+                .validate(Jsons.PROVIDER
+                        .createObjectBuilder(body)
+                        .remove("client_id")
+                        .remove("client_secret")
+                        .build());
         if (isMachineClient(metadata) && !isMachineClient(parse(client.getMetadata()))) {
             throw OAuthException.invalidClientMetadata(MACHINE_CLIENTS_CLOSED); // no becoming one by an update either
         }
         String secret = applyMetadata(client, metadata, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        audit.record(AuditEvent.of(AuditEventType.CLIENT_UPDATED).client(clientId)
-                .detail("token_endpoint_auth_method", client.getTokenEndpointAuthMethod()).detail("new_secret", secret != null));
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_UPDATED)
+                .client(clientId)
+                .detail("token_endpoint_auth_method", client.getTokenEndpointAuthMethod())
+                .detail("new_secret", secret != null));
         return registration(client, secret, registrationAccessToken);
     }
 
@@ -148,7 +157,10 @@ public class ClientRegistrationService {
         }
         em.remove(client);
         deleted.fire(new ClientDeleted(clientId));
-        audit.record(AuditEvent.of(AuditEventType.CLIENT_DELETED).subject(operator).client(clientId).detail("by", "operator"));
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_DELETED)
+                .subject(operator)
+                .client(clientId)
+                .detail("by", "operator"));
         return true;
     }
 
@@ -165,15 +177,21 @@ public class ClientRegistrationService {
         Instant now = clock.instant();
         String secret = newSecret(client, now);
         client.setUpdatedAt(now);
-        audit.record(AuditEvent.of(AuditEventType.CLIENT_UPDATED).subject(operator).client(clientId)
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_UPDATED)
+                .subject(operator)
+                .client(clientId)
                 .detail("change", "secret_rotated"));
         return Optional.of(secret);
     }
 
     /** A registered client by id. */
     public Optional<RegisteredClient> find(String clientId) {
-        return Optional.ofNullable(clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId))
-                .map(c -> new RegisteredClient(c.getClientId(), parse(c.getMetadata()), RegisteredClient.Source.DYNAMIC_REGISTRATION,
+        return Optional.ofNullable(
+                        clientId == null || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId))
+                .map(c -> new RegisteredClient(
+                        c.getClientId(),
+                        parse(c.getMetadata()),
+                        RegisteredClient.Source.DYNAMIC_REGISTRATION,
                         c.getIssuedAt()));
     }
 
@@ -184,7 +202,8 @@ public class ClientRegistrationService {
             return false;
         }
         Instant expires = client.getSecretExpiresAt();
-        return (expires == null || clock.instant().isBefore(expires)) && Secrets.matches(secret, client.getSecretHash());
+        return (expires == null || clock.instant().isBefore(expires))
+                && Secrets.matches(secret, client.getSecretHash());
     }
 
     private ClientEntity authorized(String clientId, String registrationAccessToken) {
@@ -216,7 +235,8 @@ public class ClientRegistrationService {
     private String newSecret(ClientEntity client, Instant now) {
         String secret = Secrets.random(32);
         Duration lifetime = config.clientSecretLifetime();
-        client.setSecret(Secrets.slowHash(secret, config.clientSecretHashIterations()),
+        client.setSecret(
+                Secrets.slowHash(secret, config.clientSecretHashIterations()),
                 lifetime.isZero() ? null : now.plus(lifetime));
         return secret;
     }
@@ -226,18 +246,27 @@ public class ClientRegistrationService {
     }
 
     private Registration registration(ClientEntity client, String secret, String token) {
-        return new Registration(client.getClientId(), parse(client.getMetadata()), client.getIssuedAt(),
-                client.getSecretHash() != null, secret, client.getSecretExpiresAt(), token);
+        return new Registration(
+                client.getClientId(),
+                parse(client.getMetadata()),
+                client.getIssuedAt(),
+                client.getSecretHash() != null,
+                secret,
+                client.getSecretExpiresAt(),
+                token);
     }
 
     private ClientMetadataValidator validator() {
-        return new ClientMetadataValidator(RedirectUriPolicy.fromSetting(config.privateUseSchemes(), config.knownPrivateUseRedirects()), scopes.all(),
+        return new ClientMetadataValidator(
+                RedirectUriPolicy.fromSetting(config.privateUseSchemes(), config.knownPrivateUseRedirects()),
+                scopes.all(),
                 config.registrationDefaultScopes());
     }
 
     private static boolean isMachineClient(JsonObject metadata) {
         return new RegisteredClient("-", metadata, RegisteredClient.Source.DYNAMIC_REGISTRATION)
-                .grantTypes().contains("client_credentials");
+                .grantTypes()
+                .contains("client_credentials");
     }
 
     private static JsonObject parse(String json) {

@@ -24,6 +24,7 @@ public class ClientUsage {
 
     @Inject
     private Clock clock;
+
     private final Map<String, Instant> written = new ConcurrentHashMap<>();
 
     /** Marks {@code clientId} as used now; the database only hears of it once an hour per client and server. */

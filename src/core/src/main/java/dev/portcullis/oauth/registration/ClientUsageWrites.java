@@ -23,7 +23,10 @@ public class ClientUsageWrites {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void markUsed(String clientId, Instant now) {
-        em.createNamedQuery(ClientEntity.MARK_USED).setParameter("now", now).setParameter("clientId", clientId)
-                .setParameter("staleBefore", now.minus(ClientUsage.GRANULARITY)).executeUpdate();
+        em.createNamedQuery(ClientEntity.MARK_USED)
+                .setParameter("now", now)
+                .setParameter("clientId", clientId)
+                .setParameter("staleBefore", now.minus(ClientUsage.GRANULARITY))
+                .executeUpdate();
     }
 }

@@ -26,7 +26,11 @@ import java.util.Set;
 public final class RedirectUriPolicy {
 
     /** How private-use schemes are treated. */
-    public enum PrivateUseSchemes { REVERSE_DOMAIN, ANY, NONE }
+    public enum PrivateUseSchemes {
+        REVERSE_DOMAIN,
+        ANY,
+        NONE
+    }
 
     private static final Set<String> FORBIDDEN_SCHEMES = Set.of("javascript", "data", "file", "vbscript");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
@@ -55,7 +59,8 @@ public final class RedirectUriPolicy {
 
     /** Parses the configuration value, with the known clients' exact private-use redirect URIs. */
     public static RedirectUriPolicy fromSetting(String value, Collection<String> knownPrivateUseRedirects) {
-        return new RedirectUriPolicy(PrivateUseSchemes.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_')),
+        return new RedirectUriPolicy(
+                PrivateUseSchemes.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_')),
                 knownPrivateUseRedirects);
     }
 
@@ -80,14 +85,16 @@ public final class RedirectUriPolicy {
         if (uri.getRawFragment() != null) {
             return Optional.of("must not contain a fragment");
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        if (uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             return Optional.of("must not contain user information");
         }
         return switch (scheme) {
             case "https" -> uri.getHost() == null ? Optional.of("must name a host") : Optional.empty();
-            case "http" -> uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))
-                    ? Optional.empty()
-                    : Optional.of("may use http only on a loopback host (localhost, 127.0.0.1, [::1])");
+            case "http" ->
+                uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))
+                        ? Optional.empty()
+                        : Optional.of("may use http only on a loopback host (localhost, 127.0.0.1, [::1])");
             default -> privateUseProblem(scheme, value);
         };
     }
@@ -96,9 +103,11 @@ public final class RedirectUriPolicy {
         return switch (privateUseSchemes) {
             case ANY -> Optional.empty();
             case NONE -> Optional.of("must use https or loopback http");
-            case REVERSE_DOMAIN -> scheme.contains(".") || knownPrivateUseRedirects.contains(value)
-                    ? Optional.empty()
-                    : Optional.of("uses a private-use scheme without a dot; use a reverse domain name such as com.example.app");
+            case REVERSE_DOMAIN ->
+                scheme.contains(".") || knownPrivateUseRedirects.contains(value)
+                        ? Optional.empty()
+                        : Optional.of(
+                                "uses a private-use scheme without a dot; use a reverse domain name such as com.example.app");
         };
     }
 }

@@ -12,12 +12,19 @@ import java.time.Instant;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1">RFC 7591 section 3.2.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7592#section-3">RFC 7592 section 3</a>
  */
-public record Registration(String clientId, JsonObject metadata, Instant issuedAt, boolean hasSecret,
-                           String clientSecret, Instant secretExpiresAt, String registrationAccessToken) {
+public record Registration(
+        String clientId,
+        JsonObject metadata,
+        Instant issuedAt,
+        boolean hasSecret,
+        String clientSecret,
+        Instant secretExpiresAt,
+        String registrationAccessToken) {
 
     /** The JSON response: every registered field, the client's identifiers, and the one-time credentials. */
     public JsonObject toJson(String registrationClientUri) {
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder(metadata)
+        JsonObjectBuilder json = Jsons.PROVIDER
+                .createObjectBuilder(metadata)
                 .add("client_id", clientId)
                 .add("client_id_issued_at", issuedAt.getEpochSecond());
         if (clientSecret != null) {

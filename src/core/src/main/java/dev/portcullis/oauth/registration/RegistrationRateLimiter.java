@@ -41,20 +41,26 @@ public class RegistrationRateLimiter {
         if (windows.size() > MAX_TRACKED) {
             windows.values().removeIf(w -> now - w.start >= windowMillis);
         }
-        Window window = windows.compute(CallerNetwork.of(callerAddress),
-                (key, w) -> w == null || now - w.start >= windowMillis ? new Window(now, 1) : new Window(w.start, w.count + 1));
+        Window window = windows.compute(
+                CallerNetwork.of(callerAddress),
+                (key, w) -> w == null || now - w.start >= windowMillis
+                        ? new Window(now, 1)
+                        : new Window(w.start, w.count + 1));
         if (window.count > limit) {
-            throw new OAuthException(new OAuthError(OAuthErrorCodes.TEMPORARILY_UNAVAILABLE,
-                    "too many registrations from this address; retry later", 429),
+            throw new OAuthException(
+                    new OAuthError(
+                            OAuthErrorCodes.TEMPORARILY_UNAVAILABLE,
+                            "too many registrations from this address; retry later",
+                            429),
                     Math.max(1, (window.start + windowMillis - now + 999) / 1000));
         }
     }
 
     /** Gives back an attempt that registered nothing (it was invalid), so only stored registrations count. */
     public void release(String callerAddress) {
-        windows.computeIfPresent(CallerNetwork.of(callerAddress), (key, w) -> new Window(w.start, Math.max(0, w.count - 1)));
+        windows.computeIfPresent(
+                CallerNetwork.of(callerAddress), (key, w) -> new Window(w.start, Math.max(0, w.count - 1)));
     }
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 }

@@ -62,8 +62,7 @@ public class UnusedClientPurge {
     private Clock clock;
 
     /** What one run removed. */
-    public record Removed(int neverUsed, int unused) {
-    }
+    public record Removed(int neverUsed, int unused) {}
 
     @Schedule(hour = "*", minute = "*/15", persistent = false, info = "remove unused client registrations")
     public void scheduled() {
@@ -78,12 +77,17 @@ public class UnusedClientPurge {
     public Removed purge(Instant now) {
         Duration neverUsedLifetime = config.clientNeverUsedLifetime();
         Duration unusedLifetime = config.clientUnusedLifetime();
-        List<String> neverUsed = neverUsedLifetime.isZero() ? List.of() : ids(ClientEntity.NEVER_USED_SINCE, now.minus(neverUsedLifetime));
-        List<String> unused = unusedLifetime.isZero() ? List.of() : ids(ClientEntity.UNUSED_SINCE, now.minus(unusedLifetime));
+        List<String> neverUsed = neverUsedLifetime.isZero()
+                ? List.of()
+                : ids(ClientEntity.NEVER_USED_SINCE, now.minus(neverUsedLifetime));
+        List<String> unused =
+                unusedLifetime.isZero() ? List.of() : ids(ClientEntity.UNUSED_SINCE, now.minus(unusedLifetime));
         int removedNeverUsed = remove(neverUsed);
         int removedUnused = remove(unused);
-        neverUsed.forEach(id -> audit.record(AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "never_used")));
-        unused.forEach(id -> audit.record(AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "unused")));
+        neverUsed.forEach(id -> audit.record(
+                AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "never_used")));
+        unused.forEach(id -> audit.record(
+                AuditEvent.of(AuditEventType.CLIENT_PURGED).client(id).detail("reason", "unused")));
         counts.ran(now, removedNeverUsed, removedUnused);
         if (removedNeverUsed + removedUnused > 0) {
             LOG.info(() -> "Removed " + removedNeverUsed + " clients that never obtained a token and " + removedUnused
@@ -93,17 +97,25 @@ public class UnusedClientPurge {
     }
 
     private List<String> ids(String query, Instant before) {
-        return em.createNamedQuery(query, String.class).setParameter("before", before).setMaxResults(BATCH).getResultList();
+        return em.createNamedQuery(query, String.class)
+                .setParameter("before", before)
+                .setMaxResults(BATCH)
+                .getResultList();
     }
 
     private int remove(List<String> ids) {
         if (ids.isEmpty()) {
             return 0;
         }
-        // Revoked as a deleted client's: families, codes and every access token issued so far (the revocation observer).
+        // Revoked as a deleted client's: families, codes and every access token issued so far (the revocation
+        // observer).
         ids.forEach(id -> deleted.fire(new ClientDeleted(id)));
-        em.createQuery("DELETE FROM ConsentEntity c WHERE c.clientId IN :ids").setParameter("ids", ids).executeUpdate();
-        int removed = em.createNamedQuery(ClientEntity.DELETE_BY_IDS).setParameter("ids", ids).executeUpdate();
+        em.createQuery("DELETE FROM ConsentEntity c WHERE c.clientId IN :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        int removed = em.createNamedQuery(ClientEntity.DELETE_BY_IDS)
+                .setParameter("ids", ids)
+                .executeUpdate();
         ids.forEach(usage::forget);
         return removed;
     }

@@ -25,17 +25,19 @@ public class AccessTokenClaims {
     private AuthServerConfig config;
 
     /** The identifying claims of a token this server issued. */
-    public record Claims(String jti, String clientId, Instant expiresAt) {
-    }
+    public record Claims(String jti, String clientId, Instant expiresAt) {}
 
     public Optional<Claims> verified(String jwt) {
         Map<String, Object> claims = NimbusJose.verify(jwt, keys.published());
-        if (claims == null || !config.issuer().equals(claims.get("iss"))
-                || !(claims.get("jti") instanceof String jti) || !(claims.get("client_id") instanceof String clientId)) {
+        if (claims == null
+                || !config.issuer().equals(claims.get("iss"))
+                || !(claims.get("jti") instanceof String jti)
+                || !(claims.get("client_id") instanceof String clientId)) {
             return Optional.empty();
         }
         Object exp = claims.get("exp");
-        Instant expiresAt = exp instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue())
+        Instant expiresAt = exp instanceof Number seconds
+                ? Instant.ofEpochSecond(seconds.longValue())
                 : exp instanceof Date date ? date.toInstant() : null;
         return expiresAt == null ? Optional.empty() : Optional.of(new Claims(jti, clientId, expiresAt));
     }

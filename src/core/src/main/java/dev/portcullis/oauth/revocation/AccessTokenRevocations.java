@@ -41,6 +41,7 @@ public class AccessTokenRevocations {
 
     @Inject
     private Clock clock;
+
     private volatile Snapshot snapshot;
     /** Revocations made here, kept across reloads until a reload has surely seen them. Keys: jti or "family:" + id. */
     private final ConcurrentHashMap<String, Instant> local = new ConcurrentHashMap<>();
@@ -55,8 +56,10 @@ public class AccessTokenRevocations {
         Snapshot current = snapshot != null ? snapshot : initialLoad();
         int dot = jti.indexOf('.');
         String family = dot > 0 ? jti.substring(0, dot) : null;
-        return current.jtis().contains(jti) || family != null && current.families().contains(family)
-                || !local.isEmpty() && (local.containsKey(jti) || family != null && local.containsKey("family:" + family));
+        return current.jtis().contains(jti)
+                || family != null && current.families().contains(family)
+                || !local.isEmpty()
+                        && (local.containsKey(jti) || family != null && local.containsKey("family:" + family));
     }
 
     /**
@@ -92,7 +95,10 @@ public class AccessTokenRevocations {
             local.values().removeIf(at -> at.isBefore(seen));
             localClients.values().removeIf(at -> at.isBefore(seen));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reloading revoked access tokens failed; the previous list stays in force: {0}", e.toString());
+            LOG.log(
+                    Level.WARNING,
+                    "Reloading revoked access tokens failed; the previous list stays in force: {0}",
+                    e.toString());
         }
     }
 

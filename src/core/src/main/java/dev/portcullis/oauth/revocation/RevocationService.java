@@ -58,8 +58,11 @@ public class RevocationService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean revokeReplayedFamily(String familyId, String clientId) {
         TokenFamilyEntity family = em.find(TokenFamilyEntity.class, familyId);
-        audit.record(AuditEvent.of(AuditEventType.REFRESH_REPLAYED).outcome(AuditEvent.FAILED).client(clientId)
-                .subject(family == null ? null : family.getSubject()).flow(family == null ? null : family.getFlowId())
+        audit.record(AuditEvent.of(AuditEventType.REFRESH_REPLAYED)
+                .outcome(AuditEvent.FAILED)
+                .client(clientId)
+                .subject(family == null ? null : family.getSubject())
+                .flow(family == null ? null : family.getFlowId())
                 .detail("family", familyId));
         if (family == null || family.isRevoked() || !family.getClientId().equals(clientId)) {
             return false;
@@ -75,13 +78,15 @@ public class RevocationService {
     public int revokeGrant(String grantId) {
         Instant now = clock.instant();
         var families = em.createNamedQuery(TokenFamilyEntity.FIND_BY_GRANT, TokenFamilyEntity.class)
-                .setParameter("grantId", grantId).getResultList();
+                .setParameter("grantId", grantId)
+                .getResultList();
         for (TokenFamilyEntity family : families) {
             family.revoke(now);
             revocations.familyRevoked(family.getFamilyId());
             recordRevoked(family, "code_replayed");
         }
-        LOG.warning(() -> "Authorization grant " + grantId + " was replayed: " + families.size() + " token families revoked.");
+        LOG.warning(() ->
+                "Authorization grant " + grantId + " was replayed: " + families.size() + " token families revoked.");
         return families.size();
     }
 
@@ -92,10 +97,16 @@ public class RevocationService {
      * families revoked.
      */
     public int revokeAuthorizationsOf(String clientId, String subject) {
-        List<TokenFamilyEntity> families = em.createNamedQuery(TokenFamilyEntity.ACTIVE_OF_CLIENT_AND_SUBJECT, TokenFamilyEntity.class)
-                .setParameter("clientId", clientId).setParameter("subject", subject).getResultList();
-        int codes = deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT, String.class)
-                .setParameter("clientId", clientId).setParameter("subject", subject).getResultList());
+        List<TokenFamilyEntity> families = em.createNamedQuery(
+                        TokenFamilyEntity.ACTIVE_OF_CLIENT_AND_SUBJECT, TokenFamilyEntity.class)
+                .setParameter("clientId", clientId)
+                .setParameter("subject", subject)
+                .getResultList();
+        int codes = deleteUnusedCodes(
+                em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT_AND_SUBJECT, String.class)
+                        .setParameter("clientId", clientId)
+                        .setParameter("subject", subject)
+                        .getResultList());
         revoke(families, "authorizations_ended");
         LOG.fine(() -> "Ended the authorizations of a user for client " + clientId + ": " + families.size()
                 + " token families and " + codes + " outstanding codes revoked.");
@@ -109,10 +120,13 @@ public class RevocationService {
      */
     public void revokeClient(String clientId) {
         Instant now = clock.instant();
-        List<TokenFamilyEntity> families = em.createNamedQuery(TokenFamilyEntity.ACTIVE_OF_CLIENT, TokenFamilyEntity.class)
-                .setParameter("clientId", clientId).getResultList();
+        List<TokenFamilyEntity> families = em.createNamedQuery(
+                        TokenFamilyEntity.ACTIVE_OF_CLIENT, TokenFamilyEntity.class)
+                .setParameter("clientId", clientId)
+                .getResultList();
         deleteUnusedCodes(em.createNamedQuery(AuthorizationCodeEntity.UNUSED_OF_CLIENT, String.class)
-                .setParameter("clientId", clientId).getResultList());
+                .setParameter("clientId", clientId)
+                .getResultList());
         revoke(families, "client_deleted");
         RevokedClientEntity entry = em.find(RevokedClientEntity.class, clientId);
         if (entry == null) {
@@ -121,7 +135,8 @@ public class RevocationService {
             entry.revokeAgain(now);
         }
         revocations.clientRevoked(clientId, now);
-        LOG.fine(() -> "Client " + clientId + " was deleted: " + families.size() + " token families and its access tokens revoked.");
+        LOG.fine(() -> "Client " + clientId + " was deleted: " + families.size()
+                + " token families and its access tokens revoked.");
     }
 
     /**
@@ -130,8 +145,11 @@ public class RevocationService {
      * replay, and a delete scanning by client would wait on it for the lock timeout.
      */
     private int deleteUnusedCodes(List<String> grantIds) {
-        return grantIds.isEmpty() ? 0 : em.createNamedQuery(AuthorizationCodeEntity.DELETE_UNUSED)
-                .setParameter("grantIds", grantIds).executeUpdate();
+        return grantIds.isEmpty()
+                ? 0
+                : em.createNamedQuery(AuthorizationCodeEntity.DELETE_UNUSED)
+                        .setParameter("grantIds", grantIds)
+                        .executeUpdate();
     }
 
     /** Revokes these families (an operator's or a user's action), in the caller's transaction. */
@@ -149,8 +167,12 @@ public class RevocationService {
     }
 
     private void recordRevoked(TokenFamilyEntity family, String reason) {
-        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED).subject(family.getSubject()).client(family.getClientId())
-                .flow(family.getFlowId()).detail("family", family.getFamilyId()).detail("reason", reason));
+        audit.record(AuditEvent.of(AuditEventType.FAMILY_REVOKED)
+                .subject(family.getSubject())
+                .client(family.getClientId())
+                .flow(family.getFlowId())
+                .detail("family", family.getFamilyId())
+                .detail("reason", reason));
     }
 
     /** RFC 7009 for a refresh token: revokes its family if the token is {@code clientId}'s; unknown tokens are ignored. */
@@ -178,13 +200,16 @@ public class RevocationService {
     /** The ids of families revoked after {@code since}. */
     public Set<String> familiesRevokedSince(Instant since) {
         return new HashSet<>(em.createNamedQuery(TokenFamilyEntity.REVOKED_SINCE, String.class)
-                .setParameter("since", since).getResultList());
+                .setParameter("since", since)
+                .getResultList());
     }
 
     /** Deleted clients revoked after {@code since}, with the instant up to which their access tokens are refused. */
     public Map<String, Instant> clientsRevokedSince(Instant since) {
         Map<String, Instant> clients = new HashMap<>();
-        em.createNamedQuery(RevokedClientEntity.SINCE, RevokedClientEntity.class).setParameter("since", since).getResultList()
+        em.createNamedQuery(RevokedClientEntity.SINCE, RevokedClientEntity.class)
+                .setParameter("since", since)
+                .getResultList()
                 .forEach(entry -> clients.put(entry.getClientId(), entry.getRevokedAt()));
         return clients;
     }
@@ -192,6 +217,7 @@ public class RevocationService {
     /** The {@code jti}s of revoked access tokens that have not expired yet. */
     public Set<String> unexpiredRevokedAccessTokens() {
         return new HashSet<>(em.createNamedQuery(RevokedAccessTokenEntity.UNEXPIRED, String.class)
-                .setParameter("now", clock.instant()).getResultList());
+                .setParameter("now", clock.instant())
+                .getResultList());
     }
 }

@@ -38,12 +38,18 @@ public class AccessTokenIssuer {
     private AuthServerConfig config;
 
     /** A token for {@code subject}, issued to {@code clientId}; {@code familyId} is null outside a family. */
-    public IssuedAccessToken issue(TokenSubject subject, String clientId, List<String> scopes, String familyId, Instant now) {
+    public IssuedAccessToken issue(
+            TokenSubject subject, String clientId, List<String> scopes, String familyId, Instant now) {
         return issue(subject, clientId, scopes, familyId, now, config.accessTokenLifetime());
     }
 
     /** {@link #issue(TokenSubject, String, List, String, Instant)} with its own lifetime (a personal access token). */
-    public IssuedAccessToken issue(TokenSubject subject, String clientId, List<String> scopes, String familyId, Instant now,
+    public IssuedAccessToken issue(
+            TokenSubject subject,
+            String clientId,
+            List<String> scopes,
+            String familyId,
+            Instant now,
             Duration lifetime) {
         String jti = familyId == null ? Secrets.random(16) : familyId + "." + Secrets.random(16);
         long issuedAt = now.getEpochSecond();
@@ -60,7 +66,12 @@ public class AccessTokenIssuer {
         if (subject.authenticatedAt() != null) {
             claims.put("auth_time", subject.authenticatedAt().getEpochSecond());
         }
-        return new IssuedAccessToken(NimbusJose.sign(claims, keys.active(), TYPE), jti, lifetime.toSeconds(), scopes,
-                subject.name(), subject.resource());
+        return new IssuedAccessToken(
+                NimbusJose.sign(claims, keys.active(), TYPE),
+                jti,
+                lifetime.toSeconds(),
+                scopes,
+                subject.name(),
+                subject.resource());
     }
 }

@@ -31,5 +31,4 @@ public class AuthorizationCodeGrant {
         String verifier = form.required("code_verifier");
         return families.redeem(client, code, form.single("redirect_uri").orElse(null), verifier, form.all("resource"));
     }
-
 }

@@ -35,6 +35,7 @@ public class ClientAuthenticationThrottle {
 
     @Inject
     private Clock clock;
+
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     /** How long the caller must still wait before an attempt for this client; empty when it may try now. */
@@ -81,6 +82,5 @@ public class ClientAuthenticationThrottle {
         return clientId + '\n' + CallerNetwork.of(callerAddress);
     }
 
-    private record Failures(int count, Instant last, Instant blockedUntil) {
-    }
+    private record Failures(int count, Instant last, Instant blockedUntil) {}
 }

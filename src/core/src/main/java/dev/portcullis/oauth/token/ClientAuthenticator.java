@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -69,11 +70,17 @@ public class ClientAuthenticator {
         // is read once, for its metadata and its secret hash (the token endpoint's hot path); a metadata-document
         // client comes from the resolver and has no secret.
         Optional<MachineClient> machine = machineClients.find(clientId);
-        ClientEntity registered = machine.isPresent() || ClientMetadataDocuments.isDocumentUrl(clientId)
-                || clientId.length() > 64 ? null : em.find(ClientEntity.class, clientId);
-        RegisteredClient client = machine.isPresent() ? machine.get().asRegisteredClient()
-                : registered != null ? registeredClient(registered)
-                : ClientMetadataDocuments.isDocumentUrl(clientId) ? clients.resolve(clientId).orElse(null) : null;
+        ClientEntity registered =
+                machine.isPresent() || ClientMetadataDocuments.isDocumentUrl(clientId) || clientId.length() > 64
+                        ? null
+                        : em.find(ClientEntity.class, clientId);
+        RegisteredClient client = machine.isPresent()
+                ? machine.get().asRegisteredClient()
+                : registered != null
+                        ? registeredClient(registered)
+                        : ClientMetadataDocuments.isDocumentUrl(clientId)
+                                ? clients.resolve(clientId).orElse(null)
+                                : null;
         if (client == null) {
             throw TokenErrors.invalidClient("the client is unknown; register it again");
         }
@@ -84,7 +91,8 @@ public class ClientAuthenticator {
         }
         if (client.confidential()) {
             StoredSecret stored = machine.map(m -> new StoredSecret(m.secretHash(), null))
-                    .orElseGet(() -> registered == null ? null
+                    .orElseGet(() -> registered == null
+                            ? null
                             : new StoredSecret(registered.getSecretHash(), registered.getSecretExpiresAt()));
             if (stored == null) {
                 throw TokenErrors.invalidClient("client authentication failed");
@@ -106,11 +114,12 @@ public class ClientAuthenticator {
     }
 
     /** A confidential client's stored secret: its PBKDF2 hash and expiry (null: never, as for machine clients). */
-    private record StoredSecret(String hash, java.time.Instant expiresAt) {
-    }
+    private record StoredSecret(String hash, Instant expiresAt) {}
 
     private static RegisteredClient registeredClient(ClientEntity entity) {
-        return new RegisteredClient(entity.getClientId(), JsonInput.readObject(entity.getMetadata()),
+        return new RegisteredClient(
+                entity.getClientId(),
+                JsonInput.readObject(entity.getMetadata()),
                 RegisteredClient.Source.DYNAMIC_REGISTRATION);
     }
 }

@@ -27,7 +27,8 @@ public record ClientCredentials(String clientId, String secret, String method) {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             ClientCredentials basic = basic(authorization.substring(6).trim());
             if (formSecret.isPresent()) {
-                throw TokenErrors.invalidRequest("use one client authentication method, not both Basic and client_secret");
+                throw TokenErrors.invalidRequest(
+                        "use one client authentication method, not both Basic and client_secret");
             }
             if (formId.isPresent() && !formId.get().equals(basic.clientId())) {
                 throw TokenErrors.invalidRequest("client_id in the body differs from the Basic credentials");
@@ -35,7 +36,8 @@ public record ClientCredentials(String clientId, String secret, String method) {
             return basic;
         }
         String clientId = formId.orElseThrow(() -> TokenErrors.invalidClient("client authentication is missing"));
-        return formSecret.map(secret -> new ClientCredentials(clientId, secret, POST))
+        return formSecret
+                .map(secret -> new ClientCredentials(clientId, secret, POST))
                 .orElseGet(() -> new ClientCredentials(clientId, null, NONE));
     }
 
@@ -46,8 +48,10 @@ public record ClientCredentials(String clientId, String secret, String method) {
             if (colon <= 0) {
                 throw TokenErrors.invalidClient("malformed Basic credentials");
             }
-            return new ClientCredentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8), BASIC);
+            return new ClientCredentials(
+                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8),
+                    BASIC);
         } catch (IllegalArgumentException e) {
             throw TokenErrors.invalidClient("malformed Basic credentials");
         }

@@ -40,7 +40,8 @@ public class ClientCredentialsGrant {
     private Clock clock;
 
     public TokenResponse grant(RegisteredClient client, FormParameters form) {
-        if (!client.confidential() || !client.grantTypes().contains(GRANT_TYPE)
+        if (!client.confidential()
+                || !client.grantTypes().contains(GRANT_TYPE)
                 || client.source() == RegisteredClient.Source.METADATA_DOCUMENT) {
             throw TokenErrors.unauthorizedClient("the client is not registered for the client_credentials grant");
         }
@@ -59,8 +60,12 @@ public class ClientCredentialsGrant {
     private List<String> entitled(RegisteredClient client) {
         Set<String> supportedNow = supported.all();
         List<String> registered = client.scope().map(Scopes::parse).orElse(List.of());
-        List<String> ceiling = client.source() == RegisteredClient.Source.OPERATOR ? registered
+        List<String> ceiling = client.source() == RegisteredClient.Source.OPERATOR
+                ? registered
                 : config.registeredMachineClientScopes();
-        return registered.stream().filter(ceiling::contains).filter(supportedNow::contains).toList();
+        return registered.stream()
+                .filter(ceiling::contains)
+                .filter(supportedNow::contains)
+                .toList();
     }
 }

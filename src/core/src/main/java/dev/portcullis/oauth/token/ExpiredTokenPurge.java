@@ -47,17 +47,28 @@ public class ExpiredTokenPurge {
     public void purge() {
         try {
             Instant now = clock.instant();
-            int refreshTokens = em.createNamedQuery(RefreshTokenEntity.DELETE_EXPIRED).setParameter("before", now).executeUpdate();
-            int families = em.createNamedQuery(TokenFamilyEntity.DELETE_EXPIRED).setParameter("before", now).executeUpdate();
-            int revokedJtis = em.createNamedQuery(RevokedAccessTokenEntity.DELETE_EXPIRED).setParameter("before", now).executeUpdate();
+            int refreshTokens = em.createNamedQuery(RefreshTokenEntity.DELETE_EXPIRED)
+                    .setParameter("before", now)
+                    .executeUpdate();
+            int families = em.createNamedQuery(TokenFamilyEntity.DELETE_EXPIRED)
+                    .setParameter("before", now)
+                    .executeUpdate();
+            int revokedJtis = em.createNamedQuery(RevokedAccessTokenEntity.DELETE_EXPIRED)
+                    .setParameter("before", now)
+                    .executeUpdate();
             Instant clientsBefore = now.minus(config.accessTokenLifetime()).minus(Duration.ofMinutes(2));
-            int revoked = revokedJtis + em.createNamedQuery(RevokedClientEntity.DELETE_BEFORE).setParameter("before", clientsBefore).executeUpdate();
+            int revoked = revokedJtis
+                    + em.createNamedQuery(RevokedClientEntity.DELETE_BEFORE)
+                            .setParameter("before", clientsBefore)
+                            .executeUpdate();
             int codes = authorizationCodes.purgeExpired(now);
             // A week after expiry, so the owner still sees a token that just ended on the account page.
-            int personal = em.createNamedQuery(PersonalTokenEntity.PURGE).setParameter("before", now.minus(Duration.ofDays(7)))
+            int personal = em.createNamedQuery(PersonalTokenEntity.PURGE)
+                    .setParameter("before", now.minus(Duration.ofDays(7)))
                     .executeUpdate();
             LOG.fine(() -> "Purged " + refreshTokens + " refresh tokens, " + families + " token families, " + revoked
-                    + " access-token revocations, " + codes + " authorization codes and " + personal + " personal tokens.");
+                    + " access-token revocations, " + codes + " authorization codes and " + personal
+                    + " personal tokens.");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Purging expired tokens failed; the next run retries: {0}", e.toString());
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +30,8 @@ public final class FormParameters {
 
     /** Parses a form body, checking the media type first. */
     public static FormParameters parse(String contentType, String body) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw TokenErrors.invalidRequest("the request must be application/x-www-form-urlencoded");
         }
         if (body != null && body.length() > MAX_BODY_CHARS) {

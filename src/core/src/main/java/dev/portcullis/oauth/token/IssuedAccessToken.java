@@ -3,7 +3,8 @@ package dev.portcullis.oauth.token;
 import java.util.List;
 
 /** A signed access token and what the token response says about it. */
-public record IssuedAccessToken(String value, String jti, long expiresIn, List<String> scopes, String subject, String resource) {
+public record IssuedAccessToken(
+        String value, String jti, long expiresIn, List<String> scopes, String subject, String resource) {
 
     @Override
     public String toString() {

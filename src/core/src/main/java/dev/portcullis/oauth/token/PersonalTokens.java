@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +34,7 @@ public class PersonalTokens {
     public static final String CLIENT_ID = "portcullis-personal-token";
     /** Active tokens one user may hold; beyond this, older ones must be revoked first. */
     public static final int MAX_ACTIVE = 20;
+
     public static final int MAX_NAME = 100;
 
     @PersistenceContext(unitName = "portcullis")
@@ -59,12 +59,11 @@ public class PersonalTokens {
     private Clock clock;
 
     /** A personal token and its record; {@code token} exists only in this answer. */
-    public record Minted(String token, PersonalToken record) {
-    }
+    public record Minted(String token, PersonalToken record) {}
 
     /** What the owner sees of a token: never the token. */
-    public record PersonalToken(String id, String name, List<String> scopes, Instant createdAt, Instant expiresAt,
-            Instant revokedAt) {
+    public record PersonalToken(
+            String id, String name, List<String> scopes, Instant createdAt, Instant expiresAt, Instant revokedAt) {
 
         public boolean active(Instant now) {
             return revokedAt == null && now.isBefore(expiresAt);
@@ -94,7 +93,9 @@ public class PersonalTokens {
     /** Mints a token for {@code subject}; {@link Refused} for a bad name, scope or lifetime, or too many tokens. */
     public Minted mint(TokenSubject subject, String name, List<String> requested, Duration lifetime) {
         String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > MAX_NAME || cleanName.codePoints().anyMatch(Character::isISOControl)) {
+        if (cleanName.isEmpty()
+                || cleanName.length() > MAX_NAME
+                || cleanName.codePoints().anyMatch(Character::isISOControl)) {
             throw new Refused("Give the token a name of 1 to " + MAX_NAME + " characters.");
         }
         if (requested.isEmpty() || !grantableScopes().containsAll(requested)) {
@@ -109,36 +110,55 @@ public class PersonalTokens {
         }
         List<String> granted = requested.stream().distinct().sorted().toList();
         IssuedAccessToken token = issuer.issue(subject, CLIENT_ID, granted, null, now, lifetime);
-        PersonalTokenEntity entity = new PersonalTokenEntity(token.jti(), subject.name(), cleanName, Scopes.join(granted), now,
-                now.plus(lifetime));
+        PersonalTokenEntity entity = new PersonalTokenEntity(
+                token.jti(), subject.name(), cleanName, Scopes.join(granted), now, now.plus(lifetime));
         em.persist(entity);
-        audit.record(AuditEvent.of(AuditEventType.PERSONAL_TOKEN_CREATED).subject(subject.name()).client(CLIENT_ID)
-                .target(token.jti()).detail("scope", Scopes.join(granted)).detail("expires_at", entity.getExpiresAt().toString()));
+        audit.record(AuditEvent.of(AuditEventType.PERSONAL_TOKEN_CREATED)
+                .subject(subject.name())
+                .client(CLIENT_ID)
+                .target(token.jti())
+                .detail("scope", Scopes.join(granted))
+                .detail("expires_at", entity.getExpiresAt().toString()));
         return new Minted(token.value(), view(entity));
     }
 
     /** The user's tokens, newest first, revoked and expired ones included until the purge removes them. */
     public List<PersonalToken> of(String subject) {
-        return em.createNamedQuery(PersonalTokenEntity.OF_SUBJECT, PersonalTokenEntity.class).setParameter("subject", subject)
-                .getResultList().stream().map(PersonalTokens::view).toList();
+        return em
+                .createNamedQuery(PersonalTokenEntity.OF_SUBJECT, PersonalTokenEntity.class)
+                .setParameter("subject", subject)
+                .getResultList()
+                .stream()
+                .map(PersonalTokens::view)
+                .toList();
     }
 
     /** Revokes the user's token {@code id}; false when it is not theirs, unknown or already ended. */
     public boolean revoke(String subject, String id) {
         PersonalTokenEntity entity = id == null || id.length() > 64 ? null : em.find(PersonalTokenEntity.class, id);
         Instant now = clock.instant();
-        if (entity == null || !entity.getSubject().equals(subject) || entity.getRevokedAt() != null
+        if (entity == null
+                || !entity.getSubject().equals(subject)
+                || entity.getRevokedAt() != null
                 || !now.isBefore(entity.getExpiresAt())) {
             return false;
         }
         entity.revoke(now);
         revocations.revokeAccessToken(entity.getTokenId(), CLIENT_ID, entity.getExpiresAt());
-        audit.record(AuditEvent.of(AuditEventType.PERSONAL_TOKEN_REVOKED).subject(subject).client(CLIENT_ID).target(id));
+        audit.record(AuditEvent.of(AuditEventType.PERSONAL_TOKEN_REVOKED)
+                .subject(subject)
+                .client(CLIENT_ID)
+                .target(id));
         return true;
     }
 
     private static PersonalToken view(PersonalTokenEntity entity) {
-        return new PersonalToken(entity.getTokenId(), entity.getName(), Scopes.parse(entity.getScope()), entity.getCreatedAt(),
-                entity.getExpiresAt(), entity.getRevokedAt());
+        return new PersonalToken(
+                entity.getTokenId(),
+                entity.getName(),
+                Scopes.parse(entity.getScope()),
+                entity.getCreatedAt(),
+                entity.getExpiresAt(),
+                entity.getRevokedAt());
     }
 }

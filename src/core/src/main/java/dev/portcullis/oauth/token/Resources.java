@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     static void requireOnly(List<String> requested, String granted) {
         for (String resource : requested) {

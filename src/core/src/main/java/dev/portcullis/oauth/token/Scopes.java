@@ -19,8 +19,7 @@ public final class Scopes {
 
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** The scope tokens of a scope string; {@code invalid_scope} when malformed. */
     public static List<String> parse(String scope) {

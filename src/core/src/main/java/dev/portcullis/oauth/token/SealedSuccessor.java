@@ -20,8 +20,7 @@ final class SealedSuccessor {
 
     private static final String LABEL = "portcullis refresh-token successor v1:";
 
-    private SealedSuccessor() {
-    }
+    private SealedSuccessor() {}
 
     static String seal(String successor, String presentedToken, String presentedHash) {
         return encryption(presentedToken).encrypt(successor.getBytes(StandardCharsets.UTF_8), presentedHash);
@@ -33,7 +32,8 @@ final class SealedSuccessor {
             return Optional.empty();
         }
         try {
-            return Optional.of(new String(encryption(presentedToken).decrypt(sealed, presentedHash), StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(encryption(presentedToken).decrypt(sealed, presentedHash), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.revocation.RevocationService;
 import dev.portcullis.persistence.RefreshTokenEntity;
 import dev.portcullis.persistence.TokenFamilyEntity;
+import dev.portcullis.telemetry.Telemetry;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class TokenFamilies {
     private EntityManager em;
 
     @Inject
-    private dev.portcullis.telemetry.Telemetry telemetry;
+    private Telemetry telemetry;
 
     @Inject
     private AccessTokenIssuer issuer;
@@ -91,9 +92,16 @@ public class TokenFamilies {
      */
     public TokenResponse start(RegisteredClient client, AuthorizationGrant grant) {
         Instant now = clock.instant();
-        TokenFamilyEntity family = new TokenFamilyEntity(Secrets.random(16), grant.grantId(), client.clientId(),
-                grant.subject(), groupsJson(grant.groups()), Scopes.join(grant.scopes()), grant.resource(),
-                grant.authenticatedAt(), now);
+        TokenFamilyEntity family = new TokenFamilyEntity(
+                Secrets.random(16),
+                grant.grantId(),
+                client.clientId(),
+                grant.subject(),
+                groupsJson(grant.groups()),
+                Scopes.join(grant.scopes()),
+                grant.resource(),
+                grant.authenticatedAt(),
+                now);
         family.setFlowId(grant.flowId());
         audit.joinFlow(grant.flowId());
         em.persist(family);
@@ -112,7 +120,8 @@ public class TokenFamilies {
      * Redeems an authorization code and starts its family, in one transaction: if storing the family fails, the code
      * stays unused. A {@code resource} sent with the code must be the one it was issued for.
      */
-    public TokenResponse redeem(RegisteredClient client, String code, String redirectUri, String verifier, List<String> resources) {
+    public TokenResponse redeem(
+            RegisteredClient client, String code, String redirectUri, String verifier, List<String> resources) {
         AuthorizationGrant grant = codes.redeem(code, client.clientId(), redirectUri, verifier);
         Resources.requireOnly(resources, grant.resource());
         return start(client, grant);
@@ -123,17 +132,20 @@ public class TokenFamilies {
      * are locked (SELECT ... FOR UPDATE, always in that order), so refreshes within one family run one after another
      * and cannot deadlock on Derby's row locks.
      */
-    public TokenResponse refresh(RegisteredClient client, String refreshToken, Optional<String> scope, List<String> resources) {
+    public TokenResponse refresh(
+            RegisteredClient client, String refreshToken, Optional<String> scope, List<String> resources) {
         Instant now = clock.instant();
         String hash = Secrets.fastHash(refreshToken);
         RefreshTokenEntity presented = em.find(RefreshTokenEntity.class, hash, LockModeType.PESSIMISTIC_WRITE);
         if (presented == null || !now.isBefore(presented.getExpiresAt())) {
             throw invalidRefreshToken();
         }
-        if (presented.getRotatedAt() != null && now.isAfter(presented.getRotatedAt().plus(config.refreshTokenReuseGrace()))) {
+        if (presented.getRotatedAt() != null
+                && now.isAfter(presented.getRotatedAt().plus(config.refreshTokenReuseGrace()))) {
             throw reusedAfterGraceWindow(presented.getFamilyId(), client);
         }
-        TokenFamilyEntity family = em.find(TokenFamilyEntity.class, presented.getFamilyId(), LockModeType.PESSIMISTIC_WRITE);
+        TokenFamilyEntity family =
+                em.find(TokenFamilyEntity.class, presented.getFamilyId(), LockModeType.PESSIMISTIC_WRITE);
         if (family != null) {
             audit.joinFlow(family.getFlowId());
         }
@@ -141,7 +153,8 @@ public class TokenFamilies {
             throw invalidRefreshToken();
         }
         if (!now.isBefore(absoluteEnd(family))) {
-            throw TokenErrors.invalidGrant("the authorization has reached its maximum lifetime; the user has to sign in again");
+            throw TokenErrors.invalidGrant(
+                    "the authorization has reached its maximum lifetime; the user has to sign in again");
         }
         Resources.requireOnly(resources, family.getResource());
         List<String> scopes = Scopes.narrow(scope, Scopes.parse(family.getScope()));
@@ -149,19 +162,25 @@ public class TokenFamilies {
         boolean rotated = successor != null;
         if (successor == null) {
             successor = sameSuccessor(presented, refreshToken, now);
-            LOG.fine(() -> "Refresh token reused within the grace window in family " + family.getFamilyId() + ": the same successor.");
+            LOG.fine(() -> "Refresh token reused within the grace window in family " + family.getFamilyId()
+                    + ": the same successor.");
         }
-        audit.record(AuditEvent.of(AuditEventType.REFRESH_ROTATED).subject(family.getSubject()).client(client.clientId())
-                .detail("family", family.getFamilyId()).detail("within_grace", !rotated));
+        audit.record(AuditEvent.of(AuditEventType.REFRESH_ROTATED)
+                .subject(family.getSubject())
+                .client(client.clientId())
+                .detail("family", family.getFamilyId())
+                .detail("within_grace", !rotated));
         return new TokenResponse(accessToken(family, scopes, now), successor);
     }
 
     /** Marks the presented token rotated, with its sealed successor; null if another refresh rotated it first. */
     private String rotate(RefreshTokenEntity presented, String refreshToken, TokenFamilyEntity family, Instant now) {
         String successor = Secrets.random(32);
-        int marked = em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED).setParameter("now", now)
+        int marked = em.createNamedQuery(RefreshTokenEntity.MARK_ROTATED)
+                .setParameter("now", now)
                 .setParameter("successor", SealedSuccessor.seal(successor, refreshToken, presented.getTokenHash()))
-                .setParameter("hash", presented.getTokenHash()).executeUpdate();
+                .setParameter("hash", presented.getTokenHash())
+                .executeUpdate();
         if (marked == 0) {
             em.refresh(presented);
             return null;
@@ -175,8 +194,11 @@ public class TokenFamilies {
      * refused if it cannot be opened (rotated before successors were kept) or was itself rotated or has expired.
      */
     private String sameSuccessor(RefreshTokenEntity presented, String refreshToken, Instant now) {
-        Optional<String> successor = SealedSuccessor.open(presented.getSuccessorSealed(), refreshToken, presented.getTokenHash());
-        RefreshTokenEntity next = successor.map(s -> em.find(RefreshTokenEntity.class, Secrets.fastHash(s))).orElse(null);
+        Optional<String> successor =
+                SealedSuccessor.open(presented.getSuccessorSealed(), refreshToken, presented.getTokenHash());
+        RefreshTokenEntity next = successor
+                .map(s -> em.find(RefreshTokenEntity.class, Secrets.fastHash(s)))
+                .orElse(null);
         if (next == null || next.getRotatedAt() != null || !now.isBefore(next.getExpiresAt())) {
             throw TokenErrors.invalidGrant("the refresh token was already used; use the refresh token issued for it");
         }
@@ -190,8 +212,8 @@ public class TokenFamilies {
     private OAuthException reusedAfterGraceWindow(String familyId, RegisteredClient client) {
         telemetry.refreshReplay();
         if (revocations.revokeReplayedFamily(familyId, client.clientId())) {
-            LOG.warning(() -> "A rotated refresh token of client " + client.clientId() + " was used again after the grace"
-                    + " window; token family " + familyId + " is revoked.");
+            LOG.warning(() -> "A rotated refresh token of client " + client.clientId()
+                    + " was used again after the grace" + " window; token family " + familyId + " is revoked.");
             return TokenErrors.invalidGrant("the refresh token was already used; the authorization is revoked");
         }
         return invalidRefreshToken();
@@ -215,8 +237,8 @@ public class TokenFamilies {
     }
 
     private IssuedAccessToken accessToken(TokenFamilyEntity family, List<String> scopes, Instant now) {
-        TokenSubject subject = new TokenSubject(family.getSubject(), groups(family.getGroupsJson()), family.getResource(),
-                family.getAuthenticatedAt());
+        TokenSubject subject = new TokenSubject(
+                family.getSubject(), groups(family.getGroupsJson()), family.getResource(), family.getAuthenticatedAt());
         IssuedAccessToken token = issuer.issue(subject, family.getClientId(), scopes, family.getFamilyId(), now);
         family.extendTo(now.plusSeconds(token.expiresIn()));
         return token;
@@ -229,7 +251,8 @@ public class TokenFamilies {
     }
 
     private static List<String> groups(String json) {
-        return JsonInput.read(json).asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString)
+        return JsonInput.read(json).asJsonArray().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .toList();
     }
 }

@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.Response;
 public record TokenResponse(IssuedAccessToken accessToken, String refreshToken) {
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("access_token", accessToken.value())
                 .add("token_type", "Bearer")
                 .add("expires_in", accessToken.expiresIn())
@@ -28,7 +29,9 @@ public record TokenResponse(IssuedAccessToken accessToken, String refreshToken) 
     }
 
     public Response toResponse() {
-        return NoStore.ok(MediaType.APPLICATION_JSON_TYPE).entity(toJson().toString()).build();
+        return NoStore.ok(MediaType.APPLICATION_JSON_TYPE)
+                .entity(toJson().toString())
+                .build();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientUsage;
+import dev.portcullis.telemetry.Telemetry;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ public class TokenService {
     private AuditTrail audit;
 
     @Inject
-    private dev.portcullis.telemetry.Telemetry telemetry;
+    private Telemetry telemetry;
 
     private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
 
@@ -53,13 +54,19 @@ public class TokenService {
         try {
             TokenResponse response = run(authorization, form, callerAddress);
             IssuedAccessToken token = response.accessToken();
-            audit.record(AuditEvent.of(AuditEventType.TOKEN_ISSUED).subject(token.subject()).client(clientId(form, authorization))
-                    .detail("grant_type", form.single("grant_type").orElse(null)).detail("scope", Scopes.join(token.scopes()))
-                    .detail("resource", token.resource()).detail("refresh_token_issued", response.refreshToken() != null));
+            audit.record(AuditEvent.of(AuditEventType.TOKEN_ISSUED)
+                    .subject(token.subject())
+                    .client(clientId(form, authorization))
+                    .detail("grant_type", form.single("grant_type").orElse(null))
+                    .detail("scope", Scopes.join(token.scopes()))
+                    .detail("resource", token.resource())
+                    .detail("refresh_token_issued", response.refreshToken() != null));
             return response;
         } catch (OAuthException e) {
-            audit.record(AuditEvent.of(AuditEventType.TOKEN_REFUSED).client(clientId(form, authorization))
-                    .failed(e.error().description()).detail("error", e.error().error())
+            audit.record(AuditEvent.of(AuditEventType.TOKEN_REFUSED)
+                    .client(clientId(form, authorization))
+                    .failed(e.error().description())
+                    .detail("error", e.error().error())
                     .detail("grant_type", grantTypeOf(form)));
             throw e;
         }
@@ -84,16 +91,17 @@ public class TokenService {
 
     private TokenResponse run(String authorization, FormParameters form, String callerAddress) {
         String grantType = form.required("grant_type");
-        RegisteredClient client = authenticator.authenticate(ClientCredentials.from(authorization, form), callerAddress);
+        RegisteredClient client =
+                authenticator.authenticate(ClientCredentials.from(authorization, form), callerAddress);
         // On the server's span of this request: which client, which grant (never a credential or code).
-        telemetry.annotate(dev.portcullis.telemetry.Telemetry.CLIENT_ID, client.clientId());
-        telemetry.annotate(dev.portcullis.telemetry.Telemetry.GRANT_TYPE,
-                dev.portcullis.telemetry.Telemetry.GRANT_TYPES.contains(grantType) ? grantType : "(unsupported)");
+        telemetry.annotate(Telemetry.CLIENT_ID, client.clientId());
+        telemetry.annotate(
+                Telemetry.GRANT_TYPE, Telemetry.GRANT_TYPES.contains(grantType) ? grantType : "(unsupported)");
         TokenResponse response = switch (grantType) {
             case AuthorizationCodeGrant.GRANT_TYPE -> authorizationCode.grant(client, form);
             case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(client, form);
-            case TokenFamilies.REFRESH_GRANT_TYPE -> families.refresh(client, form.required("refresh_token"),
-                    form.single("scope"), form.all("resource"));
+            case TokenFamilies.REFRESH_GRANT_TYPE ->
+                families.refresh(client, form.required("refresh_token"), form.single("scope"), form.all("resource"));
             default -> throw TokenErrors.unsupportedGrantType("the grant type " + grantType + " is not supported");
         };
         telemetry.tokenIssued(grantType);

@@ -32,6 +32,7 @@ public class VerifiedSecrets {
 
     @Inject
     private Clock clock;
+
     private final ConcurrentHashMap<String, Instant> verified = new ConcurrentHashMap<>();
 
     /**

@@ -46,21 +46,23 @@ public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
             // and nothing for the log above FINE.
             LOG.fine(() -> "Request not readable: " + exception.getClass().getName() + thrownAt(exception));
             return NoStore.set(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE))
-                    .entity(UNREADABLE).build();
+                    .entity(UNREADABLE)
+                    .build();
         }
         String correlationId = UUID.randomUUID().toString();
-        LOG.severe(() -> "Unhandled " + exception.getClass().getName() + thrownAt(exception)
-                + " [correlation id " + correlationId + "]");
+        LOG.severe(() -> "Unhandled " + exception.getClass().getName() + thrownAt(exception) + " [correlation id "
+                + correlationId + "]");
         if (LOG.isLoggable(Level.FINE)) {
             LOG.log(Level.FINE, "Unhandled exception [correlation id " + correlationId + "]", exception);
         }
-        return NoStore.set(Response.serverError()
-                .type(MediaType.APPLICATION_JSON_TYPE))
-                .entity(Jsons.PROVIDER.createObjectBuilder()
+        return NoStore.set(Response.serverError().type(MediaType.APPLICATION_JSON_TYPE))
+                .entity(Jsons.PROVIDER
+                        .createObjectBuilder()
                         .add("error", "server_error")
                         .add("error_description", "The server could not answer this request.")
                         .add("correlation_id", correlationId)
-                        .build().toString())
+                        .build()
+                        .toString())
                 .build();
     }
 
@@ -70,7 +72,8 @@ public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
             Method getResponse = exception.getClass().getMethod("getResponse");
             if (Response.class.isAssignableFrom(getResponse.getReturnType())
                     && getResponse.invoke(exception) instanceof Response response
-                    && response.getStatus() >= 400 && response.getStatus() < 500) {
+                    && response.getStatus() >= 400
+                    && response.getStatus() < 500) {
                 return response;
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -79,7 +82,9 @@ public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
         try {
             Method getErrorCode = exception.getClass().getMethod("getErrorCode");
             if (getErrorCode.getReturnType() == int.class
-                    && getErrorCode.invoke(exception) instanceof Integer status && status >= 400 && status < 500) {
+                    && getErrorCode.invoke(exception) instanceof Integer status
+                    && status >= 400
+                    && status < 500) {
                 return Response.status(status).build();
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -90,7 +95,8 @@ public class LastResortExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static String thrownAt(Throwable exception) {
         StackTraceElement[] trace = exception.getStackTrace();
-        return trace.length == 0 ? "" : " at " + trace[0].getClassName() + "." + trace[0].getMethodName() + ":"
-                + trace[0].getLineNumber();
+        return trace.length == 0
+                ? ""
+                : " at " + trace[0].getClassName() + "." + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
     }
 }

@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
 public class MalformedContentTypeFilter extends HttpFilter {
 
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-    private static final String QUOTED = "\"(?:[\\t \\x21\\x23-\\x5B\\x5D-\\x7E\\x80-\\xFF]|\\\\[\\t \\x21-\\x7E\\x80-\\xFF])*\"";
-    private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN
-            + "(?:[ \\t]*;[ \\t]*(?:" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))?)*[ \\t]*");
-    static final String BODY = "{\"error\":\"invalid_request\",\"error_description\":\"The Content-Type header is not a media type.\"}";
+    private static final String QUOTED =
+            "\"(?:[\\t \\x21\\x23-\\x5B\\x5D-\\x7E\\x80-\\xFF]|\\\\[\\t \\x21-\\x7E\\x80-\\xFF])*\"";
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            TOKEN + "/" + TOKEN + "(?:[ \\t]*;[ \\t]*(?:" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))?)*[ \\t]*");
+    static final String BODY =
+            "{\"error\":\"invalid_request\",\"error_description\":\"The Content-Type header is not a media type.\"}";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -17,8 +17,7 @@ public final class NoStore {
     private static final String CACHE_CONTROL = "Cache-Control";
     private static final String NO_STORE = "no-store";
 
-    private NoStore() {
-    }
+    private NoStore() {}
 
     /** A 200 builder with the no-store headers ({@code Cache-Control} and {@code Pragma}). */
     public static Response.ResponseBuilder ok(MediaType type) {

@@ -40,7 +40,9 @@ public abstract class PublicCorsFilter extends HttpFilter {
         if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null && requestedMethod != null) {
             if (methods().contains(requestedMethod)) { // methods are case-sensitive (Fetch standard)
                 response.setHeader("Access-Control-Allow-Origin", "*");
-                response.setHeader("Access-Control-Allow-Methods", String.join(", ", methods().stream().sorted().toList()));
+                response.setHeader(
+                        "Access-Control-Allow-Methods",
+                        String.join(", ", methods().stream().sorted().toList()));
                 response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
                 response.setHeader("Access-Control-Max-Age", "600");
             }

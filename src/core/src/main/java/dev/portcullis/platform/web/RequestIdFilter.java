@@ -29,7 +29,8 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known
+        String id = request.getAttribute(ATTRIBUTE) instanceof String known
+                ? known
                 : Correlation.acceptOrGenerate(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);

@@ -40,7 +40,8 @@ class ClientMetadataDocumentsTest {
         fixture = HttpsFixture.start(dir);
         fixture.serve("/good.json", ex -> {
             GOOD_HITS.incrementAndGet();
-            HttpsFixture.respond(ex, 200, document(fixture.url("/good.json"), ""), "Cache-Control", "public, max-age=300");
+            HttpsFixture.respond(
+                    ex, 200, document(fixture.url("/good.json"), ""), "Cache-Control", "public, max-age=300");
         });
         fixture.serve("/uncached.json", ex -> {
             UNCACHED_HITS.incrementAndGet();
@@ -54,25 +55,48 @@ class ClientMetadataDocumentsTest {
             }
         });
         fixture.serve("/wrong-id.json", ex -> HttpsFixture.respond(ex, 200, document(fixture.url("/other.json"), "")));
-        fixture.serve("/trailing.json", ex -> HttpsFixture.respond(ex, 200, document(fixture.url("/trailing.json/"), "")));
-        fixture.serve("/big.json", ex -> HttpsFixture.respond(ex, 200,
-                document(fixture.url("/big.json"), ",\"padding\":\"" + "x".repeat(6000) + "\"")));
-        fixture.serve("/secret.json", ex -> HttpsFixture.respond(ex, 200,
-                document(fixture.url("/secret.json"), ",\"client_secret\":\"s\"")));
-        fixture.serve("/basic.json", ex -> HttpsFixture.respond(ex, 200,
-                document(fixture.url("/basic.json"), ",\"token_endpoint_auth_method\":\"client_secret_basic\"")));
-        fixture.serve("/bad-redirect.json", ex -> HttpsFixture.respond(ex, 200,
-                "{\"client_id\":\"" + fixture.url("/bad-redirect.json") + "\",\"client_name\":\"X\",\"redirect_uris\":[\"javascript:x\"]}"));
-        fixture.serve("/no-name.json", ex -> HttpsFixture.respond(ex, 200,
-                "{\"client_id\":\"" + fixture.url("/no-name.json") + "\",\"redirect_uris\":[\"https://a.example/cb\"]}"));
+        fixture.serve(
+                "/trailing.json", ex -> HttpsFixture.respond(ex, 200, document(fixture.url("/trailing.json/"), "")));
+        fixture.serve(
+                "/big.json",
+                ex -> HttpsFixture.respond(
+                        ex, 200, document(fixture.url("/big.json"), ",\"padding\":\"" + "x".repeat(6000) + "\"")));
+        fixture.serve(
+                "/secret.json",
+                ex -> HttpsFixture.respond(ex, 200, document(fixture.url("/secret.json"), ",\"client_secret\":\"s\"")));
+        fixture.serve(
+                "/basic.json",
+                ex -> HttpsFixture.respond(
+                        ex,
+                        200,
+                        document(
+                                fixture.url("/basic.json"),
+                                ",\"token_endpoint_auth_method\":\"client_secret_basic\"")));
+        fixture.serve(
+                "/bad-redirect.json",
+                ex -> HttpsFixture.respond(
+                        ex,
+                        200,
+                        "{\"client_id\":\"" + fixture.url("/bad-redirect.json")
+                                + "\",\"client_name\":\"X\",\"redirect_uris\":[\"javascript:x\"]}"));
+        fixture.serve(
+                "/no-name.json",
+                ex -> HttpsFixture.respond(
+                        ex,
+                        200,
+                        "{\"client_id\":\"" + fixture.url("/no-name.json")
+                                + "\",\"redirect_uris\":[\"https://a.example/cb\"]}"));
         fixture.serve("/not-json", ex -> HttpsFixture.respond(ex, 200, "hello"));
         fixture.serve("/missing.json", ex -> HttpsFixture.respond(ex, 404, ""));
         fixture.serve("/hop", ex -> HttpsFixture.respond(ex, 302, "", "Location", "/hop-target.json"));
         fixture.serve("/hop-target.json", ex -> HttpsFixture.respond(ex, 200, document(fixture.url("/hop"), "")));
-        fixture.serve("/hop-to-loopback", ex -> HttpsFixture.respond(ex, 302, "",
-                "Location", "https://127.0.0.1:" + fixture.port() + "/good.json"));
-        fixture.serve("/hop-to-metadata-service", ex -> HttpsFixture.respond(ex, 307, "",
-                "Location", "https://169.254.169.254/latest/meta-data"));
+        fixture.serve(
+                "/hop-to-loopback",
+                ex -> HttpsFixture.respond(
+                        ex, 302, "", "Location", "https://127.0.0.1:" + fixture.port() + "/good.json"));
+        fixture.serve(
+                "/hop-to-metadata-service",
+                ex -> HttpsFixture.respond(ex, 307, "", "Location", "https://169.254.169.254/latest/meta-data"));
         fixture.serve("/slow.json", ex -> {
             try {
                 Thread.sleep(3_000);
@@ -170,10 +194,13 @@ class ClientMetadataDocumentsTest {
         int before = FAILING_HITS.get();
 
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> documents.resolve(fixture.url("/failing.json"))).isInstanceOf(MetadataDocumentException.class);
+            assertThatThrownBy(() -> documents.resolve(fixture.url("/failing.json")))
+                    .isInstanceOf(MetadataDocumentException.class);
         }
 
-        assertThat(FAILING_HITS.get() - before).as("fetches of a failing document within the failure cache").isEqualTo(1);
+        assertThat(FAILING_HITS.get() - before)
+                .as("fetches of a failing document within the failure cache")
+                .isEqualTo(1);
     }
 
     /** At most two fetches run against one host at a time; the others are refused at once instead of waiting. */
@@ -208,8 +235,12 @@ class ClientMetadataDocumentsTest {
                 messages.add(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS));
             }
 
-            assertThat(concurrent).as("fetches running against one host at once").isLessThanOrEqualTo(2);
-            assertThat(messages).filteredOn(m -> m.contains("too many concurrent document fetches from this host")).hasSize(4);
+            assertThat(concurrent)
+                    .as("fetches running against one host at once")
+                    .isLessThanOrEqualTo(2);
+            assertThat(messages)
+                    .filteredOn(m -> m.contains("too many concurrent document fetches from this host"))
+                    .hasSize(4);
         } finally {
             release.countDown();
             callers.shutdownNow();
@@ -222,19 +253,21 @@ class ClientMetadataDocumentsTest {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> impatientFetcher().fetch(java.net.URI.create(fixture.url("/slow-hop-1"))))
-                .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
+                .isInstanceOf(MetadataDocumentException.class)
+                .hasMessageContaining("Timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
     }
 
     @Test
     void resolveWhenNoExecutorThreadFreeThenRefusedAndSlotsGivenBack() throws Exception {
-        ClientMetadataDocuments documents = documents(List.of("localhost:" + fixture.port()), Clock.systemUTC(),
-                task -> {
+        ClientMetadataDocuments documents =
+                documents(List.of("localhost:" + fixture.port()), Clock.systemUTC(), task -> {
                     throw new java.util.concurrent.RejectedExecutionException("full");
                 });
 
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> documents.resolve(fixture.url("/good.json"))).hasMessageContaining("no thread is free");
+            assertThatThrownBy(() -> documents.resolve(fixture.url("/good.json")))
+                    .hasMessageContaining("no thread is free");
         }
         assertThat(documents.fetchesInFlight()).isZero();
     }
@@ -243,9 +276,11 @@ class ClientMetadataDocumentsTest {
     void resolveWhenFetchedOnTheExecutorThenCallerGetsTheDocument() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            ClientMetadataDocuments documents = documents(List.of("localhost:" + fixture.port()), Clock.systemUTC(), pool);
+            ClientMetadataDocuments documents =
+                    documents(List.of("localhost:" + fixture.port()), Clock.systemUTC(), pool);
 
-            assertThat(documents.resolve(fixture.url("/uncached.json")).clientId()).isEqualTo(fixture.url("/uncached.json"));
+            assertThat(documents.resolve(fixture.url("/uncached.json")).clientId())
+                    .isEqualTo(fixture.url("/uncached.json"));
         } finally {
             pool.shutdownNow();
         }
@@ -258,13 +293,22 @@ class ClientMetadataDocumentsTest {
                 TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Clock.systemUTC());
         java.net.InetAddress fixtureAddress = java.net.InetAddress.getByName("localhost");
 
-        PinnedHttpsExchange.Response response = exchange.get(java.net.URI.create("https://pinned.invalid:" + fixture.port()
-                + "/uncached.json"), List.of(fixtureAddress), 5120, 1000, java.time.Instant.now().plusSeconds(3));
+        PinnedHttpsExchange.Response response = exchange.get(
+                java.net.URI.create("https://pinned.invalid:" + fixture.port() + "/uncached.json"),
+                List.of(fixtureAddress),
+                5120,
+                1000,
+                java.time.Instant.now().plusSeconds(3));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThatThrownBy(() -> exchange.get(java.net.URI.create("https://other.invalid:" + fixture.port() + "/good.json"),
-                List.of(fixtureAddress), 5120, 1000, java.time.Instant.now().plusSeconds(3)))
-                .as("the certificate must match the URL's host").isInstanceOf(javax.net.ssl.SSLException.class);
+        assertThatThrownBy(() -> exchange.get(
+                        java.net.URI.create("https://other.invalid:" + fixture.port() + "/good.json"),
+                        List.of(fixtureAddress),
+                        5120,
+                        1000,
+                        java.time.Instant.now().plusSeconds(3)))
+                .as("the certificate must match the URL's host")
+                .isInstanceOf(javax.net.ssl.SSLException.class);
     }
 
     @Test
@@ -274,8 +318,10 @@ class ClientMetadataDocumentsTest {
 
     @Test
     void resolveWhenRedirectHopTargetsLoopbackOrLinkLocalThenRefused() {
-        assertThatThrownBy(() -> documents().resolve(fixture.url("/hop-to-loopback"))).hasMessageContaining("non-public");
-        assertThatThrownBy(() -> documents().resolve(fixture.url("/hop-to-metadata-service"))).hasMessageContaining("non-public");
+        assertThatThrownBy(() -> documents().resolve(fixture.url("/hop-to-loopback")))
+                .hasMessageContaining("non-public");
+        assertThatThrownBy(() -> documents().resolve(fixture.url("/hop-to-metadata-service")))
+                .hasMessageContaining("non-public");
         assertThatThrownBy(() -> documents().resolve(fixture.url("/loop"))).hasMessageContaining("redirects");
     }
 
@@ -294,9 +340,15 @@ class ClientMetadataDocumentsTest {
 
     @Test
     void resolveWhenUrlShapeWrongThenRefusedWithoutFetching() {
-        for (String bad : List.of("https://localhost:1", "https://localhost:1/", "https://localhost:1/a/../b.json",
-                "https://localhost:1/a/./b.json", "https://localhost:1/c.json#f", "https://u@localhost:1/c.json",
-                "https://localhost:1/c.json?x=1", "http://localhost:1/c.json")) {
+        for (String bad : List.of(
+                "https://localhost:1",
+                "https://localhost:1/",
+                "https://localhost:1/a/../b.json",
+                "https://localhost:1/a/./b.json",
+                "https://localhost:1/c.json#f",
+                "https://u@localhost:1/c.json",
+                "https://localhost:1/c.json?x=1",
+                "http://localhost:1/c.json")) {
             assertThatThrownBy(() -> documents().resolve(bad)).as(bad).isInstanceOf(MetadataDocumentException.class);
         }
     }
@@ -311,33 +363,44 @@ class ClientMetadataDocumentsTest {
     @Test
     void resolveWhenServerTooSlowThenTimesOut() throws Exception {
         assertThatThrownBy(() -> impatientFetcher().fetch(java.net.URI.create(fixture.url("/slow.json"))))
-                .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
+                .isInstanceOf(MetadataDocumentException.class)
+                .hasMessageContaining("Timeout");
     }
 
     @Test
     void resolveWhenBodyStallsAfterTheHeadersThenTimesOut() throws Exception {
         assertThatThrownBy(() -> impatientFetcher().fetch(java.net.URI.create(fixture.url("/stalled-body.json"))))
-                .isInstanceOf(MetadataDocumentException.class).hasMessageContaining("Timeout");
+                .isInstanceOf(MetadataDocumentException.class)
+                .hasMessageContaining("Timeout");
     }
 
     @Test
     void cacheForWhenHeadersVaryThenFollowsThem() {
-        assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("public, max-age=120"))).isEqualTo(Duration.ofSeconds(120));
-        assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("max-age=99999999"))).isEqualTo(Duration.ofDays(1));
-        assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("no-store, max-age=60"))).isZero();
+        assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("public, max-age=120")))
+                .isEqualTo(Duration.ofSeconds(120));
+        assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("max-age=99999999")))
+                .isEqualTo(Duration.ofDays(1));
+        assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("no-store, max-age=60")))
+                .isZero();
         assertThat(MetadataDocumentFetcher.cacheFor(Optional.of("no-cache"))).isZero();
         assertThat(MetadataDocumentFetcher.cacheFor(Optional.empty())).isZero();
     }
 
     /** Gives up after 500 ms. */
     private static MetadataDocumentFetcher impatientFetcher() throws Exception {
-        return new MetadataDocumentFetcher(new SsrfGuard(List.of("localhost:" + fixture.port())),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Duration.ofSeconds(1), Duration.ofMillis(500), Clock.systemUTC());
+        return new MetadataDocumentFetcher(
+                new SsrfGuard(List.of("localhost:" + fixture.port())),
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(500),
+                Clock.systemUTC());
     }
 
     private static void assertRefused(String path, String reason) {
-        assertThatThrownBy(() -> documents().resolve(fixture.url(path))).as(path)
-                .isInstanceOf(MetadataDocumentException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> documents().resolve(fixture.url(path)))
+                .as(path)
+                .isInstanceOf(MetadataDocumentException.class)
+                .hasMessageContaining(reason);
     }
 
     private static ClientMetadataDocuments documents() throws Exception {
@@ -349,20 +412,29 @@ class ClientMetadataDocumentsTest {
     }
 
     private static ClientMetadataDocuments documents(List<String> allowList, Clock clock) throws Exception {
-        MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Clock.systemUTC());
+        MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(
+                new SsrfGuard(allowList),
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())),
+                Clock.systemUTC());
         ClientMetadataValidator validator = new ClientMetadataValidator(
-                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"), List.of("pets:read"));
+                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN),
+                Set.of("pets:read"),
+                List.of("pets:read"));
         return new ClientMetadataDocuments(fetcher, validator, clock);
     }
 
-    private static ClientMetadataDocuments documents(List<String> allowList, Clock clock, java.util.concurrent.Executor executor)
-            throws Exception {
-        MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new SsrfGuard(allowList),
-                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())), Clock.systemUTC());
+    private static ClientMetadataDocuments documents(
+            List<String> allowList, Clock clock, java.util.concurrent.Executor executor) throws Exception {
+        MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(
+                new SsrfGuard(allowList),
+                TrustedCertificates.sslContext(Optional.of(fixture.certificatePem())),
+                Clock.systemUTC());
         ClientMetadataValidator validator = new ClientMetadataValidator(
-                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN), Set.of("pets:read"), List.of("pets:read"));
-        return new ClientMetadataDocuments(fetcher, validator, clock, executor, ClientMetadataDocuments.FetchLimits.defaults());
+                new RedirectUriPolicy(RedirectUriPolicy.PrivateUseSchemes.REVERSE_DOMAIN),
+                Set.of("pets:read"),
+                List.of("pets:read"));
+        return new ClientMetadataDocuments(
+                fetcher, validator, clock, executor, ClientMetadataDocuments.FetchLimits.defaults());
     }
 
     /** A clock the test moves. */

@@ -36,7 +36,8 @@ class ClientResolverArquillianIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ProductWar.named("portcullis-cimd-it.war").addClasses(ClientResolverArquillianIT.class, HttpsFixture.class);
+        return ProductWar.named("portcullis-cimd-it.war")
+                .addClasses(ClientResolverArquillianIT.class, HttpsFixture.class);
     }
 
     @Inject
@@ -49,8 +50,13 @@ class ClientResolverArquillianIT {
     private static void startFixture() throws Exception {
         Path dir = Files.createTempDirectory("cimd-fixture");
         fixture = HttpsFixture.start(dir);
-        fixture.serve("/client.json", ex -> HttpsFixture.respond(ex, 200, "{\"client_id\":\"" + fixture.url("/client.json")
-                + "\",\"client_name\":\"In-container client\",\"redirect_uris\":[\"http://127.0.0.1/cb\"]}"));
+        fixture.serve(
+                "/client.json",
+                ex -> HttpsFixture.respond(
+                        ex,
+                        200,
+                        "{\"client_id\":\"" + fixture.url("/client.json")
+                                + "\",\"client_name\":\"In-container client\",\"redirect_uris\":[\"http://127.0.0.1/cb\"]}"));
         System.setProperty(ALLOW, "localhost:" + fixture.port());
         System.setProperty(TRUST, fixture.certificatePem().toString());
     }
@@ -87,24 +93,33 @@ class ClientResolverArquillianIT {
     void resolveWhenClientIdIsDocumentUrlThenFetchedThroughConfiguredGuardAndTrust() throws Exception {
         startFixture();
         try {
-            RegisteredClient client = resolver.resolve(fixture.url("/client.json")).orElseThrow();
+            RegisteredClient client =
+                    resolver.resolve(fixture.url("/client.json")).orElseThrow();
 
             assertEquals(RegisteredClient.Source.METADATA_DOCUMENT, client.source());
             assertEquals("In-container client", client.clientName().orElseThrow());
-            assertTrue(resolver.resolve(fixture.url("/missing.json")).isEmpty(), "an unusable document resolves to nothing");
-            assertThrows(MetadataDocumentException.class, () -> resolver.resolveDocument("https://127.0.0.1:1/client.json"));
+            assertTrue(
+                    resolver.resolve(fixture.url("/missing.json")).isEmpty(),
+                    "an unusable document resolves to nothing");
+            assertThrows(
+                    MetadataDocumentException.class, () -> resolver.resolveDocument("https://127.0.0.1:1/client.json"));
             assertTrue(resolver.resolve("no-such-registered-client").isEmpty());
 
             AuditRecordEntity ok = fetched(fixture.url("/client.json"), 1).get(0);
             assertEquals("ok", ok.getOutcome());
             AuditRecordEntity missing = fetched(fixture.url("/missing.json"), 1).get(0);
             assertEquals("failed", missing.getOutcome());
-            assertTrue(missing.getDetails().contains("\"reason\":\"") && missing.getDetails().contains("404"),
+            assertTrue(
+                    missing.getDetails().contains("\"reason\":\"")
+                            && missing.getDetails().contains("404"),
                     "the reason of a failed fetch: " + missing.getDetails());
-            AuditRecordEntity unreachable = fetched("https://127.0.0.1:1/client.json", 1).get(0);
+            AuditRecordEntity unreachable =
+                    fetched("https://127.0.0.1:1/client.json", 1).get(0);
             assertEquals("failed", unreachable.getOutcome());
             assertTrue(unreachable.getDetails().contains("\"reason\":\""), unreachable.getDetails());
-            assertTrue(records.page(filter("no-such-registered-client"), 0, 10).isEmpty(), "a registered client is not a document");
+            assertTrue(
+                    records.page(filter("no-such-registered-client"), 0, 10).isEmpty(),
+                    "a registered client is not a document");
         } finally {
             stopFixture();
         }

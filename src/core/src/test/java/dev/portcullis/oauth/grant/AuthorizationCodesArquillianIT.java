@@ -76,7 +76,8 @@ class AuthorizationCodesArquillianIT {
         assertInvalidGrant(() -> codes.redeem(code, "client-b", null, VERIFIER), "redirect_uri");
         assertInvalidGrant(() -> codes.redeem(code, "client-b", REDIRECT, VERIFIER.replace('d', 'e')), "code_verifier");
         assertInvalidGrant(() -> codes.redeem(code, "client-b", REDIRECT, null), "code_verifier");
-        assertEquals("client-b", codes.redeem(code, "client-b", REDIRECT, VERIFIER).clientId());
+        assertEquals(
+                "client-b", codes.redeem(code, "client-b", REDIRECT, VERIFIER).clientId());
     }
 
     @Test
@@ -91,8 +92,9 @@ class AuthorizationCodesArquillianIT {
         assertInvalidGrant(() -> codes.redeem("no-such-code", "client-e", REDIRECT, VERIFIER), "unknown");
         assertInvalidGrant(() -> codes.redeem(null, "client-e", REDIRECT, VERIFIER), "missing");
         String code = codes.issue(approved("client-e", true));
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE OAUTH_AUTHORIZATION_CODE SET EXPIRES_AT = ? WHERE CODE_HASH = ?")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE OAUTH_AUTHORIZATION_CODE SET EXPIRES_AT = ? WHERE CODE_HASH = ?")) {
             update.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
             update.setString(2, Secrets.fastHash(code));
             assertEquals(1, update.executeUpdate());
@@ -104,22 +106,31 @@ class AuthorizationCodesArquillianIT {
     @Test
     void issueThenOnlyTheHashIsStoredAndTheLifetimeIsAtMostSixtySeconds() throws Exception {
         String code = codes.issue(approved("client-f", true));
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT CODE_HASH, ISSUED_AT, EXPIRES_AT FROM OAUTH_AUTHORIZATION_CODE WHERE CLIENT_ID = ?")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT CODE_HASH, ISSUED_AT, EXPIRES_AT FROM OAUTH_AUTHORIZATION_CODE WHERE CLIENT_ID = ?")) {
             query.setString(1, "client-f");
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next());
                 assertTrue(row.getString(1).startsWith("sha256$"));
                 assertFalse(row.getString(1).contains(code));
-                long seconds = ChronoUnit.SECONDS.between(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
+                long seconds = ChronoUnit.SECONDS.between(
+                        row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant());
                 assertTrue(seconds >= 1 && seconds <= 60, "lifetime " + seconds);
             }
         }
     }
 
     private static ApprovedAuthorization approved(String clientId, boolean redirectUriGiven) {
-        return new ApprovedAuthorization(clientId, REDIRECT, redirectUriGiven, Pkce.s256(VERIFIER),
-                "https://localhost:9443/mcp", List.of("pets:read", "pets:write"), "alice", List.of("mcp-users", "team a"),
+        return new ApprovedAuthorization(
+                clientId,
+                REDIRECT,
+                redirectUriGiven,
+                Pkce.s256(VERIFIER),
+                "https://localhost:9443/mcp",
+                List.of("pets:read", "pets:write"),
+                "alice",
+                List.of("mcp-users", "team a"),
                 Instant.now());
     }
 

@@ -19,10 +19,21 @@ class ResourceIndicatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://mcp.example.com/mcp//", "https://mcp.example.com/mcpx", "https://mcp.example.com/mc",
-        "https://mcp.example.com/mcp/x", "https://mcp.example.com/mcp?", "https://mcp.example.com/mcp#",
-        "https://MCP.example.com/mcp", "http://mcp.example.com/mcp", "https://mcp.example.com/mcp/?a", "",
-        "https://mcp.example.com.evil.example/mcp", "https://mcp.example.com"})
+    @ValueSource(
+            strings = {
+                "https://mcp.example.com/mcp//",
+                "https://mcp.example.com/mcpx",
+                "https://mcp.example.com/mc",
+                "https://mcp.example.com/mcp/x",
+                "https://mcp.example.com/mcp?",
+                "https://mcp.example.com/mcp#",
+                "https://MCP.example.com/mcp",
+                "http://mcp.example.com/mcp",
+                "https://mcp.example.com/mcp/?a",
+                "",
+                "https://mcp.example.com.evil.example/mcp",
+                "https://mcp.example.com"
+            })
     void namesWhenAnythingElseThenFalse(String requested) {
         assertFalse(ResourceIndicator.names(requested, RESOURCE));
     }

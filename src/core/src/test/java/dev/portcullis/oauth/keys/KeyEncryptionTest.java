@@ -24,8 +24,10 @@ class KeyEncryptionTest {
 
         KeyEncryption again = KeyEncryption.fromFile(file);
 
-        assertThat(new String(again.decrypt(encrypted, "kid-1"), StandardCharsets.UTF_8)).isEqualTo("private");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(new String(again.decrypt(encrypted, "kid-1"), StandardCharsets.UTF_8))
+                .isEqualTo("private");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test

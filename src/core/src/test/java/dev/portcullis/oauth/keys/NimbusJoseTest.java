@@ -17,7 +17,8 @@ class NimbusJoseTest {
 
     @Test
     void publicJwkSetWhenRenderedThenPublicEs256KeysOnly() {
-        JsonObject set = Json.createReader(new StringReader(NimbusJose.publicJwkSet(List.of(active, retired)))).readObject();
+        JsonObject set = Json.createReader(new StringReader(NimbusJose.publicJwkSet(List.of(active, retired))))
+                .readObject();
 
         assertThat(set.getJsonArray("keys")).hasSize(2);
         JsonObject key = set.getJsonArray("keys").getJsonObject(0);
@@ -35,7 +36,8 @@ class NimbusJoseTest {
 
         assertThat(NimbusJose.verify(jwt, List.of(retired, active))).containsEntry("sub", "alice");
         assertThat(NimbusJose.verify(jwt, List.of(retired))).isNull();
-        assertThat(NimbusJose.verify(jwt.substring(0, jwt.length() - 4) + "AAAA", List.of(active))).isNull();
+        assertThat(NimbusJose.verify(jwt.substring(0, jwt.length() - 4) + "AAAA", List.of(active)))
+                .isNull();
     }
 
     @Test
@@ -46,13 +48,22 @@ class NimbusJoseTest {
 
             assertThat(NimbusJose.verify(byActive, List.of(active))).containsEntry("sub", "alice");
             assertThat(NimbusJose.verify(byRetired, List.of(retired))).containsEntry("sub", "bob");
-            assertThat(NimbusJose.verify(byActive, List.of(new SigningKey(active.kid(), retired.publicKey(),
-                    retired.privateKey(), active.createdAt(), null)))).isNull();
+            assertThat(NimbusJose.verify(
+                            byActive,
+                            List.of(new SigningKey(
+                                    active.kid(),
+                                    retired.publicKey(),
+                                    retired.privateKey(),
+                                    active.createdAt(),
+                                    null))))
+                    .isNull();
         }
     }
 
     @Test
     void thumbprintWhenSameKeyThenStableAndUrlSafe() {
-        assertThat(NimbusJose.thumbprint(active.publicKey())).isEqualTo(active.kid()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(NimbusJose.thumbprint(active.publicKey()))
+                .isEqualTo(active.kid())
+                .matches("[A-Za-z0-9_-]{43}");
     }
 }

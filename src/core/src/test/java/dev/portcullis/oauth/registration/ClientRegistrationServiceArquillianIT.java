@@ -47,8 +47,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ClientRegistrationServiceArquillianIT {
 
-    private static final String PUBLIC_CLIENT = "{\"client_name\":\"Arquillian public\",\"token_endpoint_auth_method\":\"none\","
-            + "\"redirect_uris\":[\"http://127.0.0.1/cb\"],\"application_type\":\"native\"}";
+    private static final String PUBLIC_CLIENT =
+            "{\"client_name\":\"Arquillian public\",\"token_endpoint_auth_method\":\"none\","
+                    + "\"redirect_uris\":[\"http://127.0.0.1/cb\"],\"application_type\":\"native\"}";
     private static final String CONFIDENTIAL_CLIENT = "{\"client_name\":\"Arquillian confidential\","
             + "\"redirect_uris\":[\"https://app.example/cb\"],\"grant_types\":[\"authorization_code\",\"refresh_token\"]}";
 
@@ -76,15 +77,23 @@ class ClientRegistrationServiceArquillianIT {
 
         assertEquals(43, created.clientSecret().length());
         assertTrue(registry.verifySecret(created.clientId(), created.clientSecret()));
-        assertEquals("Arquillian confidential", registry.read(created.clientId(), token).metadata().getString("client_name"));
+        assertEquals(
+                "Arquillian confidential",
+                registry.read(created.clientId(), token).metadata().getString("client_name"));
 
-        Registration updated = registry.update(created.clientId(), token, json("{\"client_id\":\"" + created.clientId()
-                + "\",\"client_name\":\"Renamed\",\"redirect_uris\":[\"https://app.example/cb2\"]}"));
+        Registration updated = registry.update(
+                created.clientId(),
+                token,
+                json("{\"client_id\":\"" + created.clientId()
+                        + "\",\"client_name\":\"Renamed\",\"redirect_uris\":[\"https://app.example/cb2\"]}"));
         assertEquals("Renamed", updated.metadata().getString("client_name"));
         assertNull(updated.clientSecret(), "the secret is kept, not reissued");
         assertTrue(registry.verifySecret(created.clientId(), created.clientSecret()));
-        assertEquals(List.of("https://app.example/cb2"),
-                resolver.resolve(created.clientId()).map(RegisteredClient::redirectUris).orElseThrow());
+        assertEquals(
+                List.of("https://app.example/cb2"),
+                resolver.resolve(created.clientId())
+                        .map(RegisteredClient::redirectUris)
+                        .orElseThrow());
 
         registry.delete(created.clientId(), token);
         assertTrue(registry.find(created.clientId()).isEmpty());
@@ -96,9 +105,18 @@ class ClientRegistrationServiceArquillianIT {
     void readWhenTokenWrongOrClientUnknownThenInvalidToken401() {
         Registration created = registry.register(json(PUBLIC_CLIENT));
 
-        assertEquals(401, assertThrows(OAuthException.class, () -> registry.read(created.clientId(), "wrong")).error().status());
-        assertEquals(401, assertThrows(OAuthException.class,
-                () -> registry.read("no-such-client", created.registrationAccessToken())).error().status());
+        assertEquals(
+                401,
+                assertThrows(OAuthException.class, () -> registry.read(created.clientId(), "wrong"))
+                        .error()
+                        .status());
+        assertEquals(
+                401,
+                assertThrows(
+                                OAuthException.class,
+                                () -> registry.read("no-such-client", created.registrationAccessToken()))
+                        .error()
+                        .status());
         assertThrows(OAuthException.class, () -> registry.delete(created.clientId(), null));
         assertNull(created.clientSecret(), "a public client gets no secret");
     }
@@ -107,8 +125,8 @@ class ClientRegistrationServiceArquillianIT {
     void registerWhenInvalidThenNothingStored() throws Exception {
         long before = count();
 
-        OAuthException refused = assertThrows(OAuthException.class,
-                () -> registry.register(json("{\"redirect_uris\":[\"javascript:alert(1)\"]}")));
+        OAuthException refused = assertThrows(
+                OAuthException.class, () -> registry.register(json("{\"redirect_uris\":[\"javascript:alert(1)\"]}")));
 
         assertEquals("invalid_redirect_uri", refused.error().error());
         assertEquals(before, count());
@@ -141,7 +159,7 @@ class ClientRegistrationServiceArquillianIT {
         Registration created = registry.register(json(CONFIDENTIAL_CLIENT));
 
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT * FROM OAUTH_CLIENT WHERE CLIENT_ID = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT * FROM OAUTH_CLIENT WHERE CLIENT_ID = ?")) {
             select.setString(1, created.clientId());
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next());
@@ -155,7 +173,9 @@ class ClientRegistrationServiceArquillianIT {
                     String value = row.getString(column);
                     if (value != null) {
                         assertFalse(value.contains(created.clientSecret()), "column " + column + " holds the secret");
-                        assertFalse(value.contains(created.registrationAccessToken()), "column " + column + " holds the token");
+                        assertFalse(
+                                value.contains(created.registrationAccessToken()),
+                                "column " + column + " holds the token");
                     }
                 }
                 assertNull(row.getTimestamp("SECRET_EXPIRES_AT"), "client_secret_expires_at 0: never");
@@ -174,11 +194,14 @@ class ClientRegistrationServiceArquillianIT {
         List<String> published = keys.published().stream().map(SigningKey::kid).toList();
         assertTrue(published.contains(after.kid()) && published.contains(before.kid()), published.toString());
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT ENCRYPTED_PRIVATE_KEY, RETIRED_AT FROM OAUTH_SIGNING_KEY WHERE KID = ?")) {
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT ENCRYPTED_PRIVATE_KEY, RETIRED_AT FROM OAUTH_SIGNING_KEY WHERE KID = ?")) {
             select.setString(1, after.kid());
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next());
-                assertFalse(row.getString(1).contains(Base64.getEncoder().encodeToString(after.privateKey().getEncoded())));
+                assertFalse(row.getString(1)
+                        .contains(Base64.getEncoder()
+                                .encodeToString(after.privateKey().getEncoded())));
                 assertNull(row.getTimestamp(2));
             }
             select.setString(1, before.kid());
@@ -190,7 +213,8 @@ class ClientRegistrationServiceArquillianIT {
     }
 
     private long count() throws Exception {
-        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM OAUTH_CLIENT")) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM OAUTH_CLIENT")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -15,12 +15,17 @@ class RegistrationRateLimiterTest {
 
     @Test
     void callerNetworkWhenIpv6ThenItsSlash64SoRotatingWithinItGainsNothing() {
-        assertThat(CallerNetwork.of("2001:db8:1:2::1")).isEqualTo(CallerNetwork.of("2001:db8:1:2:ffff:ffff:ffff:ffff"))
-                .isEqualTo("2001:db8:1:2::/64").isNotEqualTo(CallerNetwork.of("2001:db8:1:3::1"));
+        assertThat(CallerNetwork.of("2001:db8:1:2::1"))
+                .isEqualTo(CallerNetwork.of("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+                .isEqualTo("2001:db8:1:2::/64")
+                .isNotEqualTo(CallerNetwork.of("2001:db8:1:3::1"));
     }
 
     @Test
     void callerNetworkWhenMissingOrGarbledThenOneSharedKey() {
-        assertThat(CallerNetwork.of(null)).isEqualTo(CallerNetwork.of("")).isEqualTo(CallerNetwork.of("zz:zz")).isEqualTo("unknown");
+        assertThat(CallerNetwork.of(null))
+                .isEqualTo(CallerNetwork.of(""))
+                .isEqualTo(CallerNetwork.of("zz:zz"))
+                .isEqualTo("unknown");
     }
 }

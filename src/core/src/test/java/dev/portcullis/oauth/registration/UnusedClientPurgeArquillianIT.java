@@ -74,10 +74,25 @@ class UnusedClientPurgeArquillianIT {
         Instant now = Instant.now();
         RegisteredClient idle = client();
         RegisteredClient active = client();
-        TokenResponse started = families.start(active, new AuthorizationGrant("g-" + UUID.randomUUID(), active.clientId(),
-                "alice", List.of("mcp-users"), List.of("pets:read"), RESOURCE, now));
-        TokenResponse refreshed = endpoint.handle(null, form("grant_type", "refresh_token", "client_id", active.clientId(),
-                "refresh_token", started.refreshToken()));
+        TokenResponse started = families.start(
+                active,
+                new AuthorizationGrant(
+                        "g-" + UUID.randomUUID(),
+                        active.clientId(),
+                        "alice",
+                        List.of("mcp-users"),
+                        List.of("pets:read"),
+                        RESOURCE,
+                        now));
+        TokenResponse refreshed = endpoint.handle(
+                null,
+                form(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        active.clientId(),
+                        "refresh_token",
+                        started.refreshToken()));
         long neverUsedBefore = counts.removedNeverUsed();
         long unusedBefore = counts.removedUnused();
 
@@ -95,28 +110,46 @@ class UnusedClientPurgeArquillianIT {
         assertTrue(registry.find(active.clientId()).isEmpty(), "a client unused for 91 days");
         assertTrue(quarterLater.unused() >= 1);
         assertEquals(unusedBefore + quarterLater.unused(), counts.removedUnused());
-        assertThrows(OAuthException.class, () -> families.refresh(active, refreshed.refreshToken(), Optional.empty(), List.of()),
+        assertThrows(
+                OAuthException.class,
+                () -> families.refresh(active, refreshed.refreshToken(), Optional.empty(), List.of()),
                 "its token family went with it");
-        assertTrue(revocations.isRevoked(refreshed.accessToken().jti(), active.clientId(), now),
+        assertTrue(
+                revocations.isRevoked(refreshed.accessToken().jti(), active.clientId(), now),
                 "its access token is refused as an RFC 7592-deleted client's (revoked family and client entry)");
-        assertTrue(revocations.isRevoked("not-a-family-" + UUID.randomUUID(), active.clientId(), now),
+        assertTrue(
+                revocations.isRevoked("not-a-family-" + UUID.randomUUID(), active.clientId(), now),
                 "any access token issued to it so far, family or not (client_credentials)");
-        OAuthException refused = assertThrows(OAuthException.class, () -> endpoint.handle(null, form("grant_type", "refresh_token",
-                "client_id", active.clientId(), "refresh_token", refreshed.refreshToken())), "its refresh token at the token endpoint");
+        OAuthException refused = assertThrows(
+                OAuthException.class,
+                () -> endpoint.handle(
+                        null,
+                        form(
+                                "grant_type",
+                                "refresh_token",
+                                "client_id",
+                                active.clientId(),
+                                "refresh_token",
+                                refreshed.refreshToken())),
+                "its refresh token at the token endpoint");
         assertEquals("invalid_client", refused.error().error(), "the client is gone, as after an RFC 7592 deletion");
     }
 
     private RegisteredClient client() {
         String id = registry.register(Json.createReader(new StringReader("{\"client_name\":\"purge " + UUID.randomUUID()
-                + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
-                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}")).readValue()).clientId();
+                                + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
+                                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}"))
+                        .readValue())
+                .clientId();
         return resolver.resolve(id).orElseThrow();
     }
 
     private static FormParameters form(String... namesAndValues) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            body.append(i == 0 ? "" : "&").append(namesAndValues[i]).append('=')
+            body.append(i == 0 ? "" : "&")
+                    .append(namesAndValues[i])
+                    .append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return FormParameters.parse("application/x-www-form-urlencoded", body.toString());

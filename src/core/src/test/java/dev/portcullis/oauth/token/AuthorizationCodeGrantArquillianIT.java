@@ -75,8 +75,17 @@ class AuthorizationCodeGrantArquillianIT {
         assertEquals("Bearer", json.getString("token_type"));
         assertEquals(3600, json.getInt("expires_in"));
 
-        TokenResponse refreshed = endpoint.handle(null, form("grant_type", "refresh_token", "client_id", clientId,
-                "refresh_token", tokens.refreshToken(), "resource", RESOURCE));
+        TokenResponse refreshed = endpoint.handle(
+                null,
+                form(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        clientId,
+                        "refresh_token",
+                        tokens.refreshToken(),
+                        "resource",
+                        RESOURCE));
         assertNotNull(refreshed.refreshToken());
     }
 
@@ -86,16 +95,26 @@ class AuthorizationCodeGrantArquillianIT {
         String verifier = Secrets.random(32);
         String code = code(clientId, verifier);
         TokenResponse first = redeem(clientId, code, verifier);
-        TokenResponse rotated = endpoint.handle(null, form("grant_type", "refresh_token", "client_id", clientId,
-                "refresh_token", first.refreshToken()));
+        TokenResponse rotated = endpoint.handle(
+                null,
+                form("grant_type", "refresh_token", "client_id", clientId, "refresh_token", first.refreshToken()));
         assertFalse(revocations.isRevoked(first.accessToken().jti()));
 
         OAuthException replay = assertThrows(OAuthException.class, () -> redeem(clientId, code, verifier));
         assertEquals("invalid_grant", replay.error().error());
         assertTrue(revocations.isRevoked(first.accessToken().jti()));
         assertTrue(revocations.isRevoked(rotated.accessToken().jti()));
-        OAuthException refresh = assertThrows(OAuthException.class, () -> endpoint.handle(null, form("grant_type",
-                "refresh_token", "client_id", clientId, "refresh_token", rotated.refreshToken())));
+        OAuthException refresh = assertThrows(
+                OAuthException.class,
+                () -> endpoint.handle(
+                        null,
+                        form(
+                                "grant_type",
+                                "refresh_token",
+                                "client_id",
+                                clientId,
+                                "refresh_token",
+                                rotated.refreshToken())));
         assertEquals("invalid_grant", refresh.error().error());
     }
 
@@ -103,34 +122,78 @@ class AuthorizationCodeGrantArquillianIT {
     void codeWhenOtherResourceOrClientThenRefused() {
         String clientId = publicClient();
         String verifier = Secrets.random(32);
-        assertEquals("invalid_target", assertThrows(OAuthException.class, () -> endpoint.handle(null, form("grant_type",
-                "authorization_code", "client_id", clientId, "code", code(clientId, verifier), "code_verifier", verifier,
-                "redirect_uri", REDIRECT, "resource", "https://other.example/mcp"))).error().error());
+        assertEquals(
+                "invalid_target",
+                assertThrows(
+                                OAuthException.class,
+                                () -> endpoint.handle(
+                                        null,
+                                        form(
+                                                "grant_type",
+                                                "authorization_code",
+                                                "client_id",
+                                                clientId,
+                                                "code",
+                                                code(clientId, verifier),
+                                                "code_verifier",
+                                                verifier,
+                                                "redirect_uri",
+                                                REDIRECT,
+                                                "resource",
+                                                "https://other.example/mcp")))
+                        .error()
+                        .error());
         String other = publicClient();
-        assertEquals("invalid_grant", assertThrows(OAuthException.class,
-                () -> redeem(other, code(clientId, verifier), verifier)).error().error());
+        assertEquals(
+                "invalid_grant",
+                assertThrows(OAuthException.class, () -> redeem(other, code(clientId, verifier), verifier))
+                        .error()
+                        .error());
     }
 
     private TokenResponse redeem(String clientId, String code, String verifier) {
-        return endpoint.handle(null, form("grant_type", "authorization_code", "client_id", clientId, "code", code,
-                "code_verifier", verifier, "redirect_uri", REDIRECT));
+        return endpoint.handle(
+                null,
+                form(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        clientId,
+                        "code",
+                        code,
+                        "code_verifier",
+                        verifier,
+                        "redirect_uri",
+                        REDIRECT));
     }
 
     private String code(String clientId, String verifier) {
-        return codes.issue(new ApprovedAuthorization(clientId, REDIRECT, true, Pkce.s256(verifier), RESOURCE,
-                List.of("pets:read"), "alice", List.of("mcp-users"), Instant.now()));
+        return codes.issue(new ApprovedAuthorization(
+                clientId,
+                REDIRECT,
+                true,
+                Pkce.s256(verifier),
+                RESOURCE,
+                List.of("pets:read"),
+                "alice",
+                List.of("mcp-users"),
+                Instant.now()));
     }
 
     private String publicClient() {
         return registry.register(Json.createReader(new StringReader("{\"client_name\":\"code grant " + UUID.randomUUID()
-                + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"" + REDIRECT + "\"],"
-                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}")).readValue()).clientId();
+                                + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"" + REDIRECT + "\"],"
+                                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}"))
+                        .readValue())
+                .clientId();
     }
 
     private static FormParameters form(String... namesAndValues) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            body.append(i == 0 ? "" : "&").append(namesAndValues[i]).append('=')
+            body.append(i == 0 ? "" : "&")
+                    .append(namesAndValues[i])
+                    .append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return FormParameters.parse("application/x-www-form-urlencoded", body.toString());

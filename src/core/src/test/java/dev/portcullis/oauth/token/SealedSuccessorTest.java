@@ -17,9 +17,15 @@ class SealedSuccessorTest {
 
         assertThat(sealed).doesNotContain(successor);
         assertThat(SealedSuccessor.open(sealed, presented, hash)).contains(successor);
-        assertThat(SealedSuccessor.open(sealed, Secrets.random(32), hash)).as("another token").isEmpty();
-        assertThat(SealedSuccessor.open(sealed, presented, Secrets.fastHash("other row"))).as("moved to another row").isEmpty();
-        assertThat(SealedSuccessor.open(null, presented, hash)).as("rotated before successors were kept").isEmpty();
+        assertThat(SealedSuccessor.open(sealed, Secrets.random(32), hash))
+                .as("another token")
+                .isEmpty();
+        assertThat(SealedSuccessor.open(sealed, presented, Secrets.fastHash("other row")))
+                .as("moved to another row")
+                .isEmpty();
+        assertThat(SealedSuccessor.open(null, presented, hash))
+                .as("rotated before successors were kept")
+                .isEmpty();
         assertThat(SealedSuccessor.open("not base64!", presented, hash)).isEmpty();
     }
 }

@@ -60,8 +60,8 @@ class TokenFamiliesArquillianIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ProductWar.named("portcullis-tokens-it.war").addClasses(TokenFamiliesArquillianIT.class, TestClock.class,
-                TestClock.Producer.class);
+        return ProductWar.named("portcullis-tokens-it.war")
+                .addClasses(TokenFamiliesArquillianIT.class, TestClock.class, TestClock.Producer.class);
     }
 
     @EJB
@@ -101,10 +101,12 @@ class TokenFamiliesArquillianIT {
 
         TestClock.INSTANCE.advance(Duration.ofMillis(3_500));
         try {
-            OAuthException reuse = assertThrows(OAuthException.class,
+            OAuthException reuse = assertThrows(
+                    OAuthException.class,
                     () -> families.refresh(client, first.refreshToken(), Optional.empty(), List.of()));
             assertEquals("invalid_grant", reuse.error().error());
-            OAuthException revoked = assertThrows(OAuthException.class,
+            OAuthException revoked = assertThrows(
+                    OAuthException.class,
                     () -> families.refresh(client, second.refreshToken(), Optional.empty(), List.of()));
             assertEquals("invalid_grant", revoked.error().error(), "reuse after the window revokes the whole family");
             assertTrue(revocations.isRevoked(second.accessToken().jti()), "and its access tokens");
@@ -123,7 +125,8 @@ class TokenFamiliesArquillianIT {
         try {
             List<Future<TokenResponse>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> families.refresh(client, start.refreshToken(), Optional.empty(), List.of())));
+                results.add(
+                        pool.submit(() -> families.refresh(client, start.refreshToken(), Optional.empty(), List.of())));
             }
             for (Future<TokenResponse> result : results) {
                 successors.add(result.get(60, TimeUnit.SECONDS).refreshToken());
@@ -131,8 +134,12 @@ class TokenFamiliesArquillianIT {
         } finally {
             pool.shutdown();
         }
-        assertEquals(1, successors.size(), "every concurrent refresh of one token gets the same successor: " + successors.size());
-        assertNotNull(families.refresh(client, successors.iterator().next(), Optional.empty(), List.of()).refreshToken());
+        assertEquals(
+                1,
+                successors.size(),
+                "every concurrent refresh of one token gets the same successor: " + successors.size());
+        assertNotNull(families.refresh(client, successors.iterator().next(), Optional.empty(), List.of())
+                .refreshToken());
     }
 
     @Test
@@ -142,10 +149,14 @@ class TokenFamiliesArquillianIT {
         TokenResponse second = families.refresh(client, start.refreshToken(), Optional.empty(), List.of());
         TokenResponse third = families.refresh(client, second.refreshToken(), Optional.empty(), List.of());
 
-        OAuthException reuse = assertThrows(OAuthException.class,
+        OAuthException reuse = assertThrows(
+                OAuthException.class,
                 () -> families.refresh(client, start.refreshToken(), Optional.empty(), List.of()));
         assertEquals("invalid_grant", reuse.error().error());
-        assertEquals(third.refreshToken(), families.refresh(client, second.refreshToken(), Optional.empty(), List.of()).refreshToken(),
+        assertEquals(
+                third.refreshToken(),
+                families.refresh(client, second.refreshToken(), Optional.empty(), List.of())
+                        .refreshToken(),
                 "the newest rotation still answers with its one successor");
         assertFalse(revocations.isRevoked(third.accessToken().jti()), "within the window nothing is revoked");
     }
@@ -154,7 +165,11 @@ class TokenFamiliesArquillianIT {
     void startWhenDefaultsThenRefreshTokenLivesTheIdleLifetime() throws Exception {
         RegisteredClient client = client();
         TokenResponse start = families.start(client, grant(client, null));
-        assertEquals(Duration.ofDays(14).toSeconds(), secondsToExpiry(start.refreshToken()), 5, "idle lifetime: 14 days by default");
+        assertEquals(
+                Duration.ofDays(14).toSeconds(),
+                secondsToExpiry(start.refreshToken()),
+                5,
+                "idle lifetime: 14 days by default");
     }
 
     @Test
@@ -165,30 +180,62 @@ class TokenFamiliesArquillianIT {
 
         ageFamily(family, Duration.ofDays(30).minusHours(1)); // one hour of its 30 days left
         TokenResponse refreshed = families.refresh(client, start.refreshToken(), Optional.empty(), List.of());
-        assertEquals(Duration.ofHours(1).toSeconds(), secondsToExpiry(refreshed.refreshToken()), 5,
+        assertEquals(
+                Duration.ofHours(1).toSeconds(),
+                secondsToExpiry(refreshed.refreshToken()),
+                5,
                 "a refreshed token never outlives the family's absolute end");
 
         ageFamily(family, Duration.ofHours(1).plusSeconds(1)); // past the absolute end
-        OAuthException ended = assertThrows(OAuthException.class,
+        OAuthException ended = assertThrows(
+                OAuthException.class,
                 () -> families.refresh(client, refreshed.refreshToken(), Optional.empty(), List.of()));
         assertEquals("invalid_grant", ended.error().error());
-        assertTrue(ended.error().description().contains("maximum lifetime"), ended.error().description());
+        assertTrue(
+                ended.error().description().contains("maximum lifetime"),
+                ended.error().description());
     }
 
     @Test
     void refreshWhenScopeWidenedOrOtherResourceOrOtherClientThenRefused() {
         RegisteredClient client = client();
-        TokenResponse start = families.start(client, new AuthorizationGrant(null, client.clientId(), "alice", List.of("mcp-users"),
-                List.of("pets:read"), RESOURCE, Instant.now()));
+        TokenResponse start = families.start(
+                client,
+                new AuthorizationGrant(
+                        null,
+                        client.clientId(),
+                        "alice",
+                        List.of("mcp-users"),
+                        List.of("pets:read"),
+                        RESOURCE,
+                        Instant.now()));
 
-        assertEquals("invalid_scope", assertThrows(OAuthException.class, () -> families.refresh(client, start.refreshToken(),
-                Optional.of("pets:read pets:write"), List.of())).error().error());
-        assertEquals("invalid_target", assertThrows(OAuthException.class, () -> families.refresh(client, start.refreshToken(),
-                Optional.empty(), List.of(RESOURCE + "/other"))).error().error());
-        assertEquals("invalid_grant", assertThrows(OAuthException.class, () -> families.refresh(client(), start.refreshToken(),
-                Optional.empty(), List.of())).error().error());
+        assertEquals(
+                "invalid_scope",
+                assertThrows(
+                                OAuthException.class,
+                                () -> families.refresh(
+                                        client, start.refreshToken(), Optional.of("pets:read pets:write"), List.of()))
+                        .error()
+                        .error());
+        assertEquals(
+                "invalid_target",
+                assertThrows(
+                                OAuthException.class,
+                                () -> families.refresh(
+                                        client, start.refreshToken(), Optional.empty(), List.of(RESOURCE + "/other")))
+                        .error()
+                        .error());
+        assertEquals(
+                "invalid_grant",
+                assertThrows(
+                                OAuthException.class,
+                                () -> families.refresh(client(), start.refreshToken(), Optional.empty(), List.of()))
+                        .error()
+                        .error());
 
-        TokenResponse narrowed = families.refresh(client, start.refreshToken(), Optional.of("pets:read"), List.of(RESOURCE));
+        TokenResponse narrowed =
+                families.refresh(client, start.refreshToken(), Optional.of("pets:read"), List.of(RESOURCE));
         assertEquals(List.of("pets:read"), narrowed.accessToken().scopes());
     }
 
@@ -201,7 +248,9 @@ class TokenFamiliesArquillianIT {
         assertFalse(revocations.isRevoked(byRefresh.accessToken().jti()), "another client's revocation is ignored");
         revocationService.revokeRefreshToken(byRefresh.refreshToken(), client.clientId());
         assertTrue(revocations.isRevoked(byRefresh.accessToken().jti()));
-        assertThrows(OAuthException.class, () -> families.refresh(client, byRefresh.refreshToken(), Optional.empty(), List.of()));
+        assertThrows(
+                OAuthException.class,
+                () -> families.refresh(client, byRefresh.refreshToken(), Optional.empty(), List.of()));
 
         String grantId = "g-" + UUID.randomUUID();
         TokenResponse byGrant = families.start(client, grant(client, grantId));
@@ -209,7 +258,8 @@ class TokenFamiliesArquillianIT {
         assertTrue(revocations.isRevoked(byGrant.accessToken().jti()));
 
         TokenResponse single = families.start(client, grant(client, null));
-        AccessTokenClaims.Claims read = claims.verified(single.accessToken().value()).orElseThrow();
+        AccessTokenClaims.Claims read =
+                claims.verified(single.accessToken().value()).orElseThrow();
         assertEquals(single.accessToken().jti(), read.jti());
         revocationService.revokeAccessToken(read.jti(), read.clientId(), read.expiresAt());
         assertTrue(revocations.isRevoked(single.accessToken().jti()));
@@ -226,8 +276,9 @@ class TokenFamiliesArquillianIT {
 
     /** Moves the family's start back by {@code age}, as if it had started that much earlier. */
     private void ageFamily(String familyId, Duration age) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE OAUTH_TOKEN_FAMILY SET CREATED_AT = {fn TIMESTAMPADD(SQL_TSI_SECOND, ?, CREATED_AT)} WHERE FAMILY_ID = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE OAUTH_TOKEN_FAMILY SET CREATED_AT = {fn TIMESTAMPADD(SQL_TSI_SECOND, ?, CREATED_AT)} WHERE FAMILY_ID = ?")) {
             update.setInt(1, (int) -age.toSeconds());
             update.setString(2, familyId);
             assertEquals(1, update.executeUpdate());
@@ -236,8 +287,9 @@ class TokenFamiliesArquillianIT {
 
     /** Seconds from the refresh token's issue to its expiry. */
     private long secondsToExpiry(String refreshToken) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
-                "SELECT {fn TIMESTAMPDIFF(SQL_TSI_SECOND, ISSUED_AT, EXPIRES_AT)} FROM OAUTH_REFRESH_TOKEN WHERE TOKEN_HASH = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT {fn TIMESTAMPDIFF(SQL_TSI_SECOND, ISSUED_AT, EXPIRES_AT)} FROM OAUTH_REFRESH_TOKEN WHERE TOKEN_HASH = ?")) {
             query.setString(1, Secrets.fastHash(refreshToken));
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next(), "the refresh token is stored");
@@ -247,14 +299,23 @@ class TokenFamiliesArquillianIT {
     }
 
     private RegisteredClient client() {
-        String id = registry.register(Json.createReader(new StringReader("{\"client_name\":\"tokens " + UUID.randomUUID()
-                + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
-                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}")).readValue()).clientId();
+        String id = registry.register(
+                        Json.createReader(new StringReader("{\"client_name\":\"tokens " + UUID.randomUUID()
+                                        + "\",\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],"
+                                        + "\"grant_types\":[\"authorization_code\",\"refresh_token\"]}"))
+                                .readValue())
+                .clientId();
         return resolver.resolve(id).orElseThrow();
     }
 
     private static AuthorizationGrant grant(RegisteredClient client, String grantId) {
-        return new AuthorizationGrant(grantId, client.clientId(), "alice", List.of("mcp-users"), List.of("pets:read", "pets:write"),
-                RESOURCE, Instant.now());
+        return new AuthorizationGrant(
+                grantId,
+                client.clientId(),
+                "alice",
+                List.of("mcp-users"),
+                List.of("pets:read", "pets:write"),
+                RESOURCE,
+                Instant.now());
     }
 }

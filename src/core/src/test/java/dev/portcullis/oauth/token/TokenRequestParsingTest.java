@@ -17,7 +17,8 @@ class TokenRequestParsingTest {
 
     @Test
     void parseWhenFormThenDecodedAndEmptyValuesCountAsAbsent() {
-        FormParameters form = FormParameters.parse(FORM + "; charset=UTF-8", "grant_type=client_credentials&scope=pets%3Aread+x&state=");
+        FormParameters form = FormParameters.parse(
+                FORM + "; charset=UTF-8", "grant_type=client_credentials&scope=pets%3Aread+x&state=");
         assertThat(form.required("grant_type")).isEqualTo("client_credentials");
         assertThat(form.single("scope")).hasValue("pets:read x");
         assertThat(form.single("state")).isEmpty();
@@ -26,7 +27,8 @@ class TokenRequestParsingTest {
     @Test
     void parseWhenRepeatedOrWrongTypeOrMalformedThenInvalidRequest() {
         assertError(() -> FormParameters.parse(FORM, "scope=a&scope=b").single("scope"), "invalid_request");
-        assertThat(FormParameters.parse(FORM, "resource=a&resource=b").all("resource")).containsExactly("a", "b");
+        assertThat(FormParameters.parse(FORM, "resource=a&resource=b").all("resource"))
+                .containsExactly("a", "b");
         assertError(() -> FormParameters.parse("application/json", "{}"), "invalid_request");
         assertError(() -> FormParameters.parse(FORM, "a=%zz"), "invalid_request");
         assertError(() -> FormParameters.parse(FORM, "").required("grant_type"), "invalid_request");
@@ -34,7 +36,8 @@ class TokenRequestParsingTest {
 
     @Test
     void credentialsWhenBasicThenFormUrlDecodedIdAndSecret() {
-        String header = "Basic " + Base64.getEncoder().encodeToString("my%3Aclient:s%2Bcret".getBytes(StandardCharsets.UTF_8));
+        String header =
+                "Basic " + Base64.getEncoder().encodeToString("my%3Aclient:s%2Bcret".getBytes(StandardCharsets.UTF_8));
         ClientCredentials credentials = ClientCredentials.from(header, FormParameters.parse(FORM, "grant_type=x"));
         assertThat(credentials).isEqualTo(new ClientCredentials("my:client", "s+cret", ClientCredentials.BASIC));
         assertThat(credentials.toString()).doesNotContain("s+cret");
@@ -42,12 +45,17 @@ class TokenRequestParsingTest {
 
     @Test
     void credentialsWhenPostOrNoneOrMixedOrMissingThenMethodOrError() {
-        assertThat(ClientCredentials.from(null, FormParameters.parse(FORM, "client_id=a&client_secret=b")).method())
+        assertThat(ClientCredentials.from(null, FormParameters.parse(FORM, "client_id=a&client_secret=b"))
+                        .method())
                 .isEqualTo(ClientCredentials.POST);
-        assertThat(ClientCredentials.from(null, FormParameters.parse(FORM, "client_id=a")).method()).isEqualTo(ClientCredentials.NONE);
+        assertThat(ClientCredentials.from(null, FormParameters.parse(FORM, "client_id=a"))
+                        .method())
+                .isEqualTo(ClientCredentials.NONE);
         String basic = "Basic " + Base64.getEncoder().encodeToString("a:b".getBytes(StandardCharsets.UTF_8));
-        assertError(() -> ClientCredentials.from(basic, FormParameters.parse(FORM, "client_secret=b")), "invalid_request");
-        assertError(() -> ClientCredentials.from(basic, FormParameters.parse(FORM, "client_id=other")), "invalid_request");
+        assertError(
+                () -> ClientCredentials.from(basic, FormParameters.parse(FORM, "client_secret=b")), "invalid_request");
+        assertError(
+                () -> ClientCredentials.from(basic, FormParameters.parse(FORM, "client_id=other")), "invalid_request");
         assertError(() -> ClientCredentials.from("Basic !!!", FormParameters.parse(FORM, "")), "invalid_client");
         assertError(() -> ClientCredentials.from(null, FormParameters.parse(FORM, "grant_type=x")), "invalid_client");
     }
@@ -62,7 +70,8 @@ class TokenRequestParsingTest {
     }
 
     private static void assertError(Runnable call, String error) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(OAuthException.class,
-                e -> assertThat(e.error().error()).isEqualTo(error));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        OAuthException.class, e -> assertThat(e.error().error()).isEqualTo(error));
     }
 }

@@ -9,16 +9,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MalformedContentTypeFilterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "application/json;charset=\"utf-8\"",
-        "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "*/*", "application/json;;",
-        "text/plain ; a=b ; c=d "})
+    @ValueSource(
+            strings = {
+                "application/json",
+                "application/json; charset=utf-8",
+                "application/json;charset=\"utf-8\"",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "*/*",
+                "application/json;;",
+                "text/plain ; a=b ; c=d "
+            })
     void validWhenMediaTypeThenTrue(String value) {
         assertThat(MalformedContentTypeFilter.valid(value)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a/b/c", "application", "application/", "/json", "application/json; charset", "a b/c",
-        "application/json; a=\"unterminated", "application/json; =x"})
+    @ValueSource(
+            strings = {
+                "a/b/c",
+                "application",
+                "application/",
+                "/json",
+                "application/json; charset",
+                "a b/c",
+                "application/json; a=\"unterminated",
+                "application/json; =x"
+            })
     void validWhenNotAMediaTypeThenFalse(String value) {
         assertThat(MalformedContentTypeFilter.valid(value)).isFalse();
     }

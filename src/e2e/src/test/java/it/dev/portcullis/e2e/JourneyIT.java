@@ -1,12 +1,11 @@
 package it.dev.portcullis.e2e;
 
-import it.dev.portcullis.support.ServerUnderTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.AppServer;
 import it.dev.portcullis.support.MachineClientsFixture;
 import it.dev.portcullis.support.SdkClient;
+import it.dev.portcullis.support.ServerUnderTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The official MCP TypeScript SDK clients, unmodified and with their own OAuth implementation, against the product
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyIT {
 
-    private static final List<String> JOURNEY = List.of("discovery", "registration", "authorization", "token", "read",
-            "restart", "step-up", "refresh", "revoke");
+    private static final List<String> JOURNEY = List.of(
+            "discovery", "registration", "authorization", "token", "read", "restart", "step-up", "refresh", "revoke");
 
     private static final AppServer SERVER = AppServer.current();
     private static SdkClient sdk;
@@ -64,7 +64,9 @@ class JourneyIT {
     @Test
     @Order(2)
     void legacyEraWithClient2() throws Exception {
-        run("client2-legacy", JOURNEY.stream().filter(step -> !step.equals("restart")).toList());
+        run(
+                "client2-legacy",
+                JOURNEY.stream().filter(step -> !step.equals("restart")).toList());
     }
 
     @Test
@@ -84,7 +86,9 @@ class JourneyIT {
     void clientIdMetadataDocumentClient() throws Exception {
         int before = metadataDocuments.fetches();
         run("cimd", List.of("discovery", "registration", "authorization", "token", "read"));
-        assertThat(metadataDocuments.fetches()).as("the server fetched the metadata document").isGreaterThan(before);
+        assertThat(metadataDocuments.fetches())
+                .as("the server fetched the metadata document")
+                .isGreaterThan(before);
     }
 
     @Test
@@ -94,8 +98,17 @@ class JourneyIT {
     }
 
     private static Map<String, String> run(String scenario, List<String> steps) throws Exception {
-        return sdk.run(scenario, scenario, SERVER.url("/mcp"), Map.of("E2E_CIMD_URL", metadataDocuments.url().toString(),
-                "E2E_MACHINE_CLIENT_ID", MachineClientsFixture.SERVICE.clientId(),
-                "E2E_MACHINE_CLIENT_SECRET", MachineClientsFixture.SERVICE.secret()), steps);
+        return sdk.run(
+                scenario,
+                scenario,
+                SERVER.url("/mcp"),
+                Map.of(
+                        "E2E_CIMD_URL",
+                        metadataDocuments.url().toString(),
+                        "E2E_MACHINE_CLIENT_ID",
+                        MachineClientsFixture.SERVICE.clientId(),
+                        "E2E_MACHINE_CLIENT_SECRET",
+                        MachineClientsFixture.SERVICE.secret()),
+                steps);
     }
 }

@@ -30,7 +30,8 @@ final class MetadataDocumentServer implements AutoCloseable {
 
     MetadataDocumentServer(AppServer appServer, int port) throws IOException, GeneralSecurityException {
         // A new client_id per run: a document URL the server already knows would find alice's remembered consent.
-        url = URI.create("https://localhost:" + port + "/clients/portcullis-e2e-" + System.currentTimeMillis() + ".json");
+        url = URI.create(
+                "https://localhost:" + port + "/clients/portcullis-e2e-" + System.currentTimeMillis() + ".json");
         server = HttpsServer.create(new InetSocketAddress("localhost", port), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls(appServer)));
         server.createContext(url.getPath(), exchange -> {

@@ -23,7 +23,8 @@ class PersistenceProviderIT {
         assumeTrue(server.name().equals("wildfly"), "WildFly's default provider is the one in question");
         server.awaitReady();
         String log = Files.readString(server.log());
-        assertThat(log).contains("Starting Persistence Unit Service 'portcullis.ear/portcullis-core.jar#portcullis'")
+        assertThat(log)
+                .contains("Starting Persistence Unit Service 'portcullis.ear/portcullis-core.jar#portcullis'")
                 .contains("EclipseLink, version: Eclipse Persistence Services - 4.0.9")
                 .doesNotContain("HHH000412"); // Hibernate ORM's "Hibernate ORM core version" line
     }

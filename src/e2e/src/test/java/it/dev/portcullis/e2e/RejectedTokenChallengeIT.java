@@ -25,19 +25,27 @@ class RejectedTokenChallengeIT {
     @Test
     void rejectedTokenGetsTheInvalidTokenChallenge() throws Exception {
         AppServer server = AppServer.current();
-        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(server.url("/mcp"))
-                .header("Authorization", "Bearer " + FORGED)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Https.client()
+                .send(
+                        HttpRequest.newBuilder(server.url("/mcp"))
+                                .header("Authorization", "Bearer " + FORGED)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString()
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
                 .startsWith("Bearer ")
                 .contains("error=\"invalid_token\"")
                 .contains("resource_metadata=\"" + server.url("/.well-known/oauth-protected-resource/mcp") + "\"");
-        assertThat(response.body()).contains("\"error\":\"invalid_token\"").doesNotContain(FORGED)
+        assertThat(response.body())
+                .contains("\"error\":\"invalid_token\"")
+                .doesNotContain(FORGED)
                 .doesNotContainIgnoringCase("exception");
     }
 }

@@ -56,19 +56,27 @@ class SelfTestCimdIT {
         System.out.println(result.output()); // the report an operator sees; it holds no token or secret
 
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(result.output()).contains("PASS CIMD advertised", "PASS CIMD fetch: the server fetched and accepted "
-                + documents.url(), "VERDICT: all checks passed").doesNotContain("FAIL");
+        assertThat(result.output())
+                .contains(
+                        "PASS CIMD advertised",
+                        "PASS CIMD fetch: the server fetched and accepted " + documents.url(),
+                        "VERDICT: all checks passed")
+                .doesNotContain("FAIL");
         assertThat(documents.fetches()).isPositive();
     }
 
     @Test
     void selfTestWhenTheDocumentCannotBeFetchedThenTheCimdCheckFails() throws Exception {
-        String missing = documents.url().resolve("/clients/no-such-client-" + System.nanoTime() + ".json").toString();
+        String missing = documents
+                .url()
+                .resolve("/clients/no-such-client-" + System.nanoTime() + ".json")
+                .toString();
 
         Result result = run(AppServer.current(), missing);
 
         assertThat(result.exit()).as(result.output()).isEqualTo(1);
-        assertThat(result.output()).contains("FAIL CIMD fetch: the server did not accept " + missing, "VERDICT: 1 failed");
+        assertThat(result.output())
+                .contains("FAIL CIMD fetch: the server did not accept " + missing, "VERDICT: 1 failed");
     }
 
     private Result run(AppServer server, String document) throws Exception {
@@ -81,15 +89,21 @@ class SelfTestCimdIT {
         try (OutputStream out = Files.newOutputStream(trustStore)) {
             trust.store(out, "selftest".toCharArray());
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=selftest",
-                "-Djavax.net.ssl.trustStoreType=PKCS12", PROGRAM.toString(), server.url("/mcp").toString(),
-                profiles.toString(), "--cimd", document));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djavax.net.ssl.trustStore=" + trustStore,
+                "-Djavax.net.ssl.trustStorePassword=selftest",
+                "-Djavax.net.ssl.trustStoreType=PKCS12",
+                PROGRAM.toString(),
+                server.url("/mcp").toString(),
+                profiles.toString(),
+                "--cimd",
+                document));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 }

@@ -30,12 +30,15 @@ class LdapRealmOnServerIT {
     static void directoryRealm() throws Exception {
         Assumptions.assumeFalse(SERVER.managedByBuild(), "Liberty's LDAP realm: ear-module's LdapRealmIT");
         directory = Slapd.start(Integer.getInteger("it.ldap.port", 9389));
-        SERVER.useRealm("ldap", Map.of(
-                // The test directory is a plain-LDAP slapd on loopback; the deploy guide says ldaps:// for others.
-                "LDAP_URL", "ldap://127.0.0.1:" + directory.port(),
-                "LDAP_BASE_DN", Slapd.SUFFIX,
-                "LDAP_BIND_DN", Slapd.BIND_DN,
-                "LDAP_BIND_PASSWORD", Slapd.BIND_PASSWORD));
+        SERVER.useRealm(
+                "ldap",
+                Map.of(
+                        // The test directory is a plain-LDAP slapd on loopback; the deploy guide says ldaps:// for
+                        // others.
+                        "LDAP_URL", "ldap://127.0.0.1:" + directory.port(),
+                        "LDAP_BASE_DN", Slapd.SUFFIX,
+                        "LDAP_BIND_DN", Slapd.BIND_DN,
+                        "LDAP_BIND_PASSWORD", Slapd.BIND_PASSWORD));
         journey = new RealmJourney(SERVER.baseUrl().toString().replaceAll("/$", ""), "portcullis");
     }
 
@@ -57,7 +60,9 @@ class LdapRealmOnServerIT {
         assertThat(carol.whoAmI().getString("name")).isEqualTo("carol");
         assertThat(PetTools.strings(carol.token().getJsonArray("groups")))
                 .containsExactlyInAnyOrder("mcp-users", "mcp-admins");
-        assertThat(carol.removal().getBoolean("isError")).as(carol.removal().toString()).isFalse();
+        assertThat(carol.removal().getBoolean("isError"))
+                .as(carol.removal().toString())
+                .isFalse();
     }
 
     @Test
@@ -66,6 +71,8 @@ class LdapRealmOnServerIT {
 
         assertThat(dave.whoAmI().getString("name")).isEqualTo("dave");
         assertThat(PetTools.strings(dave.token().getJsonArray("groups"))).containsExactly("mcp-users");
-        assertThat(dave.removal().getBoolean("isError")).as(dave.removal().toString()).isTrue();
+        assertThat(dave.removal().getBoolean("isError"))
+                .as(dave.removal().toString())
+                .isTrue();
     }
 }

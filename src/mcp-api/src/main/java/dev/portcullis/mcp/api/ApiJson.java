@@ -11,6 +11,5 @@ final class ApiJson {
     /** The provider; thread-safe. */
     static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 }

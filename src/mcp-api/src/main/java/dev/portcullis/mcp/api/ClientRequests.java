@@ -1,6 +1,7 @@
 package dev.portcullis.mcp.api;
 
 import jakarta.json.JsonObject;
+import java.util.Map;
 
 /**
  * Asks the client something while a feature method runs: sampling ({@code sampling/createMessage}), elicitation
@@ -37,24 +38,42 @@ public interface ClientRequests {
     boolean supports(String capability);
 
     /** Asks several things at once (one round trip in the modern era); answers by key. */
-    java.util.Map<String, JsonObject> askAll(java.util.Map<String, Request> requests);
+    Map<String, JsonObject> askAll(Map<String, Request> requests);
 
     /** One request to the client. */
-    record Request(String method, JsonObject params) {
-    }
+    record Request(String method, JsonObject params) {}
 
     /** {@code sampling/createMessage} with one user text message. */
     default JsonObject createMessage(String prompt, int maxTokens) {
-        return send("sampling/createMessage", ApiJson.PROVIDER.createObjectBuilder()
-                .add("messages", ApiJson.PROVIDER.createArrayBuilder().add(ApiJson.PROVIDER.createObjectBuilder()
-                        .add("role", "user").add("content", ApiJson.PROVIDER.createObjectBuilder()
-                                .add("type", "text").add("text", prompt))))
-                .add("maxTokens", maxTokens).build());
+        return send(
+                "sampling/createMessage",
+                ApiJson.PROVIDER
+                        .createObjectBuilder()
+                        .add(
+                                "messages",
+                                ApiJson.PROVIDER
+                                        .createArrayBuilder()
+                                        .add(ApiJson.PROVIDER
+                                                .createObjectBuilder()
+                                                .add("role", "user")
+                                                .add(
+                                                        "content",
+                                                        ApiJson.PROVIDER
+                                                                .createObjectBuilder()
+                                                                .add("type", "text")
+                                                                .add("text", prompt))))
+                        .add("maxTokens", maxTokens)
+                        .build());
     }
 
     /** {@code elicitation/create} in form mode. */
     default JsonObject elicit(String message, JsonObject requestedSchema) {
-        return send("elicitation/create", ApiJson.PROVIDER.createObjectBuilder().add("message", message)
-                .add("requestedSchema", requestedSchema).build());
+        return send(
+                "elicitation/create",
+                ApiJson.PROVIDER
+                        .createObjectBuilder()
+                        .add("message", message)
+                        .add("requestedSchema", requestedSchema)
+                        .build());
     }
 }

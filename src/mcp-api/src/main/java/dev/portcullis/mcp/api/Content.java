@@ -5,5 +5,4 @@ package dev.portcullis.mcp.api;
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/schema#contentblock">ContentBlock</a>
  */
-public sealed interface Content permits TextContent, ImageContent, AudioContent, EmbeddedResource, ResourceLink {
-}
+public sealed interface Content permits TextContent, ImageContent, AudioContent, EmbeddedResource, ResourceLink {}

@@ -1,12 +1,12 @@
 package dev.portcullis.mcp.api;
 
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.enterprise.util.Nonbinding;
-import jakarta.inject.Qualifier;
 
 /**
  * Names the downstream API whose credentials an injected {@link AccessTokens} or JAX-RS

@@ -9,7 +9,16 @@ package dev.portcullis.mcp.api;
 public interface McpLog {
 
     /** RFC 5424 severities, lowest first. */
-    enum Level { DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY }
+    enum Level {
+        DEBUG,
+        INFO,
+        NOTICE,
+        WARNING,
+        ERROR,
+        CRITICAL,
+        ALERT,
+        EMERGENCY
+    }
 
     void send(Level level, String logger, String message);
 

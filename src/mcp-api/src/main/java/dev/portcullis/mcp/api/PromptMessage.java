@@ -10,7 +10,10 @@ import java.util.Objects;
 public record PromptMessage(Role role, Content content) {
 
     /** Who speaks. */
-    public enum Role { USER, ASSISTANT }
+    public enum Role {
+        USER,
+        ASSISTANT
+    }
 
     public PromptMessage {
         Objects.requireNonNull(role, "role cannot be null");

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresScopes {
 
     /** Every scope needed, e.g. {@code "pets:write"}. */

@@ -61,8 +61,10 @@ public class DownstreamExtension implements Extension {
 
     /** The downstream's tokens, set up on first use (a name looked up programmatically, not injected). */
     DownstreamTokens tokens(String name) {
-        return downstreams.computeIfAbsent(name, n -> DownstreamSettings.configured(ConfigProvider.getConfig(), n)
-                ? DownstreamTokens.create(DownstreamSettings.read(ConfigProvider.getConfig(), n), clock)
-                : DownstreamTokens.unconfigured(n, clock));
+        return downstreams.computeIfAbsent(
+                name,
+                n -> DownstreamSettings.configured(ConfigProvider.getConfig(), n)
+                        ? DownstreamTokens.create(DownstreamSettings.read(ConfigProvider.getConfig(), n), clock)
+                        : DownstreamTokens.unconfigured(n, clock));
     }
 }

@@ -37,18 +37,23 @@ final class DownstreamFilter implements ClientRequestFilter, ClientResponseFilte
     @Override
     public void filter(ClientRequestContext request) {
         if (!Hosts.sameOrigin(request.getUri(), origin)) {
-            throw new DownstreamException(tokens.name(), "other_origin", "The client of the downstream API '" + tokens.name() + "' only calls "
-                    + origin.getScheme() + "://" + origin.getAuthority() + ".");
+            throw new DownstreamException(
+                    tokens.name(),
+                    "other_origin",
+                    "The client of the downstream API '" + tokens.name() + "' only calls " + origin.getScheme() + "://"
+                            + origin.getAuthority() + ".");
         }
         String value = request.getProperty(AccessTokens.CALLER_PROPERTY) instanceof Caller caller
-                ? tokens.onBehalfOf(caller) : tokens.current();
+                ? tokens.onBehalfOf(caller)
+                : tokens.current();
         request.getHeaders().putSingle(tokens.headerName(), value);
         request.setProperty(SENT, value);
     }
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
-        if (response.getStatus() != 401 || request.getProperty(RETRY) != null
+        if (response.getStatus() != 401
+                || request.getProperty(RETRY) != null
                 || !(request.getProperty(SENT) instanceof String sent)) {
             return;
         }
@@ -69,7 +74,8 @@ final class DownstreamFilter implements ClientRequestFilter, ClientResponseFilte
                 : again.method(request.getMethod())) {
             response.setStatus(retried.getStatus());
             response.getHeaders().clear();
-            retried.getStringHeaders().forEach((name, values) -> response.getHeaders().addAll(name, values));
+            retried.getStringHeaders()
+                    .forEach((name, values) -> response.getHeaders().addAll(name, values));
             byte[] body = retried.hasEntity() ? retried.readEntity(byte[].class) : new byte[0];
             response.setEntityStream(new ByteArrayInputStream(body));
         }

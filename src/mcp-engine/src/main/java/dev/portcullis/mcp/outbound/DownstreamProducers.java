@@ -32,8 +32,11 @@ public class DownstreamProducers {
     @Downstream("")
     Client client(InjectionPoint point) {
         DownstreamTokens tokens = extension.tokens(name(point));
-        return ClientBuilder.newBuilder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
-                .register(new DownstreamFilter(tokens, tokens.url())).build();
+        return ClientBuilder.newBuilder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .register(new DownstreamFilter(tokens, tokens.url()))
+                .build();
     }
 
     void close(@Disposes @Downstream("") Client client) {
@@ -41,7 +44,11 @@ public class DownstreamProducers {
     }
 
     private static String name(InjectionPoint point) {
-        return point.getQualifiers().stream().filter(Downstream.class::isInstance).map(Downstream.class::cast)
-                .findFirst().orElseThrow().value();
+        return point.getQualifiers().stream()
+                .filter(Downstream.class::isInstance)
+                .map(Downstream.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 }

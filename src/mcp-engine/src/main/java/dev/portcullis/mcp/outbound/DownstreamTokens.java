@@ -8,9 +8,12 @@ import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import dev.portcullis.mcp.api.AccessTokens;
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.api.DownstreamException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link AccessTokens} of one downstream, in its configured {@link Mode}. Client-credentials tokens are cached under
@@ -42,7 +45,8 @@ final class DownstreamTokens implements AccessTokens {
         TokenEndpoint endpoint = TokenEndpoint.of(settings);
         if (settings.mode() == Mode.TOKEN_EXCHANGE && !endpoint.exchangeAdvertised()) {
             throw new DownstreamConfigurationException(DownstreamSettings.PREFIX + settings.name() + ".mode is "
-                    + "token-exchange, but the metadata of " + settings.issuer().orElseThrow() + " does not list the grant "
+                    + "token-exchange, but the metadata of " + settings.issuer().orElseThrow()
+                    + " does not list the grant "
                     + "urn:ietf:params:oauth:grant-type:token-exchange (RFC 8693): this authorization server cannot "
                     + "act on the user's behalf this way");
         }
@@ -51,11 +55,27 @@ final class DownstreamTokens implements AccessTokens {
 
     /** A downstream without configuration: every call is a tool error naming the key to set. */
     static DownstreamTokens unconfigured(String name, Clock clock) {
-        return new DownstreamTokens(new DownstreamSettings(name, null, java.net.URI.create("https://unconfigured.invalid"),
-                "Authorization", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), DownstreamSettings.AuthMethod.CLIENT_SECRET_BASIC,
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.time.Duration.ZERO, 0, java.time.Duration.ZERO, java.time.Duration.ZERO), null, clock);
+        return new DownstreamTokens(
+                new DownstreamSettings(
+                        name,
+                        null,
+                        URI.create("https://unconfigured.invalid"),
+                        "Authorization",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        DownstreamSettings.AuthMethod.CLIENT_SECRET_BASIC,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Duration.ZERO,
+                        0,
+                        Duration.ZERO,
+                        Duration.ZERO),
+                null,
+                clock);
     }
 
     @Override
@@ -75,10 +95,14 @@ final class DownstreamTokens implements AccessTokens {
         }
         return switch (settings.mode()) {
             case STATIC -> header(settings.staticToken().orElseThrow());
-            case CLIENT_CREDENTIALS -> header(cache.get(OWN_TOKEN,
-                    () -> requests.request(new ClientCredentialsGrant(), Map.of())).value());
-            case TOKEN_EXCHANGE -> throw new DownstreamException(settings.name(), "caller_required", "The downstream API '" + settings.name()
-                    + "' is called on behalf of the user only.");
+            case CLIENT_CREDENTIALS ->
+                header(cache.get(OWN_TOKEN, () -> requests.request(new ClientCredentialsGrant(), Map.of()))
+                        .value());
+            case TOKEN_EXCHANGE ->
+                throw new DownstreamException(
+                        settings.name(),
+                        "caller_required",
+                        "The downstream API '" + settings.name() + "' is called on behalf of the user only.");
         };
     }
 
@@ -91,17 +115,23 @@ final class DownstreamTokens implements AccessTokens {
             return current();
         }
         if (!(caller instanceof PresentingCaller presenting) || caller.anonymous()) {
-            throw new DownstreamException(settings.name(), "caller_required", "The downstream API '" + settings.name()
-                    + "' needs a signed-in caller.");
+            throw new DownstreamException(
+                    settings.name(),
+                    "caller_required",
+                    "The downstream API '" + settings.name() + "' needs a signed-in caller.");
         }
         String subject = presenting.presentedToken().value();
         String key = caller.claim("iss").map(String::valueOf).orElse("") + "\n" + caller.name();
-        String token = cache.get(key, () -> requests.request(exchange(subject), Map.of())).value();
+        String token = cache.get(key, () -> requests.request(exchange(subject), Map.of()))
+                .value();
         if (token.equals(subject)) {
             // An authorization server that echoes the subject token would turn exchange into passthrough.
             cache.drop(token);
-            throw new DownstreamException(settings.name(), "subject_token_returned", "The authorization server of the downstream API '" + settings.name()
-                    + "' returned the caller's own token; it is not forwarded.");
+            throw new DownstreamException(
+                    settings.name(),
+                    "subject_token_returned",
+                    "The authorization server of the downstream API '" + settings.name()
+                            + "' returned the caller's own token; it is not forwarded.");
         }
         return header(token);
     }
@@ -109,21 +139,31 @@ final class DownstreamTokens implements AccessTokens {
     @Override
     public void rejected(String headerValue) {
         if (headerValue != null) {
-            cache.drop(headerValue.startsWith(BEARER) && isAuthorization() ? headerValue.substring(BEARER.length())
-                    : headerValue);
+            cache.drop(
+                    headerValue.startsWith(BEARER) && isAuthorization()
+                            ? headerValue.substring(BEARER.length())
+                            : headerValue);
         }
     }
 
     /** The exchange request of RFC 8693 section 2.1: the caller's token as subject, an access token requested. */
     private TokenExchangeGrant exchange(String subject) {
-        List<Audience> audience = settings.audience().map(value -> List.of(new Audience(value))).orElse(null);
-        return new TokenExchangeGrant(new TypelessAccessToken(subject), TokenTypeURI.ACCESS_TOKEN, null, null,
-                TokenTypeURI.ACCESS_TOKEN, audience);
+        List<Audience> audience =
+                settings.audience().map(value -> List.of(new Audience(value))).orElse(null);
+        return new TokenExchangeGrant(
+                new TypelessAccessToken(subject),
+                TokenTypeURI.ACCESS_TOKEN,
+                null,
+                null,
+                TokenTypeURI.ACCESS_TOKEN,
+                audience);
     }
 
     private DownstreamException notConfigured() {
-        return new DownstreamException(settings.name(), "not_configured", "The downstream API '" + settings.name()
-                + "' is not configured on this server.");
+        return new DownstreamException(
+                settings.name(),
+                "not_configured",
+                "The downstream API '" + settings.name() + "' is not configured on this server.");
     }
 
     private String header(String token) {
@@ -135,7 +175,7 @@ final class DownstreamTokens implements AccessTokens {
     }
 
     /** The downstream's configured base URL: the only origin its client sends the header to. */
-    java.net.URI url() {
+    URI url() {
         return settings.url();
     }
 

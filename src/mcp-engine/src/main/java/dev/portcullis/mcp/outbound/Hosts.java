@@ -10,8 +10,7 @@ import java.util.Objects;
  */
 final class Hosts {
 
-    private Hosts() {
-    }
+    private Hosts() {}
 
     static void requireSecure(URI uri, String key) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
@@ -27,7 +26,8 @@ final class Hosts {
 
     /** Same scheme, host and port (RFC 6454 origin). */
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
                 && port(a) == port(b);
     }
 

@@ -11,8 +11,7 @@ import java.util.function.Function;
  */
 public final class OutboundCredentials {
 
-    private OutboundCredentials() {
-    }
+    private OutboundCredentials() {}
 
     /** @throws DownstreamConfigurationException naming the offending key */
     public static AccessTokens create(String name, Function<String, Optional<String>> config) {

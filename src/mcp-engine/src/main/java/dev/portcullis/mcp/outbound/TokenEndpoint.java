@@ -20,17 +20,20 @@ record TokenEndpoint(URI uri, boolean exchangeAdvertised) {
 
     static TokenEndpoint of(DownstreamSettings settings) {
         Optional<AuthorizationServerMetadata> metadata = settings.issuer().map(issuer -> metadata(settings, issuer));
-        URI uri = settings.tokenEndpoint().orElseGet(() -> metadata.map(AuthorizationServerMetadata::getTokenEndpointURI)
-                .orElseThrow(() -> new DownstreamConfigurationException(key(settings, "issuer")
-                        + ": the metadata names no token_endpoint")));
+        URI uri = settings.tokenEndpoint()
+                .orElseGet(() -> metadata.map(AuthorizationServerMetadata::getTokenEndpointURI)
+                        .orElseThrow(() -> new DownstreamConfigurationException(
+                                key(settings, "issuer") + ": the metadata names no token_endpoint")));
         if (settings.tokenEndpoint().isEmpty()) {
             Hosts.requireSecure(uri, key(settings, "issuer") + " metadata token_endpoint");
             if (!Hosts.sameHost(uri, settings.issuer().orElseThrow())) {
-                throw new DownstreamConfigurationException(key(settings, "issuer") + ": the metadata's token_endpoint is "
-                        + "on another host; set " + key(settings, "token-endpoint") + " to trust it");
+                throw new DownstreamConfigurationException(
+                        key(settings, "issuer") + ": the metadata's token_endpoint is " + "on another host; set "
+                                + key(settings, "token-endpoint") + " to trust it");
             }
         }
-        boolean exchange = metadata.map(AuthorizationServerMetadata::getGrantTypes).orElse(List.of())
+        boolean exchange = metadata.map(AuthorizationServerMetadata::getGrantTypes)
+                .orElse(List.of())
                 .contains(GrantType.TOKEN_EXCHANGE);
         return new TokenEndpoint(uri, exchange);
     }
@@ -44,7 +47,8 @@ record TokenEndpoint(URI uri, boolean exchangeAdvertised) {
                 return AuthorizationServerMetadata.resolve(new Issuer(issuer), timeout, timeout);
             } catch (GeneralException | IOException | RuntimeException e) {
                 throw new DownstreamConfigurationException(key(settings, "issuer") + ": no OpenID Connect or RFC 8414 "
-                        + "metadata for this issuer could be read (" + e.getClass().getSimpleName() + ")");
+                        + "metadata for this issuer could be read ("
+                        + e.getClass().getSimpleName() + ")");
             }
         }
     }

@@ -53,10 +53,13 @@ final class TokenRequests {
         ClientID id = new ClientID(settings.clientId().orElseThrow());
         Secret secret = new Secret(settings.clientSecret().orElseThrow());
         ClientAuthentication auth = settings.authMethod() == DownstreamSettings.AuthMethod.CLIENT_SECRET_POST
-                ? new ClientSecretPost(id, secret) : new ClientSecretBasic(id, secret);
-        Scope scope = settings.scope().map(Scope::parse).orElse(null);
-        List<URI> resources = settings.resource().map(List::of).orElse(null);
-        TokenRequest request = new TokenRequest(endpoint, auth, grant, scope, resources, extraParameters);
+                ? new ClientSecretPost(id, secret)
+                : new ClientSecretBasic(id, secret);
+        TokenRequest.Builder builder = new TokenRequest.Builder(endpoint, auth, grant);
+        settings.scope().map(Scope::parse).ifPresent(builder::scope);
+        settings.resource().ifPresent(builder::resource);
+        extraParameters.forEach((name, values) -> builder.customParameter(name, values.toArray(String[]::new)));
+        TokenRequest request = builder.build();
         Duration backoff = settings.retryBackoff();
         for (int attempt = 0; ; attempt++) {
             Instant sent = clock.instant();
@@ -73,7 +76,9 @@ final class TokenRequests {
                     backoff = backoff.multipliedBy(2);
                     continue;
                 }
-                throw refusal("its authorization server could not be reached", "token_endpoint_unreachable:" + e.getClass().getSimpleName());
+                throw refusal(
+                        "its authorization server could not be reached",
+                        "token_endpoint_unreachable:" + e.getClass().getSimpleName());
             }
             if (response.getStatusCode() >= 500 && attempt < settings.retries()) {
                 pause(backoff);
@@ -92,8 +97,9 @@ final class TokenRequests {
         try {
             parsed = TokenResponse.parse(response);
         } catch (ParseException e) {
-            throw refusal("its authorization server sent an unreadable token response", "token_response_unreadable:HTTP "
-                    + response.getStatusCode());
+            throw refusal(
+                    "its authorization server sent an unreadable token response",
+                    "token_response_unreadable:HTTP " + response.getStatusCode());
         }
         if (!parsed.indicatesSuccess()) {
             ErrorObject error = parsed.toErrorResponse().getErrorObject();
@@ -116,10 +122,13 @@ final class TokenRequests {
      * record it ({@code code}: an OAuth error code, an HTTP status or an exception class, never a token or secret).
      */
     private DownstreamException refusal(String reason, String code) {
-        LOG.log(Level.WARNING, "Outbound credentials: no token for downstream {0} ({1})",
-                new Object[] {settings.name(), code});
-        return new DownstreamException(settings.name(), code, "No access token for the downstream API '"
-                + settings.name() + "': " + reason + ".");
+        LOG.log(Level.WARNING, "Outbound credentials: no token for downstream {0} ({1})", new Object[] {
+            settings.name(), code
+        });
+        return new DownstreamException(
+                settings.name(),
+                code,
+                "No access token for the downstream API '" + settings.name() + "': " + reason + ".");
     }
 
     private void pause(Duration backoff) {
@@ -127,7 +136,8 @@ final class TokenRequests {
             Thread.sleep(backoff.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DownstreamException(settings.name(), "interrupted", "Interrupted while waiting for a downstream token.");
+            throw new DownstreamException(
+                    settings.name(), "interrupted", "Interrupted while waiting for a downstream token.");
         }
     }
 }

@@ -40,13 +40,13 @@ public final class JsonInput {
     public static final String MAX_DEPTH_KEY = "portcullis.json.max-depth";
     /** MP Config key: largest input accepted, in bytes (byte input) or characters (text input). */
     public static final String MAX_SIZE_KEY = "portcullis.json.max-size";
+
     public static final int DEFAULT_MAX_DEPTH = 64;
     public static final int DEFAULT_MAX_SIZE = 4 * 1024 * 1024;
 
     private static volatile Limits limits;
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     /** Parses one JSON text of any type. */
     public static JsonValue read(String text) {
@@ -63,9 +63,14 @@ public final class JsonInput {
 
     public static JsonValue read(InputStream bytes) {
         Limits current = limits();
-        return tree(() -> Jsons.PROVIDER.createParser(new InputStreamReader(new CappedStream(bytes, current.maxSize),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT))), current);
+        return tree(
+                () -> Jsons.PROVIDER.createParser(new InputStreamReader(
+                        new CappedStream(bytes, current.maxSize),
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT))),
+                current);
     }
 
     public static JsonValue read(Reader text) {
@@ -102,8 +107,10 @@ public final class JsonInput {
         } catch (JsonException e) {
             throw e;
         } catch (RuntimeException e) {
-            // Implementation-specific failures (Parsson's depth limit, decoder errors): the text is not acceptable JSON.
-            throw new JsonException("the JSON text is not acceptable: " + e.getClass().getSimpleName());
+            // Implementation-specific failures (Parsson's depth limit, decoder errors): the text is not acceptable
+            // JSON.
+            throw new JsonException(
+                    "the JSON text is not acceptable: " + e.getClass().getSimpleName());
         }
     }
 
@@ -126,8 +133,10 @@ public final class JsonInput {
                     }
                     keys.push(key == null ? "" : key);
                     key = null;
-                    open.push(event == JsonParser.Event.START_OBJECT ? Jsons.PROVIDER.createObjectBuilder()
-                            : Jsons.PROVIDER.createArrayBuilder());
+                    open.push(
+                            event == JsonParser.Event.START_OBJECT
+                                    ? Jsons.PROVIDER.createObjectBuilder()
+                                    : Jsons.PROVIDER.createArrayBuilder());
                 }
                 case KEY_NAME -> key = parser.getString();
                 case END_OBJECT -> {
@@ -185,8 +194,7 @@ public final class JsonInput {
         }
     }
 
-    private record Limits(int maxDepth, int maxSize) {
-    }
+    private record Limits(int maxDepth, int maxSize) {}
 
     private static JsonException tooLarge(int max) {
         return new JsonException("the JSON text is larger than " + max);

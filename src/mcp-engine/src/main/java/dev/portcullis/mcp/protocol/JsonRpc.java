@@ -12,8 +12,7 @@ import jakarta.json.JsonValue;
  */
 public final class JsonRpc {
 
-    private JsonRpc() {
-    }
+    private JsonRpc() {}
 
     /**
      * Parses a POST body. Malformed JSON, and JSON over {@link JsonInput}'s depth or size limit, is -32700; an array (a batch, removed in 2025-06-18) or an object that is
@@ -52,7 +51,9 @@ public final class JsonRpc {
             throw invalid("Invalid Request: jsonrpc must be \"2.0\"");
         }
         JsonValue id = object.get("id");
-        if (id != null && id.getValueType() != JsonValue.ValueType.STRING && id.getValueType() != JsonValue.ValueType.NUMBER) {
+        if (id != null
+                && id.getValueType() != JsonValue.ValueType.STRING
+                && id.getValueType() != JsonValue.ValueType.NUMBER) {
             throw invalid("Invalid Request: id must be a string or an integer");
         }
         JsonValue method = object.get("method");
@@ -69,12 +70,20 @@ public final class JsonRpc {
         if (params != null && params.getValueType() != JsonValue.ValueType.OBJECT) {
             throw invalid("Invalid Request: params must be an object");
         }
-        return new JsonRpcMessage(id, object.getString("method"),
-                params == null ? JsonValue.EMPTY_JSON_OBJECT : params.asJsonObject(), object);
+        return new JsonRpcMessage(
+                id,
+                object.getString("method"),
+                params == null ? JsonValue.EMPTY_JSON_OBJECT : params.asJsonObject(),
+                object);
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("result", result)
+                .build();
     }
 
     /**
@@ -83,7 +92,8 @@ public final class JsonRpc {
      * {@code JSONRPCErrorResponse}, so {@code "id": null} would not validate.
      */
     public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
-        JsonObjectBuilder error = Jsons.PROVIDER.createObjectBuilder().add("code", code).add("message", message);
+        JsonObjectBuilder error =
+                Jsons.PROVIDER.createObjectBuilder().add("code", code).add("message", message);
         if (data != null) {
             error.add("data", data);
         }
@@ -99,7 +109,12 @@ public final class JsonRpc {
     }
 
     public static JsonObject notification(String method, JsonObject params) {
-        return Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("method", method).add("params", params).build();
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("method", method)
+                .add("params", params)
+                .build();
     }
 
     private static McpError invalid(String message) {

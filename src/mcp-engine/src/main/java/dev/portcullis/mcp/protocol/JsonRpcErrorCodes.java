@@ -24,6 +24,5 @@ public final class JsonRpcErrorCodes {
     /** Implementation-defined server error (JSON-RPC 2.0 section 5.1): the legacy session cap is reached. */
     public static final int TOO_MANY_SESSIONS = -32030;
 
-    private JsonRpcErrorCodes() {
-    }
+    private JsonRpcErrorCodes() {}
 }

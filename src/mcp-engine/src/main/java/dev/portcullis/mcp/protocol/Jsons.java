@@ -14,6 +14,5 @@ public final class Jsons {
     /** The shared provider. */
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Jsons() {
-    }
+    private Jsons() {}
 }

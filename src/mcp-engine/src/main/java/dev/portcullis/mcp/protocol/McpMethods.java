@@ -31,6 +31,5 @@ public final class McpMethods {
     public static final String RESOURCES_LIST_CHANGED = "notifications/resources/list_changed";
     public static final String PROMPTS_LIST_CHANGED = "notifications/prompts/list_changed";
 
-    private McpMethods() {
-    }
+    private McpMethods() {}
 }

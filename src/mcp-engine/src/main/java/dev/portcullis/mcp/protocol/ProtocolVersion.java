@@ -15,10 +15,10 @@ public final class ProtocolVersion {
     public static final String LEGACY_DEFAULT = "2025-03-26";
     /** Legacy revisions, newest first; negotiated by {@code initialize}. */
     public static final List<String> LEGACY = List.of(LEGACY_LATEST, "2025-06-18", LEGACY_DEFAULT);
+
     public static final List<String> ALL = List.of(MODERN, LEGACY_LATEST, "2025-06-18", LEGACY_DEFAULT);
 
-    private ProtocolVersion() {
-    }
+    private ProtocolVersion() {}
 
     public static boolean isLegacy(String version) {
         return LEGACY.contains(version);

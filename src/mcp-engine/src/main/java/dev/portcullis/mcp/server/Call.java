@@ -2,6 +2,8 @@ package dev.portcullis.mcp.server;
 
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.mcp.server.exchange.Era;
 import dev.portcullis.mcp.session.McpSession;
 
@@ -11,14 +13,13 @@ import dev.portcullis.mcp.session.McpSession;
  * @param streams whether the answer should be an SSE stream (the call may send notifications before its result)
  * @param caller who sent it; {@link Caller#ANONYMOUS} on an open endpoint
  */
-public record Call(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, boolean streams,
-        Caller caller) {
+public record Call(
+        JsonRpcMessage message, Era era, String protocolVersion, McpSession session, boolean streams, Caller caller) {
 
     /** A call by an anonymous caller. */
     public Call(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, boolean streams) {
         this(message, era, protocolVersion, session, streams, Caller.ANONYMOUS);
     }
-
 
     /** The authenticated user's name, or null. */
     public String principal() {
@@ -30,12 +31,13 @@ public record Call(JsonRpcMessage message, Era era, String protocolVersion, McpS
      * sessions of 2025-11-25 and later (SEP-1699, T25 2.10). Older clients would choke on the empty event.
      */
     public boolean primesStream() {
-        return era == Era.LEGACY && protocolVersion != null
-                && protocolVersion.compareTo(dev.portcullis.mcp.protocol.ProtocolVersion.LEGACY_LATEST) >= 0;
+        return era == Era.LEGACY
+                && protocolVersion != null
+                && protocolVersion.compareTo(ProtocolVersion.LEGACY_LATEST) >= 0;
     }
 
     /** Whether this is a modern {@code subscriptions/listen}: a long-lived notification stream, not a call. */
     public boolean listens() {
-        return era == Era.MODERN && dev.portcullis.mcp.protocol.McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method());
+        return era == Era.MODERN && McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method());
     }
 }

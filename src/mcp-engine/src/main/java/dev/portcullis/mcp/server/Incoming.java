@@ -2,6 +2,9 @@ package dev.portcullis.mcp.server;
 
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,14 +13,24 @@ import java.util.Objects;
  * section 5.5). Header values are null when absent. {@code caller} is who sent it ({@link Caller#ANONYMOUS} on an
  * open endpoint): legacy sessions and tasks are bound to its name.
  */
-public record Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
-        String mcpName, java.util.Map<String, String> paramHeaders, Caller caller) {
+public record Incoming(
+        JsonRpcMessage message,
+        String sessionId,
+        String protocolVersion,
+        String mcpMethod,
+        String mcpName,
+        Map<String, String> paramHeaders,
+        Caller caller) {
 
     /** From an anonymous caller. */
-    public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod,
-            String mcpName, java.util.Map<String, String> paramHeaders) {
+    public Incoming(
+            JsonRpcMessage message,
+            String sessionId,
+            String protocolVersion,
+            String mcpMethod,
+            String mcpName,
+            Map<String, String> paramHeaders) {
         this(message, sessionId, protocolVersion, mcpMethod, mcpName, paramHeaders, Caller.ANONYMOUS);
-
     }
 
     /** The authenticated user's name, or null. */
@@ -26,14 +39,15 @@ public record Incoming(JsonRpcMessage message, String sessionId, String protocol
     }
 
     /** Without {@code Mcp-Param-*} headers. */
-    public Incoming(JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod, String mcpName) {
-        this(message, sessionId, protocolVersion, mcpMethod, mcpName, java.util.Map.of());
+    public Incoming(
+            JsonRpcMessage message, String sessionId, String protocolVersion, String mcpMethod, String mcpName) {
+        this(message, sessionId, protocolVersion, mcpMethod, mcpName, Map.of());
     }
 
     public Incoming {
-        java.util.Map<String, String> lower = new java.util.HashMap<>();
-        paramHeaders.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v.strip()));
-        paramHeaders = java.util.Map.copyOf(lower);
+        Map<String, String> lower = new HashMap<>();
+        paramHeaders.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v.strip()));
+        paramHeaders = Map.copyOf(lower);
         Objects.requireNonNull(message, "message cannot be null");
         Objects.requireNonNull(caller, "caller cannot be null");
         sessionId = trim(sessionId);

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.McpException;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
@@ -40,6 +41,7 @@ import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.PromptDefinition;
 import dev.portcullis.mcp.tools.ResourceDefinition;
 import dev.portcullis.mcp.tools.ToolDefinition;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -47,7 +49,9 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,16 +67,28 @@ import java.util.logging.Logger;
 public final class McpDispatcher {
 
     private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
-    private static final Set<String> LEGACY_ONLY = Set.of(McpMethods.INITIALIZE, McpMethods.PING,
-            McpMethods.LOGGING_SET_LEVEL, McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
-    private static final Set<String> MODERN_ONLY = Set.of(McpMethods.DISCOVER, McpMethods.TASKS_GET,
-            McpMethods.TASKS_UPDATE, McpMethods.TASKS_CANCEL, McpMethods.SUBSCRIPTIONS_LISTEN);
-    private static final Set<String> CACHEABLE = Set.of(McpMethods.DISCOVER, McpMethods.TOOLS_LIST,
-            McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.PROMPTS_LIST,
+    private static final Set<String> LEGACY_ONLY = Set.of(
+            McpMethods.INITIALIZE,
+            McpMethods.PING,
+            McpMethods.LOGGING_SET_LEVEL,
+            McpMethods.RESOURCES_SUBSCRIBE,
+            McpMethods.RESOURCES_UNSUBSCRIBE);
+    private static final Set<String> MODERN_ONLY = Set.of(
+            McpMethods.DISCOVER,
+            McpMethods.TASKS_GET,
+            McpMethods.TASKS_UPDATE,
+            McpMethods.TASKS_CANCEL,
+            McpMethods.SUBSCRIPTIONS_LISTEN);
+    private static final Set<String> CACHEABLE = Set.of(
+            McpMethods.DISCOVER,
+            McpMethods.TOOLS_LIST,
+            McpMethods.RESOURCES_LIST,
+            McpMethods.RESOURCES_TEMPLATES_LIST,
+            McpMethods.PROMPTS_LIST,
             McpMethods.RESOURCES_READ);
 
-    private static final Set<String> MAY_REQUIRE_INPUT = Set.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET,
-            McpMethods.RESOURCES_READ);
+    private static final Set<String> MAY_REQUIRE_INPUT =
+            Set.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET, McpMethods.RESOURCES_READ);
 
     private final Map<String, RequestHandler> handlers = new HashMap<>();
     private final RequestStateCodec requestState;
@@ -82,36 +98,72 @@ public final class McpDispatcher {
     private final McpObserver observer;
     private final McpInstrumentation instrumentation;
 
-    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
-            java.util.concurrent.Executor taskExecutor) {
+    public McpDispatcher(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            SessionStore sessions,
+            McpSettings settings,
+            Executor taskExecutor) {
         this(registry, info, sessions, settings, taskExecutor, McpObserver.NONE);
     }
 
-    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
-            java.util.concurrent.Executor taskExecutor, McpObserver observer) {
+    public McpDispatcher(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            SessionStore sessions,
+            McpSettings settings,
+            Executor taskExecutor,
+            McpObserver observer) {
         this(registry, info, sessions, settings, taskExecutor, observer, McpInstrumentation.NONE);
     }
 
-    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
-            java.util.concurrent.Executor taskExecutor, McpObserver observer, McpInstrumentation instrumentation) {
+    public McpDispatcher(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            SessionStore sessions,
+            McpSettings settings,
+            Executor taskExecutor,
+            McpObserver observer,
+            McpInstrumentation instrumentation) {
         this(registry, info, sessions, settings, taskExecutor, observer, instrumentation, new InMemoryTaskRecords());
     }
 
     /** @param taskRecords where the tasks of the tasks extension live; servers sharing them share their tasks */
-    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
-            java.util.concurrent.Executor taskExecutor, McpObserver observer, McpInstrumentation instrumentation,
+    public McpDispatcher(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            SessionStore sessions,
+            McpSettings settings,
+            Executor taskExecutor,
+            McpObserver observer,
+            McpInstrumentation instrumentation,
             TaskRecords taskRecords) {
-        this(registry, info, sessions, settings, taskExecutor, observer, instrumentation, taskRecords,
+        this(
+                registry,
+                info,
+                sessions,
+                settings,
+                taskExecutor,
+                observer,
+                instrumentation,
+                taskRecords,
                 Clock.systemUTC());
     }
 
     /** @param clock tells task expiry and requestState age */
-    public McpDispatcher(Supplier<FeatureRegistry> registry, ServerInfo info, SessionStore sessions, McpSettings settings,
-            java.util.concurrent.Executor taskExecutor, McpObserver observer, McpInstrumentation instrumentation,
-            TaskRecords taskRecords, Clock clock) {
+    public McpDispatcher(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            SessionStore sessions,
+            McpSettings settings,
+            Executor taskExecutor,
+            McpObserver observer,
+            McpInstrumentation instrumentation,
+            TaskRecords taskRecords,
+            Clock clock) {
         this.instrumentation = instrumentation;
         this.registry = registry;
-        this.observer = java.util.Objects.requireNonNull(observer, "observer cannot be null");
+        this.observer = Objects.requireNonNull(observer, "observer cannot be null");
         this.info = info;
         this.settings = settings;
         this.requestState = new RequestStateCodec(settings.requestStateKey(), clock);
@@ -120,25 +172,52 @@ public final class McpDispatcher {
         handlers.put(McpMethods.DISCOVER, new DiscoverHandler(info));
         handlers.put(McpMethods.PING, new PingHandler());
         handlers.put(McpMethods.LOGGING_SET_LEVEL, new SetLevelHandler());
-        handlers.put(McpMethods.TOOLS_LIST, new ListHandler<>(registry, FeatureRegistry::tools,
-                ToolDefinition::descriptor, ToolDefinition::access, "tools", pages));
+        handlers.put(
+                McpMethods.TOOLS_LIST,
+                new ListHandler<>(
+                        registry,
+                        FeatureRegistry::tools,
+                        ToolDefinition::descriptor,
+                        ToolDefinition::access,
+                        "tools",
+                        pages));
         ToolRunner tools = new ToolRunner(registry, instrumentation);
-        TaskLifecycle tasks = new TaskLifecycle(taskRecords, taskExecutor, clock, tools,
-                TaskLifecycle.TTL_MS, TaskLifecycle.POLL_INTERVAL_MS);
+        TaskLifecycle tasks = new TaskLifecycle(
+                taskRecords, taskExecutor, clock, tools, TaskLifecycle.TTL_MS, TaskLifecycle.POLL_INTERVAL_MS);
         handlers.put(McpMethods.TOOLS_CALL, new ToolsCallHandler(tools, tasks));
         handlers.put(McpMethods.TASKS_GET, new TasksGetHandler(tasks));
         handlers.put(McpMethods.TASKS_UPDATE, new TasksUpdateHandler(tasks));
         handlers.put(McpMethods.TASKS_CANCEL, new TasksCancelHandler(tasks));
-        handlers.put(McpMethods.RESOURCES_LIST, new ListHandler<>(registry, FeatureRegistry::resources,
-                ResourceDefinition::descriptor, ResourceDefinition::access, "resources", pages));
-        handlers.put(McpMethods.RESOURCES_TEMPLATES_LIST, new ListHandler<>(registry,
-                FeatureRegistry::resourceTemplates, ResourceDefinition::descriptor, ResourceDefinition::access,
-                "resourceTemplates", pages));
+        handlers.put(
+                McpMethods.RESOURCES_LIST,
+                new ListHandler<>(
+                        registry,
+                        FeatureRegistry::resources,
+                        ResourceDefinition::descriptor,
+                        ResourceDefinition::access,
+                        "resources",
+                        pages));
+        handlers.put(
+                McpMethods.RESOURCES_TEMPLATES_LIST,
+                new ListHandler<>(
+                        registry,
+                        FeatureRegistry::resourceTemplates,
+                        ResourceDefinition::descriptor,
+                        ResourceDefinition::access,
+                        "resourceTemplates",
+                        pages));
         handlers.put(McpMethods.RESOURCES_READ, new ResourcesReadHandler(registry));
         handlers.put(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeHandler(true));
         handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, new SubscribeHandler(false));
-        handlers.put(McpMethods.PROMPTS_LIST, new ListHandler<>(registry, FeatureRegistry::prompts,
-                PromptDefinition::descriptor, PromptDefinition::access, "prompts", pages));
+        handlers.put(
+                McpMethods.PROMPTS_LIST,
+                new ListHandler<>(
+                        registry,
+                        FeatureRegistry::prompts,
+                        PromptDefinition::descriptor,
+                        PromptDefinition::access,
+                        "prompts",
+                        pages));
         handlers.put(McpMethods.PROMPTS_GET, new PromptsGetHandler(registry));
         handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(registry));
     }
@@ -159,7 +238,8 @@ public final class McpDispatcher {
         boolean known = knows(context.era(), method);
         McpInstrumentation.Observation observation = McpInstrumentation.safely(() -> instrumentation.request(
                 known ? method : McpInstrumentation.UNKNOWN,
-                known ? toolLabel(method, context.params()) : McpInstrumentation.NO_TOOL, clientId(context)));
+                known ? toolLabel(method, context.params()) : McpInstrumentation.NO_TOOL,
+                clientId(context)));
         Reply reply = null;
         try {
             reply = observed(context);
@@ -174,7 +254,8 @@ public final class McpDispatcher {
             return McpInstrumentation.NO_TOOL;
         }
         JsonValue name = params == null ? null : params.get("name");
-        if (name instanceof JsonString text && registry.get().tool(text.getString()).isPresent()) {
+        if (name instanceof JsonString text
+                && registry.get().tool(text.getString()).isPresent()) {
             return text.getString();
         }
         return McpInstrumentation.UNKNOWN;
@@ -182,7 +263,9 @@ public final class McpDispatcher {
 
     /** The {@code client_id} claim of the caller's access token (RFC 9068 section 2.2), never the token. */
     private static String clientId(RequestContext context) {
-        return context.caller() == null ? null : context.caller().claim("client_id").map(Object::toString).orElse(null);
+        return context.caller() == null
+                ? null
+                : context.caller().claim("client_id").map(Object::toString).orElse(null);
     }
 
     /** The JSON-RPC error code of a reply, {@link McpInstrumentation#TOOL_ERROR} for a tool result with isError, or null. */
@@ -195,7 +278,7 @@ public final class McpDispatcher {
             return null;
         }
         JsonValue error = body.get("error");
-        if (error instanceof JsonObject object && object.get("code") instanceof jakarta.json.JsonNumber code) {
+        if (error instanceof JsonObject object && object.get("code") instanceof JsonNumber code) {
             return code.toString();
         }
         JsonValue result = body.get("result");
@@ -222,19 +305,22 @@ public final class McpDispatcher {
         return reply;
     }
 
-    private static final Set<String> OBSERVED = Set.of(McpMethods.TOOLS_CALL, McpMethods.RESOURCES_READ, McpMethods.PROMPTS_GET);
+    private static final Set<String> OBSERVED =
+            Set.of(McpMethods.TOOLS_CALL, McpMethods.RESOURCES_READ, McpMethods.PROMPTS_GET);
 
     private ServedCall served(RequestContext context, Reply reply, long durationNanos) {
         String method = context.message().method();
         JsonObject params = context.params();
-        String target = McpMethods.RESOURCES_READ.equals(method) ? params.getString("uri", null) : params.getString("name", null);
+        String target = McpMethods.RESOURCES_READ.equals(method)
+                ? params.getString("uri", null)
+                : params.getString("name", null);
         JsonObject body = reply.body();
         String outcome = ServedCall.OK;
         Integer code = null;
         JsonObject result = null;
         if (body != null && body.get("error") instanceof JsonObject error) {
             outcome = ServedCall.ERROR;
-            code = error.get("code") instanceof jakarta.json.JsonNumber number ? number.intValue() : null;
+            code = error.get("code") instanceof JsonNumber number ? number.intValue() : null;
         } else if (body != null && body.get("result") instanceof JsonObject r) {
             result = r;
             if (r.getBoolean("isError", false)) {
@@ -243,13 +329,24 @@ public final class McpDispatcher {
                 outcome = ServedCall.INPUT_REQUIRED;
             }
         }
-        boolean record = McpMethods.TOOLS_CALL.equals(method) && target != null
-                && registry.get().tool(target).map(ToolDefinition::auditArguments).orElse(false);
+        boolean record = McpMethods.TOOLS_CALL.equals(method)
+                && target != null
+                && registry.get()
+                        .tool(target)
+                        .map(ToolDefinition::auditArguments)
+                        .orElse(false);
         JsonObject arguments = record && params.get("arguments") instanceof JsonObject a ? a : null;
-        dev.portcullis.mcp.api.DownstreamException failure = context.downstreamFailure();
-        return new ServedCall(method, target, context.caller(), outcome, code, durationNanos, arguments,
-                record ? result : null, failure == null ? null
-                        : new ServedCall.DownstreamFailure(failure.downstream(), failure.reason()));
+        DownstreamException failure = context.downstreamFailure();
+        return new ServedCall(
+                method,
+                target,
+                context.caller(),
+                outcome,
+                code,
+                durationNanos,
+                arguments,
+                record ? result : null,
+                failure == null ? null : new ServedCall.DownstreamFailure(failure.downstream(), failure.reason()));
     }
 
     private static void observe(Runnable notice) {
@@ -264,7 +361,10 @@ public final class McpDispatcher {
     private Reply serve(RequestContext context) {
         String method = context.message().method();
         if (!knows(context.era(), method)) {
-            McpError error = new McpError(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method, null,
+            McpError error = new McpError(
+                    JsonRpcErrorCodes.METHOD_NOT_FOUND,
+                    "Method not found: " + method,
+                    null,
                     context.era() == Era.MODERN ? 404 : 200);
             return Reply.of(error.httpStatus(), JsonRpc.error(context.message().id(), error));
         }
@@ -278,7 +378,9 @@ public final class McpDispatcher {
             } catch (InputRequired required) {
                 result = inputRequired(context, required);
             }
-            return new Reply(200, JsonRpc.result(context.message().id(), decorate(context, method, result)),
+            return new Reply(
+                    200,
+                    JsonRpc.result(context.message().id(), decorate(context, method, result)),
                     context.newSessionId());
         } catch (McpError e) {
             return Reply.of(e.httpStatus(), JsonRpc.error(context.message().id(), e));
@@ -286,8 +388,9 @@ public final class McpDispatcher {
             return Reply.of(200, JsonRpc.error(context.message().id(), e.code(), e.getMessage(), null));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "MCP " + method + " failed", e);
-            return Reply.of(200, JsonRpc.error(context.message().id(), JsonRpcErrorCodes.INTERNAL_ERROR,
-                    "Internal error", null));
+            return Reply.of(
+                    200,
+                    JsonRpc.error(context.message().id(), JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error", null));
         }
     }
 
@@ -305,7 +408,8 @@ public final class McpDispatcher {
         } else if (state != null) {
             throw McpError.invalidParams("Invalid params: requestState must be a string");
         }
-        return InputResponses.merge(earlier, responses == null ? JsonValue.EMPTY_JSON_OBJECT : responses.asJsonObject());
+        return InputResponses.merge(
+                earlier, responses == null ? JsonValue.EMPTY_JSON_OBJECT : responses.asJsonObject());
     }
 
     /** The {@code InputRequiredResult} for the questions a feature method could not get answered (MRTR26). */
@@ -314,11 +418,24 @@ public final class McpDispatcher {
             throw new IllegalStateException("input_required outside tools/call, prompts/get and resources/read");
         }
         JsonObjectBuilder requests = Jsons.PROVIDER.createObjectBuilder();
-        required.requests().forEach((key, request) -> requests.add(key, Jsons.PROVIDER.createObjectBuilder()
-                .add("method", request.method()).add("params", request.params())));
-        return Jsons.PROVIDER.createObjectBuilder().add("resultType", "input_required").add("inputRequests", requests)
-                .add("requestState", requestState.encode(context.message().method(), target(context.params()),
-                        context.inputs().answers())).build();
+        required.requests()
+                .forEach((key, request) -> requests.add(
+                        key,
+                        Jsons.PROVIDER
+                                .createObjectBuilder()
+                                .add("method", request.method())
+                                .add("params", request.params())));
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("resultType", "input_required")
+                .add("inputRequests", requests)
+                .add(
+                        "requestState",
+                        requestState.encode(
+                                context.message().method(),
+                                target(context.params()),
+                                context.inputs().answers()))
+                .build();
     }
 
     private static String target(JsonObject params) {
@@ -336,8 +453,11 @@ public final class McpDispatcher {
         if (CACHEABLE.contains(method)) {
             decorated.add("ttlMs", settings.ttlMs()).add("cacheScope", settings.cacheScope());
         }
-        JsonObjectBuilder meta = result.containsKey("_meta") ? Jsons.PROVIDER.createObjectBuilder(result.getJsonObject("_meta"))
+        JsonObjectBuilder meta = result.containsKey("_meta")
+                ? Jsons.PROVIDER.createObjectBuilder(result.getJsonObject("_meta"))
                 : Jsons.PROVIDER.createObjectBuilder();
-        return decorated.add("_meta", meta.add("io.modelcontextprotocol/serverInfo", info.toJson())).build();
+        return decorated
+                .add("_meta", meta.add("io.modelcontextprotocol/serverInfo", info.toJson()))
+                .build();
     }
 }

@@ -28,10 +28,15 @@ import dev.portcullis.mcp.tools.ToolDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The dual-era MCP server: picks the era from how the client opens (V26), applies that era's rules and runs the
@@ -60,97 +65,178 @@ public final class McpServer {
      * @param notifications where feature beans' {@code McpNotifications} calls arrive
      * @param taskExecutor runs tasks of the tasks extension; in a container, a {@code ManagedExecutorService}
      */
-    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
-            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor) {
+    public McpServer(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            McpSettings settings,
+            ServerNotifications notifications,
+            Executor taskExecutor) {
         this(registry, info, settings, notifications, taskExecutor, McpObserver.NONE);
     }
 
     /** @param observer hears every feature call answered and every legacy session opened or ended */
-    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
-            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer) {
+    public McpServer(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            McpSettings settings,
+            ServerNotifications notifications,
+            Executor taskExecutor,
+            McpObserver observer) {
         this(registry, info, settings, notifications, taskExecutor, observer, McpInstrumentation.NONE);
     }
 
     /** @param instrumentation times and traces every request the dispatcher serves and every tool it runs */
-    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
-            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
+    public McpServer(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            McpSettings settings,
+            ServerNotifications notifications,
+            Executor taskExecutor,
+            McpObserver observer,
             McpInstrumentation instrumentation) {
-        this(registry, info, settings, notifications, taskExecutor, observer, instrumentation, new InMemoryTaskRecords());
+        this(
+                registry,
+                info,
+                settings,
+                notifications,
+                taskExecutor,
+                observer,
+                instrumentation,
+                new InMemoryTaskRecords());
     }
 
     /**
      * A server over its own {@link InMemoryTaskRecords}, with its own notification hub and task threads; servers
      * given the same {@code taskRecords} share their tasks (unit tests of several servers).
      */
-    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings, TaskRecords taskRecords) {
-        this(registry, info, settings, new ServerNotifications(), TaskLifecycle.daemonThreads(), McpObserver.NONE,
-                McpInstrumentation.NONE, taskRecords);
+    public McpServer(
+            Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings, TaskRecords taskRecords) {
+        this(
+                registry,
+                info,
+                settings,
+                new ServerNotifications(),
+                TaskLifecycle.daemonThreads(),
+                McpObserver.NONE,
+                McpInstrumentation.NONE,
+                taskRecords);
     }
 
     /**
      * @param taskRecords where the tasks of the tasks extension live: servers behind one load balancer must share
      *        them (the product keeps them in its database), so that any of them serves any task
      */
-    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
-            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
-            McpInstrumentation instrumentation, TaskRecords taskRecords) {
-        this(registry, info, settings, notifications, taskExecutor, observer, instrumentation, taskRecords,
+    public McpServer(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            McpSettings settings,
+            ServerNotifications notifications,
+            Executor taskExecutor,
+            McpObserver observer,
+            McpInstrumentation instrumentation,
+            TaskRecords taskRecords) {
+        this(
+                registry,
+                info,
+                settings,
+                notifications,
+                taskExecutor,
+                observer,
+                instrumentation,
+                taskRecords,
                 Clock.systemUTC());
     }
 
     /** @param clock tells session idle time, task expiry and requestState age; in a container, the injected one */
-    public McpServer(Supplier<FeatureRegistry> registry, ServerInfo info, McpSettings settings,
-            ServerNotifications notifications, java.util.concurrent.Executor taskExecutor, McpObserver observer,
-            McpInstrumentation instrumentation, TaskRecords taskRecords, Clock clock) {
+    public McpServer(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            McpSettings settings,
+            ServerNotifications notifications,
+            Executor taskExecutor,
+            McpObserver observer,
+            McpInstrumentation instrumentation,
+            TaskRecords taskRecords,
+            Clock clock) {
         Objects.requireNonNull(clock, "clock cannot be null");
         this.observer = Objects.requireNonNull(observer, "observer cannot be null");
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
         this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
-        this.sessions = new SessionStore(settings.sessionIdleTimeout(), settings.maxSessions(), settings.maxSessionsPerSubject(),
-                clock, this::sessionEnded);
-        this.dispatcher = new McpDispatcher(registry, info, sessions, settings,
-                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"), observer,
+        this.sessions = new SessionStore(
+                settings.sessionIdleTimeout(),
+                settings.maxSessions(),
+                settings.maxSessionsPerSubject(),
+                clock,
+                this::sessionEnded);
+        this.dispatcher = new McpDispatcher(
+                registry,
+                info,
+                sessions,
+                settings,
+                Objects.requireNonNull(taskExecutor, "taskExecutor cannot be null"),
+                observer,
                 Objects.requireNonNull(instrumentation, "instrumentation cannot be null"),
-                Objects.requireNonNull(taskRecords, "taskRecords cannot be null"), clock);
-        this.access = new FeatureAccess(registry, (taskId, owner) -> taskRecords.find(taskId)
-                .filter(task -> Objects.equals(task.owner(), owner)).map(TaskRecord::toolName));
+                Objects.requireNonNull(taskRecords, "taskRecords cannot be null"),
+                clock);
+        this.access = new FeatureAccess(
+                registry,
+                (taskId, owner) -> taskRecords
+                        .find(taskId)
+                        .filter(task -> Objects.equals(task.owner(), owner))
+                        .map(TaskRecord::toolName));
     }
 
     /** Applies the era's rules to a POSTed message. */
     public Prepared prepare(Incoming in) {
         JsonRpcMessage message = in.message();
-        if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()
+        if (McpMethods.INITIALIZE.equals(message.method())
+                && message.isRequest()
                 && !ProtocolVersion.isModern(in.protocolVersion())) {
             return new Prepared.Run(new Call(message, Era.LEGACY, null, null, false, in.caller()));
         }
         String version = in.protocolVersion();
-        boolean modern = ProtocolVersion.isModern(version) || (in.sessionId() == null && !message.isResponse()
-                && message.meta().containsKey(ModernRequestRules.PROTOCOL_VERSION_META));
+        boolean modern = ProtocolVersion.isModern(version)
+                || (in.sessionId() == null
+                        && !message.isResponse()
+                        && message.meta().containsKey(ModernRequestRules.PROTOCOL_VERSION_META));
         if (modern) {
             return prepareModern(in);
         }
         if (in.sessionId() == null) {
             if (version != null && !ProtocolVersion.isLegacy(version)) {
-                return answer(400, JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
-                        message, ModernRequestRules.unsupported(version));
+                return answer(
+                        400,
+                        JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+                        "Unsupported protocol version",
+                        message,
+                        ModernRequestRules.unsupported(version));
             }
-            return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Bad Request: Mcp-Session-Id header is required",
-                    message, null);
+            return answer(
+                    400,
+                    JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: Mcp-Session-Id header is required",
+                    message,
+                    null);
         }
         return prepareLegacy(in);
     }
 
     private Prepared prepareLegacy(Incoming in) {
         JsonRpcMessage message = in.message();
-        Optional<McpSession> found = sessions.find(in.sessionId()).filter(s -> s.belongsTo(in.caller().name()));
+        Optional<McpSession> found = sessions.find(in.sessionId())
+                .filter(s -> s.belongsTo(in.caller().name()));
         if (found.isEmpty()) {
             return answer(404, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found", message, null);
         }
         McpSession session = found.get();
         if (in.protocolVersion() != null && !ProtocolVersion.isLegacy(in.protocolVersion())) {
-            return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version "
-                    + in.protocolVersion(), message, null);
+            return answer(
+                    400,
+                    JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: unsupported MCP-Protocol-Version " + in.protocolVersion(),
+                    message,
+                    null);
         }
         if (message.isResponse()) {
             session.complete(message.id(), message.raw());
@@ -165,26 +251,36 @@ public final class McpServer {
             }
             return new Prepared.Answer(Reply.accepted());
         }
-        return run(new Call(message, Era.LEGACY, session.protocolVersion(), session, streams(message, Era.LEGACY),
-                in.caller()));
+        return run(new Call(
+                message, Era.LEGACY, session.protocolVersion(), session, streams(message, Era.LEGACY), in.caller()));
     }
 
     private Prepared prepareModern(Incoming in) {
         JsonRpcMessage message = in.message();
         if (message.isResponse()) {
-            return answer(400, JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: clients do not send responses in "
-                    + ProtocolVersion.MODERN, message, null);
+            return answer(
+                    400,
+                    JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: clients do not send responses in " + ProtocolVersion.MODERN,
+                    message,
+                    null);
         }
-        Optional<JsonObject> violation = ModernRequestRules.violation(in,
-                tool -> registry.get().tool(tool).map(ToolDefinition::headers).orElse(java.util.Map.of()));
+        Optional<JsonObject> violation = ModernRequestRules.violation(
+                in,
+                tool -> registry.get().tool(tool).map(ToolDefinition::headers).orElse(Map.of()));
         if (violation.isPresent()) {
             return new Prepared.Answer(Reply.of(400, violation.get()));
         }
         if (message.isNotification()) {
             return new Prepared.Answer(Reply.accepted());
         }
-        return run(new Call(message, Era.MODERN, ProtocolVersion.MODERN, null,
-                streams(message, Era.MODERN) || McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method()), in.caller()));
+        return run(new Call(
+                message,
+                Era.MODERN,
+                ProtocolVersion.MODERN,
+                null,
+                streams(message, Era.MODERN) || McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method()),
+                in.caller()));
     }
 
     /**
@@ -192,14 +288,21 @@ public final class McpServer {
      * HTTP 403 step-up answer, decided before any streaming starts.
      */
     private Prepared run(Call call) {
-        java.util.Set<String> missing = access.missingScopes(call.message(), call.caller());
+        Set<String> missing = access.missingScopes(call.message(), call.caller());
         if (missing.isEmpty()) {
             return new Prepared.Run(call);
         }
         JsonRpcMessage message = call.message();
-        return new Prepared.Answer(Reply.insufficientScope(JsonRpc.error(message.id(), new McpError(
-                JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: this operation needs the scopes " + String.join(" ",
-                access.requiredScopes(message, call.caller())), null, 403)), access.requiredScopes(message, call.caller())));
+        return new Prepared.Answer(Reply.insufficientScope(
+                JsonRpc.error(
+                        message.id(),
+                        new McpError(
+                                JsonRpcErrorCodes.INVALID_REQUEST,
+                                "Forbidden: this operation needs the scopes "
+                                        + String.join(" ", access.requiredScopes(message, call.caller())),
+                                null,
+                                403)),
+                access.requiredScopes(message, call.caller())));
     }
 
     /** Runs a prepared call; notifications it sends go to {@code outbound} ahead of the returned response. */
@@ -208,8 +311,8 @@ public final class McpServer {
         String key = call.message().id() == null ? null : call.message().id().toString();
         AtomicBoolean cancelled = session == null ? new AtomicBoolean() : session.begin(key);
         try {
-            return dispatcher.dispatch(new RequestContext(call.message(), call.era(), call.protocolVersion(), session,
-                    outbound, cancelled, call.caller()));
+            return dispatcher.dispatch(new RequestContext(
+                    call.message(), call.era(), call.protocolVersion(), session, outbound, cancelled, call.caller()));
         } finally {
             if (session != null) {
                 session.end(key);
@@ -226,19 +329,20 @@ public final class McpServer {
             throw new IllegalArgumentException("not a subscriptions/listen call");
         }
         try {
-            ListenSubscription subscription = ListenSubscription.of(call.message().id(), call.message().params(),
-                    outbound, notifications, info);
+            ListenSubscription subscription =
+                    ListenSubscription.of(call.message().id(), call.message().params(), outbound, notifications, info);
             return new Opened(null, () -> {
                 subscription.open();
                 return subscription;
             });
         } catch (McpError e) {
-            return new Opened(Reply.of(e.httpStatus(), JsonRpc.error(call.message().id(), e)), null);
+            return new Opened(
+                    Reply.of(e.httpStatus(), JsonRpc.error(call.message().id(), e)), null);
         }
     }
 
     /** Every OAuth scope the deployed features declare. */
-    public java.util.SortedSet<String> scopesDeclared() {
+    public SortedSet<String> scopesDeclared() {
         return registry.get().scopesDeclared();
     }
 
@@ -268,18 +372,31 @@ public final class McpServer {
     public Optional<Reply> standaloneStreamRefusal(String sessionId, String protocolVersion, String principal) {
         String version = protocolVersion == null ? null : protocolVersion.strip();
         if (sessionId == null) {
-            return Optional.of(version != null && ProtocolVersion.isLegacy(version)
-                    ? Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
-                            "Bad Request: Mcp-Session-Id header is required", null))
-                    : new Reply(405, null, null));
+            return Optional.of(
+                    version != null && ProtocolVersion.isLegacy(version)
+                            ? Reply.of(
+                                    400,
+                                    JsonRpc.error(
+                                            null,
+                                            JsonRpcErrorCodes.INVALID_REQUEST,
+                                            "Bad Request: Mcp-Session-Id header is required",
+                                            null))
+                            : new Reply(405, null, null));
         }
-        if (sessions.find(sessionId.strip()).filter(s -> Objects.equals(s.owner(), principal)).isEmpty()) {
-            return Optional.of(Reply.of(404, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found",
-                    null)));
+        if (sessions.find(sessionId.strip())
+                .filter(s -> Objects.equals(s.owner(), principal))
+                .isEmpty()) {
+            return Optional.of(
+                    Reply.of(404, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found", null)));
         }
         if (version != null && !ProtocolVersion.isLegacy(version)) {
-            return Optional.of(Reply.of(400, JsonRpc.error(null, JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Bad Request: unsupported MCP-Protocol-Version " + version, null)));
+            return Optional.of(Reply.of(
+                    400,
+                    JsonRpc.error(
+                            null,
+                            JsonRpcErrorCodes.INVALID_REQUEST,
+                            "Bad Request: unsupported MCP-Protocol-Version " + version,
+                            null)));
         }
         return Optional.empty();
     }
@@ -287,12 +404,15 @@ public final class McpServer {
     /** Ends a legacy session ({@code DELETE}); false when there was none (or it belongs to another user). */
     public boolean endSession(String sessionId, String principal) {
         String id = sessionId == null ? null : sessionId.strip();
-        boolean ended = sessions.find(id).filter(s -> Objects.equals(s.owner(), principal)).isPresent() && sessions.end(id);
+        boolean ended = sessions.find(id)
+                        .filter(s -> Objects.equals(s.owner(), principal))
+                        .isPresent()
+                && sessions.end(id);
         if (ended) {
             try {
                 observer.sessionClosed(id, principal, "deleted");
             } catch (RuntimeException e) {
-                java.util.logging.Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
+                Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
             }
         }
         return ended;
@@ -310,7 +430,7 @@ public final class McpServer {
         try {
             observer.sessionClosed(session.id(), session.owner(), reason);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
+            Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
         }
     }
 
@@ -343,12 +463,14 @@ public final class McpServer {
         }
         Optional<ToolDefinition> tool = registry.get().tool(message.params().getString("name", ""));
         if (era == Era.MODERN) {
-            return message.meta().containsKey(RequestContext.LOG_LEVEL_META) && tool.map(ToolDefinition::mayLog).orElse(false);
+            return message.meta().containsKey(RequestContext.LOG_LEVEL_META)
+                    && tool.map(ToolDefinition::mayLog).orElse(false);
         }
         return tool.map(ToolDefinition::mayNotify).orElse(false);
     }
 
     private static Prepared answer(int status, int code, String text, JsonRpcMessage message, JsonValue data) {
-        return new Prepared.Answer(Reply.of(status, JsonRpc.error(message.id(), new McpError(code, text, data, status))));
+        return new Prepared.Answer(
+                Reply.of(status, JsonRpc.error(message.id(), new McpError(code, text, data, status))));
     }
 }

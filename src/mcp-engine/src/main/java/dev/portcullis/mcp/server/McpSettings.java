@@ -16,8 +16,14 @@ import java.time.Duration;
  * @param requestStateKey the HMAC key protecting {@code requestState} (at least 32 bytes); servers behind one load
  *        balancer must share it
  */
-public record McpSettings(int pageSize, long ttlMs, String cacheScope, Duration sessionIdleTimeout, int maxSessions,
-        int maxSessionsPerSubject, byte[] requestStateKey) {
+public record McpSettings(
+        int pageSize,
+        long ttlMs,
+        String cacheScope,
+        Duration sessionIdleTimeout,
+        int maxSessions,
+        int maxSessionsPerSubject,
+        byte[] requestStateKey) {
 
     /** Defaults, with a random request-state key (valid until the server restarts). */
     public static McpSettings defaults() {

@@ -6,10 +6,8 @@ import dev.portcullis.mcp.server.exchange.Reply;
 public sealed interface Prepared permits Prepared.Answer, Prepared.Run {
 
     /** Answer without running anything (202 for notifications, 4xx for rule violations). */
-    record Answer(Reply reply) implements Prepared {
-    }
+    record Answer(Reply reply) implements Prepared {}
 
     /** Run the call; stream the answer when {@link Call#streams()}. */
-    record Run(Call call) implements Prepared {
-    }
+    record Run(Call call) implements Prepared {}
 }

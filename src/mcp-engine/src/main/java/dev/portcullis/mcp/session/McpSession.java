@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One legacy session: created by {@code initialize}, ended by {@code DELETE} or idle expiry. */
 public final class McpSession {
@@ -24,8 +25,7 @@ public final class McpSession {
     private volatile JsonObject clientCapabilities = JsonValue.EMPTY_JSON_OBJECT;
     private volatile String logLevel;
     private volatile Instant lastUsed;
-    private final java.util.concurrent.atomic.AtomicReference<Standalone> standalone =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Standalone> standalone = new AtomicReference<>();
     private final String owner;
 
     /** The session's standalone GET stream, as the session sees it: something the server can end. */

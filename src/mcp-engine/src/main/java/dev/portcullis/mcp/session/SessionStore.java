@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.logging.Logger;
 
 /**
  * Issues and finds legacy sessions. Ids are 256 random bits from {@link SecureRandom}, base64url-encoded: visible
@@ -52,12 +53,15 @@ public final class SessionStore {
     }
 
     public SessionStore(Duration idleTimeout, int maxSessions, int maxPerSubject, Clock clock) {
-        this(idleTimeout, maxSessions, maxPerSubject, clock, (session, reason) -> {
-        });
+        this(idleTimeout, maxSessions, maxPerSubject, clock, (session, reason) -> {});
     }
 
     /** @param ended hears every session the store ends itself, with {@link #EXPIRED} or {@link #EVICTED} */
-    public SessionStore(Duration idleTimeout, int maxSessions, int maxPerSubject, Clock clock,
+    public SessionStore(
+            Duration idleTimeout,
+            int maxSessions,
+            int maxPerSubject,
+            Clock clock,
             BiConsumer<McpSession, String> ended) {
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null");
         this.maxSessions = maxSessions;
@@ -78,21 +82,29 @@ public final class SessionStore {
     public McpSession create(String protocolVersion, String owner) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        McpSession session = new McpSession(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                protocolVersion, owner, clock.instant());
+        McpSession session = new McpSession(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), protocolVersion, owner, clock.instant());
         synchronized (this) { // initialize is rare next to other requests; the caps must hold under concurrency
             if (owner != null) {
-                while (sessions.values().stream().filter(s -> owner.equals(s.owner())).count() >= maxPerSubject) {
-                    sessions.values().stream().filter(s -> owner.equals(s.owner()))
-                            .min(Comparator.comparing(McpSession::lastUsed)).ifPresent(oldest -> remove(oldest.id(), EVICTED));
+                while (sessions.values().stream()
+                                .filter(s -> owner.equals(s.owner()))
+                                .count()
+                        >= maxPerSubject) {
+                    sessions.values().stream()
+                            .filter(s -> owner.equals(s.owner()))
+                            .min(Comparator.comparing(McpSession::lastUsed))
+                            .ifPresent(oldest -> remove(oldest.id(), EVICTED));
                 }
             }
             if (sessions.size() >= maxSessions) {
                 expireIdle();
             }
             if (sessions.size() >= maxSessions) {
-                throw new McpError(JsonRpcErrorCodes.TOO_MANY_SESSIONS,
-                        "The server holds as many sessions as it may; retry later", null, 503);
+                throw new McpError(
+                        JsonRpcErrorCodes.TOO_MANY_SESSIONS,
+                        "The server holds as many sessions as it may; retry later",
+                        null,
+                        503);
             }
             sessions.put(session.id(), session);
         }
@@ -153,7 +165,7 @@ public final class SessionStore {
         try {
             ended.accept(session, reason);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(SessionStore.class.getName()).warning("A session listener failed: " + e);
+            Logger.getLogger(SessionStore.class.getName()).warning("A session listener failed: " + e);
         }
         return true;
     }

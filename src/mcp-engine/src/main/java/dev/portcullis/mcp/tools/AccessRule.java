@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +31,7 @@ public record AccessRule(boolean denyAll, Set<String> roles, Set<String> scopes)
 
     public AccessRule {
         roles = Set.copyOf(roles);
-        scopes = java.util.Collections.unmodifiableSet(new TreeSet<>(scopes));
+        scopes = Collections.unmodifiableSet(new TreeSet<>(scopes));
     }
 
     static AccessRule of(Class<?> beanClass, Method method) {
@@ -69,7 +70,8 @@ public record AccessRule(boolean denyAll, Set<String> roles, Set<String> scopes)
     }
 
     private static boolean hasSecurityAnnotation(Method method) {
-        return method.isAnnotationPresent(RolesAllowed.class) || method.isAnnotationPresent(PermitAll.class)
+        return method.isAnnotationPresent(RolesAllowed.class)
+                || method.isAnnotationPresent(PermitAll.class)
                 || method.isAnnotationPresent(DenyAll.class);
     }
 

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,8 @@ public final class ArgumentConverter {
     public Object convert(JsonValue value, Type type, String path) {
         Class<?> raw = JavaTypes.raw(type);
         if (raw == Optional.class) {
-            return value == null || value == JsonValue.NULL ? Optional.empty()
+            return value == null || value == JsonValue.NULL
+                    ? Optional.empty()
                     : Optional.of(convert(value, JavaTypes.argument(type, 0), path));
         }
         if (value == null || value == JsonValue.NULL) {
@@ -60,7 +62,8 @@ public final class ArgumentConverter {
             return number((JsonNumber) expect(value instanceof JsonNumber, value, "a number", path), raw, path);
         }
         if (raw.isEnum()) {
-            return enumConstant(raw, ((JsonString) expect(value instanceof JsonString, value, "a string", path)).getString(), path);
+            return enumConstant(
+                    raw, ((JsonString) expect(value instanceof JsonString, value, "a string", path)).getString(), path);
         }
         if (raw.isArray() || JavaTypes.isCollection(raw)) {
             return collection((JsonArray) expect(value instanceof JsonArray, value, "an array", path), type, raw, path);
@@ -83,7 +86,9 @@ public final class ArgumentConverter {
             if (raw == BigDecimal.class) {
                 return decimal;
             }
-            return raw == float.class || raw == Float.class ? (Object) decimal.floatValue() : (Object) decimal.doubleValue();
+            return raw == float.class || raw == Float.class
+                    ? (Object) decimal.floatValue()
+                    : (Object) decimal.doubleValue();
         }
         BigInteger integer;
         try {
@@ -159,7 +164,8 @@ public final class ArgumentConverter {
             constructor.setAccessible(true);
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
-            throw new InvalidArgumentException(path + " is not valid: " + e.getCause().getMessage());
+            throw new InvalidArgumentException(
+                    path + " is not valid: " + e.getCause().getMessage());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + raw.getName(), e);
         }
@@ -168,7 +174,8 @@ public final class ArgumentConverter {
     private static JsonValue expect(boolean ok, JsonValue value, Object expected, String path) {
         if (!ok) {
             String what = expected instanceof Class<?> c ? "a JSON " + c.getSimpleName() : expected.toString();
-            throw new InvalidArgumentException(path + " must be " + what + ", not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidArgumentException(path + " must be " + what + ", not "
+                    + value.getValueType().name().toLowerCase(Locale.ROOT));
         }
         return value;
     }

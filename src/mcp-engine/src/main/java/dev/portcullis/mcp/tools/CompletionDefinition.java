@@ -25,7 +25,12 @@ public final class CompletionDefinition {
     /** The candidates for the partial {@code value}. */
     @SuppressWarnings("unchecked")
     public List<String> complete(String value, InvocationScope scope) {
-        Object returned = method.invoke(Jsons.PROVIDER.createObjectBuilder().add(argument, value == null ? "" : value).build(), scope);
+        Object returned = method.invoke(
+                Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add(argument, value == null ? "" : value)
+                        .build(),
+                scope);
         return returned == null ? List.of() : List.copyOf((List<String>) returned);
     }
 }

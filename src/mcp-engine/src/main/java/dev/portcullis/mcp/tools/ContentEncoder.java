@@ -1,6 +1,5 @@
 package dev.portcullis.mcp.tools;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.AudioContent;
 import dev.portcullis.mcp.api.BlobResourceContents;
 import dev.portcullis.mcp.api.Content;
@@ -10,6 +9,7 @@ import dev.portcullis.mcp.api.ResourceContents;
 import dev.portcullis.mcp.api.ResourceLink;
 import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.TextResourceContents;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -20,8 +20,7 @@ import jakarta.json.JsonObjectBuilder;
  */
 public final class ContentEncoder {
 
-    private ContentEncoder() {
-    }
+    private ContentEncoder() {}
 
     public static JsonObject encode(Content content) {
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();

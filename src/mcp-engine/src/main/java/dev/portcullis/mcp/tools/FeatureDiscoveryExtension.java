@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -46,7 +47,8 @@ public class FeatureDiscoveryExtension implements Extension {
         List<String> problems = builder.problems();
         if (problems.isEmpty()) {
             registry = builder.build();
-            LOG.info(() -> "MCP features: " + registry.tools().size() + " tools, " + registry.resources().size()
+            LOG.info(() -> "MCP features: " + registry.tools().size() + " tools, "
+                    + registry.resources().size()
                     + " resources, " + registry.resourceTemplates().size() + " resource templates, "
                     + registry.prompts().size() + " prompts");
         } else {
@@ -63,7 +65,7 @@ public class FeatureDiscoveryExtension implements Extension {
     }
 
     /** Looks a bean up once per use for dependent beans, once for ever for normal-scoped ones (a client proxy). */
-    private static final class BeanReference implements java.util.function.Supplier<Object> {
+    private static final class BeanReference implements Supplier<Object> {
         private final BeanManager manager;
         private final Bean<?> bean;
         private volatile Object proxy;

@@ -1,7 +1,5 @@
 package dev.portcullis.mcp.tools;
 
-import dev.portcullis.mcp.protocol.JsonInput;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.CompleteArg;
 import dev.portcullis.mcp.api.Prompt;
 import dev.portcullis.mcp.api.PromptArg;
@@ -13,14 +11,19 @@ import dev.portcullis.mcp.api.ResourceTemplate;
 import dev.portcullis.mcp.api.ResourceTemplateArg;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolArg;
+import dev.portcullis.mcp.protocol.JsonInput;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -44,7 +47,7 @@ final class FeatureMethodFactory {
         JsonSchemaGenerator generator = new JsonSchemaGenerator();
         JsonSchemaGenerator.ObjectSchemaBuilder input = new JsonSchemaGenerator.ObjectSchemaBuilder();
         List<ParameterBinding> bindings = new ArrayList<>();
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (Parameter parameter : method.getParameters()) {
             if (InvocationScope.supplies(parameter.getType())) {
                 bindings.add(new ParameterBinding.Supplied(parameter.getType()));
@@ -52,9 +55,11 @@ final class FeatureMethodFactory {
             }
             ToolArg arg = parameter.getAnnotation(ToolArg.class);
             String argName = argumentName(method, parameter, arg == null ? "" : arg.name());
-            JsonValue defaultValue = arg == null || ToolArg.NO_DEFAULT.equals(arg.defaultValue()) ? null
+            JsonValue defaultValue = arg == null || ToolArg.NO_DEFAULT.equals(arg.defaultValue())
+                    ? null
                     : parseDefault(arg.defaultValue());
-            boolean required = (arg == null || arg.required()) && defaultValue == null
+            boolean required = (arg == null || arg.required())
+                    && defaultValue == null
                     && !JavaTypes.isOptional(parameter.getParameterizedType());
             String description = arg == null ? "" : arg.description();
             schema(method, generator, parameter.getParameterizedType()).ifPresent(schema -> {
@@ -69,46 +74,65 @@ final class FeatureMethodFactory {
                 }
                 input.property(argName, property.build(), required);
             });
-            bindings.add(new ParameterBinding.Argument(argName, parameter.getParameterizedType(), required,
-                    defaultValue, description));
+            bindings.add(new ParameterBinding.Argument(
+                    argName, parameter.getParameterizedType(), required, defaultValue, description));
         }
         JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("name", name);
         ContentEncoder.addIfPresent(descriptor, "title", tool.title());
         ContentEncoder.addIfPresent(descriptor, "description", tool.description());
-        descriptor.add("inputSchema", tool.inputSchema().isEmpty() ? input.build() : declaredSchema(method, tool.inputSchema()));
+        descriptor.add(
+                "inputSchema",
+                tool.inputSchema().isEmpty() ? input.build() : declaredSchema(method, tool.inputSchema()));
         if (tool.structuredContent()) {
             Class<?> raw = method.getReturnType();
             if (!raw.isRecord() && !JavaTypes.isMap(raw)) {
-                problems.add(FeatureMethod.describe(method) + " sets structuredContent, so it must return a record or a "
+                problems.add(FeatureMethod.describe(method)
+                        + " sets structuredContent, so it must return a record or a "
                         + "Map<String, ?> (structured content is a JSON object), not " + method.getGenericReturnType());
             } else {
-                schema(method, generator, method.getGenericReturnType()).ifPresent(s -> descriptor.add("outputSchema", s));
+                schema(method, generator, method.getGenericReturnType())
+                        .ifPresent(s -> descriptor.add("outputSchema", s));
             }
         }
         annotations(tool.annotations()).ifPresent(a -> descriptor.add("annotations", a));
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ToolDefinition(name, descriptor.build(), new FeatureMethod(instance, method, bindings),
-                tool.structuredContent(), headers, tool.taskSupport(), tool.auditArguments()));
+        return Optional.of(new ToolDefinition(
+                name,
+                descriptor.build(),
+                new FeatureMethod(instance, method, bindings),
+                tool.structuredContent(),
+                headers,
+                tool.taskSupport(),
+                tool.auditArguments()));
     }
 
     Optional<ResourceDefinition> resource(Method method, Supplier<Object> instance) {
         Resource resource = method.getAnnotation(Resource.class);
         int before = problems.size();
-        if (!resource.uri().matches("^[A-Za-z][A-Za-z0-9+.-]*:.+") || resource.uri().contains("{")) {
+        if (!resource.uri().matches("^[A-Za-z][A-Za-z0-9+.-]*:.+")
+                || resource.uri().contains("{")) {
             problems.add(FeatureMethod.describe(method) + " has the resource URI '" + resource.uri()
                     + "', which is not an absolute URI (use @ResourceTemplate for templates)");
         }
         List<ParameterBinding> bindings = suppliedOnly(method);
         checkResourceReturn(method);
-        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("uri", resource.uri())
+        JsonObjectBuilder descriptor = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("uri", resource.uri())
                 .add("name", resource.name().isEmpty() ? method.getName() : resource.name());
         ContentEncoder.addIfPresent(descriptor, "title", resource.title());
         ContentEncoder.addIfPresent(descriptor, "description", resource.description());
         ContentEncoder.addIfPresent(descriptor, "mimeType", resource.mimeType());
-        return problems.size() > before ? Optional.empty() : Optional.of(new ResourceDefinition(resource.uri(), null,
-                emptyToNull(resource.mimeType()), descriptor.build(), new FeatureMethod(instance, method, bindings)));
+        return problems.size() > before
+                ? Optional.empty()
+                : Optional.of(new ResourceDefinition(
+                        resource.uri(),
+                        null,
+                        emptyToNull(resource.mimeType()),
+                        descriptor.build(),
+                        new FeatureMethod(instance, method, bindings)));
     }
 
     Optional<ResourceDefinition> template(Method method, Supplier<Object> instance) {
@@ -136,14 +160,21 @@ final class FeatureMethodFactory {
             bindings.add(new ParameterBinding.Argument(name, String.class, true, null, ""));
         }
         checkResourceReturn(method);
-        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("uriTemplate", template.template())
+        JsonObjectBuilder descriptor = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("uriTemplate", template.template())
                 .add("name", annotation.name().isEmpty() ? method.getName() : annotation.name());
         ContentEncoder.addIfPresent(descriptor, "title", annotation.title());
         ContentEncoder.addIfPresent(descriptor, "description", annotation.description());
         ContentEncoder.addIfPresent(descriptor, "mimeType", annotation.mimeType());
-        return problems.size() > before ? Optional.empty() : Optional.of(new ResourceDefinition(template.template(),
-                template, emptyToNull(annotation.mimeType()), descriptor.build(),
-                new FeatureMethod(instance, method, bindings)));
+        return problems.size() > before
+                ? Optional.empty()
+                : Optional.of(new ResourceDefinition(
+                        template.template(),
+                        template,
+                        emptyToNull(annotation.mimeType()),
+                        descriptor.build(),
+                        new FeatureMethod(instance, method, bindings)));
     }
 
     Optional<PromptDefinition> prompt(Method method, Supplier<Object> instance) {
@@ -153,7 +184,8 @@ final class FeatureMethodFactory {
         checkName(method, "prompt", name);
         Class<?> returns = method.getReturnType();
         if (returns != PromptMessage.class && returns != PromptResponse.class && returns != List.class) {
-            problems.add(FeatureMethod.describe(method) + " must return PromptMessage, List<PromptMessage> or PromptResponse");
+            problems.add(FeatureMethod.describe(method)
+                    + " must return PromptMessage, List<PromptMessage> or PromptResponse");
         }
         List<ParameterBinding> bindings = new ArrayList<>();
         JsonArrayBuilder arguments = Jsons.PROVIDER.createArrayBuilder();
@@ -179,8 +211,10 @@ final class FeatureMethodFactory {
         ContentEncoder.addIfPresent(descriptor, "title", prompt.title());
         ContentEncoder.addIfPresent(descriptor, "description", prompt.description());
         descriptor.add("arguments", arguments);
-        return problems.size() > before ? Optional.empty()
-                : Optional.of(new PromptDefinition(name, descriptor.build(), new FeatureMethod(instance, method, bindings)));
+        return problems.size() > before
+                ? Optional.empty()
+                : Optional.of(
+                        new PromptDefinition(name, descriptor.build(), new FeatureMethod(instance, method, bindings)));
     }
 
     Optional<CompletionDefinition> completion(Method method, Supplier<Object> instance) {
@@ -199,7 +233,8 @@ final class FeatureMethodFactory {
             }
         }
         if (argument == null || method.getReturnType() != List.class) {
-            problems.add(FeatureMethod.describe(method) + " must take one String (the partial value) and return List<String>");
+            problems.add(FeatureMethod.describe(method)
+                    + " must take one String (the partial value) and return List<String>");
             return Optional.empty();
         }
         return Optional.of(new CompletionDefinition(argument, new FeatureMethod(instance, method, bindings)));
@@ -221,7 +256,8 @@ final class FeatureMethodFactory {
     private void checkResourceReturn(Method method) {
         Class<?> returns = method.getReturnType();
         if (returns != String.class && !ResourceContents.class.isAssignableFrom(returns) && returns != List.class) {
-            problems.add(FeatureMethod.describe(method) + " must return String, ResourceContents or List<ResourceContents>");
+            problems.add(
+                    FeatureMethod.describe(method) + " must return String, ResourceContents or List<ResourceContents>");
         }
     }
 
@@ -243,7 +279,7 @@ final class FeatureMethodFactory {
         return parameter.getName();
     }
 
-    private Optional<jakarta.json.JsonObject> schema(Method method, JsonSchemaGenerator generator, Type type) {
+    private Optional<JsonObject> schema(Method method, JsonSchemaGenerator generator, Type type) {
         try {
             return Optional.of(generator.schemaOf(type));
         } catch (UnsupportedTypeException e) {
@@ -252,21 +288,28 @@ final class FeatureMethodFactory {
         }
     }
 
-    private static Optional<jakarta.json.JsonObject> annotations(Tool.Annotations hints) {
-        boolean any = hints.declared() || !hints.title().isEmpty() || hints.readOnlyHint() || !hints.destructiveHint()
-                || hints.idempotentHint() || !hints.openWorldHint();
+    private static Optional<JsonObject> annotations(Tool.Annotations hints) {
+        boolean any = hints.declared()
+                || !hints.title().isEmpty()
+                || hints.readOnlyHint()
+                || !hints.destructiveHint()
+                || hints.idempotentHint()
+                || !hints.openWorldHint();
         if (!any) {
             return Optional.empty();
         }
         JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
         ContentEncoder.addIfPresent(json, "title", hints.title());
-        return Optional.of(json.add("readOnlyHint", hints.readOnlyHint()).add("destructiveHint", hints.destructiveHint())
-                .add("idempotentHint", hints.idempotentHint()).add("openWorldHint", hints.openWorldHint()).build());
+        return Optional.of(json.add("readOnlyHint", hints.readOnlyHint())
+                .add("destructiveHint", hints.destructiveHint())
+                .add("idempotentHint", hints.idempotentHint())
+                .add("openWorldHint", hints.openWorldHint())
+                .build());
     }
 
-    private jakarta.json.JsonObject declaredSchema(Method method, String schema) {
+    private JsonObject declaredSchema(Method method, String schema) {
         JsonValue value = parseDefault(schema);
-        if (value instanceof jakarta.json.JsonObject object && "object".equals(object.getString("type", ""))) {
+        if (value instanceof JsonObject object && "object".equals(object.getString("type", ""))) {
             return object;
         }
         problems.add(FeatureMethod.describe(method) + " declares an inputSchema that is not a JSON object schema "

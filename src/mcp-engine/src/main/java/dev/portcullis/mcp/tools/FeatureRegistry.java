@@ -3,6 +3,8 @@ package dev.portcullis.mcp.tools;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The application's tools, resources, resource templates, prompts and completions, in a deterministic order
@@ -16,8 +18,11 @@ public final class FeatureRegistry {
     private final Map<String, PromptDefinition> prompts;
     private final Map<String, CompletionDefinition> completions;
 
-    FeatureRegistry(Map<String, ToolDefinition> tools, Map<String, ResourceDefinition> resources,
-            List<ResourceDefinition> templates, Map<String, PromptDefinition> prompts,
+    FeatureRegistry(
+            Map<String, ToolDefinition> tools,
+            Map<String, ResourceDefinition> resources,
+            List<ResourceDefinition> templates,
+            Map<String, PromptDefinition> prompts,
             Map<String, CompletionDefinition> completions) {
         this.tools = tools;
         this.resources = resources;
@@ -31,8 +36,8 @@ public final class FeatureRegistry {
     }
 
     /** Every OAuth scope a tool, resource, template or prompt requires, sorted: the resource's scopes_supported. */
-    public java.util.SortedSet<String> scopesDeclared() {
-        java.util.SortedSet<String> scopes = new java.util.TreeSet<>();
+    public SortedSet<String> scopesDeclared() {
+        SortedSet<String> scopes = new TreeSet<>();
         tools.values().forEach(tool -> scopes.addAll(tool.access().scopes()));
         resources.values().forEach(resource -> scopes.addAll(resource.access().scopes()));
         templates.forEach(template -> scopes.addAll(template.access().scopes()));

@@ -9,6 +9,7 @@ import dev.portcullis.mcp.api.Tool;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +22,13 @@ import java.util.function.Supplier;
 public final class FeatureRegistryBuilder {
 
     /** The feature annotations this builder understands. */
-    public static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Tool.class, Resource.class,
-            ResourceTemplate.class, Prompt.class, CompletePrompt.class, CompleteResourceTemplate.class);
+    public static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(
+            Tool.class,
+            Resource.class,
+            ResourceTemplate.class,
+            Prompt.class,
+            CompletePrompt.class,
+            CompleteResourceTemplate.class);
 
     private final Map<String, ToolDefinition> tools = new TreeMap<>();
     private final Map<String, ResourceDefinition> resources = new TreeMap<>();
@@ -65,13 +71,24 @@ public final class FeatureRegistryBuilder {
         }
         if (method.isAnnotationPresent(CompletePrompt.class)) {
             String prompt = method.getAnnotation(CompletePrompt.class).value();
-            deferred.add(() -> completion("ref/prompt", prompt, method, instance,
+            deferred.add(() -> completion(
+                    "ref/prompt",
+                    prompt,
+                    method,
+                    instance,
                     prompts.containsKey(prompt) ? null : "names the prompt '" + prompt + "', which does not exist"));
         }
         if (method.isAnnotationPresent(CompleteResourceTemplate.class)) {
-            String template = method.getAnnotation(CompleteResourceTemplate.class).value();
-            deferred.add(() -> completion("ref/resource", template, method, instance, templates.containsKey(template)
-                    ? null : "names the resource template '" + template + "', which does not exist"));
+            String template =
+                    method.getAnnotation(CompleteResourceTemplate.class).value();
+            deferred.add(() -> completion(
+                    "ref/resource",
+                    template,
+                    method,
+                    instance,
+                    templates.containsKey(template)
+                            ? null
+                            : "names the resource template '" + template + "', which does not exist"));
         }
     }
 
@@ -81,7 +98,8 @@ public final class FeatureRegistryBuilder {
             return;
         }
         factory.completion(method, instance).ifPresent(c -> {
-            boolean known = "ref/prompt".equals(refType) ? prompts.get(ref).hasArgument(c.argument())
+            boolean known = "ref/prompt".equals(refType)
+                    ? prompts.get(ref).hasArgument(c.argument())
                     : templates.get(ref).template().variables().contains(c.argument());
             if (!known) {
                 problems.add(FeatureMethod.describe(method) + " completes '" + c.argument() + "', which " + ref
@@ -110,8 +128,11 @@ public final class FeatureRegistryBuilder {
         if (!problems().isEmpty()) {
             throw new IllegalStateException(String.join("; ", problems));
         }
-        return new FeatureRegistry(Map.copyOf(tools).isEmpty() ? Map.of() : new java.util.LinkedHashMap<>(tools),
-                new java.util.LinkedHashMap<>(resources), List.copyOf(templates.values()),
-                new java.util.LinkedHashMap<>(prompts), new java.util.LinkedHashMap<>(completions));
+        return new FeatureRegistry(
+                Map.copyOf(tools).isEmpty() ? Map.of() : new LinkedHashMap<>(tools),
+                new LinkedHashMap<>(resources),
+                List.copyOf(templates.values()),
+                new LinkedHashMap<>(prompts),
+                new LinkedHashMap<>(completions));
     }
 }

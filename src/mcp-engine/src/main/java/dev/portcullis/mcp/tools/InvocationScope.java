@@ -7,21 +7,28 @@ import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.api.TaskHandoff;
 import dev.portcullis.mcp.api.ToolCallException;
+import jakarta.json.JsonObject;
+import java.util.Map;
 import java.util.Objects;
 
 /** What the server supplies to feature-method parameters that are not client arguments. */
-public record InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client,
-        TaskHandoff handoff, Caller caller) {
+public record InvocationScope(
+        Progress progress,
+        McpLog log,
+        Cancellation cancellation,
+        ClientRequests client,
+        TaskHandoff handoff,
+        Caller caller) {
 
     /** A scope for an anonymous caller. */
-    public InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client,
-            TaskHandoff handoff) {
+    public InvocationScope(
+            Progress progress, McpLog log, Cancellation cancellation, ClientRequests client, TaskHandoff handoff) {
         this(progress, log, cancellation, client, handoff, Caller.ANONYMOUS);
     }
 
     /** A scope whose {@link TaskHandoff} does nothing (the call is not, and will not become, a task). */
     public InvocationScope(Progress progress, McpLog log, Cancellation cancellation, ClientRequests client) {
-        this(progress, log, cancellation, client, () -> { });
+        this(progress, log, cancellation, client, () -> {});
     }
 
     public InvocationScope {
@@ -40,32 +47,36 @@ public record InvocationScope(Progress progress, McpLog log, Cancellation cancel
 
     /** A scope that reports nothing and is never cancelled. */
     public static InvocationScope silent() {
-        return new InvocationScope(new Progress() {
-            @Override
-            public boolean active() {
-                return false;
-            }
+        return new InvocationScope(
+                new Progress() {
+                    @Override
+                    public boolean active() {
+                        return false;
+                    }
 
-            @Override
-            public void notify(double progress, Double total, String message) {
-                // no progress token
-            }
-        }, (level, logger, message) -> { }, () -> false, new ClientRequests() {
-            @Override
-            public boolean supports(String capability) {
-                return false;
-            }
+                    @Override
+                    public void notify(double progress, Double total, String message) {
+                        // no progress token
+                    }
+                },
+                (level, logger, message) -> {},
+                () -> false,
+                new ClientRequests() {
+                    @Override
+                    public boolean supports(String capability) {
+                        return false;
+                    }
 
-            @Override
-            public jakarta.json.JsonObject ask(String key, String method, jakarta.json.JsonObject params) {
-                throw new ToolCallException("The client cannot be asked anything here");
-            }
+                    @Override
+                    public JsonObject ask(String key, String method, JsonObject params) {
+                        throw new ToolCallException("The client cannot be asked anything here");
+                    }
 
-            @Override
-            public java.util.Map<String, jakarta.json.JsonObject> askAll(java.util.Map<String, Request> requests) {
-                throw new ToolCallException("The client cannot be asked anything here");
-            }
-        });
+                    @Override
+                    public Map<String, JsonObject> askAll(Map<String, Request> requests) {
+                        throw new ToolCallException("The client cannot be asked anything here");
+                    }
+                });
     }
 
     /** The value for a server-supplied parameter of {@code type}. */
@@ -89,7 +100,11 @@ public record InvocationScope(Progress progress, McpLog log, Cancellation cancel
     }
 
     static boolean supplies(Class<?> type) {
-        return type == Progress.class || type == McpLog.class || type == Cancellation.class
-                || type == ClientRequests.class || type == TaskHandoff.class || type == Caller.class;
+        return type == Progress.class
+                || type == McpLog.class
+                || type == Cancellation.class
+                || type == ClientRequests.class
+                || type == TaskHandoff.class
+                || type == Caller.class;
     }
 }

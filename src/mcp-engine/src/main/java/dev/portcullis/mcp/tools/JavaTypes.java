@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -13,12 +14,19 @@ import java.util.Set;
 /** Classification of Java types into JSON shapes, shared by the schema generator and the argument converter. */
 final class JavaTypes {
 
-    static final Set<Class<?>> INTEGERS = Set.of(int.class, Integer.class, long.class, Long.class, short.class,
-            Short.class, byte.class, Byte.class, BigInteger.class);
+    static final Set<Class<?>> INTEGERS = Set.of(
+            int.class,
+            Integer.class,
+            long.class,
+            Long.class,
+            short.class,
+            Short.class,
+            byte.class,
+            Byte.class,
+            BigInteger.class);
     static final Set<Class<?>> NUMBERS = Set.of(double.class, Double.class, float.class, Float.class, BigDecimal.class);
 
-    private JavaTypes() {
-    }
+    private JavaTypes() {}
 
     static Class<?> raw(Type type) {
         if (type instanceof Class<?> c) {
@@ -28,7 +36,7 @@ final class JavaTypes {
             return (Class<?>) p.getRawType();
         }
         if (type instanceof GenericArrayType g) {
-            return java.lang.reflect.Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
+            return Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
         }
         throw new UnsupportedTypeException(type, "type variables and wildcards have no schema");
     }

@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * Generates JSON Schema 2020-12 from Java types: strings, integers, numbers, booleans, enums (by constant name),
@@ -44,30 +45,42 @@ public final class JsonSchemaGenerator {
             for (Object constant : raw.getEnumConstants()) {
                 constants.add(((Enum<?>) constant).name());
             }
-            return Jsons.PROVIDER.createObjectBuilder().add("type", "string").add("enum", constants).build();
+            return Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("type", "string")
+                    .add("enum", constants)
+                    .build();
         }
         if (JsonValue.class.isAssignableFrom(raw)) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        if (raw == java.util.Optional.class) {
+        if (raw == Optional.class) {
             return schemaOf(JavaTypes.argument(type, 0));
         }
         if (raw.isArray() || JavaTypes.isCollection(raw)) {
-            return Jsons.PROVIDER.createObjectBuilder().add("type", "array").add("items", schemaOf(JavaTypes.elementType(type)))
+            return Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("type", "array")
+                    .add("items", schemaOf(JavaTypes.elementType(type)))
                     .build();
         }
         if (JavaTypes.isMap(raw)) {
             if (JavaTypes.argument(type, 0) != String.class) {
                 throw new UnsupportedTypeException(type, "map keys must be String");
             }
-            return Jsons.PROVIDER.createObjectBuilder().add("type", "object")
-                    .add("additionalProperties", schemaOf(JavaTypes.argument(type, 1))).build();
+            return Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("type", "object")
+                    .add("additionalProperties", schemaOf(JavaTypes.argument(type, 1)))
+                    .build();
         }
         if (raw.isRecord()) {
             return recordSchema(raw);
         }
-        throw new UnsupportedTypeException(type, "use a String, number, boolean, enum, record, List, Set, array, "
-                + "Map<String, ?>, Optional or a JSON-P value");
+        throw new UnsupportedTypeException(
+                type,
+                "use a String, number, boolean, enum, record, List, Set, array, "
+                        + "Map<String, ?>, Optional or a JSON-P value");
     }
 
     private JsonObject recordSchema(Class<?> record) {
@@ -107,7 +120,8 @@ public final class JsonSchemaGenerator {
         }
 
         public JsonObject build() {
-            JsonObjectBuilder schema = Jsons.PROVIDER.createObjectBuilder().add("type", "object").add("properties", properties);
+            JsonObjectBuilder schema =
+                    Jsons.PROVIDER.createObjectBuilder().add("type", "object").add("properties", properties);
             if (anyRequired) {
                 schema.add("required", required);
             }

@@ -10,8 +10,7 @@ final class Jsonb {
 
     private static final jakarta.json.bind.Jsonb JSONB = JsonbBuilder.create();
 
-    private Jsonb() {
-    }
+    private Jsonb() {}
 
     static JsonValue toJson(Object value) {
         if (value instanceof JsonValue json) {

@@ -1,8 +1,8 @@
 package dev.portcullis.mcp.tools;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.PromptMessage;
 import dev.portcullis.mcp.api.PromptResponse;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,7 +42,8 @@ public final class PromptDefinition {
     /** Whether the prompt declares an argument of that name. */
     public boolean hasArgument(String argument) {
         return method.parameters().stream()
-                .anyMatch(p -> p instanceof ParameterBinding.Argument a && a.name().equals(argument));
+                .anyMatch(p ->
+                        p instanceof ParameterBinding.Argument a && a.name().equals(argument));
     }
 
     /**
@@ -64,7 +65,9 @@ public final class PromptDefinition {
         JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
         for (Object item : messages) {
             PromptMessage message = (PromptMessage) item;
-            array.add(Jsons.PROVIDER.createObjectBuilder().add("role", message.role().name().toLowerCase(Locale.ROOT))
+            array.add(Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("role", message.role().name().toLowerCase(Locale.ROOT))
                     .add("content", ContentEncoder.encode(message.content())));
         }
         return result.add("messages", array).build();

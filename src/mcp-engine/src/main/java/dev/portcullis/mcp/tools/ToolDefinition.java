@@ -1,20 +1,23 @@
 package dev.portcullis.mcp.tools;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.Content;
+import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
+import dev.portcullis.mcp.api.TaskHandoff;
 import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.Tool;
-import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.api.ToolResponse;
+import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A discovered tool: its {@code Tool} descriptor (built once, at deployment) and its method.
@@ -27,20 +30,31 @@ public final class ToolDefinition {
     private final JsonObject descriptor;
     private final FeatureMethod method;
     private final boolean structured;
-    private final java.util.Map<String, String> headers;
+    private final Map<String, String> headers;
     private final Tool.TaskSupport taskSupport;
     private final boolean auditArguments;
 
-    ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
-            java.util.Map<String, String> headers, Tool.TaskSupport taskSupport) {
+    ToolDefinition(
+            String name,
+            JsonObject descriptor,
+            FeatureMethod method,
+            boolean structured,
+            Map<String, String> headers,
+            Tool.TaskSupport taskSupport) {
         this(name, descriptor, method, structured, headers, taskSupport, false);
     }
 
-    ToolDefinition(String name, JsonObject descriptor, FeatureMethod method, boolean structured,
-            java.util.Map<String, String> headers, Tool.TaskSupport taskSupport, boolean auditArguments) {
+    ToolDefinition(
+            String name,
+            JsonObject descriptor,
+            FeatureMethod method,
+            boolean structured,
+            Map<String, String> headers,
+            Tool.TaskSupport taskSupport,
+            boolean auditArguments) {
         this.auditArguments = auditArguments;
         this.taskSupport = taskSupport;
-        this.headers = java.util.Map.copyOf(headers);
+        this.headers = Map.copyOf(headers);
         this.name = name;
         this.descriptor = descriptor;
         this.method = method;
@@ -57,7 +71,7 @@ public final class ToolDefinition {
     }
 
     /** Argument name to {@code Mcp-Param-*} header name, for arguments declared with {@code x-mcp-header}. */
-    public java.util.Map<String, String> headers() {
+    public Map<String, String> headers() {
         return headers;
     }
 
@@ -68,7 +82,7 @@ public final class ToolDefinition {
 
     /** Whether the method takes a {@code TaskHandoff}, so it runs on the request until it hands off. */
     public boolean handsOff() {
-        return method.takes(dev.portcullis.mcp.api.TaskHandoff.class);
+        return method.takes(TaskHandoff.class);
     }
 
     /** The {@code Tool} object for {@code tools/list}. */
@@ -96,15 +110,15 @@ public final class ToolDefinition {
      * results with {@code isError: true}; {@code McpException} and unexpected exceptions propagate to the server.
      */
     public JsonObject call(JsonObject arguments, InvocationScope scope) {
-        return call(arguments, scope, failure -> { });
+        return call(arguments, scope, failure -> {});
     }
 
     /**
      * {@link #call(JsonObject, InvocationScope)}, telling {@code downstreamFailures} about a {@link DownstreamException}
      * that ended the call (for the audit trail: the failure to obtain a downstream credential is an event of its own).
      */
-    public JsonObject call(JsonObject arguments, InvocationScope scope,
-            java.util.function.Consumer<DownstreamException> downstreamFailures) {
+    public JsonObject call(
+            JsonObject arguments, InvocationScope scope, Consumer<DownstreamException> downstreamFailures) {
         Object returned;
         try {
             returned = method.invoke(arguments, scope);
@@ -143,7 +157,10 @@ public final class ToolDefinition {
             return response.isError() ? result.add("isError", true).build() : result.build();
         }
         if (returned == null) {
-            return Jsons.PROVIDER.createObjectBuilder().add("content", JsonValue.EMPTY_JSON_ARRAY).build();
+            return Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("content", JsonValue.EMPTY_JSON_ARRAY)
+                    .build();
         }
         if (returned instanceof String text) {
             return withContent(List.of(new TextContent(text)));
@@ -155,13 +172,21 @@ public final class ToolDefinition {
             return withContent(list.stream().map(Content.class::cast).toList());
         }
         JsonValue json = Jsonb.toJson(returned);
-        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder()
-                .add("content", Jsons.PROVIDER.createArrayBuilder().add(ContentEncoder.encode(new TextContent(json.toString()))));
+        JsonObjectBuilder result = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add(
+                        "content",
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add(ContentEncoder.encode(new TextContent(json.toString()))));
         return structured ? result.add("structuredContent", json).build() : result.build();
     }
 
     private static JsonObject withContent(List<Content> content) {
-        return Jsons.PROVIDER.createObjectBuilder().add("content", blocks(content)).build();
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("content", blocks(content))
+                .build();
     }
 
     private static JsonArrayBuilder blocks(List<Content> content) {
@@ -171,9 +196,13 @@ public final class ToolDefinition {
     }
 
     static JsonObject error(String message) {
-        return Jsons.PROVIDER.createObjectBuilder()
-                .add("content", Jsons.PROVIDER.createArrayBuilder().add(ContentEncoder.encode(new TextContent(message))))
-                .add("isError", true).build();
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add(
+                        "content",
+                        Jsons.PROVIDER.createArrayBuilder().add(ContentEncoder.encode(new TextContent(message))))
+                .add("isError", true)
+                .build();
     }
 
     @Override

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -51,8 +50,8 @@ class DownstreamFilterTest {
         config.put(prefix + "token-endpoint", tokens.origin() + "/token");
         config.put(prefix + "client-id", "portcullis");
         config.put(prefix + "client-secret", "s3cret-value");
-        DownstreamTokens erp = DownstreamTokens.create(DownstreamSettings.read(key -> Optional.ofNullable(config.get(key)),
-                "erp"), Clock.systemUTC());
+        DownstreamTokens erp = DownstreamTokens.create(
+                DownstreamSettings.read(key -> Optional.ofNullable(config.get(key)), "erp"), Clock.systemUTC());
         client = ClientBuilder.newClient().register(new DownstreamFilter(erp, erp.url()));
     }
 
@@ -68,8 +67,8 @@ class DownstreamFilterTest {
     void aRequestToTheDownstreamCarriesItsTokenAndA401FetchesANewOneAndRetriesOnce() {
         downstream.revoked.add("Bearer t1");
 
-        try (Response response = client.target(downstream.origin()).path("orders").request()
-                .post(Entity.json("{\"item\":1}"))) {
+        try (Response response =
+                client.target(downstream.origin()).path("orders").request().post(Entity.json("{\"item\":1}"))) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.readEntity(String.class)).isEqualTo("saw Bearer t2 {\"item\":1}");
         }
@@ -89,9 +88,11 @@ class DownstreamFilterTest {
 
     @Test
     void anotherOriginIsRefusedBeforeAnyTokenIsObtainedOrSent() {
-        assertThatThrownBy(() -> client.target(elsewhere.origin()).request().get()).isInstanceOf(ProcessingException.class)
+        assertThatThrownBy(() -> client.target(elsewhere.origin()).request().get())
+                .isInstanceOf(ProcessingException.class)
                 .hasRootCauseInstanceOf(DownstreamException.class)
-                .rootCause().hasMessage("The client of the downstream API 'erp' only calls " + downstream.origin() + ".");
+                .rootCause()
+                .hasMessage("The client of the downstream API 'erp' only calls " + downstream.origin() + ".");
         assertThat(elsewhere.authorizations).isEmpty();
         assertThat(tokens.served.get()).isZero();
     }

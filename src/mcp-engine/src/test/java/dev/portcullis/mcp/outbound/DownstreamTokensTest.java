@@ -52,7 +52,9 @@ class DownstreamTokensTest {
 
         LoopbackTokenServer.Seen seen = server.requests.get(0);
         assertThat(seen.authorization()).startsWith("Basic ");
-        assertThat(form(seen.body())).containsEntry("grant_type", "client_credentials").doesNotContainKey("client_secret");
+        assertThat(form(seen.body()))
+                .containsEntry("grant_type", "client_credentials")
+                .doesNotContainKey("client_secret");
     }
 
     @Test
@@ -65,8 +67,11 @@ class DownstreamTokensTest {
 
         LoopbackTokenServer.Seen seen = server.requests.get(0);
         assertThat(seen.authorization()).isNull();
-        assertThat(form(seen.body())).containsEntry("client_id", "portcullis").containsEntry("client_secret", "s3cret-value")
-                .containsEntry("scope", "erp:read erp:write").containsEntry("resource", "https://erp.example/api");
+        assertThat(form(seen.body()))
+                .containsEntry("client_id", "portcullis")
+                .containsEntry("client_secret", "s3cret-value")
+                .containsEntry("scope", "erp:read erp:write")
+                .containsEntry("resource", "https://erp.example/api");
     }
 
     @Test
@@ -85,7 +90,9 @@ class DownstreamTokensTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(server.served.get()).as("token requests for 16 concurrent callers").isEqualTo(1);
+        assertThat(server.served.get())
+                .as("token requests for 16 concurrent callers")
+                .isEqualTo(1);
     }
 
     @Test
@@ -94,7 +101,9 @@ class DownstreamTokensTest {
         DownstreamTokens tokens = tokens();
         assertThat(tokens.current()).isEqualTo("Bearer t1");
         clock.advance(Duration.ofSeconds(29));
-        assertThat(tokens.current()).as("within its lifetime less refresh-before (PT30S)").isEqualTo("Bearer t1");
+        assertThat(tokens.current())
+                .as("within its lifetime less refresh-before (PT30S)")
+                .isEqualTo("Bearer t1");
         clock.advance(Duration.ofSeconds(2));
         assertThat(tokens.current()).as("renewed 30 s before expiry").isEqualTo("Bearer t2");
     }
@@ -121,7 +130,8 @@ class DownstreamTokensTest {
 
     @Test
     void serverErrorsAreRetriedWithBackoff() {
-        server.script = n -> n < 3 ? new LoopbackTokenServer.Answer(503, "{}") : LoopbackTokenServer.token("t" + n, 300);
+        server.script =
+                n -> n < 3 ? new LoopbackTokenServer.Answer(503, "{}") : LoopbackTokenServer.token("t" + n, 300);
         assertThat(tokens().current()).isEqualTo("Bearer t3");
         assertThat(server.served.get()).isEqualTo(3);
     }
@@ -129,17 +139,20 @@ class DownstreamTokensTest {
     @Test
     void persistentServerErrorsGiveASafeToolError() {
         server.script = n -> new LoopbackTokenServer.Answer(500, "{}");
-        assertThatThrownBy(() -> tokens().current()).isInstanceOf(DownstreamException.class)
+        assertThatThrownBy(() -> tokens().current())
+                .isInstanceOf(DownstreamException.class)
                 .hasMessage("No access token for the downstream API 'erp': its authorization server failed.")
-                .satisfies(e -> assertThat(((DownstreamException) e).reason()).isEqualTo("token_endpoint_failed:HTTP 500"));
+                .satisfies(e ->
+                        assertThat(((DownstreamException) e).reason()).isEqualTo("token_endpoint_failed:HTTP 500"));
         assertThat(server.served.get()).as("the first try and retries=2").isEqualTo(3);
     }
 
     @Test
     void aRefusalNamesTheErrorCodeButNeitherTheSecretNorTheDescription() {
-        server.script = n -> new LoopbackTokenServer.Answer(401,
-                "{\"error\":\"invalid_client\",\"error_description\":\"bad secret s3cret-value\"}");
-        assertThatThrownBy(() -> tokens().current()).isInstanceOf(DownstreamException.class)
+        server.script = n -> new LoopbackTokenServer.Answer(
+                401, "{\"error\":\"invalid_client\",\"error_description\":\"bad secret s3cret-value\"}");
+        assertThatThrownBy(() -> tokens().current())
+                .isInstanceOf(DownstreamException.class)
                 .hasMessage("No access token for the downstream API 'erp': its authorization server refused the token "
                         + "request (invalid_client).")
                 .hasMessageNotContaining("s3cret")
@@ -169,15 +182,18 @@ class DownstreamTokensTest {
         config.remove(DownstreamSettings.PREFIX + "erp.token-endpoint");
         put("issuer", server.origin());
         server.metadata = "{\"issuer\":\"" + server.origin() + "\",\"token_endpoint\":\"" + server.origin()
-                + "/token\",\"authorization_endpoint\":\"" + server.origin() + "/auth\",\"jwks_uri\":\"" + server.origin()
+                + "/token\",\"authorization_endpoint\":\"" + server.origin() + "/auth\",\"jwks_uri\":\""
+                + server.origin()
                 + "/jwks\",\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
                 + "\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"grant_types_supported\":[\"authorization_code\",\"client_credentials\"]}";
-        assertThatThrownBy(this::tokens).isInstanceOf(DownstreamConfigurationException.class)
+        assertThatThrownBy(this::tokens)
+                .isInstanceOf(DownstreamConfigurationException.class)
                 .hasMessageContaining("portcullis.downstream.erp.mode is token-exchange")
                 .hasMessageContaining("does not list the grant urn:ietf:params:oauth:grant-type:token-exchange");
 
-        server.metadata = server.metadata.replace("\"client_credentials\"]",
+        server.metadata = server.metadata.replace(
+                "\"client_credentials\"]",
                 "\"client_credentials\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]");
         assertThat(tokens().name()).as("offered: accepted, endpoint discovered").isEqualTo("erp");
     }
@@ -188,8 +204,9 @@ class DownstreamTokensTest {
         assertThatThrownBy(this::tokens).hasMessage("portcullis.downstream.erp.client-secret is not set");
         put("client-secret", "s3cret-value");
         put("token-endpoint", "http://idp.example/token");
-        assertThatThrownBy(this::tokens).hasMessage("portcullis.downstream.erp.token-endpoint must use https (http only "
-                + "on a loopback host)");
+        assertThatThrownBy(this::tokens)
+                .hasMessage(
+                        "portcullis.downstream.erp.token-endpoint must use https (http only " + "on a loopback host)");
         put("token-endpoint", server.origin() + "/token");
         put("retries", "many");
         assertThatThrownBy(this::tokens).hasMessage("portcullis.downstream.erp.retries must be 0 to 10");
@@ -199,7 +216,8 @@ class DownstreamTokensTest {
     }
 
     private DownstreamTokens tokens() {
-        return DownstreamTokens.create(DownstreamSettings.read(key -> Optional.ofNullable(config.get(key)), "erp"), clock);
+        return DownstreamTokens.create(
+                DownstreamSettings.read(key -> Optional.ofNullable(config.get(key)), "erp"), clock);
     }
 
     private void put(String key, String value) {
@@ -210,7 +228,8 @@ class DownstreamTokensTest {
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return form;
     }

@@ -17,11 +17,9 @@ import java.util.function.Function;
  */
 final class LoopbackTokenServer implements AutoCloseable {
 
-    record Seen(String authorization, String body) {
-    }
+    record Seen(String authorization, String body) {}
 
-    record Answer(int status, String json) {
-    }
+    record Answer(int status, String json) {}
 
     final List<Seen> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger served = new AtomicInteger();
@@ -39,8 +37,8 @@ final class LoopbackTokenServer implements AutoCloseable {
     }
 
     static Answer token(String value, int expiresIn) {
-        return new Answer(200, "{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn
-                + "}");
+        return new Answer(
+                200, "{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}");
     }
 
     String origin() {

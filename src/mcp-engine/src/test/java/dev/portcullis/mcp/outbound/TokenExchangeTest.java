@@ -26,7 +26,8 @@ class TokenExchangeTest {
     void start() throws Exception {
         server = new LoopbackTokenServer();
         server.metadata = "{\"issuer\":\"" + server.origin() + "\",\"token_endpoint\":\"" + server.origin()
-                + "/token\",\"authorization_endpoint\":\"" + server.origin() + "/auth\",\"jwks_uri\":\"" + server.origin()
+                + "/token\",\"authorization_endpoint\":\"" + server.origin() + "/auth\",\"jwks_uri\":\""
+                + server.origin()
                 + "/jwks\",\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
                 + "\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"grant_types_supported\":[\"urn:ietf:params:oauth:grant-type:token-exchange\"]}";
@@ -55,7 +56,8 @@ class TokenExchangeTest {
         assertThat(bob).isEqualTo("Bearer t2");
         assertThat(server.served.get()).isEqualTo(2);
         Map<String, String> first = form(server.requests.get(0).body());
-        assertThat(first).containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+        assertThat(first)
+                .containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
                 .containsEntry("subject_token", "alice-mcp-token")
                 .containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
                 .containsEntry("requested_token_type", "urn:ietf:params:oauth:token-type:access_token")
@@ -68,22 +70,25 @@ class TokenExchangeTest {
 
         assertThatThrownBy(() -> tokens().onBehalfOf(caller("alice", "alice-mcp-token")))
                 .isInstanceOf(DownstreamException.class)
-                .hasMessage("The authorization server of the downstream API 'erp' returned the caller's own token; it is "
-                        + "not forwarded.");
+                .hasMessage(
+                        "The authorization server of the downstream API 'erp' returned the caller's own token; it is "
+                                + "not forwarded.");
     }
 
     @Test
     void aCallerWithoutAPresentedTokenCannotBeActedFor() {
-        assertThatThrownBy(() -> tokens().onBehalfOf(Caller.ANONYMOUS)).isInstanceOf(DownstreamException.class)
+        assertThatThrownBy(() -> tokens().onBehalfOf(Caller.ANONYMOUS))
+                .isInstanceOf(DownstreamException.class)
                 .hasMessage("The downstream API 'erp' needs a signed-in caller.");
-        assertThatThrownBy(() -> tokens().current()).isInstanceOf(DownstreamException.class)
+        assertThatThrownBy(() -> tokens().current())
+                .isInstanceOf(DownstreamException.class)
                 .hasMessage("The downstream API 'erp' is called on behalf of the user only.");
         assertThat(server.served.get()).isZero();
     }
 
     private DownstreamTokens tokens() {
-        return DownstreamTokens.create(DownstreamSettings.read(key -> Optional.ofNullable(config.get(key)), "erp"),
-                Clock.systemUTC());
+        return DownstreamTokens.create(
+                DownstreamSettings.read(key -> Optional.ofNullable(config.get(key)), "erp"), Clock.systemUTC());
     }
 
     private void put(String key, String value) {
@@ -128,7 +133,8 @@ class TokenExchangeTest {
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return form;
     }

@@ -21,15 +21,17 @@ class JsonRpcTest {
     void rule2_7_parseWhenNestedTooDeepThenParseError400() {
         McpError error = catchThrowableOfType(McpError.class, () -> JsonRpc.parse("[".repeat(200_000)));
 
-        assertThat(error).as("200,000 [ must be a JSON-RPC parse error, not an escaping RuntimeException").isNotNull();
+        assertThat(error)
+                .as("200,000 [ must be a JSON-RPC parse error, not an escaping RuntimeException")
+                .isNotNull();
         assertThat(error.code()).isEqualTo(-32700);
         assertThat(error.httpStatus()).isEqualTo(400);
     }
 
     @Test
     void rule2_4_parseWhenBatchThenInvalidRequest400() {
-        McpError error = catchThrowableOfType(McpError.class,
-                () -> JsonRpc.parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"));
+        McpError error = catchThrowableOfType(
+                McpError.class, () -> JsonRpc.parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"));
 
         assertThat(error.code()).isEqualTo(-32600);
         assertThat(error.httpStatus()).isEqualTo(400);
@@ -37,10 +39,16 @@ class JsonRpcTest {
 
     @Test
     void rule3_21_parseWhenIdNullOrObjectThenInvalidRequest() {
-        assertThat(catchThrowableOfType(McpError.class,
-                () -> JsonRpc.parse("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}")).code()).isEqualTo(-32600);
-        assertThat(catchThrowableOfType(McpError.class,
-                () -> JsonRpc.parse("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}")).code()).isEqualTo(-32600);
+        assertThat(catchThrowableOfType(
+                                McpError.class,
+                                () -> JsonRpc.parse("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}"))
+                        .code())
+                .isEqualTo(-32600);
+        assertThat(catchThrowableOfType(
+                                McpError.class,
+                                () -> JsonRpc.parse("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}"))
+                        .code())
+                .isEqualTo(-32600);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolCallException;
@@ -16,8 +18,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A tool call that ended because no downstream credential could be obtained is a tool error (isError) for the
  * client, and the observer (the audit trail) hears which downstream failed and the safe reason code, whether the
@@ -30,7 +30,9 @@ class DownstreamFailureObservedTest {
 
         @Tool(name = "erp_direct")
         public String direct() {
-            throw new DownstreamException("erp", "token_refused:invalid_client",
+            throw new DownstreamException(
+                    "erp",
+                    "token_refused:invalid_client",
                     "No access token for the downstream API 'erp': its authorization server refused the token request "
                             + "(invalid_client).");
         }
@@ -38,9 +40,12 @@ class DownstreamFailureObservedTest {
         @Tool(name = "erp_wrapped")
         public String wrapped() {
             // what a JAX-RS client throws when its request filter threw (ProcessingException)
-            throw new IllegalStateException("filter failed", new DownstreamException("erp",
-                    "token_endpoint_failed:HTTP 503", "No access token for the downstream API 'erp': its authorization "
-                            + "server failed."));
+            throw new IllegalStateException(
+                    "filter failed",
+                    new DownstreamException(
+                            "erp",
+                            "token_endpoint_failed:HTTP 503",
+                            "No access token for the downstream API 'erp': its authorization " + "server failed."));
         }
 
         @Tool(name = "plain_failure")
@@ -51,10 +56,13 @@ class DownstreamFailureObservedTest {
 
     private final List<ServedCall> served = new CopyOnWriteArrayList<>();
 
-    private final McpServer server = new McpServer(DownstreamFailureObservedTest::registry,
+    private final McpServer server = new McpServer(
+            DownstreamFailureObservedTest::registry,
             new ServerInfo("test", "1.0", null),
             new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()),
-            new ServerNotifications(), TaskLifecycle.daemonThreads(), new McpObserver() {
+            new ServerNotifications(),
+            TaskLifecycle.daemonThreads(),
+            new McpObserver() {
                 @Override
                 public void served(ServedCall call) {
                     served.add(call);
@@ -75,8 +83,8 @@ class DownstreamFailureObservedTest {
         assertThat(answer).contains("\"isError\":true").contains("its authorization server refused the token request");
         assertThat(served).singleElement().satisfies(call -> {
             assertThat(call.outcome()).isEqualTo(ServedCall.TOOL_ERROR);
-            assertThat(call.downstreamFailure()).isEqualTo(
-                    new ServedCall.DownstreamFailure("erp", "token_refused:invalid_client"));
+            assertThat(call.downstreamFailure())
+                    .isEqualTo(new ServedCall.DownstreamFailure("erp", "token_refused:invalid_client"));
         });
     }
 
@@ -85,7 +93,9 @@ class DownstreamFailureObservedTest {
         String answer = call("erp_wrapped");
 
         assertThat(answer).contains("\"isError\":true").doesNotContain("filter failed");
-        assertThat(served).singleElement().extracting(ServedCall::downstreamFailure)
+        assertThat(served)
+                .singleElement()
+                .extracting(ServedCall::downstreamFailure)
                 .isEqualTo(new ServedCall.DownstreamFailure("erp", "token_endpoint_failed:HTTP 503"));
     }
 
@@ -105,6 +115,7 @@ class DownstreamFailureObservedTest {
                 + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
         Prepared prepared = server.prepare(new Incoming(JsonRpc.parse(body), null, "2026-07-28", "tools/call", tool));
         assertThat(prepared).isInstanceOf(Prepared.Run.class);
-        return String.valueOf(server.execute(((Prepared.Run) prepared).call(), Outbound.DISCARD).body());
+        return String.valueOf(server.execute(((Prepared.Run) prepared).call(), Outbound.DISCARD)
+                .body());
     }
 }

@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.portcullis.mcp.protocol.JsonRpc;
@@ -10,8 +12,6 @@ import dev.portcullis.mcp.server.exchange.Reply;
 import dev.portcullis.mcp.server.exchange.ServerInfo;
 import dev.portcullis.mcp.testing.TestTools;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Coverage-guided fuzzing (Jazzer) of what {@code /mcp} does with a body: JSON-RPC parsing, then the engine's
  * dispatch in either era, with fuzzed session, version, method and name headers. Whatever the input, the answer is
@@ -21,10 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonRpcDispatchFuzzTest {
 
     private static final String[] VERSIONS = {"2026-07-28", "2025-11-25", "2025-06-18", null, "x"};
-    private static final String[] METHODS = {null, "tools/call", "tools/list", "initialize", "ping", "resources/read",
-        "prompts/get", "completion/complete", "server/discover"};
+    private static final String[] METHODS = {
+        null,
+        "tools/call",
+        "tools/list",
+        "initialize",
+        "ping",
+        "resources/read",
+        "prompts/get",
+        "completion/complete",
+        "server/discover"
+    };
 
-    private final McpServer server = new McpServer(TestTools::registry, new ServerInfo("fuzz", "1.0", null),
+    private final McpServer server = new McpServer(
+            TestTools::registry,
+            new ServerInfo("fuzz", "1.0", null),
             new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()));
 
     @FuzzTest(maxDuration = "5s")
@@ -43,7 +54,8 @@ class JsonRpcDispatchFuzzTest {
         }
         try {
             Prepared prepared = server.prepare(new Incoming(message, session, version, method, name));
-            Reply reply = prepared instanceof Prepared.Answer answer ? answer.reply()
+            Reply reply = prepared instanceof Prepared.Answer answer
+                    ? answer.reply()
                     : server.execute(((Prepared.Run) prepared).call(), Outbound.DISCARD);
             assertThat(reply.status()).isLessThan(500);
         } catch (McpError e) {

@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.server.exchange.ServerInfo;
@@ -11,8 +13,6 @@ import dev.portcullis.mcp.testing.TestTools;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the engine reports to its instrumentation: one request observation per served request, labelled only with
@@ -40,16 +40,22 @@ class McpInstrumentationTest {
         }
     };
 
-    private final McpServer server = new McpServer(TestTools::registry, new ServerInfo("test", "1.0", null),
+    private final McpServer server = new McpServer(
+            TestTools::registry,
+            new ServerInfo("test", "1.0", null),
             new McpSettings(2, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()),
-            new ServerNotifications(), TaskLifecycle.daemonThreads(), McpObserver.NONE, recorder);
+            new ServerNotifications(),
+            TaskLifecycle.daemonThreads(),
+            McpObserver.NONE,
+            recorder);
 
     @Test
     void toolCallIsOneRequestObservationWithTheToolObservationInside() {
         run("tools/call", "add", "{\"name\":\"add\",\"arguments\":{\"a\":1}," + META + "}");
 
-        assertThat(events).containsExactly("start tools/call add", "start tool add", "end tool add null",
-                "end tools/call add null");
+        assertThat(events)
+                .containsExactly(
+                        "start tools/call add", "start tool add", "end tool add null", "end tools/call add null");
     }
 
     @Test
@@ -57,7 +63,8 @@ class McpInstrumentationTest {
         run("tools/call", "fail", "{\"name\":\"fail\",\"arguments\":{}," + META + "}");
         run("tools/call", "made-up", "{\"name\":\"made-up\",\"arguments\":{}," + META + "}");
 
-        assertThat(events).contains("end tools/call fail tool_error", "end tools/call (unknown) -32602")
+        assertThat(events)
+                .contains("end tools/call fail tool_error", "end tools/call (unknown) -32602")
                 .noneMatch(event -> event.contains("made-up"));
     }
 

@@ -1,5 +1,8 @@
 package dev.portcullis.mcp.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.server.exchange.ServerInfo;
@@ -16,9 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Server-initiated notifications: legacy GET streams and modern subscriptions/listen streams. */
 class NotificationStreamsTest {
@@ -64,8 +64,12 @@ class NotificationStreamsTest {
     @Test
     void listenWhenOpenedThenAcknowledgesFirstAndDeliversOnlyRequestedTypesWithSubscriptionId() {
         Recorder out = new Recorder();
-        ListenSubscription listen = ListenSubscription.of(Json.createValue(7), filter("{\"promptsListChanged\":true,"
-                + "\"resourceSubscriptions\":[\"a://x\"]}"), out, hub, info);
+        ListenSubscription listen = ListenSubscription.of(
+                Json.createValue(7),
+                filter("{\"promptsListChanged\":true," + "\"resourceSubscriptions\":[\"a://x\"]}"),
+                out,
+                hub,
+                info);
         listen.open();
 
         hub.toolsListChanged();
@@ -73,24 +77,37 @@ class NotificationStreamsTest {
         hub.resourceUpdated("a://y");
         hub.resourceUpdated("a://x");
 
-        assertThat(out.methods()).containsExactly("notifications/subscriptions/acknowledged",
-                "notifications/prompts/list_changed", "notifications/resources/updated");
-        assertThat(out.sent).allSatisfy(m -> assertThat(m.getJsonObject("params").getJsonObject("_meta")
-                .getInt("io.modelcontextprotocol/subscriptionId")).isEqualTo(7));
-        assertThat(out.sent.get(0).getJsonObject("params").getJsonObject("notifications").keySet())
+        assertThat(out.methods())
+                .containsExactly(
+                        "notifications/subscriptions/acknowledged",
+                        "notifications/prompts/list_changed",
+                        "notifications/resources/updated");
+        assertThat(out.sent)
+                .allSatisfy(m -> assertThat(m.getJsonObject("params")
+                                .getJsonObject("_meta")
+                                .getInt("io.modelcontextprotocol/subscriptionId"))
+                        .isEqualTo(7));
+        assertThat(out.sent
+                        .get(0)
+                        .getJsonObject("params")
+                        .getJsonObject("notifications")
+                        .keySet())
                 .containsExactlyInAnyOrder("promptsListChanged", "resourceSubscriptions");
     }
 
     @Test
     void listenWhenServerShutsDownThenSendsTheListenResultAndFinishes() {
         Recorder out = new Recorder();
-        ListenSubscription.of(Json.createValue("L1"), filter("{\"toolsListChanged\":true}"), out, hub, info).open();
+        ListenSubscription.of(Json.createValue("L1"), filter("{\"toolsListChanged\":true}"), out, hub, info)
+                .open();
 
         hub.endAll();
 
         JsonObject last = out.sent.get(out.sent.size() - 1);
         assertThat(last.getString("id")).isEqualTo("L1");
-        assertThat(last.getJsonObject("result").getJsonObject("_meta").getString("io.modelcontextprotocol/subscriptionId"))
+        assertThat(last.getJsonObject("result")
+                        .getJsonObject("_meta")
+                        .getString("io.modelcontextprotocol/subscriptionId"))
                 .isEqualTo("L1");
         assertThat(out.finished).isTrue();
         assertThat(hub.openStreams()).isZero();
@@ -99,7 +116,8 @@ class NotificationStreamsTest {
     @Test
     void listenWhenClientFallsBehindThenTornDownWithCancelledReferencingTheListenRequest() {
         Recorder out = new Recorder();
-        ListenSubscription.of(Json.createValue(9), filter("{\"toolsListChanged\":true}"), out, hub, info).open();
+        ListenSubscription.of(Json.createValue(9), filter("{\"toolsListChanged\":true}"), out, hub, info)
+                .open();
         out.full = true;
 
         hub.toolsListChanged();
@@ -113,10 +131,12 @@ class NotificationStreamsTest {
 
     @Test
     void listenWhenFilterMissingOrMalformedThenInvalidParams() {
-        assertThatThrownBy(() -> ListenSubscription.of(Json.createValue(1), JsonValue.EMPTY_JSON_OBJECT, new Recorder(),
-                hub, info)).isInstanceOf(McpError.class);
-        assertThatThrownBy(() -> ListenSubscription.of(Json.createValue(1), filter("{\"toolsListChanged\":\"yes\"}"),
-                new Recorder(), hub, info)).isInstanceOf(McpError.class);
+        assertThatThrownBy(() -> ListenSubscription.of(
+                        Json.createValue(1), JsonValue.EMPTY_JSON_OBJECT, new Recorder(), hub, info))
+                .isInstanceOf(McpError.class);
+        assertThatThrownBy(() -> ListenSubscription.of(
+                        Json.createValue(1), filter("{\"toolsListChanged\":\"yes\"}"), new Recorder(), hub, info))
+                .isInstanceOf(McpError.class);
     }
 
     @Test
@@ -131,8 +151,8 @@ class NotificationStreamsTest {
         hub.resourceUpdated("a://x");
         hub.resourcesListChanged();
 
-        assertThat(out.methods()).containsExactly("notifications/resources/updated",
-                "notifications/resources/list_changed");
+        assertThat(out.methods())
+                .containsExactly("notifications/resources/updated", "notifications/resources/list_changed");
     }
 
     @Test
@@ -151,6 +171,7 @@ class NotificationStreamsTest {
     }
 
     private static JsonObject filter(String notifications) {
-        return Json.createReader(new java.io.StringReader("{\"notifications\":" + notifications + "}")).readObject();
+        return Json.createReader(new java.io.StringReader("{\"notifications\":" + notifications + "}"))
+                .readObject();
     }
 }

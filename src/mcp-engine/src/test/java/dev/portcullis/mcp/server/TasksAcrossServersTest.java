@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.server.exchange.Outbound;
@@ -15,8 +17,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two servers behind one load balancer, sharing their {@link TaskRecords} as servers sharing a database do: a task
@@ -53,14 +53,21 @@ class TasksAcrossServersTest {
         JsonObject waiting = waitForStatus(serverB, taskId, ALICE, "input_required");
         assertThat(waiting.getJsonObject("inputRequests").keySet()).containsExactly("confirm");
 
-        JsonObject ack = call(serverB, "tasks/update", taskId, "{\"taskId\":\"" + taskId + "\",\"inputResponses\":"
-                + "{\"confirm\":{\"action\":\"accept\"}}," + META + "}", ALICE);
+        JsonObject ack = call(
+                serverB,
+                "tasks/update",
+                taskId,
+                "{\"taskId\":\"" + taskId + "\",\"inputResponses\":" + "{\"confirm\":{\"action\":\"accept\"}}," + META
+                        + "}",
+                ALICE);
         assertThat(ack).containsKey("result");
 
         JsonObject done = waitForStatus(serverB, taskId, ALICE, "completed");
         assertThat(done.getJsonObject("result").toString()).contains("alice accepted the plan");
         assertThat(toolsA.confirmRuns).as("runs on the creating server").hasValue(1);
-        assertThat(toolsB.confirmRuns).as("runs on the server that got the last answer").hasValue(1);
+        assertThat(toolsB.confirmRuns)
+                .as("runs on the server that got the last answer")
+                .hasValue(1);
         assertThat(waitForStatus(serverA, taskId, ALICE, "completed")).isEqualTo(done);
     }
 
@@ -71,7 +78,9 @@ class TasksAcrossServersTest {
         assertThat(call(serverB, "tasks/cancel", taskId, "{\"taskId\":\"" + taskId + "\"," + META + "}", ALICE))
                 .containsKey("result");
 
-        assertThat(toolsA.cancelSeen.await(5, TimeUnit.SECONDS)).as("the work on server A saw the cancel").isTrue();
+        assertThat(toolsA.cancelSeen.await(5, TimeUnit.SECONDS))
+                .as("the work on server A saw the cancel")
+                .isTrue();
         Thread.sleep(200); // the work returned; its result must not replace the cancel
         assertThat(waitForStatus(serverA, taskId, ALICE, "cancelled")).doesNotContainKey("result");
     }
@@ -82,8 +91,13 @@ class TasksAcrossServersTest {
         waitForStatus(serverA, taskId, ALICE, "input_required");
 
         for (String method : new String[] {"tasks/get", "tasks/update", "tasks/cancel"}) {
-            JsonObject answer = call(serverB, method, taskId, "{\"taskId\":\"" + taskId + "\",\"inputResponses\":"
-                    + "{\"confirm\":{\"action\":\"accept\"}}," + META + "}", BOB);
+            JsonObject answer = call(
+                    serverB,
+                    method,
+                    taskId,
+                    "{\"taskId\":\"" + taskId + "\",\"inputResponses\":" + "{\"confirm\":{\"action\":\"accept\"}},"
+                            + META + "}",
+                    BOB);
             assertThat(answer.getJsonObject("error").getInt("code")).as(method).isEqualTo(-32602);
         }
         assertThat(waitForStatus(serverB, taskId, ALICE, "input_required")).containsKey("inputRequests");
@@ -96,16 +110,19 @@ class TasksAcrossServersTest {
         Caller aliceWithScope = new NamedCaller("alice", java.util.Set.of("plans:write"));
         String taskId = createTask(serverA, "confirm_scoped", aliceWithScope);
         waitForStatus(serverB, taskId, ALICE, "input_required");
-        String update = "{\"taskId\":\"" + taskId + "\",\"inputResponses\":{\"confirm\":{\"action\":\"accept\"}},"
-                + META + "}";
+        String update =
+                "{\"taskId\":\"" + taskId + "\",\"inputResponses\":{\"confirm\":{\"action\":\"accept\"}}," + META + "}";
 
         Reply refused = reply(serverB, "tasks/update", taskId, update, ALICE);
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.requiredScopes()).containsExactly("plans:write");
         assertThat(waitForStatus(serverB, taskId, ALICE, "input_required")).containsKey("inputRequests");
-        assertThat(call(serverB, "tasks/update", taskId, update, aliceWithScope)).containsKey("result");
-        assertThat(waitForStatus(serverA, taskId, ALICE, "completed").getJsonObject("result").toString())
+        assertThat(call(serverB, "tasks/update", taskId, update, aliceWithScope))
+                .containsKey("result");
+        assertThat(waitForStatus(serverA, taskId, ALICE, "completed")
+                        .getJsonObject("result")
+                        .toString())
                 .contains("alice accepted the plan");
     }
 
@@ -115,8 +132,13 @@ class TasksAcrossServersTest {
     }
 
     private String createTask(McpServer server, String tool, Caller caller) {
-        JsonObject created = call(server, "tools/call", tool, "{\"name\":\"" + tool + "\",\"arguments\":"
-                + "{\"item\":\"the plan\"}," + META + "}", caller).getJsonObject("result");
+        JsonObject created = call(
+                        server,
+                        "tools/call",
+                        tool,
+                        "{\"name\":\"" + tool + "\",\"arguments\":" + "{\"item\":\"the plan\"}," + META + "}",
+                        caller)
+                .getJsonObject("result");
         assertThat(created.getString("resultType")).isEqualTo("task");
         return created.getString("taskId");
     }
@@ -141,9 +163,10 @@ class TasksAcrossServersTest {
 
     private static Reply reply(McpServer server, String method, String name, String params, Caller caller) {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-        Prepared prepared = server.prepare(new Incoming(JsonRpc.parse(body), null, MODERN, method, name, Map.of(),
-                caller));
-        Reply reply = prepared instanceof Prepared.Answer answer ? answer.reply()
+        Prepared prepared =
+                server.prepare(new Incoming(JsonRpc.parse(body), null, MODERN, method, name, Map.of(), caller));
+        Reply reply = prepared instanceof Prepared.Answer answer
+                ? answer.reply()
                 : server.execute(((Prepared.Run) prepared).call(), Outbound.DISCARD);
         return reply;
     }

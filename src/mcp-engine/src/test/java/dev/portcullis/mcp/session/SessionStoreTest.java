@@ -18,8 +18,8 @@ class SessionStoreTest {
     @Test
     void endsWhenIdleOrEvictedThenTheListenerHearsEachOnceWithItsReasonAndNotAClientsOwnEnd() {
         java.util.List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SessionStore store = new SessionStore(Duration.ofMinutes(10), 100, 2, clock,
-                (session, reason) -> ended.add(session.owner() + ":" + reason));
+        SessionStore store = new SessionStore(
+                Duration.ofMinutes(10), 100, 2, clock, (session, reason) -> ended.add(session.owner() + ":" + reason));
         McpSession lookedUp = store.create("2025-06-18", "carol");
         store.create("2025-06-18", "dave");
         McpSession deleted = store.create("2025-06-18", "erin");
@@ -38,8 +38,9 @@ class SessionStoreTest {
         assertThat(store.expireIdle()).as("the sweep ends the rest").isEqualTo(3);
         assertThat(store.expireIdle()).isZero();
 
-        assertThat(ended).containsExactlyInAnyOrder("alice:evicted", "carol:expired", "dave:expired", "alice:expired",
-                "alice:expired");
+        assertThat(ended)
+                .containsExactlyInAnyOrder(
+                        "alice:evicted", "carol:expired", "dave:expired", "alice:expired", "alice:expired");
         assertThat(store.size()).isZero();
     }
 
@@ -56,7 +57,9 @@ class SessionStoreTest {
 
         McpSession third = store.create("2025-06-18", "alice");
 
-        assertThat(store.find(second.id())).as("alice's least recently used session").isEmpty();
+        assertThat(store.find(second.id()))
+                .as("alice's least recently used session")
+                .isEmpty();
         assertThat(store.find(first.id())).isPresent();
         assertThat(store.find(third.id())).isPresent();
         assertThat(store.find(bob.id())).as("another subject's session").isPresent();
@@ -70,8 +73,9 @@ class SessionStoreTest {
             store.create("2025-06-18", "user" + i);
         }
 
-        assertThatThrownBy(() -> store.create("2025-06-18", "user9")).isInstanceOfSatisfying(McpError.class,
-                e -> assertThat(e.httpStatus()).isEqualTo(503));
+        assertThatThrownBy(() -> store.create("2025-06-18", "user9"))
+                .isInstanceOfSatisfying(
+                        McpError.class, e -> assertThat(e.httpStatus()).isEqualTo(503));
         assertThat(store.size()).isEqualTo(3);
 
         clock.advance(Duration.ofMinutes(11));

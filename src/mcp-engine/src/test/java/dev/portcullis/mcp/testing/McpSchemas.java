@@ -14,17 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Validates messages against the official MCP JSON Schemas (test resources {@code mcp-schema/<revision>}). */
 public final class McpSchemas {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private McpSchemas() {
-    }
+    private McpSchemas() {}
 
     /** The validation errors of {@code value} against {@code $defs/<definition>} of {@code revision}. */
     public static List<String> errors(String revision, String definition, JsonObject value) {
-        Schema schema = SCHEMAS.computeIfAbsent(revision + "#" + definition,
+        Schema schema = SCHEMAS.computeIfAbsent(
+                revision + "#" + definition,
                 key -> REGISTRY.getSchema(SchemaLocation.of(location(revision) + "#/$defs/" + definition)));
-        return schema.validate(value.toString(), InputFormat.JSON).stream().map(Error::toString).toList();
+        return schema.validate(value.toString(), InputFormat.JSON).stream()
+                .map(Error::toString)
+                .toList();
     }
 
     private static String location(String revision) {

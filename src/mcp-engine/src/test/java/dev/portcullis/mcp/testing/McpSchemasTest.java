@@ -10,7 +10,9 @@ class McpSchemasTest {
 
     @Test
     void errorsWhenRequiredPropertyMissingThenReported() {
-        assertThat(McpSchemas.errors("2025-11-25", "CallToolResult", JsonValue.EMPTY_JSON_OBJECT)).isNotEmpty();
-        assertThat(McpSchemas.errors("2026-07-28", "DiscoverResult", JsonValue.EMPTY_JSON_OBJECT)).isNotEmpty();
+        assertThat(McpSchemas.errors("2025-11-25", "CallToolResult", JsonValue.EMPTY_JSON_OBJECT))
+                .isNotEmpty();
+        assertThat(McpSchemas.errors("2026-07-28", "DiscoverResult", JsonValue.EMPTY_JSON_OBJECT))
+                .isNotEmpty();
     }
 }

@@ -85,7 +85,9 @@ public final class TaskTools {
     }
 
     private static JsonObject question(String message) {
-        return Json.createObjectBuilder().add("message", message).add("requestedSchema", Json.createObjectBuilder()
-                .add("type", "object")).build();
+        return Json.createObjectBuilder()
+                .add("message", message)
+                .add("requestedSchema", Json.createObjectBuilder().add("type", "object"))
+                .build();
     }
 }

@@ -23,11 +23,14 @@ import java.util.Optional;
 public final class TestTools {
 
     /** Sizes of shirts. */
-    public enum Size { S, M, L }
+    public enum Size {
+        S,
+        M,
+        L
+    }
 
     /** A structured answer. */
-    public record Sum(long total, Optional<String> note) {
-    }
+    public record Sum(long total, Optional<String> note) {}
 
     public static FeatureRegistry registry() {
         TestTools tools = new TestTools();
@@ -93,6 +96,8 @@ public final class TestTools {
 
     @CompletePrompt("greet")
     public List<String> completeName(@CompleteArg(name = "name") String prefix) {
-        return List.of("Alice", "Albert", "Bob").stream().filter(n -> n.startsWith(prefix)).toList();
+        return List.of("Alice", "Albert", "Bob").stream()
+                .filter(n -> n.startsWith(prefix))
+                .toList();
     }
 }

@@ -14,21 +14,23 @@ import org.junit.jupiter.api.Test;
 /** Issue 3 "Schemas from Java types": JSON Schema 2020-12 from scalars, enums, records, lists, maps, Optional. */
 class JsonSchemaGeneratorTest {
 
-    enum Colour { RED, GREEN }
-
-    record Address(String street, Optional<String> zip) {
+    enum Colour {
+        RED,
+        GREEN
     }
 
-    record Person(String name, int age, List<Address> addresses, Map<String, Double> scores, Colour colour) {
-    }
+    record Address(String street, Optional<String> zip) {}
 
-    record Loop(List<Loop> children) {
-    }
+    record Person(String name, int age, List<Address> addresses, Map<String, Double> scores, Colour colour) {}
+
+    record Loop(List<Loop> children) {}
 
     @SuppressWarnings("unused")
     private List<String> listOfStrings;
+
     @SuppressWarnings("unused")
     private Map<Integer, String> integerKeys;
+
     @SuppressWarnings("unused")
     private Optional<Set<Long>> optionalSet;
 
@@ -41,7 +43,9 @@ class JsonSchemaGeneratorTest {
         assertThat(generator.schemaOf(Long.class).getString("type")).isEqualTo("integer");
         assertThat(generator.schemaOf(double.class).getString("type")).isEqualTo("number");
         assertThat(generator.schemaOf(Boolean.class).getString("type")).isEqualTo("boolean");
-        assertThat(generator.schemaOf(jakarta.json.JsonObject.class)).as("any JSON, though it is a Map").isEmpty();
+        assertThat(generator.schemaOf(jakarta.json.JsonObject.class))
+                .as("any JSON, though it is a Map")
+                .isEmpty();
     }
 
     @Test
@@ -58,7 +62,8 @@ class JsonSchemaGeneratorTest {
         assertThat(schema.getString("type")).isEqualTo("object");
         assertThat(schema.getJsonArray("required").toString())
                 .isEqualTo("[\"name\",\"age\",\"addresses\",\"scores\",\"colour\"]");
-        JsonObject address = schema.getJsonObject("properties").getJsonObject("addresses").getJsonObject("items");
+        JsonObject address =
+                schema.getJsonObject("properties").getJsonObject("addresses").getJsonObject("items");
         assertThat(address.getJsonArray("required").toString()).isEqualTo("[\"street\"]");
         assertThat(address.getBoolean("additionalProperties")).isFalse();
         assertThat(schema.getJsonObject("properties").getJsonObject("scores").toString())
@@ -75,9 +80,11 @@ class JsonSchemaGeneratorTest {
 
     @Test
     void schemaOfWhenUnsupportedTypeThenNamesIt() {
-        assertThatThrownBy(() -> generator.schemaOf(Object.class)).isInstanceOf(UnsupportedTypeException.class)
+        assertThatThrownBy(() -> generator.schemaOf(Object.class))
+                .isInstanceOf(UnsupportedTypeException.class)
                 .hasMessageContaining("java.lang.Object");
-        assertThatThrownBy(() -> generator.schemaOf(field("integerKeys"))).hasMessageContaining("map keys must be String");
+        assertThatThrownBy(() -> generator.schemaOf(field("integerKeys")))
+                .hasMessageContaining("map keys must be String");
         assertThatThrownBy(() -> generator.schemaOf(Loop.class)).hasMessageContaining("recursive");
     }
 

@@ -32,8 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class JavaSdkPeer {
 
-    private JavaSdkPeer() {
-    }
+    private JavaSdkPeer() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -49,8 +48,8 @@ public final class JavaSdkPeer {
         tls.setKeyStoreType("PKCS12");
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
-                new HttpConnectionFactory(http));
+        ServerConnector connector =
+                new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -59,8 +58,10 @@ public final class JavaSdkPeer {
         context.setContextPath("/");
         context.addServlet(new ServletHolder(open), "/mcp");
         context.addServlet(new ServletHolder(guarded), "/auth/mcp");
-        context.addFilter(new FilterHolder(new BearerJwtFilter(Files.readString(Path.of(args[2])), args[3], args[4])),
-                "/auth/mcp", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+                new FilterHolder(new BearerJwtFilter(Files.readString(Path.of(args[2])), args[3], args[4])),
+                "/auth/mcp",
+                EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
         System.out.println("READY");
@@ -70,16 +71,29 @@ public final class JavaSdkPeer {
     /** A stateless MCP server with the one {@code echo} tool, on a transport of its own at {@code path}. */
     private static HttpServletStatelessServerTransport echoServer(String path) {
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
-                .messageEndpoint(path).build();
-        McpSchema.Tool echo = McpSchema.Tool.builder().name("echo").description("Echoes its text")
-                .inputSchema(Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string")),
-                        "required", List.of("text")))
+                .messageEndpoint(path)
                 .build();
-        McpServer.sync(transport).serverInfo("java-sdk-peer", "1")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(McpStatelessServerFeatures.SyncToolSpecification.builder().tool(echo)
+        McpSchema.Tool echo = McpSchema.Tool.builder(
+                        "echo",
+                        Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                Map.of("text", Map.of("type", "string")),
+                                "required",
+                                List.of("text")))
+                .description("Echoes its text")
+                .build();
+        McpServer.sync(transport)
+                .serverInfo("java-sdk-peer", "1")
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(McpStatelessServerFeatures.SyncToolSpecification.builder()
+                        .tool(echo)
                         .callHandler((context, request) -> McpSchema.CallToolResult.builder()
-                                .addTextContent(String.valueOf(request.arguments().get("text"))).build())
+                                .addTextContent(
+                                        String.valueOf(request.arguments().get("text")))
+                                .build())
                         .build())
                 .build();
         return transport;

@@ -43,8 +43,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "portcullis.benchmark", matches = "true")
 class PeerBenchmarkIT {
 
-    private static final int[] CLIENTS = Arrays.stream(System.getProperty("portcullis.benchmark.clients", "16,64")
-            .split(",")).mapToInt(c -> Integer.parseInt(c.trim())).toArray();
+    private static final int[] CLIENTS = Arrays.stream(
+                    System.getProperty("portcullis.benchmark.clients", "16,64").split(","))
+            .mapToInt(c -> Integer.parseInt(c.trim()))
+            .toArray();
     private static final int WARM_UP_ROUNDS = Integer.getInteger("portcullis.benchmark.warm-up-rounds", 3);
     private static final long WARM_UP_SECONDS = Long.getLong("portcullis.benchmark.warm-up-seconds", 8);
     private static final int SLICES = Integer.getInteger("portcullis.benchmark.slices", 4);
@@ -56,15 +58,15 @@ class PeerBenchmarkIT {
             + "\"name\":\"echo\",\"arguments\":{\"text\":\"hello\"}%s}}";
     private static final String MODERN_META = ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
-    private static final String JSON = "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n";
+    private static final String JSON =
+            "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n";
 
     private final AppServer server = AppServer.current();
     private final SSLContext tls = Https.trustingServer(server);
     private final Path out = Path.of(System.getProperty("it.bench.dir", "target/bench"));
 
     /** One thing measured: where it is, the request sent, the text a correct answer contains, and what it does. */
-    record Target(String name, String perRequest, URI origin, byte[] request, String expected) {
-    }
+    record Target(String name, String perRequest, URI origin, byte[] request, String expected) {}
 
     /** One target's samples over all slices of one client count. */
     static final class Samples {
@@ -95,12 +97,17 @@ class PeerBenchmarkIT {
      */
     private void auditOff(Path dropin) throws Exception {
         Path log = server.log();
-        long before = Files.readAllLines(log).stream().filter(l -> l.contains("CWWKG0017I")).count();
+        long before = Files.readAllLines(log).stream()
+                .filter(l -> l.contains("CWWKG0017I"))
+                .count();
         Files.createDirectories(dropin.getParent());
         Files.writeString(dropin, "<server><variable name=\"portcullis.audit.enabled\" value=\"false\"/></server>");
         for (int i = 0; i < 60; i++) {
             Thread.sleep(500);
-            if (Files.readAllLines(log).stream().filter(l -> l.contains("CWWKG0017I")).count() > before) {
+            if (Files.readAllLines(log).stream()
+                            .filter(l -> l.contains("CWWKG0017I"))
+                            .count()
+                    > before) {
                 Thread.sleep(2_000); // the application reads the setting again at most once a second
                 return;
             }
@@ -156,36 +163,93 @@ class PeerBenchmarkIT {
         String jwt = ", ES256 JWT verified";
         String recorded = AUDIT ? ", audit record, metrics" : ", metrics";
         return List.of(
-                target("bare JAX-RS echo (Liberty)", tlsKeepAlive + ", JSON-P parse + write, no MCP", liberty,
-                        "/bench/echo", JSON, call, "\"result\""),
-                target("Portcullis, legacy 2025-11-25, session", tlsKeepAlive + ", session lookup, MCP engine" + recorded,
-                        liberty, "/mcp", JSON + legacy + "Mcp-Session-Id: " + open + "\r\n", call, mcp),
-                target("Portcullis, modern 2026-07-28, stateless", tlsKeepAlive + ", stateless, MCP engine" + recorded,
-                        liberty, "/mcp", JSON + modern, modernCall, mcp),
-                target("Java SDK " + PeerServers.JAVA_SDK + ", stateless servlet, Jetty " + PeerServers.JETTY,
-                        tlsKeepAlive + ", stateless", peers.java(), "/mcp", JSON + legacy, call, mcp),
-                target("TypeScript SDK " + PeerServers.TS_SDK + ", stateless, Node " + PeerServers.NODE,
-                        tlsKeepAlive + ", stateless, server + transport per request (SDK example)", peers.node(),
-                        "/mcp", JSON + legacy, call, mcp),
-                target("MP-JWT-only echo (Liberty mpJwt)", tlsKeepAlive + jwt + " by mpJwt (cached per token), no MCP",
-                        liberty, "/bench/mcp-echo", JSON + bearer, call, "\"result\""),
-                target("Portcullis, legacy, session, token", tlsKeepAlive + jwt + " by mpJwt, revocation check, "
-                        + "session owner check, MCP engine" + recorded, liberty, "/mcp",
-                        JSON + legacy + bearer + "Mcp-Session-Id: " + owned + "\r\n", call, mcp),
-                target("Portcullis, modern, stateless, token", tlsKeepAlive + jwt + " by mpJwt, revocation check, "
-                        + "MCP engine" + recorded, liberty, "/mcp", JSON + modern + bearer, modernCall, mcp),
-                target("Java SDK, stateless, Nimbus filter", tlsKeepAlive + jwt + " by Nimbus JOSE+JWT "
-                        + PeerServers.NIMBUS + " (every request)", peers.java(), "/auth/mcp", JSON + legacy + bearer,
-                        call, mcp),
-                target("TypeScript SDK, stateless, requireBearerAuth", tlsKeepAlive + jwt + " by jose "
-                        + PeerServers.JOSE + " (every request)", peers.node(), "/auth/mcp", JSON + legacy + bearer,
-                        call, mcp));
+                target(
+                        "bare JAX-RS echo (Liberty)",
+                        tlsKeepAlive + ", JSON-P parse + write, no MCP",
+                        liberty,
+                        "/bench/echo",
+                        JSON,
+                        call,
+                        "\"result\""),
+                target(
+                        "Portcullis, legacy 2025-11-25, session",
+                        tlsKeepAlive + ", session lookup, MCP engine" + recorded,
+                        liberty,
+                        "/mcp",
+                        JSON + legacy + "Mcp-Session-Id: " + open + "\r\n",
+                        call,
+                        mcp),
+                target(
+                        "Portcullis, modern 2026-07-28, stateless",
+                        tlsKeepAlive + ", stateless, MCP engine" + recorded,
+                        liberty,
+                        "/mcp",
+                        JSON + modern,
+                        modernCall,
+                        mcp),
+                target(
+                        "Java SDK " + PeerServers.JAVA_SDK + ", stateless servlet, Jetty " + PeerServers.JETTY,
+                        tlsKeepAlive + ", stateless",
+                        peers.java(),
+                        "/mcp",
+                        JSON + legacy,
+                        call,
+                        mcp),
+                target(
+                        "TypeScript SDK " + PeerServers.TS_SDK + ", stateless, Node " + PeerServers.NODE,
+                        tlsKeepAlive + ", stateless, server + transport per request (SDK example)",
+                        peers.node(),
+                        "/mcp",
+                        JSON + legacy,
+                        call,
+                        mcp),
+                target(
+                        "MP-JWT-only echo (Liberty mpJwt)",
+                        tlsKeepAlive + jwt + " by mpJwt (cached per token), no MCP",
+                        liberty,
+                        "/bench/mcp-echo",
+                        JSON + bearer,
+                        call,
+                        "\"result\""),
+                target(
+                        "Portcullis, legacy, session, token",
+                        tlsKeepAlive + jwt + " by mpJwt, revocation check, " + "session owner check, MCP engine"
+                                + recorded,
+                        liberty,
+                        "/mcp",
+                        JSON + legacy + bearer + "Mcp-Session-Id: " + owned + "\r\n",
+                        call,
+                        mcp),
+                target(
+                        "Portcullis, modern, stateless, token",
+                        tlsKeepAlive + jwt + " by mpJwt, revocation check, " + "MCP engine" + recorded,
+                        liberty,
+                        "/mcp",
+                        JSON + modern + bearer,
+                        modernCall,
+                        mcp),
+                target(
+                        "Java SDK, stateless, Nimbus filter",
+                        tlsKeepAlive + jwt + " by Nimbus JOSE+JWT " + PeerServers.NIMBUS + " (every request)",
+                        peers.java(),
+                        "/auth/mcp",
+                        JSON + legacy + bearer,
+                        call,
+                        mcp),
+                target(
+                        "TypeScript SDK, stateless, requireBearerAuth",
+                        tlsKeepAlive + jwt + " by jose " + PeerServers.JOSE + " (every request)",
+                        peers.node(),
+                        "/auth/mcp",
+                        JSON + legacy + bearer,
+                        call,
+                        mcp));
     }
 
-    private static Target target(String name, String perRequest, URI origin, String path, String headers, String body,
-            String expected) {
-        return new Target(name, perRequest, origin, KeepAliveConnection.request("POST", origin, path, headers, body),
-                expected);
+    private static Target target(
+            String name, String perRequest, URI origin, String path, String headers, String body, String expected) {
+        return new Target(
+                name, perRequest, origin, KeepAliveConnection.request("POST", origin, path, headers, body), expected);
     }
 
     /** One call, which must be answered right, before anything is measured. */
@@ -272,7 +336,8 @@ class PeerBenchmarkIT {
     /** A legacy session; one opened with a token belongs to the token's subject and is used with it. */
     private String legacySession(String token) throws Exception {
         HttpRequest.Builder initialize = HttpRequest.newBuilder(server.url("/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
                         + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
                         + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}"));
@@ -280,13 +345,14 @@ class PeerBenchmarkIT {
             initialize.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response = client().send(initialize.build(), HttpResponse.BodyHandlers.ofString());
-        return response.headers().firstValue("Mcp-Session-Id").orElseThrow(
-                () -> new AssertionError("no session: " + response.statusCode() + " " + response.body()));
+        return response.headers()
+                .firstValue("Mcp-Session-Id")
+                .orElseThrow(() -> new AssertionError("no session: " + response.statusCode() + " " + response.body()));
     }
 
     private String get(URI uri) throws Exception {
-        HttpResponse<String> response = client().send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError(uri + ": " + response.statusCode());
         }
@@ -294,7 +360,10 @@ class PeerBenchmarkIT {
     }
 
     private HttpClient client() {
-        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+        return HttpClient.newBuilder()
+                .sslContext(tls)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** The token's claims, read (not verified: the targets verify it) so the peers expect its issuer and audience. */
@@ -305,8 +374,11 @@ class PeerBenchmarkIT {
             Map<String, Object> claims = new LinkedHashMap<>();
             claims.put("iss", object.getString("iss"));
             var aud = object.get("aud");
-            claims.put("aud", aud.getValueType() == jakarta.json.JsonValue.ValueType.ARRAY
-                    ? object.getJsonArray("aud").getString(0) : object.getString("aud"));
+            claims.put(
+                    "aud",
+                    aud.getValueType() == jakarta.json.JsonValue.ValueType.ARRAY
+                            ? object.getJsonArray("aud").getString(0)
+                            : object.getString("aud"));
             return claims;
         }
     }

@@ -23,6 +23,7 @@ final class PeerReport {
 
     /** Indexes into the benchmark's target list (PeerBenchmarkIT#targets). */
     private static final int ECHO = 0;
+
     private static final int LEGACY = 1;
     private static final int MODERN = 2;
     private static final int JAVA = 3;
@@ -33,8 +34,7 @@ final class PeerReport {
     private static final int JAVA_TOKEN = 8;
     private static final int TS_TOKEN = 9;
 
-    private record Row(double rps, double p50, double p99, long requests, long errors, String protocol, String error) {
-    }
+    private record Row(double rps, double p50, double p99, long requests, long errors, String protocol, String error) {}
 
     private final List<PeerBenchmarkIT.Target> targets;
     private final Map<Integer, List<Row>> rows = new java.util.LinkedHashMap<>();
@@ -43,8 +43,13 @@ final class PeerReport {
     private final String loadAfter;
     private final boolean audit;
 
-    PeerReport(List<PeerBenchmarkIT.Target> targets, Map<Integer, List<PeerBenchmarkIT.Samples>> results,
-            Map<String, Long> peakRss, String loadBefore, String loadAfter, boolean audit) {
+    PeerReport(
+            List<PeerBenchmarkIT.Target> targets,
+            Map<Integer, List<PeerBenchmarkIT.Samples>> results,
+            Map<String, Long> peakRss,
+            String loadBefore,
+            String loadAfter,
+            boolean audit) {
         this.audit = audit;
         this.targets = targets;
         this.peakRss = peakRss;
@@ -53,10 +58,19 @@ final class PeerReport {
         results.forEach((clients, samples) -> {
             List<Row> list = new ArrayList<>();
             for (PeerBenchmarkIT.Samples s : samples) {
-                long[] all = s.latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+                long[] all = s.latencies.stream()
+                        .flatMapToLong(Arrays::stream)
+                        .sorted()
+                        .toArray();
                 long ok = all.length - s.errors;
-                list.add(new Row(ok / s.seconds, percentile(all, 0.50), percentile(all, 0.99), all.length, s.errors,
-                        s.protocol, s.firstError));
+                list.add(new Row(
+                        ok / s.seconds,
+                        percentile(all, 0.50),
+                        percentile(all, 0.99),
+                        all.length,
+                        s.errors,
+                        s.protocol,
+                        s.firstError));
             }
             rows.put(clients, list);
         });
@@ -67,12 +81,17 @@ final class PeerReport {
     }
 
     void write(Path out) throws IOException, InterruptedException {
-        StringBuilder tsv = new StringBuilder("clients\ttarget\tper_request\trequests_per_s\tp50_ms\tp99_ms\trequests"
-                + "\terrors\ttls\n");
+        StringBuilder tsv = new StringBuilder(
+                "clients\ttarget\tper_request\trequests_per_s\tp50_ms\tp99_ms\trequests" + "\terrors\ttls\n");
         StringBuilder md = new StringBuilder();
         String when = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
-        md.append(fmt("Run of %s: %d cores, load average (`/proc/loadavg`) before `%s`, after `%s`; Portcullis's "
-                + "audit trail %s.%n%n", when, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
+        md.append(fmt(
+                "Run of %s: %d cores, load average (`/proc/loadavg`) before `%s`, after `%s`; Portcullis's "
+                        + "audit trail %s.%n%n",
+                when,
+                Runtime.getRuntime().availableProcessors(),
+                loadBefore,
+                loadAfter,
                 audit ? "on (the default: every tools/call recorded)" : "off (`-Dportcullis.benchmark.audit=false`)"));
         md.append("| clients | target | what it does per request | requests/s | p50 ms | p99 ms | errors |\n");
         md.append("|---:|---|---|---:|---:|---:|---:|\n");
@@ -80,10 +99,20 @@ final class PeerReport {
             for (int t = 0; t < list.size(); t++) {
                 Row row = list.get(t);
                 PeerBenchmarkIT.Target target = targets.get(t);
-                tsv.append(fmt("%d\t%s\t%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%s%n", clients, target.name(),
-                        target.perRequest(), row.rps, row.p50, row.p99, row.requests, row.errors, row.protocol));
-                md.append(fmt("| %d | %s | %s | %.0f | %.2f | %.2f | %d |%n", clients, target.name(),
-                        target.perRequest(), row.rps, row.p50, row.p99, row.errors));
+                tsv.append(fmt(
+                        "%d\t%s\t%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%s%n",
+                        clients,
+                        target.name(),
+                        target.perRequest(),
+                        row.rps,
+                        row.p50,
+                        row.p99,
+                        row.requests,
+                        row.errors,
+                        row.protocol));
+                md.append(fmt(
+                        "| %d | %s | %s | %.0f | %.2f | %.2f | %d |%n",
+                        clients, target.name(), target.perRequest(), row.rps, row.p50, row.p99, row.errors));
             }
         });
         md.append("\nRatios against the goals of issue 22 (requests/s, same run):\n\n");
@@ -96,12 +125,20 @@ final class PeerReport {
             ratio(md, clients, "Portcullis modern / Java SDK (open)", "≥ 1.5", list, MODERN, JAVA);
             ratio(md, clients, "Portcullis modern, token / Java SDK + Nimbus", "≥ 1.5", list, MODERN_TOKEN, JAVA_TOKEN);
             ratio(md, clients, "Portcullis modern / TypeScript SDK (open)", "≥ 20", list, MODERN, TS);
-            ratio(md, clients, "Portcullis modern, token / TypeScript SDK + jose", "≥ 20", list, MODERN_TOKEN,
+            ratio(
+                    md,
+                    clients,
+                    "Portcullis modern, token / TypeScript SDK + jose",
+                    "≥ 20",
+                    list,
+                    MODERN_TOKEN,
                     TS_TOKEN);
-            md.append(fmt("| %d | p99: Portcullis modern / bare echo | ≤ 1.5 | %.2f |%n", clients,
-                    list.get(MODERN).p99 / list.get(ECHO).p99));
-            md.append(fmt("| %d | p99: Portcullis modern, token / bare echo | ≤ 1.5 | %.2f |%n", clients,
-                    list.get(MODERN_TOKEN).p99 / list.get(ECHO).p99));
+            md.append(fmt(
+                    "| %d | p99: Portcullis modern / bare echo | ≤ 1.5 | %.2f |%n",
+                    clients, list.get(MODERN).p99 / list.get(ECHO).p99));
+            md.append(fmt(
+                    "| %d | p99: Portcullis modern, token / bare echo | ≤ 1.5 | %.2f |%n",
+                    clients, list.get(MODERN_TOKEN).p99 / list.get(ECHO).p99));
         });
         md.append("\nPeak resident memory (VmHWM) of each server process over the run: ");
         List<String> rss = new ArrayList<>();
@@ -148,24 +185,37 @@ final class PeerReport {
         Files.writeString(out.resolve("peers" + suffix + "-chart.tsv"), data);
         StringBuilder plot = new StringBuilder();
         plot.append("set terminal pngcairo size 1400,800 font 'sans,10'\n");
-        plot.append("set output '").append(out.resolve("peers" + suffix + ".png").toAbsolutePath()).append("'\n");
-        plot.append(fmt("set title 'MCP tools/call of echo over HTTPS, side by side (%s, %d cores%s)'%n", when,
-                Runtime.getRuntime().availableProcessors(), audit ? "" : ", Portcullis audit trail off"));
+        plot.append("set output '")
+                .append(out.resolve("peers" + suffix + ".png").toAbsolutePath())
+                .append("'\n");
+        plot.append(fmt(
+                "set title 'MCP tools/call of echo over HTTPS, side by side (%s, %d cores%s)'%n",
+                when, Runtime.getRuntime().availableProcessors(), audit ? "" : ", Portcullis audit trail off"));
         plot.append("set datafile separator '\\t'\nset style data histogram\nset style histogram clustered gap 1\n");
-        plot.append("set style fill solid 0.8 border -1\nset boxwidth 0.9\nset ylabel 'requests/s'\nset yrange [0:*]\n");
-        plot.append("set xtics rotate by -30 scale 0 font 'sans,9'\nset bmargin 13\nset rmargin 22\nset key top right\n");
+        plot.append(
+                "set style fill solid 0.8 border -1\nset boxwidth 0.9\nset ylabel 'requests/s'\nset yrange [0:*]\n");
+        plot.append(
+                "set xtics rotate by -30 scale 0 font 'sans,9'\nset bmargin 13\nset rmargin 22\nset key top right\n");
         plot.append("set grid ytics\n");
-        plot.append("plot '").append(out.resolve("peers" + suffix + "-chart.tsv").toAbsolutePath()).append("' using 2:xtic(1) title columnheader(2)");
+        plot.append("plot '")
+                .append(out.resolve("peers" + suffix + "-chart.tsv").toAbsolutePath())
+                .append("' using 2:xtic(1) title columnheader(2)");
         for (int column = 3; column <= rows.size() + 1; column++) {
-            plot.append(", '' using ").append(column).append(" title columnheader(").append(column).append(')');
+            plot.append(", '' using ")
+                    .append(column)
+                    .append(" title columnheader(")
+                    .append(column)
+                    .append(')');
         }
         plot.append('\n');
         Path script = out.resolve("peers" + suffix + ".gp");
         Files.writeString(script, plot);
         Process gnuplot;
         try {
-            gnuplot = new ProcessBuilder("gnuplot", script.toString()).redirectErrorStream(true)
-                    .redirectOutput(out.resolve("gnuplot.log").toFile()).start();
+            gnuplot = new ProcessBuilder("gnuplot", script.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.resolve("gnuplot.log").toFile())
+                    .start();
         } catch (IOException e) {
             System.out.println("gnuplot is not installed (Debian: apt-get install gnuplot-nox): no peers.png; "
                     + "the script is " + script);

@@ -55,11 +55,9 @@ final class PeerServers implements AutoCloseable {
     private URI java;
     private URI node;
 
-    private PeerServers() {
-    }
+    private PeerServers() {}
 
-    static PeerServers start(AppServer server, Path work, Path jwks, String issuer, String audience)
-            throws Exception {
+    static PeerServers start(AppServer server, Path work, Path jwks, String issuer, String audience) throws Exception {
         PeerServers peers = new PeerServers();
         try {
             peers.startJava(server, work, jwks, issuer, audience);
@@ -81,13 +79,26 @@ final class PeerServers implements AutoCloseable {
 
     private void startJava(AppServer server, Path work, Path jwks, String issuer, String audience) throws Exception {
         Path classes = PEERS.resolve("target/classes");
-        String classpath = classes + File.pathSeparator
-                + Files.readString(PEERS.resolve("target/runtime-classpath.txt")).trim();
+        String classpath = classes
+                + File.pathSeparator
+                + Files.readString(PEERS.resolve("target/runtime-classpath.txt"))
+                        .trim();
         int port = freePort();
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        Process process = start("java-sdk", work, List.of(javaCommand, "-cp", classpath,
-                "dev.portcullis.bench.peers.JavaSdkPeer", String.valueOf(port), server.keystore().toString(),
-                jwks.toString(), issuer, audience), PEERS.toFile(),
+        Process process = start(
+                "java-sdk",
+                work,
+                List.of(
+                        javaCommand,
+                        "-cp",
+                        classpath,
+                        "dev.portcullis.bench.peers.JavaSdkPeer",
+                        String.valueOf(port),
+                        server.keystore().toString(),
+                        jwks.toString(),
+                        issuer,
+                        audience),
+                PEERS.toFile(),
                 Map.of("PEER_KEYSTORE_PASSWORD", new String(server.keystorePassword())));
         java = URI.create("https://localhost:" + port);
         awaitReady(process, work.resolve("java-sdk.log"));
@@ -100,8 +111,19 @@ final class PeerServers implements AutoCloseable {
         Path certificate = work.resolve("tls-certificate.pem");
         exportPem(server, key, certificate);
         int port = freePort();
-        Process process = start("ts-sdk", work, List.of(runtime.node().toString(), "peer.mjs", String.valueOf(port),
-                key.toString(), certificate.toString(), jwks.toString(), issuer, audience), app.toFile(),
+        Process process = start(
+                "ts-sdk",
+                work,
+                List.of(
+                        runtime.node().toString(),
+                        "peer.mjs",
+                        String.valueOf(port),
+                        key.toString(),
+                        certificate.toString(),
+                        jwks.toString(),
+                        issuer,
+                        audience),
+                app.toFile(),
                 Map.of("NODE_ENV", "production"));
         node = URI.create("https://localhost:" + port);
         awaitReady(process, work.resolve("ts-sdk.log"));
@@ -109,8 +131,11 @@ final class PeerServers implements AutoCloseable {
 
     private Process start(String name, Path work, List<String> command, File directory, Map<String, String> env)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).redirectInput(new File("/dev/null"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile())
+                .redirectInput(new File("/dev/null"));
         builder.environment().putAll(env);
         Process process = builder.start();
         processes.add(process);
@@ -143,9 +168,17 @@ final class PeerServers implements AutoCloseable {
         if (!lockChanged && Files.isDirectory(app.resolve("node_modules"))) {
             return app;
         }
-        ProcessBuilder npm = new ProcessBuilder(runtime.node().toString(), runtime.npmCli().toString(), "ci",
-                "--no-audit", "--no-fund", "--registry", NodeRuntime.REGISTRY).directory(app.toFile())
-                .redirectErrorStream(true).redirectOutput(app.resolve("npm-ci.log").toFile())
+        ProcessBuilder npm = new ProcessBuilder(
+                        runtime.node().toString(),
+                        runtime.npmCli().toString(),
+                        "ci",
+                        "--no-audit",
+                        "--no-fund",
+                        "--registry",
+                        NodeRuntime.REGISTRY)
+                .directory(app.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(app.resolve("npm-ci.log").toFile())
                 .redirectInput(new File("/dev/null"));
         npm.environment().put("PATH", runtime.node().getParent() + File.pathSeparator + System.getenv("PATH"));
         Process process = npm.start();
@@ -166,7 +199,9 @@ final class PeerServers implements AutoCloseable {
             if (keystore.isKeyEntry(alias)) {
                 Key privateKey = keystore.getKey(alias, server.keystorePassword());
                 Files.writeString(key, pem("PRIVATE KEY", privateKey.getEncoded()));
-                Files.writeString(certificate, pem("CERTIFICATE", keystore.getCertificate(alias).getEncoded()));
+                Files.writeString(
+                        certificate,
+                        pem("CERTIFICATE", keystore.getCertificate(alias).getEncoded()));
                 return;
             }
         }
@@ -174,8 +209,8 @@ final class PeerServers implements AutoCloseable {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static int freePort() throws IOException {
@@ -185,7 +220,8 @@ final class PeerServers implements AutoCloseable {
     }
 
     private static String dependency(String packageJson, String name) {
-        Matcher version = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(packageJson);
+        Matcher version = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(packageJson);
         return version.find() ? version.group(1) : "?";
     }
 
@@ -195,11 +231,15 @@ final class PeerServers implements AutoCloseable {
      */
     Map<String, Long> peakRss() {
         Map<String, Long> peaks = new LinkedHashMap<>();
-        Path pidFile = Path.of(System.getProperty("it.liberty.wlp.dir", "none"), "usr/servers/.pid",
+        Path pidFile = Path.of(
+                System.getProperty("it.liberty.wlp.dir", "none"),
+                "usr/servers/.pid",
                 System.getProperty("it.liberty.server.name", "none") + ".pid");
         try {
             if (Files.exists(pidFile)) {
-                peaks.put("Liberty (Portcullis, echo)", vmHwm(Long.parseLong(Files.readString(pidFile).trim())));
+                peaks.put(
+                        "Liberty (Portcullis, echo)",
+                        vmHwm(Long.parseLong(Files.readString(pidFile).trim())));
             }
         } catch (IOException | NumberFormatException e) {
             // no figure then

@@ -1,13 +1,12 @@
 package it.dev.portcullis.conformance;
 
-import it.dev.portcullis.support.ServerUnderTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.idp.BrowserSteps;
 import it.dev.portcullis.oauth.HeadlessChromium;
-import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.AppServer;
+import it.dev.portcullis.support.Https;
+import it.dev.portcullis.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -40,11 +40,17 @@ class AuthorizationServerConformanceIT {
         String resource = issuer + "/mcp";
         String clientId = registerPublicClient("http://127.0.0.1:" + CALLBACK_PORT + "/callback");
 
-        Map<String, List<JsonObject>> results = SUITE.authorization("0.2.0-alpha.12-authorization", issuer, clientId,
-                resource, CALLBACK_PORT, Path.of(System.getProperty("it.server.certificate.pem")),
+        Map<String, List<JsonObject>> results = SUITE.authorization(
+                "0.2.0-alpha.12-authorization",
+                issuer,
+                clientId,
+                resource,
+                CALLBACK_PORT,
+                Path.of(System.getProperty("it.server.certificate.pem")),
                 AuthorizationServerConformanceIT::signInAndApprove);
 
-        assertThat(results).as("scenarios run; see target/conformance/0.2.0-alpha.12-authorization.log")
+        assertThat(results)
+                .as("scenarios run; see target/conformance/0.2.0-alpha.12-authorization.log")
                 .hasSizeGreaterThanOrEqualTo(2);
         results.forEach((scenario, checks) -> assertThat(checks)
                 .as(scenario + " in target/conformance/0.2.0-alpha.12-authorization")
@@ -61,8 +67,8 @@ class AuthorizationServerConformanceIT {
             BrowserSteps.waitFor(browser, b -> BrowserSteps.has(b, "approve"));
             HeadlessChromium.screenshot(browser, "conformance-authorization-consent");
             browser.findElement(By.id("approve")).click();
-            BrowserSteps.waitFor(browser,
-                    b -> b.getCurrentUrl().startsWith("http://127.0.0.1:" + CALLBACK_PORT + "/callback"));
+            BrowserSteps.waitFor(
+                    browser, b -> b.getCurrentUrl().startsWith("http://127.0.0.1:" + CALLBACK_PORT + "/callback"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -72,18 +78,22 @@ class AuthorizationServerConformanceIT {
     }
 
     private static String registerPublicClient(String redirectUri) throws Exception {
-        HttpResponse<String> response = Https.client().send(HttpRequest.newBuilder(SERVER.url("/oauth/register"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"MCP conformance suite\","
-                        + "\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
-                        + "\"refresh_token\"],\"redirect_uris\":[\"" + redirectUri + "\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Https.client()
+                .send(
+                        HttpRequest.newBuilder(SERVER.url("/oauth/register"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"MCP conformance suite\","
+                                        + "\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
+                                        + "\"refresh_token\"],\"redirect_uris\":[\"" + redirectUri + "\"]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).getString("client_id");
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return Https.client().send(HttpRequest.newBuilder(SERVER.url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return Https.client()
+                .send(HttpRequest.newBuilder(SERVER.url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> response) {

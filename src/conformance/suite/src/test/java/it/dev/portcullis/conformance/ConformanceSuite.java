@@ -38,7 +38,8 @@ final class ConformanceSuite {
     }
 
     static ConformanceSuite fromSystemProperties() {
-        return new ConformanceSuite(Path.of(System.getProperty("it.conformance.tools")),
+        return new ConformanceSuite(
+                Path.of(System.getProperty("it.conformance.tools")),
                 Path.of(System.getProperty("it.conformance.reports")));
     }
 
@@ -50,13 +51,24 @@ final class ConformanceSuite {
         Files.createDirectories(tools);
         Files.writeString(tools.resolve("package.json"), "{\"name\":\"conformance-tools\",\"private\":true}");
         new NodeRuntime(tools).install();
-        run(List.of(node().toString(), tools.resolve("npm/bin/npm-cli.js").toString(), "install", "--no-audit", "--no-fund",
-                "--registry", REGISTRY, "--prefix", tools.toString(),
-                "c016@npm:@modelcontextprotocol/conformance@" + V016,
-                "c020@npm:@modelcontextprotocol/conformance@" + V020), tools.resolve("npm-install.log"), Duration.ofMinutes(10));
+        run(
+                List.of(
+                        node().toString(),
+                        tools.resolve("npm/bin/npm-cli.js").toString(),
+                        "install",
+                        "--no-audit",
+                        "--no-fund",
+                        "--registry",
+                        REGISTRY,
+                        "--prefix",
+                        tools.toString(),
+                        "c016@npm:@modelcontextprotocol/conformance@" + V016,
+                        "c020@npm:@modelcontextprotocol/conformance@" + V020),
+                tools.resolve("npm-install.log"),
+                Duration.ofMinutes(10));
         if (!Files.isExecutable(node()) || !Files.exists(suite("c016")) || !Files.exists(suite("c020"))) {
-            throw new IllegalStateException("npm could not install the conformance suites; see "
-                    + tools.resolve("npm-install.log"));
+            throw new IllegalStateException(
+                    "npm could not install the conformance suites; see " + tools.resolve("npm-install.log"));
         }
     }
 
@@ -66,12 +78,13 @@ final class ConformanceSuite {
         Path output = reports.resolve(label);
         if (Files.exists(output)) {
             try (Stream<Path> old = Files.walk(output)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                old.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(output);
-        List<String> command = new ArrayList<>(List.of(node().toString(), suite(alias).toString(), "server", "--url", url,
-                "-o", output.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(node().toString(), suite(alias).toString(), "server", "--url", url, "-o", output.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("NODE_EXTRA_CA_CERTS", certificate.toString());
@@ -84,18 +97,38 @@ final class ConformanceSuite {
      * The suite prints the authorization URL and waits for its callback on {@code 127.0.0.1:port}; {@code login}
      * gets that URL and plays the user (in a real browser), while the suite's output goes on to the log.
      */
-    Map<String, List<JsonObject>> authorization(String label, String issuer, String clientId, String resource,
-            int port, Path certificate, java.util.function.Consumer<String> login) throws Exception {
+    Map<String, List<JsonObject>> authorization(
+            String label,
+            String issuer,
+            String clientId,
+            String resource,
+            int port,
+            Path certificate,
+            java.util.function.Consumer<String> login)
+            throws Exception {
         Path output = reports.resolve(label);
         Files.createDirectories(output);
-        ProcessBuilder builder = new ProcessBuilder(node().toString(), suite("c020").toString(), "authorization",
-                "--url", issuer, "--client-id", clientId, "--resource", resource, "--port", String.valueOf(port),
-                "-o", output.toString()).redirectErrorStream(true).redirectInput(new File("/dev/null"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        node().toString(),
+                        suite("c020").toString(),
+                        "authorization",
+                        "--url",
+                        issuer,
+                        "--client-id",
+                        clientId,
+                        "--resource",
+                        resource,
+                        "--port",
+                        String.valueOf(port),
+                        "-o",
+                        output.toString())
+                .redirectErrorStream(true)
+                .redirectInput(new File("/dev/null"));
         builder.environment().put("NODE_EXTRA_CA_CERTS", certificate.toString());
         Process process = builder.start();
         java.util.concurrent.CompletableFuture<Void> browser = null;
         try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
-                process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                        process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
                 java.io.Writer log = Files.newBufferedWriter(reports.resolve(label + ".log"))) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -120,11 +153,14 @@ final class ConformanceSuite {
     private static Map<String, List<JsonObject>> checks(Path output) throws IOException {
         Map<String, List<JsonObject>> byScenario = new TreeMap<>();
         try (Stream<Path> files = Files.walk(output)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().equals("checks.json")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("checks.json"))
+                    .toList()) {
                 try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
                     JsonArray checks = reader.readArray();
-                    String scenario = output.relativize(file.getParent()).toString()
-                            .replaceFirst("^server-", "").replaceFirst("-\\d{4}-\\d{2}-\\d{2}T[0-9-]+Z$", "");
+                    String scenario = output.relativize(file.getParent())
+                            .toString()
+                            .replaceFirst("^server-", "")
+                            .replaceFirst("-\\d{4}-\\d{2}-\\d{2}T[0-9-]+Z$", "");
                     byScenario.put(scenario, checks.getValuesAs(JsonObject.class));
                 }
             }

@@ -1,13 +1,12 @@
 package it.dev.portcullis.conformance;
 
-import it.dev.portcullis.support.ServerUnderTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static it.dev.portcullis.conformance.RuleHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.conformance.RuleHttp.Event;
 import it.dev.portcullis.conformance.RuleHttp.Reply;
 import it.dev.portcullis.conformance.RuleHttp.Stream;
+import it.dev.portcullis.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Section 2 (2A and 2B) of mcp-requirements.md in the legacy era (sessions of 2025-11-25 unless a rule is about an
@@ -30,7 +30,8 @@ class LegacyTransportRulesIT {
     @Test
     void rule_2_1_legacyPostAndGetOnTheOneEndpoint() throws Exception {
         RuleHttp session = RuleHttp.legacy();
-        assertThat(session.call("tools/list", "{}").result("ListToolsResult").getJsonArray("tools")).isNotEmpty();
+        assertThat(session.call("tools/list", "{}").result("ListToolsResult").getJsonArray("tools"))
+                .isNotEmpty();
 
         try (Stream get = session.with("Accept", "text/event-stream").openGet()) {
             assertThat(get.status()).isEqualTo(200);
@@ -45,7 +46,10 @@ class LegacyTransportRulesIT {
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.id()).isNull();
 
-        assertThat(session.with("Origin", "http://localhost:3000").call("ping", "{}").status()).isEqualTo(200);
+        assertThat(session.with("Origin", "http://localhost:3000")
+                        .call("ping", "{}")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -77,8 +81,8 @@ class LegacyTransportRulesIT {
     void rule_2_6_legacyRequestsAnswerWithJsonOrEventStream() throws Exception {
         RuleHttp session = RuleHttp.legacy();
         Reply plain = session.call("tools/call", "{\"name\":\"test_simple_text\",\"arguments\":{}}");
-        Reply streamed = session.call("tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
-                "\"progressToken\":\"p1\"");
+        Reply streamed = session.call(
+                "tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}", "\"progressToken\":\"p1\"");
 
         assertThat(plain.contentType()).startsWith("application/json");
         plain.result("CallToolResult");
@@ -88,12 +92,15 @@ class LegacyTransportRulesIT {
 
     @Test
     void rule_2_7_legacySseCarriesRelatedNotificationsThenTheResponseAndEnds() throws Exception {
-        Reply reply = RuleHttp.legacy().call("tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
-                "\"progressToken\":\"p2\"");
+        Reply reply = RuleHttp.legacy()
+                .call(
+                        "tools/call",
+                        "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
+                        "\"progressToken\":\"p2\"");
 
         List<JsonObject> messages = reply.messages();
-        assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.getString("method"))
-                .isEqualTo("notifications/progress"));
+        assertThat(messages.subList(0, messages.size() - 1))
+                .allSatisfy(m -> assertThat(m.getString("method")).isEqualTo("notifications/progress"));
         assertThat(messages.get(messages.size() - 1).containsKey("result")).isTrue();
         assertThat(reply.http().headers().firstValue("X-Accel-Buffering")).hasValue("no");
     }
@@ -116,7 +123,9 @@ class LegacyTransportRulesIT {
             for (Event e; comments < 2 && (e = get.nextEvent(WAIT)) != null; ) {
                 comments += e.comment() != null ? 1 : 0;
             }
-            assertThat(comments).as("comments on the idle stream: opening, then keep-alive").isEqualTo(2);
+            assertThat(comments)
+                    .as("comments on the idle stream: opening, then keep-alive")
+                    .isEqualTo(2);
 
             session.call("tools/call", "{\"name\":\"rules_list_changed\",\"arguments\":{\"list\":\"tools\"}}")
                     .result("CallToolResult");
@@ -130,7 +139,8 @@ class LegacyTransportRulesIT {
 
     @Test
     void rule_2_8_getWithoutEventStreamAcceptGets406() throws Exception {
-        HttpResponse<String> response = RuleHttp.legacy().with("Accept", "application/json").send("GET");
+        HttpResponse<String> response =
+                RuleHttp.legacy().with("Accept", "application/json").send("GET");
 
         assertThat(response.statusCode()).isEqualTo(406);
     }
@@ -139,22 +149,31 @@ class LegacyTransportRulesIT {
     void rule_2_9_callNotificationsStayOnTheirPostStreamAndServerNotificationsOnGet() throws Exception {
         RuleHttp session = RuleHttp.legacy();
         try (Stream get = session.with("Accept", "text/event-stream").openGet()) {
-            Reply call = session.call("tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
+            Reply call = session.call(
+                    "tools/call",
+                    "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
                     "\"progressToken\":\"p3\"");
             assertThat(call.messages()).hasSize(4);
-            Reply trigger = session.call("tools/call", "{\"name\":\"rules_list_changed\",\"arguments\":{\"list\":\"prompts\"}}");
-            assertThat(trigger.messages()).as("the trigger's own answer carries no broadcast").hasSize(1);
+            Reply trigger = session.call(
+                    "tools/call", "{\"name\":\"rules_list_changed\",\"arguments\":{\"list\":\"prompts\"}}");
+            assertThat(trigger.messages())
+                    .as("the trigger's own answer carries no broadcast")
+                    .hasSize(1);
 
             List<JsonObject> onGet = get.drain(Duration.ofSeconds(2));
-            assertThat(onGet).extracting(m -> m.getString("method"))
+            assertThat(onGet)
+                    .extracting(m -> m.getString("method"))
                     .containsExactly("notifications/prompts/list_changed");
         }
     }
 
     @Test
     void rule_2_10_postSseStartsWithPrimingEventAndRetryIn20251125() throws Exception {
-        Reply reply = RuleHttp.legacy().call("tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
-                "\"progressToken\":\"p4\"");
+        Reply reply = RuleHttp.legacy()
+                .call(
+                        "tools/call",
+                        "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
+                        "\"progressToken\":\"p4\"");
 
         Event first = reply.events().get(0);
         assertThat(first.id()).isNotBlank();
@@ -164,8 +183,11 @@ class LegacyTransportRulesIT {
 
     @Test
     void rule_2_10_noPrimingEventForOlderRevisions() throws Exception {
-        Reply reply = RuleHttp.legacy("2025-06-18", "{}").call("tools/call",
-                "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}", "\"progressToken\":\"p5\"");
+        Reply reply = RuleHttp.legacy("2025-06-18", "{}")
+                .call(
+                        "tools/call",
+                        "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
+                        "\"progressToken\":\"p5\"");
 
         assertThat(reply.events()).allSatisfy(e -> assertThat(e.isMessage()).isTrue());
     }
@@ -176,8 +198,12 @@ class LegacyTransportRulesIT {
         List<String> ids = new ArrayList<>();
         try (Stream get = session.with("Accept", "text/event-stream").openGet()) {
             for (int i = 0; i < 3; i++) {
-                session.call("tools/call", "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
-                        "\"progressToken\":\"u" + i + "\"").events().forEach(e -> ids.add(e.id()));
+                session.call(
+                                "tools/call",
+                                "{\"name\":\"test_tool_with_progress\",\"arguments\":{}}",
+                                "\"progressToken\":\"u" + i + "\"")
+                        .events()
+                        .forEach(e -> ids.add(e.id()));
             }
             session.call("tools/call", "{\"name\":\"rules_list_changed\",\"arguments\":{\"list\":\"resources\"}}");
             for (Event e; (e = get.nextEvent(Duration.ofSeconds(2))) != null; ) {
@@ -206,7 +232,8 @@ class LegacyTransportRulesIT {
         Reply reply = unknown.call("tools/list", "{}");
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(unknown.with("Accept", "text/event-stream").send("GET").statusCode()).isEqualTo(404);
+        assertThat(unknown.with("Accept", "text/event-stream").send("GET").statusCode())
+                .isEqualTo(404);
         assertThat(unknown.send("DELETE").statusCode()).isEqualTo(404);
     }
 
@@ -217,13 +244,16 @@ class LegacyTransportRulesIT {
             assertThat(session.send("DELETE").statusCode()).isEqualTo(204);
 
             assertThat(session.call("tools/list", "{}").status()).isEqualTo(404);
-            assertThat(get.awaitEnd(WAIT)).as("the GET stream ends with its session").isTrue();
+            assertThat(get.awaitEnd(WAIT))
+                    .as("the GET stream ends with its session")
+                    .isTrue();
         }
     }
 
     @Test
     void rule_2_13_unsupportedProtocolVersionHeaderGets400() throws Exception {
-        Reply reply = RuleHttp.legacy().with("MCP-Protocol-Version", "1999-01-01").call("tools/list", "{}");
+        Reply reply =
+                RuleHttp.legacy().with("MCP-Protocol-Version", "1999-01-01").call("tools/list", "{}");
 
         assertThat(reply.status()).isEqualTo(400);
     }

@@ -1,16 +1,16 @@
 package it.dev.portcullis.conformance;
 
-import it.dev.portcullis.support.ServerUnderTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static it.dev.portcullis.conformance.RuleHttp.LEGACY;
 import static it.dev.portcullis.conformance.RuleHttp.MODERN;
 import static it.dev.portcullis.conformance.RuleHttp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.conformance.RuleHttp.Reply;
+import it.dev.portcullis.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sections 3A, 3B and the JSON-RPC rules of 3.20–3.21 of mcp-requirements.md: the legacy lifecycle (initialize,
@@ -40,19 +40,23 @@ class LifecycleRulesIT {
 
     @Test
     void rule_3_2_capabilitiesAdvertiseOnlyWhatIsDeliveredAndTheFeaturesServed() throws Exception {
-        JsonObject capabilities = RuleHttp.bare(LEGACY).post(initialize(LEGACY)).result("InitializeResult")
+        JsonObject capabilities = RuleHttp.bare(LEGACY)
+                .post(initialize(LEGACY))
+                .result("InitializeResult")
                 .getJsonObject("capabilities");
 
         assertThat(capabilities.keySet()).contains("tools", "resources", "prompts", "logging", "completions");
-        assertThat(capabilities.getJsonObject("resources").getBoolean("subscribe")).isTrue();
+        assertThat(capabilities.getJsonObject("resources").getBoolean("subscribe"))
+                .isTrue();
         // listChanged is delivered on the GET stream: LegacyTransportRulesIT.rule_2_8 and McpFeatureRulesIT.rule_3_8
-        assertThat(capabilities.getJsonObject("tools").getBoolean("listChanged")).isTrue();
+        assertThat(capabilities.getJsonObject("tools").getBoolean("listChanged"))
+                .isTrue();
     }
 
     @Test
     void rule_3_2_noSamplingRequestToAClientThatDidNotDeclareSampling() throws Exception {
-        Reply reply = RuleHttp.legacy(LEGACY, "{}").call("tools/call", "{\"name\":\"test_sampling\","
-                + "\"arguments\":{\"prompt\":\"hi\"}}");
+        Reply reply = RuleHttp.legacy(LEGACY, "{}")
+                .call("tools/call", "{\"name\":\"test_sampling\"," + "\"arguments\":{\"prompt\":\"hi\"}}");
 
         assertThat(reply.messages()).noneMatch(m -> "sampling/createMessage".equals(m.getString("method", "")));
         assertThat(reply.result("CallToolResult").getBoolean("isError")).isTrue();
@@ -75,7 +79,9 @@ class LifecycleRulesIT {
         Reply reply = RuleHttp.modern().call("tools/call", "{\"name\":\"test_simple_text\",\"arguments\":{}}");
 
         JsonObject result = reply.result("CallToolResult");
-        assertThat(result.getJsonObject("_meta").getJsonObject("io.modelcontextprotocol/serverInfo").getString("name"))
+        assertThat(result.getJsonObject("_meta")
+                        .getJsonObject("io.modelcontextprotocol/serverInfo")
+                        .getString("name"))
                 .isNotBlank();
     }
 
@@ -94,31 +100,43 @@ class LifecycleRulesIT {
         List<JsonObject> results = List.of(
                 mcp.call("server/discover", "{}").result("DiscoverResult"),
                 mcp.call("tools/list", "{}").result("ListToolsResult"),
-                mcp.call("tools/call", "{\"name\":\"test_simple_text\",\"arguments\":{}}").result("CallToolResult"),
+                mcp.call("tools/call", "{\"name\":\"test_simple_text\",\"arguments\":{}}")
+                        .result("CallToolResult"),
                 mcp.call("resources/list", "{}").result("ListResourcesResult"),
                 mcp.call("resources/read", "{\"uri\":\"test://static-text\"}").result("ReadResourceResult"),
                 mcp.call("prompts/list", "{}").result("ListPromptsResult"),
                 mcp.call("prompts/get", "{\"name\":\"test_simple_prompt\"}").result("GetPromptResult"));
 
-        assertThat(results).allSatisfy(r -> assertThat(r.getString("resultType")).isEqualTo("complete"));
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.getString("resultType")).isEqualTo("complete"));
     }
 
     @Test
     void rule_3_20_errorCodesHaveTheirMeaning() throws Exception {
         RuleHttp session = RuleHttp.legacy();
         assertThat(session.post("{oops").errorCode()).isEqualTo(-32700);
-        assertThat(session.post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}").errorCode()).isEqualTo(-32600);
+        assertThat(session.post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}")
+                        .errorCode())
+                .isEqualTo(-32600);
         assertThat(session.call("no/such/method", "{}").errorCode()).isEqualTo(-32601);
-        assertThat(session.call("tools/call", "{\"name\":\"no_such_tool\",\"arguments\":{}}").errorCode()).isEqualTo(-32602);
+        assertThat(session.call("tools/call", "{\"name\":\"no_such_tool\",\"arguments\":{}}")
+                        .errorCode())
+                .isEqualTo(-32602);
     }
 
     @Test
     void rule_3_21_nullOrObjectRequestIdIsInvalidRequest() throws Exception {
         RuleHttp session = RuleHttp.legacy();
 
-        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}").errorCode()).isEqualTo(-32600);
-        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}").errorCode()).isEqualTo(-32600);
-        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"method\":\"ping\"}").body().getString("id"))
+        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}")
+                        .errorCode())
+                .isEqualTo(-32600);
+        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}")
+                        .errorCode())
+                .isEqualTo(-32600);
+        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"method\":\"ping\"}")
+                        .body()
+                        .getString("id"))
                 .isEqualTo("s-1");
         RuleHttp modern = RuleHttp.modern();
         String body = modern.prepare("tools/list", "{}", "").replaceFirst("\"id\":\\d+", "\"id\":null");
@@ -127,15 +145,18 @@ class LifecycleRulesIT {
 
     @Test
     void rule_3_21_notificationsGetNoResponse() throws Exception {
-        Reply reply = RuleHttp.legacy().post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
-                + "\"params\":{\"requestId\":\"never-sent\"}}");
+        Reply reply = RuleHttp.legacy()
+                .post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                        + "\"params\":{\"requestId\":\"never-sent\"}}");
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.messages()).isEmpty();
     }
 
     private static String initialize(String version) {
-        return request("initialize", "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"rules-it\",\"version\":\"1\"}}");
+        return request(
+                "initialize",
+                "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"rules-it\",\"version\":\"1\"}}");
     }
 }

@@ -1,7 +1,7 @@
 package it.dev.portcullis.conformance;
 
-import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.AppServer;
+import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.ServiceToken;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +43,11 @@ class McpBenchmark {
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
     private final AppServer server = AppServer.current();
-    private final HttpClient client = HttpClient.newBuilder().sslContext(Https.trustingServer(server))
-            .version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool()).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .sslContext(Https.trustingServer(server))
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newCachedThreadPool())
+            .build();
 
     @Test
     void run() throws Exception {
@@ -75,7 +78,8 @@ class McpBenchmark {
             rows.add(echo.row(clients, "bare JAX-RS echo") + " | |");
             rows.add(legacy.row(clients, "MCP tools/call, legacy session") + ratio(legacy, echo));
             rows.add(modern.row(clients, "MCP tools/call, modern (stateless)") + ratio(modern, echo));
-            rows.add(results.get(3).row(clients, "MCP tools/call, legacy session, bearer token") + ratio(results.get(3), echo));
+            rows.add(results.get(3).row(clients, "MCP tools/call, legacy session, bearer token")
+                    + ratio(results.get(3), echo));
             rows.add(results.get(4).row(clients, "MCP tools/call, modern, bearer token") + ratio(results.get(4), echo));
             rows.add(results.get(5).row(clients, "bare JAX-RS echo, bearer token (MP JWT only)")
                     + ratio(results.get(5), echo));
@@ -87,9 +91,11 @@ class McpBenchmark {
 
     /** A legacy session; one opened with a token belongs to the token's subject and is used with it. */
     private String legacySession(String authorization) throws Exception {
-        HttpRequest.Builder initialize = request(server.url("/mcp"), "{\"jsonrpc\":\"2.0\",\"id\":0,"
-                + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+        HttpRequest.Builder initialize = request(
+                server.url("/mcp"),
+                "{\"jsonrpc\":\"2.0\",\"id\":0,"
+                        + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
         if (authorization != null) {
             initialize.header("Authorization", authorization);
         }
@@ -98,8 +104,10 @@ class McpBenchmark {
     }
 
     private HttpRequest.Builder request(URI uri, String body) {
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private Long post(URI uri, String body, String session, boolean modern, String authorization) {
@@ -111,7 +119,8 @@ class McpBenchmark {
             request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
         }
         if (modern) {
-            request.header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
+            request.header("MCP-Protocol-Version", "2026-07-28")
+                    .header("Mcp-Method", "tools/call")
                     .header("Mcp-Name", "test_simple_text");
         }
         long start = System.nanoTime();
@@ -146,8 +155,11 @@ class McpBenchmark {
             }
             List<Result> results = new ArrayList<>();
             for (List<long[]> target : samples) {
-                long[] all = target.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-                results.add(new Result(all.length / (slice.toMillis() * ROUNDS / 1000.0), all[all.length / 2] / 1e6,
+                long[] all =
+                        target.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+                results.add(new Result(
+                        all.length / (slice.toMillis() * ROUNDS / 1000.0),
+                        all[all.length / 2] / 1e6,
                         all[(int) (all.length * 0.99)] / 1e6));
             }
             return results;
@@ -162,7 +174,9 @@ class McpBenchmark {
             run(pool, clients, call, WARMUP);
             List<long[]> samples = run(pool, clients, call, MEASURE);
             long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            return new Result(all.length / (double) MEASURE.toSeconds(), all[all.length / 2] / 1e6,
+            return new Result(
+                    all.length / (double) MEASURE.toSeconds(),
+                    all[all.length / 2] / 1e6,
                     all[(int) (all.length * 0.99)] / 1e6);
         } finally {
             pool.shutdownNow();
@@ -194,8 +208,8 @@ class McpBenchmark {
     }
 
     private static String ratio(Result mcp, Result echo) {
-        return String.format(Locale.ROOT, " | %.0f%% throughput, p99 %.2fx |", 100 * mcp.rps / echo.rps,
-                mcp.p99 / echo.p99);
+        return String.format(
+                Locale.ROOT, " | %.0f%% throughput, p99 %.2fx |", 100 * mcp.rps / echo.rps, mcp.p99 / echo.p99);
     }
 
     private record Result(double rps, double p50, double p99) {

@@ -1,11 +1,11 @@
 package it.dev.portcullis.conformance;
 
-import it.dev.portcullis.support.ServerUnderTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.AppServer;
+import it.dev.portcullis.support.ServerUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The requestState HMAC key survives a restart (issue 3: "a key from config or generated and persisted"): with no
@@ -22,15 +22,19 @@ class RequestStateRestartIT {
     void rule_2_21_requestStateIssuedBeforeARestartIsAcceptedAfterIt() throws Exception {
         RuleHttp mcp = RuleHttp.modern();
         String state = mcp.call("tools/call", "{\"name\":\"" + TOOL + "\",\"arguments\":{}}", CAPABILITIES)
-                .result("InputRequiredResult").getString("requestState");
+                .result("InputRequiredResult")
+                .getString("requestState");
 
         AppServer.current().restart();
 
         String answered = "{\"name\":\"" + TOOL + "\",\"arguments\":{},\"inputResponses\":{\"user_name\":{\"action\":"
                 + "\"accept\",\"content\":{\"name\":\"Grace\"}}},\"requestState\":\"%s\"}";
-        assertThat(mcp.call("tools/call", String.format(answered, state), CAPABILITIES).result("CallToolResult")
-                .toString()).contains("Hello, Grace!");
-        assertThat(mcp.call("tools/call", String.format(answered, "x" + state), CAPABILITIES).errorCode())
+        assertThat(mcp.call("tools/call", String.format(answered, state), CAPABILITIES)
+                        .result("CallToolResult")
+                        .toString())
+                .contains("Hello, Grace!");
+        assertThat(mcp.call("tools/call", String.format(answered, "x" + state), CAPABILITIES)
+                        .errorCode())
                 .isEqualTo(-32602);
     }
 }

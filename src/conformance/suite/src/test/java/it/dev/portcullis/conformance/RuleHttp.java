@@ -3,8 +3,8 @@ package it.dev.portcullis.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.mcp.testing.McpSchemas;
-import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.AppServer;
+import it.dev.portcullis.support.Https;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -52,8 +52,10 @@ final class RuleHttp {
 
     /** No session, no version headers: Accept and Content-Type only. */
     static RuleHttp bare(String revision) {
-        return new RuleHttp(revision, null, Map.of("Accept", "application/json, text/event-stream",
-                "Content-Type", "application/json"));
+        return new RuleHttp(
+                revision,
+                null,
+                Map.of("Accept", "application/json, text/event-stream", "Content-Type", "application/json"));
     }
 
     /** A legacy session of 2025-11-25 opened with {@code initialize} and {@code notifications/initialized}. */
@@ -63,14 +65,19 @@ final class RuleHttp {
 
     static RuleHttp legacy(String version, String capabilities) throws Exception {
         RuleHttp bare = bare(LEGACY);
-        Reply init = bare.post(request("initialize", "{\"protocolVersion\":\"" + version + "\",\"capabilities\":"
-                + capabilities + ",\"clientInfo\":{\"name\":\"rules-it\",\"version\":\"1\"}}"));
+        Reply init = bare.post(request(
+                "initialize",
+                "{\"protocolVersion\":\"" + version + "\",\"capabilities\":" + capabilities
+                        + ",\"clientInfo\":{\"name\":\"rules-it\",\"version\":\"1\"}}"));
         assertThat(init.status()).isEqualTo(200);
         init.result("InitializeResult");
         String id = init.http().headers().firstValue("Mcp-Session-Id").orElseThrow();
-        RuleHttp session = new RuleHttp(LEGACY, id, bare.headers).with("Mcp-Session-Id", id)
+        RuleHttp session = new RuleHttp(LEGACY, id, bare.headers)
+                .with("Mcp-Session-Id", id)
                 .with("MCP-Protocol-Version", version);
-        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").status()).isEqualTo(202);
+        assertThat(session.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .status())
+                .isEqualTo(202);
         return session;
     }
 
@@ -121,10 +128,14 @@ final class RuleHttp {
     String prepare(String method, String params, String extraMeta) {
         if (!MODERN.equals(revision)) {
             String meta = extraMeta.isEmpty() ? "" : "\"_meta\":{" + extraMeta + "}";
-            return request(method, meta.isEmpty() ? params : params.equals("{}") ? "{" + meta + "}"
-                    : params.replaceFirst("^\\{", "{" + meta + ","));
+            return request(
+                    method,
+                    meta.isEmpty()
+                            ? params
+                            : params.equals("{}") ? "{" + meta + "}" : params.replaceFirst("^\\{", "{" + meta + ","));
         }
-        String capabilities = extraMeta.contains("io.modelcontextprotocol/clientCapabilities") ? ""
+        String capabilities = extraMeta.contains("io.modelcontextprotocol/clientCapabilities")
+                ? ""
                 : "\"io.modelcontextprotocol/clientCapabilities\":{},";
         String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
                 + capabilities
@@ -140,14 +151,17 @@ final class RuleHttp {
         }
         JsonObject message = parse(body);
         JsonObject params = message.getJsonObject("params");
-        String name = params == null ? null : params.getString("name", params.getString("uri", params.getString("taskId", null)));
+        String name = params == null
+                ? null
+                : params.getString("name", params.getString("uri", params.getString("taskId", null)));
         RuleHttp modern = with("MCP-Protocol-Version", MODERN).with("Mcp-Method", message.getString("method"));
         return name == null ? modern : modern.with("Mcp-Name", name);
     }
 
     Reply post(String body) throws Exception {
         RuleHttp client = body.contains("\"method\"") ? forBody(body) : this;
-        HttpRequest.Builder request = HttpRequest.newBuilder(ENDPOINT).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(ENDPOINT)
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         client.headers.forEach(request::header);
         return new Reply(Https.client().send(request.build(), HttpResponse.BodyHandlers.ofString()), revision);
@@ -155,7 +169,8 @@ final class RuleHttp {
 
     /** A bodiless request ({@code GET}, {@code DELETE}) whose answer is complete (not an open stream). */
     HttpResponse<String> send(String method) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ENDPOINT).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(ENDPOINT)
+                .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach((k, v) -> {
             if (!"Content-Type".equals(k)) {
@@ -190,16 +205,21 @@ final class RuleHttp {
 
     /** Validates a received JSON-RPC message against the era's schema; returns it. */
     static JsonObject validated(String revision, JsonObject message) {
-        assertThat(McpSchemas.errors(revision, "JSONRPCMessage", message)).as("JSONRPCMessage " + message).isEmpty();
+        assertThat(McpSchemas.errors(revision, "JSONRPCMessage", message))
+                .as("JSONRPCMessage " + message)
+                .isEmpty();
         if (message.containsKey("method") && !message.containsKey("id")) {
-            assertThat(McpSchemas.errors(revision, "ServerNotification", message)).as("ServerNotification " + message)
+            assertThat(McpSchemas.errors(revision, "ServerNotification", message))
+                    .as("ServerNotification " + message)
                     .isEmpty();
         }
         return message;
     }
 
     static void assertValid(String revision, String definition, JsonObject value) {
-        assertThat(McpSchemas.errors(revision, definition, value)).as(definition + " " + value).isEmpty();
+        assertThat(McpSchemas.errors(revision, definition, value))
+                .as(definition + " " + value)
+                .isEmpty();
     }
 
     /** One SSE event: id, event type, data, retry, or a comment line. */
@@ -234,7 +254,9 @@ final class RuleHttp {
         List<JsonObject> messages() {
             List<JsonObject> messages = new ArrayList<>();
             if (contentType().startsWith("text/event-stream")) {
-                events().stream().filter(Event::isMessage).forEach(e -> messages.add(validated(revision, parse(e.data()))));
+                events().stream()
+                        .filter(Event::isMessage)
+                        .forEach(e -> messages.add(validated(revision, parse(e.data()))));
             } else if (!http.body().isEmpty()) {
                 messages.add(validated(revision, parse(http.body())));
             }
@@ -338,7 +360,8 @@ final class RuleHttp {
 
         private void read() {
             SseParser parser = new SseParser(events::add);
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(http.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(http.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     parser.line(line);
@@ -386,9 +409,12 @@ final class RuleHttp {
                 switch (field) {
                     case "id" -> id = value;
                     case "event" -> event = value;
-                    case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                    case "data" ->
+                        data = data == null
+                                ? new StringBuilder(value)
+                                : data.append('\n').append(value);
                     case "retry" -> retry = Long.parseLong(value);
-                    default -> { }
+                    default -> {}
                 }
             }
         }

@@ -17,6 +17,5 @@ public record CompleteResult(Completion completion) {
      * @param hasMore whether there are more than {@code values}
      */
     @JsonbPropertyOrder({"values", "total", "hasMore"})
-    public record Completion(List<String> values, Integer total, Boolean hasMore) {
-    }
+    public record Completion(List<String> values, Integer total, Boolean hasMore) {}
 }

@@ -11,6 +11,5 @@ import java.util.List;
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/server/discover">Discover</a>
  */
 @JsonbPropertyOrder({"supportedVersions", "capabilities", "instructions"})
-public record DiscoverResult(List<String> supportedVersions, ServerCapabilities.Modern capabilities,
-        String instructions) {
-}
+public record DiscoverResult(
+        List<String> supportedVersions, ServerCapabilities.Modern capabilities, String instructions) {}

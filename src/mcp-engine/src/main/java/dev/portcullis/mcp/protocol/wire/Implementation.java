@@ -9,5 +9,4 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/schema#implementation">Implementation</a>
  */
 @JsonbPropertyOrder({"name", "version"})
-public record Implementation(String name, String version) {
-}
+public record Implementation(String name, String version) {}

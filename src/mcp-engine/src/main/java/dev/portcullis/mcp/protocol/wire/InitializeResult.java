@@ -9,6 +9,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/schema#initializeresult">InitializeResult</a>
  */
 @JsonbPropertyOrder({"protocolVersion", "capabilities", "serverInfo", "instructions"})
-public record InitializeResult(String protocolVersion, ServerCapabilities.Legacy capabilities,
-        Implementation serverInfo, String instructions) {
-}
+public record InitializeResult(
+        String protocolVersion,
+        ServerCapabilities.Legacy capabilities,
+        Implementation serverInfo,
+        String instructions) {}

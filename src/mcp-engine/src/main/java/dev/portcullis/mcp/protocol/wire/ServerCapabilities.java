@@ -15,22 +15,25 @@ public sealed interface ServerCapabilities {
 
     /** 2025-11-25. */
     @JsonbPropertyOrder({"tools", "resources", "prompts", "completions", "logging"})
-    record Legacy(ListChanged tools, Resources resources, ListChanged prompts, JsonObject completions,
-            JsonObject logging) implements ServerCapabilities {
-    }
+    record Legacy(
+            ListChanged tools, Resources resources, ListChanged prompts, JsonObject completions, JsonObject logging)
+            implements ServerCapabilities {}
 
     /** 2026-07-28. */
     @JsonbPropertyOrder({"extensions", "tools", "resources", "prompts", "completions", "logging"})
-    record Modern(Map<String, JsonObject> extensions, ListChanged tools, Resources resources, ListChanged prompts,
-            JsonObject completions, JsonObject logging) implements ServerCapabilities {
-    }
+    record Modern(
+            Map<String, JsonObject> extensions,
+            ListChanged tools,
+            Resources resources,
+            ListChanged prompts,
+            JsonObject completions,
+            JsonObject logging)
+            implements ServerCapabilities {}
 
     /** The {@code tools} and {@code prompts} capability. */
-    record ListChanged(Boolean listChanged) {
-    }
+    record ListChanged(Boolean listChanged) {}
 
     /** The {@code resources} capability. */
     @JsonbPropertyOrder({"subscribe", "listChanged"})
-    record Resources(Boolean subscribe, Boolean listChanged) {
-    }
+    record Resources(Boolean subscribe, Boolean listChanged) {}
 }

@@ -13,12 +13,14 @@ import java.util.Map;
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions">Subscriptions</a>
  */
 @JsonbPropertyOrder({"notifications", "_meta"})
-public record SubscriptionsAcknowledgedNotificationParams(SubscriptionFilter notifications,
-        Map<String, JsonValue> _meta) {
+public record SubscriptionsAcknowledgedNotificationParams(
+        SubscriptionFilter notifications, Map<String, JsonValue> _meta) {
 
     /** {@code SubscriptionFilter}: each flag true when honored, absent otherwise; the URIs when any. */
     @JsonbPropertyOrder({"toolsListChanged", "resourcesListChanged", "promptsListChanged", "resourceSubscriptions"})
-    public record SubscriptionFilter(Boolean toolsListChanged, Boolean resourcesListChanged,
-            Boolean promptsListChanged, List<String> resourceSubscriptions) {
-    }
+    public record SubscriptionFilter(
+            Boolean toolsListChanged,
+            Boolean resourcesListChanged,
+            Boolean promptsListChanged,
+            List<String> resourceSubscriptions) {}
 }

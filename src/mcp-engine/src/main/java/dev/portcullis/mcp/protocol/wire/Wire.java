@@ -16,11 +16,10 @@ import java.io.StringReader;
  */
 public final class Wire {
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false)
-            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+    private static final Jsonb JSONB = JsonbBuilder.create(
+            new JsonbConfig().withNullValues(false).withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** The JSON object of a wire record. */
     public static JsonObject toJson(Record message) {

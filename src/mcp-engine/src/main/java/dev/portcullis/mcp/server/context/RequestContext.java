@@ -1,6 +1,7 @@
 package dev.portcullis.mcp.server.context;
 
 import dev.portcullis.mcp.api.Caller;
+import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.protocol.JsonRpc;
@@ -35,10 +36,16 @@ public final class RequestContext {
     private final Caller caller;
     private String newSessionId;
     private InputResponses inputs = InputResponses.NONE;
-    private volatile dev.portcullis.mcp.api.DownstreamException downstreamFailure;
+    private volatile DownstreamException downstreamFailure;
 
-    public RequestContext(JsonRpcMessage message, Era era, String protocolVersion, McpSession session, Outbound outbound,
-            AtomicBoolean cancelled, Caller caller) {
+    public RequestContext(
+            JsonRpcMessage message,
+            Era era,
+            String protocolVersion,
+            McpSession session,
+            Outbound outbound,
+            AtomicBoolean cancelled,
+            Caller caller) {
         this.message = message;
         this.caller = caller;
         this.era = era;
@@ -93,11 +100,11 @@ public final class RequestContext {
     }
 
     /** The downstream credential failure that ended this request's tool call, or null. */
-    public dev.portcullis.mcp.api.DownstreamException downstreamFailure() {
+    public DownstreamException downstreamFailure() {
         return downstreamFailure;
     }
 
-    public void downstreamFailed(dev.portcullis.mcp.api.DownstreamException failure) {
+    public void downstreamFailed(DownstreamException failure) {
         this.downstreamFailure = failure;
     }
 
@@ -107,9 +114,15 @@ public final class RequestContext {
 
     /** What feature methods receive: progress, log and cancellation bound to this request. */
     public InvocationScope scope() {
-        return new InvocationScope(progress(), log(), () -> cancelled.get() || outbound.isClosed(),
-                era == Era.MODERN ? new ModernClientRequests(modernCapabilities(), inputs)
-                        : new LegacyClientRequests(session, outbound, cancelled), () -> { }, caller);
+        return new InvocationScope(
+                progress(),
+                log(),
+                () -> cancelled.get() || outbound.isClosed(),
+                era == Era.MODERN
+                        ? new ModernClientRequests(modernCapabilities(), inputs)
+                        : new LegacyClientRequests(session, outbound, cancelled),
+                () -> {},
+                caller);
     }
 
     /** The modern request's {@code _meta} client capabilities (empty in the legacy era). */
@@ -138,7 +151,10 @@ public final class RequestContext {
                     return; // PRG25: progress MUST increase; without a token nothing may be sent
                 }
                 last = progress;
-                JsonObjectBuilder params = Jsons.PROVIDER.createObjectBuilder().add("progressToken", token).add("progress", progress);
+                JsonObjectBuilder params = Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("progressToken", token)
+                        .add("progress", progress);
                 if (total != null) {
                     params.add("total", total);
                 }
@@ -151,19 +167,24 @@ public final class RequestContext {
     }
 
     private McpLog log() {
-        String threshold = era == Era.MODERN ? message.meta().getString(LOG_LEVEL_META, null)
+        String threshold = era == Era.MODERN
+                ? message.meta().getString(LOG_LEVEL_META, null)
                 : session == null ? null : session.logLevel();
         if (era == Era.MODERN && threshold == null) {
-            return (level, logger, text) -> { }; // LOG26: no logLevel, no log messages
+            return (level, logger, text) -> {}; // LOG26: no logLevel, no log messages
         }
-        McpLog.Level minimum = threshold == null ? McpLog.Level.DEBUG : McpLog.Level.valueOf(threshold.toUpperCase(Locale.ROOT));
+        McpLog.Level minimum =
+                threshold == null ? McpLog.Level.DEBUG : McpLog.Level.valueOf(threshold.toUpperCase(Locale.ROOT));
         return (level, logger, text) -> {
             if (level.compareTo(minimum) >= 0) {
-                JsonObjectBuilder params = Jsons.PROVIDER.createObjectBuilder().add("level", level.name().toLowerCase(Locale.ROOT));
+                JsonObjectBuilder params = Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("level", level.name().toLowerCase(Locale.ROOT));
                 if (logger != null) {
                     params.add("logger", logger);
                 }
-                outbound.send(JsonRpc.notification(McpMethods.MESSAGE, params.add("data", text).build()));
+                outbound.send(JsonRpc.notification(
+                        McpMethods.MESSAGE, params.add("data", text).build()));
             }
         };
     }

@@ -6,4 +6,7 @@ package dev.portcullis.mcp.server.exchange;
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning">Versioning</a>
  */
-public enum Era { LEGACY, MODERN }
+public enum Era {
+    LEGACY,
+    MODERN
+}

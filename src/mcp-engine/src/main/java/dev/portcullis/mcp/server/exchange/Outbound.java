@@ -20,8 +20,7 @@ public interface Outbound {
     }
 
     /** No more messages: the transport may end the stream (long-lived notification streams only). */
-    default void finish() {
-    }
+    default void finish() {}
 
     /** A channel that drops everything: for JSON responses, which carry no notifications or requests. */
     Outbound DISCARD = new Outbound() {

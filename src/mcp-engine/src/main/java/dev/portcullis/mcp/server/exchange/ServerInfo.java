@@ -17,6 +17,10 @@ public record ServerInfo(String name, String version, String instructions) {
     }
 
     public JsonObject toJson() {
-        return Jsons.PROVIDER.createObjectBuilder().add("name", name).add("version", version).build();
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("name", name)
+                .add("version", version)
+                .build();
     }
 }

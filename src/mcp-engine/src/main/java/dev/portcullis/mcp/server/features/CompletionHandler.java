@@ -32,21 +32,25 @@ public final class CompletionHandler implements RequestHandler {
         JsonObject ref = object(context.params(), "ref");
         JsonObject argument = object(context.params(), "argument");
         String type = ref.getString("type", "");
-        String target = "ref/prompt".equals(type) ? ref.getString("name", null)
+        String target = "ref/prompt".equals(type)
+                ? ref.getString("name", null)
                 : "ref/resource".equals(type) ? ref.getString("uri", null) : null;
         if (target == null) {
-            throw McpError.invalidParams("Invalid params: ref must be ref/prompt with a name or ref/resource with a uri");
+            throw McpError.invalidParams(
+                    "Invalid params: ref must be ref/prompt with a name or ref/resource with a uri");
         }
         FeatureRegistry features = registry.get();
-        boolean known = "ref/prompt".equals(type) ? features.prompt(target).isPresent()
+        boolean known = "ref/prompt".equals(type)
+                ? features.prompt(target).isPresent()
                 : features.resourceTemplates().stream().anyMatch(t -> t.key().equals(target));
         if (!known) {
             throw McpError.invalidParams("Invalid params: unknown " + type + " " + target);
         }
         List<String> values = features.completion(type, target, argument.getString("name", ""))
-                .map(c -> c.complete(argument.getString("value", ""), context.scope())).orElse(List.of());
-        return Wire.toJson(new CompleteResult(new CompleteResult.Completion(values.stream().limit(MAX_VALUES).toList(),
-                values.size(), values.size() > MAX_VALUES)));
+                .map(c -> c.complete(argument.getString("value", ""), context.scope()))
+                .orElse(List.of());
+        return Wire.toJson(new CompleteResult(new CompleteResult.Completion(
+                values.stream().limit(MAX_VALUES).toList(), values.size(), values.size() > MAX_VALUES)));
     }
 
     private static JsonObject object(JsonObject params, String key) {

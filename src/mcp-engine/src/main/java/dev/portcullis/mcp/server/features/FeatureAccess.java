@@ -46,7 +46,9 @@ public final class FeatureAccess {
         if (caller.anonymous()) {
             return Set.of();
         }
-        return rule(message, caller).filter(rule -> rule.admits(caller)).map(rule -> rule.missingScopes(caller))
+        return rule(message, caller)
+                .filter(rule -> rule.admits(caller))
+                .map(rule -> rule.missingScopes(caller))
                 .orElseGet(TreeSet::new);
     }
 
@@ -60,14 +62,17 @@ public final class FeatureAccess {
         }
         FeatureRegistry features = registry.get();
         return switch (message.method()) {
-            case McpMethods.TOOLS_CALL -> features.tool(message.params().getString("name", ""))
-                    .map(tool -> tool.access());
-            case McpMethods.PROMPTS_GET -> features.prompt(message.params().getString("name", ""))
-                    .map(prompt -> prompt.access());
-            case McpMethods.RESOURCES_READ -> features.resource(message.params().getString("uri", ""))
-                    .map(found -> found.getKey().access());
-            case McpMethods.TASKS_UPDATE -> tasks.toolOf(message.params().getString("taskId", null), caller.name())
-                    .flatMap(features::tool).map(tool -> tool.access());
+            case McpMethods.TOOLS_CALL ->
+                features.tool(message.params().getString("name", "")).map(tool -> tool.access());
+            case McpMethods.PROMPTS_GET ->
+                features.prompt(message.params().getString("name", "")).map(prompt -> prompt.access());
+            case McpMethods.RESOURCES_READ ->
+                features.resource(message.params().getString("uri", ""))
+                        .map(found -> found.getKey().access());
+            case McpMethods.TASKS_UPDATE ->
+                tasks.toolOf(message.params().getString("taskId", null), caller.name())
+                        .flatMap(features::tool)
+                        .map(tool -> tool.access());
             default -> Optional.empty();
         };
     }

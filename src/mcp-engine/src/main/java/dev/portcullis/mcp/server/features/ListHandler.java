@@ -25,8 +25,13 @@ public final class ListHandler<T> implements RequestHandler {
     private final String key;
     private final Pagination pagination;
 
-    public ListHandler(Supplier<FeatureRegistry> registry, Function<FeatureRegistry, List<T>> items,
-            Function<T, JsonObject> descriptor, Function<T, AccessRule> access, String key, Pagination pagination) {
+    public ListHandler(
+            Supplier<FeatureRegistry> registry,
+            Function<FeatureRegistry, List<T>> items,
+            Function<T, JsonObject> descriptor,
+            Function<T, AccessRule> access,
+            String key,
+            Pagination pagination) {
         this.access = access;
         this.registry = registry;
         this.items = items;
@@ -38,8 +43,10 @@ public final class ListHandler<T> implements RequestHandler {
     @Override
     public JsonObject handle(RequestContext context) {
         List<T> visible = items.apply(registry.get()).stream()
-                .filter(item -> FeatureAccess.admits(access.apply(item), context.caller())).toList();
-        return pagination.page(context.params(), visible, descriptor, key,
-                Jsons.PROVIDER.createObjectBuilder()).build();
+                .filter(item -> FeatureAccess.admits(access.apply(item), context.caller()))
+                .toList();
+        return pagination
+                .page(context.params(), visible, descriptor, key, Jsons.PROVIDER.createObjectBuilder())
+                .build();
     }
 }

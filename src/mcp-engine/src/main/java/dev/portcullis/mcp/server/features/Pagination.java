@@ -5,6 +5,7 @@ import dev.portcullis.mcp.protocol.McpError;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -31,8 +32,8 @@ public final class Pagination {
     }
 
     /** Adds the page the request's cursor selects to {@code result} under {@code key}, and {@code nextCursor}. */
-    <T> JsonObjectBuilder page(JsonObject params, List<T> items, Function<T, JsonObject> encode, String key,
-            JsonObjectBuilder result) {
+    <T> JsonObjectBuilder page(
+            JsonObject params, List<T> items, Function<T, JsonObject> encode, String key, JsonObjectBuilder result) {
         int from = offset(params.get("cursor"), items.size());
         int to = Math.min(items.size(), from + pageSize);
         JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
@@ -45,7 +46,9 @@ public final class Pagination {
     }
 
     static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + offset).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static int offset(JsonValue cursor, int size) {
@@ -53,8 +56,8 @@ public final class Pagination {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(((jakarta.json.JsonString) cursor).getString()),
-                    StandardCharsets.US_ASCII);
+            String decoded = new String(
+                    Base64.getUrlDecoder().decode(((JsonString) cursor).getString()), StandardCharsets.US_ASCII);
             if (decoded.startsWith(PREFIX)) {
                 int offset = Integer.parseInt(decoded.substring(PREFIX.length()));
                 if (offset >= 0 && offset <= size) {

@@ -29,13 +29,14 @@ public final class PromptsGetHandler implements RequestHandler {
         if (name == null) {
             throw McpError.invalidParams("Invalid params: name is required");
         }
-        PromptDefinition prompt = registry.get().prompt(name)
+        PromptDefinition prompt = registry.get()
+                .prompt(name)
                 .filter(found -> FeatureAccess.admits(found.access(), context.caller()))
                 .orElseThrow(() -> McpError.invalidParams("Unknown prompt: " + name));
         JsonValue arguments = context.params().get("arguments");
         try {
-            return prompt.get(arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT,
-                    context.scope());
+            return prompt.get(
+                    arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT, context.scope());
         } catch (InvalidArgumentException e) {
             throw McpError.invalidParams("Invalid params: " + e.getMessage());
         }

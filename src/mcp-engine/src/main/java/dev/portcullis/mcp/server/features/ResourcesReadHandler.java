@@ -32,15 +32,22 @@ public final class ResourcesReadHandler implements RequestHandler {
         if (uri == null || uri.isBlank()) {
             throw McpError.invalidParams("Invalid params: uri is required");
         }
-        Map.Entry<ResourceDefinition, Map<String, String>> found = registry.get().resource(uri)
+        Map.Entry<ResourceDefinition, Map<String, String>> found = registry.get()
+                .resource(uri)
                 .filter(match -> FeatureAccess.admits(match.getKey().access(), context.caller()))
                 .orElseThrow(() -> notFound(context.era(), uri));
-        return Jsons.PROVIDER.createObjectBuilder()
-                .add("contents", found.getKey().read(uri, found.getValue(), context.scope())).build();
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("contents", found.getKey().read(uri, found.getValue(), context.scope()))
+                .build();
     }
 
     private static McpError notFound(Era era, String uri) {
         int code = era == Era.MODERN ? JsonRpcErrorCodes.INVALID_PARAMS : JsonRpcErrorCodes.RESOURCE_NOT_FOUND;
-        return new McpError(code, "Resource not found: " + uri, Jsons.PROVIDER.createObjectBuilder().add("uri", uri).build(), 200);
+        return new McpError(
+                code,
+                "Resource not found: " + uri,
+                Jsons.PROVIDER.createObjectBuilder().add("uri", uri).build(),
+                200);
     }
 }

@@ -32,7 +32,9 @@ public final class ToolRunner {
         if (name == null) {
             throw McpError.invalidParams("Invalid params: name is required");
         }
-        return registry.get().tool(name).filter(tool -> FeatureAccess.admits(tool.access(), caller))
+        return registry.get()
+                .tool(name)
+                .filter(tool -> FeatureAccess.admits(tool.access(), caller))
                 .orElseThrow(() -> McpError.invalidParams("Unknown tool: " + name));
     }
 
@@ -42,11 +44,11 @@ public final class ToolRunner {
      * task's run, which has no request to report to).
      */
     public JsonObject call(RequestContext context, ToolDefinition tool, JsonObject args, InvocationScope scope) {
-        McpInstrumentation.Observation observation = McpInstrumentation.safely(() -> instrumentation.feature("tool",
-                tool.name()));
+        McpInstrumentation.Observation observation =
+                McpInstrumentation.safely(() -> instrumentation.feature("tool", tool.name()));
         String outcome = String.valueOf(JsonRpcErrorCodes.INTERNAL_ERROR);
         try {
-            JsonObject result = tool.call(args, scope, context == null ? failure -> { } : context::downstreamFailed);
+            JsonObject result = tool.call(args, scope, context == null ? failure -> {} : context::downstreamFailed);
             outcome = result.get("isError") == JsonValue.TRUE ? McpInstrumentation.TOOL_ERROR : null;
             return result;
         } catch (HandOff | InputRequired pause) {

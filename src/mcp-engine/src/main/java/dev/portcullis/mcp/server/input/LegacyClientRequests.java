@@ -9,6 +9,8 @@ import dev.portcullis.mcp.session.McpSession;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,8 @@ public final class LegacyClientRequests implements ClientRequests {
     }
 
     @Override
-    public java.util.Map<String, JsonObject> askAll(java.util.Map<String, Request> requests) {
-        java.util.Map<String, JsonObject> answers = new java.util.LinkedHashMap<>();
+    public Map<String, JsonObject> askAll(Map<String, Request> requests) {
+        Map<String, JsonObject> answers = new LinkedHashMap<>();
         requests.forEach((key, request) -> answers.put(key, ask(key, request.method(), request.params())));
         return answers;
     }
@@ -61,8 +63,13 @@ public final class LegacyClientRequests implements ClientRequests {
         JsonValue id = session.nextRequestId();
         CompletableFuture<JsonObject> answer = session.await(id);
         try {
-            JsonObject request = Jsons.PROVIDER.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method)
-                    .add("params", params).build();
+            JsonObject request = Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("jsonrpc", "2.0")
+                    .add("id", id)
+                    .add("method", method)
+                    .add("params", params)
+                    .build();
             if (!outbound.send(request)) {
                 throw new ToolCallException("The client cannot be reached to ask for " + capability);
             }

@@ -57,10 +57,16 @@ public final class ModernClientRequests implements ClientRequests {
 
     private void requireCapability(String capability) {
         if (!capabilities.containsKey(capability)) {
-            throw new McpError(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                    "Missing required client capability: " + capability, Jsons.PROVIDER.createObjectBuilder()
-                            .add("requiredCapabilities", Jsons.PROVIDER.createObjectBuilder().add(capability,
-                                    JsonValue.EMPTY_JSON_OBJECT)).build(), 400);
+            throw new McpError(
+                    JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                    "Missing required client capability: " + capability,
+                    Jsons.PROVIDER
+                            .createObjectBuilder()
+                            .add(
+                                    "requiredCapabilities",
+                                    Jsons.PROVIDER.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT))
+                            .build(),
+                    400);
         }
     }
 

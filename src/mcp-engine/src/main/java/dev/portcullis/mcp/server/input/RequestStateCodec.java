@@ -45,8 +45,14 @@ public final class RequestStateCodec {
     public String encode(String method, String target, Map<String, JsonObject> answers) {
         JsonObjectBuilder collected = Jsons.PROVIDER.createObjectBuilder();
         answers.forEach(collected::add);
-        String payload = ENCODER.encodeToString(Jsons.PROVIDER.createObjectBuilder().add("m", method).add("t", target)
-                .add("a", collected).add("x", clock.instant().plus(LIFETIME).getEpochSecond()).build().toString()
+        String payload = ENCODER.encodeToString(Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("m", method)
+                .add("t", target)
+                .add("a", collected)
+                .add("x", clock.instant().plus(LIFETIME).getEpochSecond())
+                .build()
+                .toString()
                 .getBytes(StandardCharsets.UTF_8));
         return payload + "." + ENCODER.encodeToString(mac(payload));
     }
@@ -69,7 +75,8 @@ public final class RequestStateCodec {
         } catch (IllegalArgumentException | JsonException e) {
             throw invalid();
         }
-        if (!method.equals(json.getString("m", null)) || !target.equals(json.getString("t", null))
+        if (!method.equals(json.getString("m", null))
+                || !target.equals(json.getString("t", null))
                 || json.getJsonNumber("x").longValue() < clock.instant().getEpochSecond()) {
             throw invalid();
         }

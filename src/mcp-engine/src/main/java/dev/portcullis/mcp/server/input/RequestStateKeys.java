@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.server.input;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +14,7 @@ public final class RequestStateKeys {
     /** The shortest key accepted: 256 bits, the output size of HMAC-SHA256. */
     public static final int MIN_BYTES = 32;
 
-    private RequestStateKeys() {
-    }
+    private RequestStateKeys() {}
 
     public static byte[] resolve(Optional<byte[]> configured, RequestStateKeyStore store) {
         Objects.requireNonNull(store, "store cannot be null");
@@ -29,14 +29,17 @@ public final class RequestStateKeys {
         if (store.storeIfAbsent(fresh)) {
             return fresh;
         }
-        return checked(store.load().orElseThrow(() -> new IllegalStateException(
-                "the requestState key store refused a key but holds none")), "the stored requestState key");
+        return checked(
+                store.load()
+                        .orElseThrow(() ->
+                                new IllegalStateException("the requestState key store refused a key but holds none")),
+                "the stored requestState key");
     }
 
     /** A new random key of {@value #MIN_BYTES} bytes. */
     public static byte[] random() {
         byte[] key = new byte[MIN_BYTES];
-        new java.security.SecureRandom().nextBytes(key);
+        new SecureRandom().nextBytes(key);
         return key;
     }
 

@@ -19,16 +19,20 @@ final class Capabilities {
     private static final ServerCapabilities.ListChanged LIST_CHANGED = new ServerCapabilities.ListChanged(true);
     private static final ServerCapabilities.Resources RESOURCES = new ServerCapabilities.Resources(true, true);
 
-    private Capabilities() {
-    }
+    private Capabilities() {}
 
     static ServerCapabilities.Legacy legacy() {
-        return new ServerCapabilities.Legacy(LIST_CHANGED, RESOURCES, LIST_CHANGED, JsonValue.EMPTY_JSON_OBJECT,
-                JsonValue.EMPTY_JSON_OBJECT);
+        return new ServerCapabilities.Legacy(
+                LIST_CHANGED, RESOURCES, LIST_CHANGED, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     static ServerCapabilities.Modern modern() {
-        return new ServerCapabilities.Modern(Map.of(TasksExtension.ID, JsonValue.EMPTY_JSON_OBJECT), LIST_CHANGED,
-                RESOURCES, LIST_CHANGED, JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT);
+        return new ServerCapabilities.Modern(
+                Map.of(TasksExtension.ID, JsonValue.EMPTY_JSON_OBJECT),
+                LIST_CHANGED,
+                RESOURCES,
+                LIST_CHANGED,
+                JsonValue.EMPTY_JSON_OBJECT,
+                JsonValue.EMPTY_JSON_OBJECT);
     }
 }

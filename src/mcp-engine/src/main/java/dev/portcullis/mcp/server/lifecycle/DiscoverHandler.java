@@ -24,7 +24,7 @@ public final class DiscoverHandler implements RequestHandler {
 
     @Override
     public JsonObject handle(RequestContext context) {
-        return Wire.toJson(new DiscoverResult(List.of(ProtocolVersion.MODERN), Capabilities.modern(),
-                info.instructions()));
+        return Wire.toJson(
+                new DiscoverResult(List.of(ProtocolVersion.MODERN), Capabilities.modern(), info.instructions()));
     }
 }

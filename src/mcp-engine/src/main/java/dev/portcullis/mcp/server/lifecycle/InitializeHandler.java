@@ -38,7 +38,7 @@ public final class InitializeHandler implements RequestHandler {
         McpSession session = sessions.create(version, context.caller().name());
         session.clientCapabilities(context.params().getJsonObject("capabilities"));
         context.newSessionId(session.id());
-        return Wire.toJson(new InitializeResult(version, Capabilities.legacy(),
-                new Implementation(info.name(), info.version()), info.instructions()));
+        return Wire.toJson(new InitializeResult(
+                version, Capabilities.legacy(), new Implementation(info.name(), info.version()), info.instructions()));
     }
 }

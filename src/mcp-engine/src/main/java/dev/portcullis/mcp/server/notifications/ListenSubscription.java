@@ -48,7 +48,8 @@ public final class ListenSubscription implements NotificationSink, NotificationS
     }
 
     /** Reads the filter (-32602 when it is missing or malformed). */
-    public static ListenSubscription of(JsonValue id, JsonObject params, Outbound out, ServerNotifications hub, ServerInfo info) {
+    public static ListenSubscription of(
+            JsonValue id, JsonObject params, Outbound out, ServerNotifications hub, ServerInfo info) {
         JsonValue filter = params.get("notifications");
         if (!(filter instanceof JsonObject requested)) {
             throw McpError.invalidParams("Invalid params: notifications must be an object");
@@ -56,7 +57,8 @@ public final class ListenSubscription implements NotificationSink, NotificationS
         ListenSubscription subscription = new ListenSubscription(id, out, hub, info);
         for (String flag : FLAGS) {
             JsonValue value = requested.get(flag);
-            if (value != null && value.getValueType() != JsonValue.ValueType.TRUE
+            if (value != null
+                    && value.getValueType() != JsonValue.ValueType.TRUE
                     && value.getValueType() != JsonValue.ValueType.FALSE) {
                 throw McpError.invalidParams("Invalid params: notifications." + flag + " must be a boolean");
             }
@@ -84,10 +86,15 @@ public final class ListenSubscription implements NotificationSink, NotificationS
 
     /** Sends the acknowledgement and starts receiving notices. */
     public void open() {
-        SubscriptionFilter honored = new SubscriptionFilter(honored("toolsListChanged"),
-                honored("resourcesListChanged"), honored("promptsListChanged"), uris.isEmpty() ? null : List.copyOf(uris));
-        out.send(JsonRpc.notification(McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED, Wire.toJson(
-                new SubscriptionsAcknowledgedNotificationParams(honored, Map.of(SUBSCRIPTION_ID_META, id)))));
+        SubscriptionFilter honored = new SubscriptionFilter(
+                honored("toolsListChanged"),
+                honored("resourcesListChanged"),
+                honored("promptsListChanged"),
+                uris.isEmpty() ? null : List.copyOf(uris));
+        out.send(JsonRpc.notification(
+                McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED,
+                Wire.toJson(
+                        new SubscriptionsAcknowledgedNotificationParams(honored, Map.of(SUBSCRIPTION_ID_META, id)))));
         hub.add(this);
     }
 
@@ -104,7 +111,8 @@ public final class ListenSubscription implements NotificationSink, NotificationS
         if (notice.uri() != null) {
             params.add("uri", notice.uri());
         }
-        if (out.send(JsonRpc.notification(notice.method(), params.add("_meta", meta()).build()))) {
+        if (out.send(JsonRpc.notification(
+                notice.method(), params.add("_meta", meta()).build()))) {
             return true;
         }
         if (!out.isClosed()) {
@@ -117,16 +125,27 @@ public final class ListenSubscription implements NotificationSink, NotificationS
     @Override
     public void end() {
         hub.remove(this);
-        out.send(JsonRpc.result(id, Jsons.PROVIDER.createObjectBuilder().add("resultType", "complete")
-                .add("_meta", meta().add("io.modelcontextprotocol/serverInfo", info.toJson())).build()));
+        out.send(JsonRpc.result(
+                id,
+                Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("resultType", "complete")
+                        .add("_meta", meta().add("io.modelcontextprotocol/serverInfo", info.toJson()))
+                        .build()));
         out.finish();
     }
 
     /** Abrupt end: {@code notifications/cancelled} referencing the listen request (SUB26, CAN26). */
     void tearDown(String reason) {
         hub.remove(this);
-        out.sendNow(JsonRpc.notification(McpMethods.CANCELLED, Jsons.PROVIDER.createObjectBuilder().add("requestId", id)
-                .add("reason", reason).add("_meta", meta()).build()));
+        out.sendNow(JsonRpc.notification(
+                McpMethods.CANCELLED,
+                Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("requestId", id)
+                        .add("reason", reason)
+                        .add("_meta", meta())
+                        .build()));
         out.finish();
     }
 

@@ -33,8 +33,13 @@ public final class SessionStream implements NotificationSink, NotificationStream
             if (!session.subscriptions().contains(notice.uri())) {
                 return true;
             }
-            return out.send(JsonRpc.notification(notice.method(), Jsons.PROVIDER.createObjectBuilder()
-                    .add("uri", notice.uri()).build())) || !out.isClosed();
+            return out.send(JsonRpc.notification(
+                            notice.method(),
+                            Jsons.PROVIDER
+                                    .createObjectBuilder()
+                                    .add("uri", notice.uri())
+                                    .build()))
+                    || !out.isClosed();
         }
         return out.send(JsonRpc.notification(notice.method(), JsonValue.EMPTY_JSON_OBJECT)) || !out.isClosed();
     }

@@ -1,5 +1,8 @@
 package dev.portcullis.mcp.server.observation;
 
+import java.util.function.Supplier;
+import java.util.logging.Level;
+
 /**
  * What the engine tells its instrumentation (traces, metrics) about the requests it serves, without knowing how they are
  * recorded: the engine stays free of server and telemetry specifics. Every label is bounded: a method the engine does
@@ -38,35 +41,34 @@ public interface McpInstrumentation {
      * The observation {@code start} begins, or a no-op one if it throws; its {@code end} never throws either: telemetry
      * never breaks the request it observes.
      */
-    static Observation safely(java.util.function.Supplier<Observation> start) {
+    static Observation safely(Supplier<Observation> start) {
         Observation observation;
         try {
             observation = start.get();
         } catch (RuntimeException e) {
-            Logger.LOG.log(java.util.logging.Level.WARNING, "MCP instrumentation failed: {0}", e.toString());
-            return errorCode -> { };
+            Logger.LOG.log(Level.WARNING, "MCP instrumentation failed: {0}", e.toString());
+            return errorCode -> {};
         }
         return errorCode -> {
             try {
                 observation.end(errorCode);
             } catch (RuntimeException e) {
-                Logger.LOG.log(java.util.logging.Level.WARNING, "MCP instrumentation failed: {0}", e.toString());
+                Logger.LOG.log(Level.WARNING, "MCP instrumentation failed: {0}", e.toString());
             }
         };
     }
 
     /** Holds the logger (an interface cannot have private fields). */
     final class Logger {
-        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
-                McpInstrumentation.class.getName());
+        private static final java.util.logging.Logger LOG =
+                java.util.logging.Logger.getLogger(McpInstrumentation.class.getName());
 
-        private Logger() {
-        }
+        private Logger() {}
     }
 
     /** Observes nothing: the default when the embedding application gives no observer. */
     McpInstrumentation NONE = new McpInstrumentation() {
-        private static final Observation DONE = errorCode -> { };
+        private static final Observation DONE = errorCode -> {};
 
         @Override
         public Observation request(String method, String tool, String clientId) {

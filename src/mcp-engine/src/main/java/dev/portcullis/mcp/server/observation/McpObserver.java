@@ -11,18 +11,14 @@ import dev.portcullis.mcp.api.Caller;
 public interface McpObserver {
 
     /** Hears nothing. */
-    McpObserver NONE = new McpObserver() {
-    };
+    McpObserver NONE = new McpObserver() {};
 
     /** A feature call was answered. */
-    default void served(ServedCall call) {
-    }
+    default void served(ServedCall call) {}
 
     /** {@code initialize} opened a legacy session. */
-    default void sessionOpened(String sessionId, Caller caller) {
-    }
+    default void sessionOpened(String sessionId, Caller caller) {}
 
     /** A legacy session ended: {@code reason} is {@code deleted} (the client's DELETE), {@code expired} or {@code evicted}. */
-    default void sessionClosed(String sessionId, String owner, String reason) {
-    }
+    default void sessionClosed(String sessionId, String owner, String reason) {}
 }

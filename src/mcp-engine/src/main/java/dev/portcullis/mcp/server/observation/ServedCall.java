@@ -10,17 +10,31 @@ import jakarta.json.JsonObject;
  * {@code result} are null unless the tool opted in ({@code @Tool(auditArguments = true)}). {@code downstreamFailure}
  * is set when the tool call ended because no downstream credential could be obtained (its result is a tool error).
  */
-public record ServedCall(String method, String target, Caller caller, String outcome, Integer errorCode,
-        long durationNanos, JsonObject arguments, JsonObject result, DownstreamFailure downstreamFailure) {
+public record ServedCall(
+        String method,
+        String target,
+        Caller caller,
+        String outcome,
+        Integer errorCode,
+        long durationNanos,
+        JsonObject arguments,
+        JsonObject result,
+        DownstreamFailure downstreamFailure) {
 
-    public ServedCall(String method, String target, Caller caller, String outcome, Integer errorCode,
-            long durationNanos, JsonObject arguments, JsonObject result) {
+    public ServedCall(
+            String method,
+            String target,
+            Caller caller,
+            String outcome,
+            Integer errorCode,
+            long durationNanos,
+            JsonObject arguments,
+            JsonObject result) {
         this(method, target, caller, outcome, errorCode, durationNanos, arguments, result, null);
     }
 
     /** Which downstream had no credential, and the safe reason code of {@code DownstreamException#reason()}. */
-    public record DownstreamFailure(String downstream, String reason) {
-    }
+    public record DownstreamFailure(String downstream, String reason) {}
 
     public static final String OK = "ok";
     public static final String TOOL_ERROR = "tool_error";

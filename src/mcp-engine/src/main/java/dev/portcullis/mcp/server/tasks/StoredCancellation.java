@@ -32,7 +32,9 @@ final class StoredCancellation implements Cancellation {
         Instant now = clock.instant();
         if (!cancelled && !now.isBefore(checkedAt.plus(maxAge))) {
             checkedAt = now;
-            cancelled = records.find(taskId).map(task -> task.status() == TaskRecord.Status.CANCELLED).orElse(true);
+            cancelled = records.find(taskId)
+                    .map(task -> task.status() == TaskRecord.Status.CANCELLED)
+                    .orElse(true);
         }
         return cancelled;
     }

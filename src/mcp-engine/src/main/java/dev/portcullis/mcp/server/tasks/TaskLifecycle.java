@@ -20,12 +20,16 @@ import jakarta.json.JsonValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,8 +69,8 @@ public final class TaskLifecycle {
     private final long ttlMs;
     private final long pollIntervalMs;
 
-    public TaskLifecycle(TaskRecords records, Executor executor, Clock clock, ToolRunner tools, long ttlMs,
-            long pollIntervalMs) {
+    public TaskLifecycle(
+            TaskRecords records, Executor executor, Clock clock, ToolRunner tools, long ttlMs, long pollIntervalMs) {
         this.records = Objects.requireNonNull(records, "records cannot be null");
         this.executor = executor;
         this.clock = clock;
@@ -79,17 +83,34 @@ public final class TaskLifecycle {
      * Creates a working task of {@code tool} for {@code caller} with the answers gathered so far, stores it and
      * starts its work here.
      */
-    TaskRecord create(ToolDefinition tool, JsonObject arguments, JsonObject capabilities,
-            Map<String, JsonObject> answers, Caller caller) {
+    TaskRecord create(
+            ToolDefinition tool,
+            JsonObject arguments,
+            JsonObject capabilities,
+            Map<String, JsonObject> answers,
+            Caller caller) {
         records.deleteExpired(clock.instant());
         byte[] bits = new byte[16];
         RANDOM.nextBytes(bits);
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         JsonObjectBuilder gathered = Jsons.PROVIDER.createObjectBuilder();
         answers.forEach(gathered::add);
-        TaskRecord task = new TaskRecord(Base64.getUrlEncoder().withoutPadding().encodeToString(bits), caller.name(),
-                TaskRecord.Status.WORKING, now, now, ttlMs, pollIntervalMs, tool.name(), arguments, capabilities,
-                gathered.build(), null, null, null, 0);
+        TaskRecord task = new TaskRecord(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bits),
+                caller.name(),
+                TaskRecord.Status.WORKING,
+                now,
+                now,
+                ttlMs,
+                pollIntervalMs,
+                tool.name(),
+                arguments,
+                capabilities,
+                gathered.build(),
+                null,
+                null,
+                null,
+                0);
         records.insert(task);
         start(task, caller);
         return task;
@@ -117,27 +138,35 @@ public final class TaskLifecycle {
      */
     void answer(TaskRecord task, JsonObject inputResponses, Caller caller) {
         change(task.id(), current -> {
-            if (current.status() != TaskRecord.Status.INPUT_REQUIRED) {
-                return null;
-            }
-            JsonObjectBuilder answers = Jsons.PROVIDER.createObjectBuilder(current.answers());
-            JsonObjectBuilder open = Jsons.PROVIDER.createObjectBuilder();
-            boolean taken = false;
-            for (Map.Entry<String, JsonValue> request : current.inputRequests().entrySet()) {
-                if (inputResponses.get(request.getKey()) instanceof JsonObject answer) {
-                    answers.add(request.getKey(), answer);
-                    taken = true;
-                } else {
-                    open.add(request.getKey(), request.getValue());
-                }
-            }
-            JsonObject stillOpen = open.build();
-            if (!taken) {
-                return null;
-            }
-            return current.changed(stillOpen.isEmpty() ? TaskRecord.Status.WORKING : TaskRecord.Status.INPUT_REQUIRED,
-                    clock.instant(), answers.build(), stillOpen, null, null);
-        }).filter(next -> next.status() == TaskRecord.Status.WORKING).ifPresent(next -> start(next, caller));
+                    if (current.status() != TaskRecord.Status.INPUT_REQUIRED) {
+                        return null;
+                    }
+                    JsonObjectBuilder answers = Jsons.PROVIDER.createObjectBuilder(current.answers());
+                    JsonObjectBuilder open = Jsons.PROVIDER.createObjectBuilder();
+                    boolean taken = false;
+                    for (Map.Entry<String, JsonValue> request :
+                            current.inputRequests().entrySet()) {
+                        if (inputResponses.get(request.getKey()) instanceof JsonObject answer) {
+                            answers.add(request.getKey(), answer);
+                            taken = true;
+                        } else {
+                            open.add(request.getKey(), request.getValue());
+                        }
+                    }
+                    JsonObject stillOpen = open.build();
+                    if (!taken) {
+                        return null;
+                    }
+                    return current.changed(
+                            stillOpen.isEmpty() ? TaskRecord.Status.WORKING : TaskRecord.Status.INPUT_REQUIRED,
+                            clock.instant(),
+                            answers.build(),
+                            stillOpen,
+                            null,
+                            null);
+                })
+                .filter(next -> next.status() == TaskRecord.Status.WORKING)
+                .ifPresent(next -> start(next, caller));
     }
 
     /** {@code tasks/cancel}: a task that is not terminal becomes {@code cancelled}; a terminal one keeps its status. */
@@ -152,9 +181,13 @@ public final class TaskLifecycle {
     private void run(TaskRecord task, Caller caller) {
         Map<String, JsonObject> answers = new LinkedHashMap<>();
         task.answers().forEach((key, value) -> answers.put(key, value.asJsonObject()));
-        InvocationScope scope = new InvocationScope(NO_PROGRESS, (level, logger, text) -> { },
+        InvocationScope scope = new InvocationScope(
+                NO_PROGRESS,
+                (level, logger, text) -> {},
                 new StoredCancellation(records, task.id(), clock, CANCELLATION_CHECK),
-                new ModernClientRequests(task.clientCapabilities(), new InputResponses(answers)), () -> { }, caller);
+                new ModernClientRequests(task.clientCapabilities(), new InputResponses(answers)),
+                () -> {},
+                caller);
         try {
             ToolDefinition tool = tools.tool(task.toolName(), caller);
             settle(task.id(), TaskRecord.Status.COMPLETED, tools.call(null, tool, task.arguments(), scope), null);
@@ -166,26 +199,44 @@ public final class TaskLifecycle {
             settle(task.id(), TaskRecord.Status.FAILED, null, error(e.code(), e.getMessage(), null));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Task " + task.id() + " failed", e);
-            settle(task.id(), TaskRecord.Status.FAILED, null, error(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error",
-                    null));
+            settle(
+                    task.id(),
+                    TaskRecord.Status.FAILED,
+                    null,
+                    error(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error", null));
         }
     }
 
     /** Parks a working task until the client answers {@code requests} through {@code tasks/update}. */
     private void awaitInput(String taskId, Map<String, ClientRequests.Request> requests) {
         JsonObjectBuilder open = Jsons.PROVIDER.createObjectBuilder();
-        requests.forEach((key, request) -> open.add(key, Jsons.PROVIDER.createObjectBuilder()
-                .add("method", request.method()).add("params", request.params())));
+        requests.forEach((key, request) -> open.add(
+                key,
+                Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("method", request.method())
+                        .add("params", request.params())));
         JsonObject inputRequests = open.build();
-        change(taskId, current -> current.status() != TaskRecord.Status.WORKING ? null
-                : current.changed(TaskRecord.Status.INPUT_REQUIRED, clock.instant(), current.answers(), inputRequests,
-                        null, null));
+        change(
+                taskId,
+                current -> current.status() != TaskRecord.Status.WORKING
+                        ? null
+                        : current.changed(
+                                TaskRecord.Status.INPUT_REQUIRED,
+                                clock.instant(),
+                                current.answers(),
+                                inputRequests,
+                                null,
+                                null));
     }
 
     /** Moves a task that is not terminal to the terminal {@code status}; a terminal one keeps its own. */
     private void settle(String taskId, TaskRecord.Status status, JsonObject result, JsonObject error) {
-        change(taskId, current -> current.status().terminal() ? null
-                : current.changed(status, clock.instant(), current.answers(), null, result, error));
+        change(
+                taskId,
+                current -> current.status().terminal()
+                        ? null
+                        : current.changed(status, clock.instant(), current.answers(), null, result, error));
     }
 
     /**
@@ -211,8 +262,10 @@ public final class TaskLifecycle {
     }
 
     private static JsonObject error(int code, String message, JsonValue data) {
-        JsonObjectBuilder error = Jsons.PROVIDER.createObjectBuilder().add("code", code).add("message",
-                message == null ? "Error" : message);
+        JsonObjectBuilder error = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("code", code)
+                .add("message", message == null ? "Error" : message);
         if (data != null) {
             error.add("data", data);
         }
@@ -240,8 +293,8 @@ public final class TaskLifecycle {
      */
     public static Executor daemonThreads() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(THREADS, THREADS,
-                60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), work -> {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
                     Thread thread = new Thread(work, "mcp-task");
                     thread.setDaemon(true);
                     thread.setContextClassLoader(loader);

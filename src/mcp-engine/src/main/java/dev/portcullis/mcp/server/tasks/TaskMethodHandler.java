@@ -33,7 +33,9 @@ abstract class TaskMethodHandler implements RequestHandler {
         if (taskId == null) {
             throw McpError.invalidParams("Invalid params: taskId is required");
         }
-        return handle(tasks.find(taskId, context.principal()).orElseThrow(() -> McpError.invalidParams("Unknown task: " + taskId)),
+        return handle(
+                tasks.find(taskId, context.principal())
+                        .orElseThrow(() -> McpError.invalidParams("Unknown task: " + taskId)),
                 context);
     }
 

@@ -25,13 +25,29 @@ import java.util.Objects;
  * @param version how many changes the record has seen; the condition of {@link TaskRecords#replace}
  * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663 Tasks extension</a>
  */
-public record TaskRecord(String id, String owner, Status status, Instant createdAt, Instant lastUpdatedAt, long ttlMs,
-        long pollIntervalMs, String toolName, JsonObject arguments, JsonObject clientCapabilities, JsonObject answers,
-        JsonObject inputRequests, JsonObject result, JsonObject error, long version) {
+public record TaskRecord(
+        String id,
+        String owner,
+        Status status,
+        Instant createdAt,
+        Instant lastUpdatedAt,
+        long ttlMs,
+        long pollIntervalMs,
+        String toolName,
+        JsonObject arguments,
+        JsonObject clientCapabilities,
+        JsonObject answers,
+        JsonObject inputRequests,
+        JsonObject result,
+        JsonObject error,
+        long version) {
 
     /** The task statuses of SEP-2663 and their wire names; the last three are terminal and never change. */
     public enum Status {
-        WORKING("working"), INPUT_REQUIRED("input_required"), COMPLETED("completed"), FAILED("failed"),
+        WORKING("working"),
+        INPUT_REQUIRED("input_required"),
+        COMPLETED("completed"),
+        FAILED("failed"),
         CANCELLED("cancelled");
 
         private final String wire;
@@ -83,17 +99,41 @@ public record TaskRecord(String id, String owner, Status status, Instant created
     }
 
     /** This task moved to {@code next} at {@code now}, with the next version. */
-    TaskRecord changed(Status next, Instant now, JsonObject nextAnswers, JsonObject nextInputRequests,
-            JsonObject nextResult, JsonObject nextError) {
-        return new TaskRecord(id, owner, next, createdAt, now, ttlMs, pollIntervalMs, toolName, arguments,
-                clientCapabilities, nextAnswers, nextInputRequests, nextResult, nextError, version + 1);
+    TaskRecord changed(
+            Status next,
+            Instant now,
+            JsonObject nextAnswers,
+            JsonObject nextInputRequests,
+            JsonObject nextResult,
+            JsonObject nextError) {
+        return new TaskRecord(
+                id,
+                owner,
+                next,
+                createdAt,
+                now,
+                ttlMs,
+                pollIntervalMs,
+                toolName,
+                arguments,
+                clientCapabilities,
+                nextAnswers,
+                nextInputRequests,
+                nextResult,
+                nextError,
+                version + 1);
     }
 
     /** The {@code Task} fields: for a {@code CreateTaskResult}, or with {@code detailed} a {@code DetailedTask}. */
     JsonObject toJson(boolean detailed) {
-        JsonObjectBuilder task = Jsons.PROVIDER.createObjectBuilder().add("taskId", id).add("status", status.wire)
-                .add("createdAt", createdAt.toString()).add("lastUpdatedAt", lastUpdatedAt.toString())
-                .add("ttlMs", ttlMs).add("pollIntervalMs", pollIntervalMs);
+        JsonObjectBuilder task = Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("taskId", id)
+                .add("status", status.wire)
+                .add("createdAt", createdAt.toString())
+                .add("lastUpdatedAt", lastUpdatedAt.toString())
+                .add("ttlMs", ttlMs)
+                .add("pollIntervalMs", pollIntervalMs);
         if (!detailed) {
             return task.build();
         }

@@ -19,8 +19,7 @@ public final class TasksExtension {
     /** The extension identifier, the key under {@code capabilities.extensions}. */
     public static final String ID = "io.modelcontextprotocol/tasks";
 
-    private TasksExtension() {
-    }
+    private TasksExtension() {}
 
     /** Whether the client capabilities of a request carry the extension. */
     static boolean negotiated(JsonObject clientCapabilities) {
@@ -29,14 +28,23 @@ public final class TasksExtension {
 
     /** The {@code extensions} entry of the server capabilities. */
     public static JsonObject advertised() {
-        return Jsons.PROVIDER.createObjectBuilder().add(ID, JsonValue.EMPTY_JSON_OBJECT).build();
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add(ID, JsonValue.EMPTY_JSON_OBJECT)
+                .build();
     }
 
     /** -32021 naming the extension in {@code data.requiredCapabilities} (HTTP 400, like other -32021). */
     static McpError missing() {
-        return new McpError(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                "Missing required client capability: extension " + ID, Jsons.PROVIDER.createObjectBuilder()
-                        .add("requiredCapabilities", Jsons.PROVIDER.createObjectBuilder().add("extensions", advertised()))
-                        .build(), 400);
+        return new McpError(
+                JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                "Missing required client capability: extension " + ID,
+                Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add(
+                                "requiredCapabilities",
+                                Jsons.PROVIDER.createObjectBuilder().add("extensions", advertised()))
+                        .build(),
+                400);
     }
 }

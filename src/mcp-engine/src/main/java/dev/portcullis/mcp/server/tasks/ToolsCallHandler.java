@@ -36,7 +36,9 @@ public final class ToolsCallHandler implements RequestHandler {
     public JsonObject handle(RequestContext context) {
         ToolDefinition tool = tools.tool(context.params().getString("name", null), context.caller());
         JsonValue arguments = context.params().get("arguments");
-        if (arguments != null && arguments != JsonValue.NULL && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
+        if (arguments != null
+                && arguments != JsonValue.NULL
+                && arguments.getValueType() != JsonValue.ValueType.OBJECT) {
             throw McpError.invalidParams("Invalid params: arguments must be an object");
         }
         JsonObject args = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
@@ -59,7 +61,11 @@ public final class ToolsCallHandler implements RequestHandler {
                 // the method gathered its input; it runs again as a task
             }
         }
-        TaskRecord task = tasks.create(tool, args, capabilities, context.inputs().answers(), context.caller());
-        return Jsons.PROVIDER.createObjectBuilder(task.toJson(false)).add("resultType", "task").build();
+        TaskRecord task =
+                tasks.create(tool, args, capabilities, context.inputs().answers(), context.caller());
+        return Jsons.PROVIDER
+                .createObjectBuilder(task.toJson(false))
+                .add("resultType", "task")
+                .build();
     }
 }

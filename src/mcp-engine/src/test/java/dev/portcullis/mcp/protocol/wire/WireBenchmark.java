@@ -14,16 +14,13 @@ public final class WireBenchmark {
 
     /** The shape of a {@code CallToolResult} with text content, for the comparison only. */
     @JsonbPropertyOrder({"content", "isError"})
-    public record CallToolResult(List<TextContent> content, Boolean isError) {
-    }
+    public record CallToolResult(List<TextContent> content, Boolean isError) {}
 
     /** A text content block. */
     @JsonbPropertyOrder({"type", "text"})
-    public record TextContent(String type, String text) {
-    }
+    public record TextContent(String type, String text) {}
 
-    private WireBenchmark() {
-    }
+    private WireBenchmark() {}
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -40,19 +37,30 @@ public final class WireBenchmark {
             built[round] = (System.nanoTime() - start) / (double) calls;
             start = System.nanoTime();
             for (int i = 0; i < calls; i++) {
-                sink += Wire.toJson(new CallToolResult(List.of(new TextContent("text", text)), false)).size();
+                sink += Wire.toJson(new CallToolResult(List.of(new TextContent("text", text)), false))
+                        .size();
             }
             typed[round] = (System.nanoTime() - start) / (double) calls;
             System.out.printf("round %d: builders %.0f ns, records %.0f ns%n", round, built[round], typed[round]);
         }
         // the first half is warm-up
-        System.out.printf("median of the last %d rounds: builders %.0f ns/result, records %.0f ns/result (%d)%n",
+        System.out.printf(
+                "median of the last %d rounds: builders %.0f ns/result, records %.0f ns/result (%d)%n",
                 rounds / 2, median(built, rounds / 2), median(typed, rounds / 2), sink);
     }
 
     private static JsonObject builders(String text) {
-        return Jsons.PROVIDER.createObjectBuilder().add("content", Jsons.PROVIDER.createArrayBuilder()
-                .add(Jsons.PROVIDER.createObjectBuilder().add("type", "text").add("text", text))).add("isError", false)
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add(
+                        "content",
+                        Jsons.PROVIDER
+                                .createArrayBuilder()
+                                .add(Jsons.PROVIDER
+                                        .createObjectBuilder()
+                                        .add("type", "text")
+                                        .add("text", text)))
+                .add("isError", false)
                 .build();
     }
 

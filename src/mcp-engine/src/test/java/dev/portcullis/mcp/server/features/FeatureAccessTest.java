@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server.features;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.api.RequiresScopes;
 import dev.portcullis.mcp.api.Tool;
@@ -22,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Per-feature authorization in the engine: roles decide what a caller sees and may call, scopes decide the 403
@@ -91,7 +91,9 @@ class FeatureAccessTest {
     private static final Caller STAFF = new TestCaller("sam", Set.of("staff"), Set.of("inventory:read"));
     private static final Caller AUDITOR = new TestCaller("ann", Set.of("auditors"), Set.of("inventory:read"));
 
-    private final McpServer server = new McpServer(FeatureAccessTest::registry, new ServerInfo("test", "1.0", null),
+    private final McpServer server = new McpServer(
+            FeatureAccessTest::registry,
+            new ServerInfo("test", "1.0", null),
             new McpSettings(50, 60000, "private", java.time.Duration.ofMinutes(5), 100, 100, McpSettings.randomKey()));
 
     private static FeatureRegistry registry() {
@@ -102,26 +104,37 @@ class FeatureAccessTest {
     }
 
     private Reply run(Caller caller, String session, String body) {
-        Prepared prepared = server.prepare(new Incoming(JsonRpc.parse(body), session, session == null ? null
-                : "2025-11-25", null, null, Map.of(), caller));
-        return prepared instanceof Prepared.Answer answer ? answer.reply()
+        Prepared prepared = server.prepare(new Incoming(
+                JsonRpc.parse(body), session, session == null ? null : "2025-11-25", null, null, Map.of(), caller));
+        return prepared instanceof Prepared.Answer answer
+                ? answer.reply()
                 : server.execute(((Prepared.Run) prepared).call(), Outbound.DISCARD);
     }
 
     private String initialize(Caller caller) {
-        return run(caller, null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}").newSessionId();
+        return run(
+                        caller,
+                        null,
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")
+                .newSessionId();
     }
 
     private Reply call(Caller caller, String tool) {
-        return run(caller, initialize(caller), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"" + tool + "\",\"arguments\":{}}}");
+        return run(
+                caller,
+                initialize(caller),
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + "{\"name\":\"" + tool
+                        + "\",\"arguments\":{}}}");
     }
 
     private List<String> listed(Caller caller) {
         JsonObject result = run(caller, initialize(caller), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
-                .body().getJsonObject("result");
-        return result.getJsonArray("tools").stream().map(t -> t.asJsonObject().getString("name")).toList();
+                .body()
+                .getJsonObject("result");
+        return result.getJsonArray("tools").stream()
+                .map(t -> t.asJsonObject().getString("name"))
+                .toList();
     }
 
     @Test
@@ -136,7 +149,8 @@ class FeatureAccessTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().getJsonObject("error").getInt("code")).isEqualTo(-32602);
-        assertThat(call(STAFF, "purge").body().getJsonObject("error").getInt("code")).isEqualTo(-32602);
+        assertThat(call(STAFF, "purge").body().getJsonObject("error").getInt("code"))
+                .isEqualTo(-32602);
     }
 
     @Test
@@ -152,7 +166,11 @@ class FeatureAccessTest {
     void callerParameterThenTheToolSeesWhoCalls() {
         Reply reply = call(STAFF, "whoami");
 
-        assertThat(reply.body().getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"))
+        assertThat(reply.body()
+                        .getJsonObject("result")
+                        .getJsonArray("content")
+                        .getJsonObject(0)
+                        .getString("text"))
                 .isEqualTo("sam");
     }
 

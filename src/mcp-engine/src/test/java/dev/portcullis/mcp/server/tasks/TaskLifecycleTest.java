@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.server.tasks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.server.features.ToolRunner;
 import dev.portcullis.mcp.server.observation.McpInstrumentation;
@@ -16,12 +18,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The task lifecycle of the tasks extension (SEP-2663), with work run on the calling thread. */
 class TaskLifecycleTest {
 
-    private static final JsonObject ELICITATION = Json.createObjectBuilder().add("elicitation", JsonValue.EMPTY_JSON_OBJECT)
+    private static final JsonObject ELICITATION = Json.createObjectBuilder()
+            .add("elicitation", JsonValue.EMPTY_JSON_OBJECT)
             .build();
     private static final Caller ALICE = new NamedCaller("alice");
 
@@ -29,8 +30,8 @@ class TaskLifecycleTest {
     private final TaskTools tools = new TaskTools();
     private final FeatureRegistry registry = tools.registry();
     private final TaskRecords records = new InMemoryTaskRecords();
-    private final TaskLifecycle lifecycle = new TaskLifecycle(records, Runnable::run, clock,
-            new ToolRunner(() -> registry, McpInstrumentation.NONE), 60_000, 500);
+    private final TaskLifecycle lifecycle = new TaskLifecycle(
+            records, Runnable::run, clock, new ToolRunner(() -> registry, McpInstrumentation.NONE), 60_000, 500);
 
     @Test
     void findWhenAnotherUserAsksThenTheTaskDoesNotExistForThem() {
@@ -69,23 +70,33 @@ class TaskLifecycleTest {
     void createWhenUnexpectedExceptionThenFailedWithoutDetail() {
         TaskRecord task = create("crash", Caller.ANONYMOUS);
 
-        assertThat(stored(task).toJson(true).getJsonObject("error").getString("message")).isEqualTo("Internal error");
+        assertThat(stored(task).toJson(true).getJsonObject("error").getString("message"))
+                .isEqualTo("Internal error");
     }
 
     @Test
     void answerWhenPartialThenStillInputRequiredWithOnlyOpenKeysAndRunsWhenAllAnswered() {
         TaskRecord task = create("two_questions", Caller.ANONYMOUS);
-        assertThat(stored(task).toJson(true).getJsonObject("inputRequests").keySet()).containsExactlyInAnyOrder("a", "b");
+        assertThat(stored(task).toJson(true).getJsonObject("inputRequests").keySet())
+                .containsExactlyInAnyOrder("a", "b");
 
-        lifecycle.answer(stored(task), Json.createObjectBuilder().add("a", JsonValue.EMPTY_JSON_OBJECT)
-                .add("unknown", JsonValue.EMPTY_JSON_OBJECT).build(), Caller.ANONYMOUS);
+        lifecycle.answer(
+                stored(task),
+                Json.createObjectBuilder()
+                        .add("a", JsonValue.EMPTY_JSON_OBJECT)
+                        .add("unknown", JsonValue.EMPTY_JSON_OBJECT)
+                        .build(),
+                Caller.ANONYMOUS);
 
         assertThat(stored(task).toJson(true).getString("status")).isEqualTo("input_required");
-        assertThat(stored(task).toJson(true).getJsonObject("inputRequests").keySet()).containsExactly("b");
+        assertThat(stored(task).toJson(true).getJsonObject("inputRequests").keySet())
+                .containsExactly("b");
         assertThat(stored(task).answers().keySet()).containsExactly("a");
         assertThat(tools.runs).hasValue(1);
 
-        lifecycle.answer(stored(task), Json.createObjectBuilder().add("b", JsonValue.EMPTY_JSON_OBJECT).build(),
+        lifecycle.answer(
+                stored(task),
+                Json.createObjectBuilder().add("b", JsonValue.EMPTY_JSON_OBJECT).build(),
                 Caller.ANONYMOUS);
 
         assertThat(stored(task).status()).isEqualTo(TaskRecord.Status.COMPLETED);
@@ -108,8 +119,15 @@ class TaskLifecycleTest {
         TaskRecord seenByTheWork = stored(task);
         lifecycle.cancel(task);
 
-        boolean completed = records.replace(seenByTheWork.version(), seenByTheWork.changed(TaskRecord.Status.COMPLETED,
-                clock.instant(), seenByTheWork.answers(), null, Json.createObjectBuilder().build(), null));
+        boolean completed = records.replace(
+                seenByTheWork.version(),
+                seenByTheWork.changed(
+                        TaskRecord.Status.COMPLETED,
+                        clock.instant(),
+                        seenByTheWork.answers(),
+                        null,
+                        Json.createObjectBuilder().build(),
+                        null));
 
         assertThat(completed).isFalse();
         assertThat(stored(task).toJson(true).getString("status")).isEqualTo("cancelled");
@@ -121,10 +139,16 @@ class TaskLifecycleTest {
         TaskRecord task = create("two_questions", Caller.ANONYMOUS);
         TaskRecord current = stored(task);
 
-        assertThat(records.replace(current.version() - 1, current.changed(TaskRecord.Status.WORKING, clock.instant(),
-                current.answers(), null, null, null))).isFalse();
-        assertThat(records.replace(current.version(), current.changed(TaskRecord.Status.WORKING, clock.instant(),
-                current.answers(), null, null, null))).isTrue();
+        assertThat(records.replace(
+                        current.version() - 1,
+                        current.changed(
+                                TaskRecord.Status.WORKING, clock.instant(), current.answers(), null, null, null)))
+                .isFalse();
+        assertThat(records.replace(
+                        current.version(),
+                        current.changed(
+                                TaskRecord.Status.WORKING, clock.instant(), current.answers(), null, null, null)))
+                .isTrue();
     }
 
     @Test
@@ -155,14 +179,16 @@ class TaskLifecycleTest {
         StoredCancellation cancellation = new StoredCancellation(records, task.id(), clock, Duration.ofSeconds(1));
         lifecycle.cancel(task);
 
-        assertThat(cancellation.isCancelled()).as("within a second of the last look").isFalse();
+        assertThat(cancellation.isCancelled())
+                .as("within a second of the last look")
+                .isFalse();
         clock.advance(Duration.ofMillis(1000));
         assertThat(cancellation.isCancelled()).isTrue();
     }
 
     private TaskRecord create(String tool, Caller caller) {
-        return lifecycle.create(registry.tool(tool).orElseThrow(), JsonValue.EMPTY_JSON_OBJECT, ELICITATION, Map.of(),
-                caller);
+        return lifecycle.create(
+                registry.tool(tool).orElseThrow(), JsonValue.EMPTY_JSON_OBJECT, ELICITATION, Map.of(), caller);
     }
 
     private TaskRecord stored(TaskRecord task) {
