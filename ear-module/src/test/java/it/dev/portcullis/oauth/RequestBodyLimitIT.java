@@ -79,6 +79,23 @@ class RequestBodyLimitIT {
                 .isEqualTo(413);
     }
 
+    @Test
+    void accountAndConsoleFormsWhenDeclaredBodyTooLargeThen413Unread() throws Exception {
+        UserSession alice = UserSession.loggedIn("alice", "alice-password");
+        UserSession operator = UserSession.loggedIn("auditor", "auditor-password");
+
+        String tokens = declaringFiftyMegabytes("/oauth/account/tokens", "Cookie: " + alice.cookieHeader() + "\n");
+        String rotate = declaringFiftyMegabytes(
+                "/oauth/console/settings/rotate-key", "Cookie: " + operator.cookieHeader() + "\n");
+
+        assertThat(RawHttps.status(tokens))
+                .as("status of a personal token form declaring 50 MB")
+                .isEqualTo(413);
+        assertThat(RawHttps.status(rotate))
+                .as("status of a key rotation form declaring 50 MB")
+                .isEqualTo(413);
+    }
+
     private String declaringFiftyMegabytes(String path, String extraHeaders) throws Exception {
         return RawHttps.exchange(
                 server,
