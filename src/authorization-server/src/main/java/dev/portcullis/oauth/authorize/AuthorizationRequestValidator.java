@@ -154,7 +154,7 @@ public class AuthorizationRequestValidator {
      * (OpenID Connect Core section 11) asks for a refresh token, which every client registered for the
      * {@code refresh_token} grant gets anyway; ChatGPT connectors and others send it.
      */
-    static final Set<String> IGNORED_SCOPES = Set.of("offline_access");
+    public static final Set<String> IGNORED_SCOPES = Set.of("offline_access");
 
     private static List<String> words(String value) {
         return Arrays.stream(value.trim().split(" +")).filter(w -> !w.isEmpty()).toList();

@@ -34,6 +34,7 @@ final class ConsoleAccess {
                 + "/console\">Clients</a></li><li><a id=\"settings-link\" href=\"" + escape(base)
                 + "/console/audit/activity\">Tool activity</a></li><li><a href=\"" + escape(base)
                 + "/console/settings\">Settings</a></li><li><a href=\"" + escape(base)
+                + "/console/selftest\">Self-test</a></li><li><a href=\"" + escape(base)
                 + "/account\">Your account</a></li></ul></nav>\n";
     }
 }

@@ -62,6 +62,15 @@ public class ClientRegistrationService {
     @Inject
     private Clock clock;
 
+    /**
+     * The metadata {@link #register(JsonValue)} would store for {@code request}, storing nothing: an
+     * {@link OAuthException} says why registration would refuse it. The console's self-test
+     * asks it for each known client.
+     */
+    public JsonObject wouldRegister(JsonValue request) {
+        return validator().validate(request);
+    }
+
     /** Registers a client for an anonymous caller: {@link #register(JsonValue, boolean)} without the initial access token. */
     public Registration register(JsonValue request) {
         return register(request, false);
