@@ -413,35 +413,9 @@ class AuditTrailIT {
 
     /** An access token of a realm user for {@code scope}: FORM login, consent, code redeemed by a public client. */
     private String accessTokenOf(String user, String password, String scope) throws Exception {
-        String client = AuthorizeFixtures.registerPublicClient(null, CodeFlowTokens.REDIRECT);
-        UserSession session = UserSession.loggedIn(user, password);
-        HttpResponse<String> page = session.authorize(
-                AuthorizeFixtures.with(AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
-        HttpResponse<String> approved = page.statusCode() != 200
-                ? page
-                : session.postForm(
-                        "/oauth/authorize",
-                        AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
-        String code = UserSession.redirectParameters(approved).get("code");
-        assertThat(code).as(approved.body()).isNotBlank();
-        HttpResponse<String> tokens = api.token(
-                TokenApi.form(
-                        "grant_type",
-                        "authorization_code",
-                        "client_id",
-                        client,
-                        "code",
-                        code,
-                        "code_verifier",
-                        AuthorizeFixtures.VERIFIER,
-                        "redirect_uri",
-                        CodeFlowTokens.REDIRECT,
-                        "resource",
-                        TokenApi.expectedResource()),
-                null,
-                null);
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return RegistrationApi.json(tokens).getString("access_token");
+        return new CodeFlowTokens(api)
+                .tokens(CodeFlowTokens.publicClient(), user, password, scope)
+                .getString("access_token");
     }
 
     @Test

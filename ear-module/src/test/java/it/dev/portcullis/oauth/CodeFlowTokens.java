@@ -28,9 +28,14 @@ public final class CodeFlowTokens {
 
     /** A code for {@code clientId}, approved by a freshly logged-in alice, for the scope pets:read pets:write. */
     static String code(String clientId) throws Exception {
-        UserSession alice = UserSession.loggedIn("alice", "alice-password");
+        return code(clientId, "alice", "alice-password", "pets:read pets:write");
+    }
+
+    /** A code for {@code clientId}, approved by {@code user} freshly logged in through the FORM page, for {@code scope}. */
+    static String code(String clientId, String user, String password, String scope) throws Exception {
+        UserSession alice = UserSession.loggedIn(user, password);
         Map<String, String> request =
-                AuthorizeFixtures.with(AuthorizeFixtures.request(clientId, REDIRECT), "scope", "pets:read pets:write");
+                AuthorizeFixtures.with(AuthorizeFixtures.request(clientId, REDIRECT), "scope", scope);
         HttpResponse<String> page = alice.authorize(request);
         if (page.statusCode() / 100 == 3) {
             return UserSession.redirectParameters(page).get("code"); // consent remembered
@@ -78,6 +83,14 @@ public final class CodeFlowTokens {
     /** Tokens from a completed flow: the JSON token response. */
     JsonObject tokens(String clientId) throws Exception {
         HttpResponse<String> response = redeem(clientId, code(clientId), AuthorizeFixtures.VERIFIER);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RegistrationApi.json(response);
+    }
+
+    /** Tokens from a flow {@code user} completed for {@code scope}: the JSON token response. */
+    JsonObject tokens(String clientId, String user, String password, String scope) throws Exception {
+        HttpResponse<String> response =
+                redeem(clientId, code(clientId, user, password, scope), AuthorizeFixtures.VERIFIER);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return RegistrationApi.json(response);
     }

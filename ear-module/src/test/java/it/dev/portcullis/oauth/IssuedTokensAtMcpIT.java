@@ -9,6 +9,7 @@ import it.dev.portcullis.support.BearerChallenge;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
 import it.dev.portcullis.support.McpHttp.Answer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -35,36 +36,8 @@ class IssuedTokensAtMcpIT {
     }
 
     private JsonObject tokensOf(String user, String password, String scope) throws Exception {
-        String client = AuthorizeFixtures.registerPublicClient(null, CodeFlowTokens.REDIRECT);
-        UserSession session = UserSession.loggedIn(user, password);
-        HttpResponse<String> page = session.authorize(
-                AuthorizeFixtures.with(AuthorizeFixtures.request(client, CodeFlowTokens.REDIRECT), "scope", scope));
-        HttpResponse<String> approved = page;
-        if (page.statusCode() == 200) {
-            approved = session.postForm(
-                    "/oauth/authorize",
-                    AuthorizeFixtures.with(UserSession.hiddenFields(page.body()), "decision", "approve"));
-        }
-        String code = UserSession.redirectParameters(approved).get("code");
-        assertThat(code).as(approved.body()).isNotBlank();
-        HttpResponse<String> tokens = api.token(
-                TokenApi.form(
-                        "grant_type",
-                        "authorization_code",
-                        "client_id",
-                        client,
-                        "code",
-                        code,
-                        "code_verifier",
-                        AuthorizeFixtures.VERIFIER,
-                        "redirect_uri",
-                        CodeFlowTokens.REDIRECT,
-                        "resource",
-                        TokenApi.expectedResource()),
-                null,
-                null);
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return jakarta.json.Json.createObjectBuilder(RegistrationApi.json(tokens))
+        String client = CodeFlowTokens.publicClient();
+        return Json.createObjectBuilder(new CodeFlowTokens(api).tokens(client, user, password, scope))
                 .add("client_id", client)
                 .build();
     }
