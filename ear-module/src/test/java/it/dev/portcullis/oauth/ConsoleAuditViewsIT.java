@@ -54,6 +54,12 @@ class ConsoleAuditViewsIT {
 
         String page = operator.get("/oauth/console/audit/activity").body();
         assertThat(page).containsPattern("<tr class=\"tool\"><td><code>who_am_i</code></td><td class=\"calls\">[1-9]");
+        String series = page.substring(page.indexOf("id=\"tool-series\""));
+        String newest = series.substring(series.lastIndexOf("<tr><th scope=\"row\">"), series.indexOf("</table>"));
+        assertThat(newest)
+                .as("the call is in the newest interval of the series, with its latency")
+                .containsPattern("<td data-tool=\"who_am_i\">[1-9][0-9]*</td>")
+                .containsPattern("<td>[0-9.]+ ms</td><td>[0-9.]+ ms</td></tr>");
 
         String filtered = operator.get("/oauth/console/audit/activity?client=" + enc(client))
                 .body();

@@ -30,7 +30,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -178,20 +177,12 @@ public class AuditViewsPage {
         String base = http.getContextPath();
         Instant since = instant(from).orElse(now().minus(WINDOW));
         StringBuilder body = new StringBuilder(ConsoleAccess.header(base, operator, "Tool activity"));
-        body.append(toolTable(
-                records.latest(
-                        new AuditFilter(
-                                since,
-                                null,
-                                null,
-                                null,
-                                AuditEventType.MCP_TOOLS_CALL.wireName(),
-                                null,
-                                null,
-                                null,
-                                null),
-                        MAX_RECORDS),
-                since));
+        List<AuditRecordEntity> calls = records.latest(
+                new AuditFilter(
+                        since, null, null, null, AuditEventType.MCP_TOOLS_CALL.wireName(), null, null, null, null),
+                MAX_RECORDS);
+        body.append(toolTable(calls, since));
+        body.append(ToolActivitySeries.table(ToolActivitySeries.buckets(calls, since, now())));
         AuditFilter filter = new AuditFilter(
                 since,
                 null,
@@ -238,11 +229,11 @@ public class AuditViewsPage {
                     .append("</td><td class=\"errors\">")
                     .append(errors)
                     .append("</td><td>")
-                    .append(millis(micros, 0.50))
+                    .append(ToolActivitySeries.millis(micros, 0.50))
                     .append("</td><td>")
-                    .append(millis(micros, 0.95))
+                    .append(ToolActivitySeries.millis(micros, 0.95))
                     .append("</td><td>")
-                    .append(millis(micros, 0.99))
+                    .append(ToolActivitySeries.millis(micros, 0.99))
                     .append("</td><td>")
                     .append(when(list.get(0).getOccurredAt()))
                     .append("</td></tr>\n");
@@ -318,15 +309,6 @@ public class AuditViewsPage {
         if (value != null) {
             url.append('&').append(name).append('=').append(query(value));
         }
-    }
-
-    /** A percentile in milliseconds, nearest rank. */
-    private static String millis(long[] sortedMicros, double percentile) {
-        if (sortedMicros.length == 0) {
-            return "-";
-        }
-        int rank = (int) Math.ceil(percentile * sortedMicros.length) - 1;
-        return String.format(Locale.ROOT, "%.1f ms", sortedMicros[Math.max(0, rank)] / 1000.0);
     }
 
     private static String detail(String details) {
