@@ -37,7 +37,8 @@ class MigrationsTest {
         MigrateResult result = flyway(dataSource).migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(tables(dataSource)).contains("INSTALLATION", "PET", "OAUTH_CLIENT", "OAUTH_SIGNING_KEY");
+        assertThat(tables(dataSource))
+                .contains("INSTALLATION", "PET", "OAUTH_CLIENT", "OAUTH_SIGNING_KEY", "OAUTH_CLIENT_DISABLED");
     }
 
     @Test
