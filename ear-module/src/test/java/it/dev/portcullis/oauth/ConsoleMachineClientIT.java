@@ -124,13 +124,15 @@ class ConsoleMachineClientIT {
         assertThat(notOperator.body()).doesNotContain("new-secret");
         assertThat(alice.get("/oauth/console/machine-clients").statusCode()).isEqualTo(403);
 
-        assertThat(operator.get("/oauth/console?q=" + marker).body())
+        assertThat(operator.get("/oauth/console?q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8))
+                        .body())
                 .as("no client was stored by the refused forms")
                 .contains("id=\"no-clients\"");
         HttpResponse<String> genuine = operator.postForm("/oauth/console/machine-clients", valid);
         assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
         assertThat(genuine.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(operator.get("/oauth/console?q=" + marker).body())
+        assertThat(operator.get("/oauth/console?q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8))
+                        .body())
                 .as("the genuine form, to show the search would have found one")
                 .contains(marker);
     }
