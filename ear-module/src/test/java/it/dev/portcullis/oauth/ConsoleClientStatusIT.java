@@ -3,6 +3,7 @@ package it.dev.portcullis.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.support.LibertyServer;
+import it.dev.portcullis.support.MachineClientsFixture;
 import it.dev.portcullis.support.McpHttp;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -142,6 +143,19 @@ class ConsoleClientStatusIT {
         assertThat(wrongSecret.statusCode())
                 .as("a wrong secret is still invalid_client: the disable tells nothing to who lacks the secret")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void clientPageWhenMachineClientFromConfigurationThenShownWithItsDisableButton() throws Exception {
+        String page = UserSession.loggedIn("auditor", "auditor-password")
+                .get("/oauth/console/client?id=" + MachineClientsFixture.SERVICE.clientId())
+                .body();
+        assertThat(page)
+                .doesNotContain("unknown-client")
+                .contains("in the server's configuration")
+                .contains("<dd id=\"client-status\">enabled</dd>")
+                .contains("id=\"disable-client\"")
+                .doesNotContain(MachineClientsFixture.SERVICE.secret());
     }
 
     static HttpResponse<String> clientCredentials(ConsoleMachineClientIT.Provisioned machine, String scope)
