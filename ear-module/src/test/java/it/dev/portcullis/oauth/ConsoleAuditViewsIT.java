@@ -2,6 +2,7 @@ package it.dev.portcullis.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.idp.BrowserSteps;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
 import jakarta.json.JsonObject;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The console's audit views (src/docs/console.md) against the shared server. After a client's code flow and a tool
@@ -94,6 +97,36 @@ class ConsoleAuditViewsIT {
         HttpResponse<String> timeline = operator.get("/oauth/console/audit/timeline?client=" + enc(script));
         assertThat(timeline.statusCode()).isEqualTo(200);
         assertThat(timeline.body()).doesNotContain(script).contains("no-flows");
+    }
+
+    @Test
+    void viewsInChromiumPassAxe() throws Exception {
+        String client = CodeFlowTokens.publicClient();
+        JsonObject tokens = flow.tokens(client);
+        callWhoAmI(tokens.getString("access_token"));
+        AuditTrailIT.awaitRecords("type=mcp.tools.call&client_id=" + enc(client), "mcp.tools.call");
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(server.url("/oauth/console/audit/timeline?client=" + enc(client))
+                    .toString());
+            BrowserSteps.waitFor(browser, b -> b.getCurrentUrl().contains("/oauth/login"));
+            BrowserSteps.signIn(browser, "j_username", "j_password", "sign-in", "auditor", "auditor-password");
+            BrowserSteps.waitFor(
+                    browser, b -> !b.findElements(By.cssSelector("table.flow")).isEmpty());
+            assertThat(browser.getPageSource())
+                    .contains("code.issued")
+                    .doesNotContain(tokens.getString("access_token"), tokens.getString("refresh_token"));
+            HeadlessChromium.screenshot(browser, "console-timeline");
+            AxeCheck.assertNoSeriousViolation(browser);
+
+            browser.get(server.url("/oauth/console/audit/activity").toString());
+            BrowserSteps.waitFor(browser, b -> BrowserSteps.has(b, "audit-log"));
+            assertThat(browser.findElements(By.cssSelector("tr.tool"))).isNotEmpty();
+            HeadlessChromium.screenshot(browser, "console-activity");
+            AxeCheck.assertNoSeriousViolation(browser);
+        } finally {
+            browser.quit();
+        }
     }
 
     private void callWhoAmI(String accessToken) throws Exception {

@@ -104,6 +104,35 @@ class ConsolePagesIT {
     }
 
     @Test
+    void userAndConsentsPagesInChromiumPassAxe() throws Exception {
+        String name = RegistrationApi.uniqueName("Console consents IT");
+        JsonObject registered = AuthorizeFixtures.register("client_secret_basic", name, null, CodeFlowTokens.REDIRECT);
+        String client = registered.getString("client_id");
+        JsonObject tokens = flow.confidentialTokens(client, registered.getString("client_secret"));
+
+        signInAt("/oauth/console/user?subject=alice", "auditor", "auditor-password");
+        waitFor(b -> BrowserSteps.has(b, "grants"));
+        assertThat(browser.findElement(By.id("user-subject")).getText()).isEqualTo("alice");
+        assertThat(browser.findElements(By.cssSelector("#grants code.client-id")))
+                .extracting(e -> e.getText())
+                .contains(client);
+        assertNoToken(tokens);
+        HeadlessChromium.screenshot(browser, "console-user");
+        AxeCheck.assertNoSeriousViolation(browser);
+        browser.quit();
+
+        signInAt("/oauth/consents", "alice", "alice-password");
+        waitFor(b -> b.getCurrentUrl().endsWith("/oauth/consents")
+                && !b.findElements(By.cssSelector("table.consents")).isEmpty());
+        assertThat(browser.getPageSource())
+                .as("the confidential client's remembered consent")
+                .contains(name);
+        assertNoToken(tokens);
+        HeadlessChromium.screenshot(browser, "consents");
+        AxeCheck.assertNoSeriousViolation(browser);
+    }
+
+    @Test
     void consoleWhenUserIsNoOperatorThen403() throws Exception {
         assertThat(UserSession.loggedIn("alice", "alice-password")
                         .get("/oauth/console")

@@ -2,6 +2,7 @@ package it.dev.portcullis.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.portcullis.idp.BrowserSteps;
 import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * Personal access tokens (src/docs/console.md#personal-access-tokens) against the shared server. alice mints one
@@ -96,6 +99,34 @@ class PersonalTokensIT {
                 "https://attacker.example"));
         assertThat(UserSession.anonymous().get("/oauth/account/tokens").statusCode())
                 .isEqualTo(302);
+    }
+
+    @Test
+    void tokensPageInChromiumPassesAxeAndShowsTheNewTokenOnce() throws Exception {
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(server.url("/oauth/account/tokens").toString());
+            BrowserSteps.waitFor(browser, b -> b.getCurrentUrl().contains("/oauth/login"));
+            BrowserSteps.signIn(browser, "j_username", "j_password", "sign-in", "bob", "bob-password");
+            BrowserSteps.waitFor(browser, b -> BrowserSteps.has(b, "create-token"));
+            browser.findElement(By.id("name")).sendKeys("screenshot job");
+            browser.findElement(By.id("scope-pets-read")).click();
+            HeadlessChromium.screenshot(browser, "account-tokens");
+            AxeCheck.assertNoSeriousViolation(browser);
+
+            browser.findElement(By.id("create")).click();
+            BrowserSteps.waitFor(browser, b -> BrowserSteps.has(b, "new-token"));
+            String token = browser.findElement(By.id("new-token")).getText();
+            assertThat(token).startsWith("eyJ");
+            HeadlessChromium.screenshot(browser, "account-token-created");
+            AxeCheck.assertNoSeriousViolation(browser);
+
+            browser.get(server.url("/oauth/account/tokens").toString());
+            BrowserSteps.waitFor(browser, b -> BrowserSteps.has(b, "tokens"));
+            assertThat(browser.getPageSource()).contains("screenshot job").doesNotContain(token);
+        } finally {
+            browser.quit();
+        }
     }
 
     private static Map<String, String> createForm(UserSession user) throws Exception {

@@ -6,6 +6,8 @@ public enum AuditEventType {
     CLIENT_UPDATED("client.updated"),
     CLIENT_DELETED("client.deleted"),
     CLIENT_PURGED("client.purged"),
+    CLIENT_DISABLED("client.disabled"),
+    CLIENT_ENABLED("client.enabled"),
     CIMD_FETCHED("cimd.fetched"),
     AUTHORIZATION_STARTED("authorization.started"),
     AUTHORIZATION_REFUSED("authorization.refused"),

@@ -16,11 +16,12 @@ import java.time.Instant;
 @Table(name = "OAUTH_CLIENT")
 @NamedQuery(
         name = ClientEntity.NEVER_USED_SINCE,
-        query =
-                "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt IS NULL AND c.issuedAt < :before ORDER BY c.issuedAt")
+        query = "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt IS NULL AND c.issuedAt < :before"
+                + " AND c.provisionedBy IS NULL ORDER BY c.issuedAt")
 @NamedQuery(
         name = ClientEntity.UNUSED_SINCE,
-        query = "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt < :before ORDER BY c.lastUsedAt")
+        query = "SELECT c.clientId FROM ClientEntity c WHERE c.lastUsedAt < :before AND c.provisionedBy IS NULL"
+                + " ORDER BY c.lastUsedAt")
 @NamedQuery(
         name = ClientEntity.MARK_USED,
         query = "UPDATE ClientEntity c SET c.lastUsedAt = :now "
@@ -61,6 +62,10 @@ public class ClientEntity {
     /** When the client last obtained a token (to the hour); null until its first. */
     @Column(name = "LAST_USED_AT")
     private Instant lastUsedAt;
+
+    /** The operator who provisioned this machine client in the console; null for an RFC 7591 registration. */
+    @Column(name = "PROVISIONED_BY", length = 512)
+    private String provisionedBy;
 
     @Version
     @Column(name = "VERSION", nullable = false)
@@ -129,5 +134,13 @@ public class ClientEntity {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public String getProvisionedBy() {
+        return provisionedBy;
+    }
+
+    public void setProvisionedBy(String provisionedBy) {
+        this.provisionedBy = provisionedBy;
     }
 }

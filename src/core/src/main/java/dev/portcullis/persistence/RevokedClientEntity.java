@@ -28,7 +28,7 @@ public class RevokedClientEntity {
     public static final String DELETE_BEFORE = "RevokedClientEntity.deleteBefore";
 
     @Id
-    @Column(name = "CLIENT_ID", length = 64)
+    @Column(name = "CLIENT_ID", length = 2048)
     private String clientId;
 
     @Column(name = "REVOKED_AT", nullable = false)

@@ -37,7 +37,26 @@ class MigrationsTest {
         MigrateResult result = flyway(dataSource).migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(tables(dataSource)).contains("INSTALLATION", "PET", "OAUTH_CLIENT", "OAUTH_SIGNING_KEY");
+        assertThat(tables(dataSource))
+                .contains("INSTALLATION", "PET", "OAUTH_CLIENT", "OAUTH_SIGNING_KEY", "OAUTH_CLIENT_DISABLED");
+    }
+
+    /** A metadata-document client's id is a URL of up to 2048 characters: it must fit where clients are revoked or disabled. */
+    @Test
+    void migrateWhenDoneThenRevokedAndDisabledClientsTakeLongMetadataDocumentIds() throws SQLException {
+        DataSource dataSource = DerbyFixture.newDatabase(dir);
+        flyway(dataSource).migrate();
+        String url = "https://client.example/" + "m".repeat(1000) + ".json";
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.createStatement()
+                            .executeUpdate("INSERT INTO OAUTH_REVOKED_CLIENT (CLIENT_ID, REVOKED_AT)" + " VALUES ('"
+                                    + url + "', CURRENT_TIMESTAMP)"))
+                    .isEqualTo(1);
+            assertThat(c.createStatement()
+                            .executeUpdate("INSERT INTO OAUTH_CLIENT_DISABLED (CLIENT_ID, DISABLED_AT, DISABLED_BY)"
+                                    + " VALUES ('" + url + "', CURRENT_TIMESTAMP, 'auditor')"))
+                    .isEqualTo(1);
+        }
     }
 
     @Test

@@ -8,11 +8,13 @@ import static dev.portcullis.oauth.error.OAuthErrorCodes.UNSUPPORTED_RESPONSE_TY
 
 import dev.portcullis.config.AuthorizeConfig;
 import dev.portcullis.oauth.client.ClientResolver;
+import dev.portcullis.oauth.client.DisabledClients;
 import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.grant.Pkce;
 import dev.portcullis.oauth.grant.ResourceIndicator;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import dev.portcullis.oauth.model.RegisteredClient;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -38,6 +40,9 @@ public class AuthorizationRequestValidator {
     @Inject
     private SupportedScopes supportedScopes;
 
+    @EJB
+    private DisabledClients disabled;
+
     @Inject
     private AuthorizeConfig config;
 
@@ -56,6 +61,13 @@ public class AuthorizationRequestValidator {
                 .orElseThrow(() -> new UntrustedRedirectException(
                         OAuthErrorCodes.INVALID_CLIENT,
                         "The application that sent you here is not registered with this server."));
+        if (disabled.isDisabled(client.clientId())) {
+            // Not redirected: the operator withdrew trust in this client, its redirect URIs included (RFC 6749
+            // section 4.1.2.1 keeps an invalid client from redirection).
+            throw new UntrustedRedirectException(
+                    UNAUTHORIZED_CLIENT,
+                    "The operator of this server has disabled the application that sent you here.");
+        }
         String redirectUri = RedirectUris.select(client.redirectUris(), request.redirectUri())
                 .orElseThrow(() -> new UntrustedRedirectException(
                         INVALID_REQUEST,

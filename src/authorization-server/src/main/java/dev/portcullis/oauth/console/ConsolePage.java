@@ -6,9 +6,12 @@ import static dev.portcullis.oauth.console.ConsoleHtml.when;
 import static dev.portcullis.oauth.pages.Html.escape;
 
 import dev.portcullis.oauth.authorize.RealmUser;
+import dev.portcullis.oauth.client.DisabledClients;
+import dev.portcullis.oauth.client.MachineClients;
 import dev.portcullis.oauth.grants.ActiveGrant;
 import dev.portcullis.oauth.grants.ClientSummary;
 import dev.portcullis.oauth.grants.Grants;
+import dev.portcullis.oauth.model.MachineClient;
 import dev.portcullis.oauth.pages.PageHeaders;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
 import jakarta.ejb.EJB;
@@ -30,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +52,8 @@ public class ConsolePage {
     static final String REVOKE_CLIENT = "console-revoke-client";
     static final String DELETE_CLIENT = "console-delete-client";
     static final String ROTATE_SECRET = "console-rotate-client-secret";
+    static final String DISABLE_CLIENT = "console-disable-client";
+    static final String ENABLE_CLIENT = "console-enable-client";
     private static final int MAX_SEARCH = 200;
 
     @EJB
@@ -55,6 +61,12 @@ public class ConsolePage {
 
     @EJB
     private ClientRegistrationService registry;
+
+    @EJB
+    private DisabledClients disabledClients;
+
+    @Inject
+    private MachineClients machineClients;
 
     @Inject
     private SignedInUser signedIn;
@@ -90,7 +102,10 @@ public class ConsolePage {
                 .append(MAX_SEARCH)
                 .append("\" value=\"")
                 .append(escape(q))
-                .append("\"> <button type=\"submit\" id=\"search\">Search</button></form>\n");
+                .append("\"> <button type=\"submit\" id=\"search\">Search</button></form>\n")
+                .append("<p><a id=\"provision-machine-client\" href=\"")
+                .append(escape(base))
+                .append("/console/machine-clients\">Provision a machine client (client_credentials)</a></p>\n");
         if (rows.isEmpty()) {
             body.append("<p id=\"no-clients\">No client matches.</p>\n");
         } else {
@@ -98,7 +113,10 @@ public class ConsolePage {
                     .append(page + 1)
                     .append(")</caption>\n<tr><th scope=\"col\">Client</th><th scope=\"col\">Authentication</th>")
                     .append(
-                            "<th scope=\"col\">Registered</th><th scope=\"col\">Last used</th><th scope=\"col\">Active families</th></tr>\n");
+                            "<th scope=\"col\">Registered</th><th scope=\"col\">Last used</th><th scope=\"col\">Active families</th>")
+                    .append("<th scope=\"col\">Status</th></tr>\n");
+            Set<String> disabled = disabledClients.among(
+                    rows.stream().map(ClientSummary::clientId).toList());
             rows.stream()
                     .limit(Grants.PAGE_SIZE)
                     .forEach(c -> body.append("<tr><td><a href=\"")
@@ -117,6 +135,8 @@ public class ConsolePage {
                             .append(when(c.lastUsedAt()))
                             .append("</td><td>")
                             .append(c.activeFamilies())
+                            .append("</td><td class=\"client-status\">")
+                            .append(disabled.contains(c.clientId()) ? "disabled" : "enabled")
                             .append("</td></tr>\n"));
             body.append("</table>\n");
         }
@@ -155,7 +175,9 @@ public class ConsolePage {
         String base = http.getContextPath();
         Optional<ClientSummary> client = grants.client(clientId);
         List<ActiveGrant> active = clientId == null ? List.of() : grants.ofClient(clientId);
-        if (client.isEmpty() && active.isEmpty()) {
+        Optional<MachineClient> configured = client.isEmpty() ? machineClients.find(clientId) : Optional.empty();
+        Optional<DisabledClients.Disabled> disabled = disabledClients.of(clientId);
+        if (client.isEmpty() && active.isEmpty() && configured.isEmpty() && disabled.isEmpty()) {
             return ConsoleHtml.page(
                     base,
                     "Unknown client",
@@ -165,6 +187,7 @@ public class ConsolePage {
         StringBuilder body = new StringBuilder(header(base, operator, "Client"));
         body.append("<dl class=\"facts\"><dt>Name (claimed by the client)</dt><dd id=\"client-name\">")
                 .append(client.map(c -> ConsoleHtml.name(c.clientName()))
+                        .or(() -> configured.map(m -> ConsoleHtml.name(m.name())))
                         .orElseGet(() -> ConsoleHtml.unregistered(clientId)))
                 .append("</dd><dt>Client id</dt><dd><code id=\"client-id\">")
                 .append(escape(clientId))
@@ -176,7 +199,11 @@ public class ConsolePage {
                 .append("</dd><dt>Last used</dt><dd>")
                 .append(when(c.lastUsedAt()))
                 .append("</dd>"));
-        body.append("<dt>Active families</dt><dd id=\"active-families\">")
+        configured.ifPresent(m -> body.append("<dt>Provisioned</dt><dd>in the server's configuration</dd>"));
+        body.append("<dt>Status</dt><dd id=\"client-status\">")
+                .append(disabled.map(d -> "disabled since " + when(d.at()) + " by " + escape(d.by()))
+                        .orElse("enabled"))
+                .append("</dd><dt>Active families</dt><dd id=\"active-families\">")
                 .append(active.size())
                 .append("</dd></dl>\n");
         body.append("<p><a id=\"timeline\" href=\"")
@@ -193,6 +220,25 @@ public class ConsolePage {
                 "revoke-client",
                 "client_id",
                 clientId));
+        body.append(
+                disabled.isPresent()
+                        ? button(
+                                base + "/console/enable-client",
+                                signedIn.token(operator, ENABLE_CLIENT, clientId),
+                                "Enable client",
+                                "Enable client " + clientId + " so that it may get new grants",
+                                "enable-client",
+                                "client_id",
+                                clientId)
+                        : button(
+                                base + "/console/disable-client",
+                                signedIn.token(operator, DISABLE_CLIENT, clientId),
+                                "Disable client",
+                                "Disable client " + clientId
+                                        + " and revoke everything it holds, keeping its registration",
+                                "disable-client",
+                                "client_id",
+                                clientId));
         client.filter(c -> !"none".equals(c.tokenEndpointAuthMethod()))
                 .ifPresent(c -> body.append(button(
                         base + "/console/rotate-secret",
@@ -288,6 +334,35 @@ public class ConsolePage {
         String clientId = form.getFirst("client_id");
         return change(form, REVOKE_CLIENT, clientId, () -> {
             grants.revokeClient(clientId, "operator");
+            return redirect("/console/client?id=" + query(clientId));
+        });
+    }
+
+    /**
+     * Disables a client, whatever its kind, without deleting it: it gets no new grant, and everything it holds is
+     * revoked ({@link DisabledClients#disable}).
+     */
+    @POST
+    @Path("/disable-client")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response disableClient(MultivaluedMap<String, String> form) {
+        String clientId = form.getFirst("client_id");
+        return change(form, DISABLE_CLIENT, clientId, () -> {
+            disabledClients.disable(clientId, signedIn.of(http, httpResponse).subject());
+            return redirect("/console/client?id=" + query(clientId));
+        });
+    }
+
+    /** Enables a disabled client: new grants work again; what the disable revoked stays revoked. */
+    @POST
+    @Path("/enable-client")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response enableClient(MultivaluedMap<String, String> form) {
+        String clientId = form.getFirst("client_id");
+        return change(form, ENABLE_CLIENT, clientId, () -> {
+            disabledClients.enable(clientId, signedIn.of(http, httpResponse).subject());
             return redirect("/console/client?id=" + query(clientId));
         });
     }

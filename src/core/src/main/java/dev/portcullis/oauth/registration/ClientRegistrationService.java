@@ -102,6 +102,63 @@ public class ClientRegistrationService {
         return registration(client, secret, token);
     }
 
+    /** The longest name a machine client provisioned in the console may have. */
+    public static final int MAX_MACHINE_CLIENT_NAME = 100;
+
+    /**
+     * Provisions a machine client for an operator (the console): a confidential {@code client_credentials} client
+     * whose registered {@code scope} is its allowlist (no ceiling from {@code registration.machine-client-scopes}:
+     * the operator chose it), kept by the unused-client purge. Its registration access token is drawn and thrown
+     * away, so RFC 7592 is closed to it and only operators manage it. The result carries the secret this once.
+     * {@code invalid_client_metadata} for an empty, over-long or control-character name, no scope, a scope this
+     * server does not support, or another method than {@code client_secret_basic} / {@code client_secret_post};
+     * nothing is stored then.
+     */
+    public Registration provisionMachineClient(
+            String name, List<String> scopeAllowlist, String authMethod, String operator) {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty()
+                || cleanName.length() > MAX_MACHINE_CLIENT_NAME
+                || cleanName.codePoints().anyMatch(Character::isISOControl)) {
+            throw OAuthException.invalidClientMetadata(
+                    "the name must have 1 to " + MAX_MACHINE_CLIENT_NAME + " characters, none a control character");
+        }
+        List<String> allowlist = scopeAllowlist == null
+                ? List.of()
+                : scopeAllowlist.stream().distinct().toList();
+        if (allowlist.isEmpty() || !scopes.all().containsAll(allowlist)) {
+            throw OAuthException.invalidClientMetadata("choose one or more of the scopes this server supports");
+        }
+        if (!"client_secret_basic".equals(authMethod) && !"client_secret_post".equals(authMethod)) {
+            throw OAuthException.invalidClientMetadata(
+                    "the authentication method must be client_secret_basic or client_secret_post");
+        }
+        JsonObject metadata = validator()
+                .validate(Jsons.PROVIDER
+                        .createObjectBuilder()
+                        .add("client_name", cleanName)
+                        .add("token_endpoint_auth_method", authMethod)
+                        .add("grant_types", Jsons.PROVIDER.createArrayBuilder().add("client_credentials"))
+                        .add("response_types", Jsons.PROVIDER.createArrayBuilder())
+                        .add("scope", String.join(" ", allowlist))
+                        .build());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        ClientEntity client = new ClientEntity(Secrets.random(16), Secrets.fastHash(Secrets.random(32)), now);
+        client.setProvisionedBy(operator);
+        String secret = applyMetadata(client, metadata, now);
+        em.persist(client);
+        em.flush();
+        audit.record(AuditEvent.of(AuditEventType.CLIENT_REGISTERED)
+                .subject(operator)
+                .client(client.getClientId())
+                .detail("by", "operator")
+                .detail("grant_types", "client_credentials")
+                .detail("scope", String.join(" ", allowlist))
+                .detail("token_endpoint_auth_method", authMethod)
+                .detail("client_name", cleanName));
+        return registration(client, secret, null);
+    }
+
     /** The client's registration (RFC 7592 section 2.1), for the holder of its registration access token. */
     public Registration read(String clientId, String registrationAccessToken) {
         return registration(authorized(clientId, registrationAccessToken), null, registrationAccessToken);
@@ -200,7 +257,9 @@ public class ClientRegistrationService {
                 .map(c -> new RegisteredClient(
                         c.getClientId(),
                         parse(c.getMetadata()),
-                        RegisteredClient.Source.DYNAMIC_REGISTRATION,
+                        c.getProvisionedBy() == null
+                                ? RegisteredClient.Source.DYNAMIC_REGISTRATION
+                                : RegisteredClient.Source.OPERATOR,
                         c.getIssuedAt()));
     }
 

@@ -31,6 +31,8 @@ import java.util.logging.Logger;
  * {@code client-cleanup} health check. A non-persistent timer: every server runs it; the deletes are idempotent.
  *
  * <p>Open registration (RFC 7591) lets anyone create rows; without this they would accumulate forever.
+ * Machine clients an operator provisioned in the console ({@code PROVISIONED_BY}) are the operator's to delete, and
+ * stay.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-5">RFC 7591 section 5 (registrations may be removed)</a>
  */

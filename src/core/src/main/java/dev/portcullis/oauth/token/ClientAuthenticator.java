@@ -120,6 +120,9 @@ public class ClientAuthenticator {
         return new RegisteredClient(
                 entity.getClientId(),
                 JsonInput.readObject(entity.getMetadata()),
-                RegisteredClient.Source.DYNAMIC_REGISTRATION);
+                entity.getProvisionedBy() == null
+                        ? RegisteredClient.Source.DYNAMIC_REGISTRATION
+                        : RegisteredClient.Source.OPERATOR,
+                entity.getIssuedAt());
     }
 }

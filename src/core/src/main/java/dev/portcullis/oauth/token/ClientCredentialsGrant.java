@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The {@code client_credentials} grant: a machine client gets an access token for itself ({@code sub} =
  * {@code client_id}, no groups) and no refresh token (RFC 6749 section 4.4.3). Machine clients are provisioned by the
- * operator (their configured scopes are the allowlist) or registered with the initial access token (their registered
+ * operator, in configuration or in the console (their configured or chosen scopes are the allowlist) or registered with the initial access token (their registered
  * scopes within {@code portcullis.oauth.registration.machine-client-scopes}); nobody else, and never with every
  * supported scope by default. The scope is the requested one within that allowlist, or the whole allowlist; a
  * client with an empty allowlist gets {@code invalid_scope}, since a token without a user and without scope has no use.

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.token;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.oauth.client.DisabledClients;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.error.TokenErrors;
 import dev.portcullis.oauth.model.RegisteredClient;
@@ -36,6 +37,9 @@ public class TokenService {
 
     @Inject
     private ClientUsage usage;
+
+    @EJB
+    private DisabledClients disabled;
 
     @Inject
     private AuditTrail audit;
@@ -89,10 +93,29 @@ public class TokenService {
         }
     }
 
+    /**
+     * A client the operator disabled gets no token. Not {@code invalid_client}: it authenticated (RFC 6749 section
+     * 5.2 keeps that error for failed authentication), and MCP clients answer {@code invalid_client} by registering
+     * again. A code or refresh token of it was revoked with the disable, so those grants are {@code invalid_grant}
+     * ("revoked"), after which a client starts a new authorization, which the authorization endpoint refuses on a
+     * page the user can read; {@code client_credentials} is {@code unauthorized_client}, the authenticated client
+     * not being authorized for the grant.
+     */
+    private void refuseIfDisabled(RegisteredClient client, String grantType) {
+        if (!disabled.isDisabled(client.clientId())) {
+            return;
+        }
+        if (ClientCredentialsGrant.GRANT_TYPE.equals(grantType)) {
+            throw TokenErrors.unauthorizedClient("the operator disabled this client");
+        }
+        throw TokenErrors.invalidGrant("the grant was revoked: the operator disabled this client");
+    }
+
     private TokenResponse run(String authorization, FormParameters form, String callerAddress) {
         String grantType = form.required("grant_type");
         RegisteredClient client =
                 authenticator.authenticate(ClientCredentials.from(authorization, form), callerAddress);
+        refuseIfDisabled(client, grantType);
         // On the server's span of this request: which client, which grant (never a credential or code).
         telemetry.annotate(Telemetry.CLIENT_ID, client.clientId());
         telemetry.annotate(
@@ -105,7 +128,7 @@ public class TokenService {
             default -> throw TokenErrors.unsupportedGrantType("the grant type " + grantType + " is not supported");
         };
         telemetry.tokenIssued(grantType);
-        if (client.source() == RegisteredClient.Source.DYNAMIC_REGISTRATION) {
+        if (client.registeredAt() != null) { // a row of OAUTH_CLIENT: RFC 7591 or provisioned in the console
             try {
                 usage.used(client.clientId());
             } catch (RuntimeException e) {
