@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,26 @@ class ConsoleClientActionsIT {
     private final LibertyServer server = LibertyServer.current();
     private final TokenApi api = new TokenApi(server);
     private final CodeFlowTokens flow = new CodeFlowTokens(api);
+
+    @Test
+    void clientPageShowsRegisteredMetadataAndTokensIssuedButNoSecret() throws Exception {
+        JsonObject registered = AuthorizeFixtures.register(
+                "client_secret_basic", RegistrationApi.uniqueName("Console facts IT"), null, CodeFlowTokens.REDIRECT);
+        String client = registered.getString("client_id");
+        flow.confidentialTokens(client, registered.getString("client_secret"));
+        AuditTrailIT.awaitRecords(
+                "type=token.issued&client_id=" + URLEncoder.encode(client, StandardCharsets.UTF_8), "token.issued");
+
+        String page = UserSession.loggedIn("auditor", "auditor-password")
+                .get("/oauth/console/client?id=" + URLEncoder.encode(client, StandardCharsets.UTF_8))
+                .body();
+
+        assertThat(page)
+                .contains("<dd id=\"redirect-uris\"><ul><li><code>" + CodeFlowTokens.REDIRECT + "</code></li></ul>")
+                .containsPattern("<dd id=\"grant-types\">[^<]*authorization_code")
+                .containsPattern("<dd id=\"tokens-issued\">1 ");
+        assertThat(page).doesNotContain(registered.getString("client_secret"));
+    }
 
     @Test
     void rotateSecretWhenOperatorSubmitsThenNewSecretShownOnceOldRefusedNewAccepted() throws Exception {

@@ -5,6 +5,9 @@ import static dev.portcullis.oauth.console.ConsoleHtml.query;
 import static dev.portcullis.oauth.console.ConsoleHtml.when;
 import static dev.portcullis.oauth.pages.Html.escape;
 
+import dev.portcullis.audit.AuditEventType;
+import dev.portcullis.audit.AuditFilter;
+import dev.portcullis.audit.AuditRecords;
 import dev.portcullis.oauth.authorize.RealmUser;
 import dev.portcullis.oauth.client.DisabledClients;
 import dev.portcullis.oauth.client.MachineClients;
@@ -12,11 +15,15 @@ import dev.portcullis.oauth.grants.ActiveGrant;
 import dev.portcullis.oauth.grants.ClientSummary;
 import dev.portcullis.oauth.grants.Grants;
 import dev.portcullis.oauth.model.MachineClient;
+import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.pages.PageHeaders;
 import dev.portcullis.oauth.registration.ClientRegistrationService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
@@ -64,6 +71,9 @@ public class ConsolePage {
 
     @EJB
     private DisabledClients disabledClients;
+
+    @EJB
+    private AuditRecords audit;
 
     @Inject
     private MachineClients machineClients;
@@ -199,7 +209,12 @@ public class ConsolePage {
                 .append("</dd><dt>Last used</dt><dd>")
                 .append(when(c.lastUsedAt()))
                 .append("</dd>"));
+        client.flatMap(c -> registry.find(clientId)).ifPresent(registered -> body.append(metadataFacts(registered)));
         configured.ifPresent(m -> body.append("<dt>Provisioned</dt><dd>in the server's configuration</dd>"));
+        body.append("<dt>Tokens issued</dt><dd id=\"tokens-issued\">")
+                .append(audit.count(new AuditFilter(
+                        null, null, null, clientId, AuditEventType.TOKEN_ISSUED.wireName(), null, null, null, null)))
+                .append(" <small>(token responses in the audit trail's retention)</small></dd>");
         body.append("<dt>Status</dt><dd id=\"client-status\">")
                 .append(disabled.map(d -> "disabled since " + when(d.at()) + " by " + escape(d.by()))
                         .orElse("enabled"))
@@ -531,5 +546,38 @@ public class ConsolePage {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * What the client registered, as facts an operator checks (where it may send users, what it may ask for); the
+     * values are the client's own claims, escaped and never links. Secrets are never part of the stored metadata.
+     */
+    private static String metadataFacts(RegisteredClient client) {
+        JsonObject metadata = client.metadata();
+        StringBuilder facts = new StringBuilder("<dt>Redirect URIs</dt><dd id=\"redirect-uris\">");
+        List<String> redirects = client.redirectUris();
+        facts.append(redirects.isEmpty() ? "none" : "<ul>");
+        redirects.forEach(uri -> facts.append("<li><code>").append(escape(uri)).append("</code></li>"));
+        facts.append(redirects.isEmpty() ? "" : "</ul>")
+                .append("</dd><dt>Grant types</dt><dd id=\"grant-types\">")
+                .append(escape(String.join(" ", client.grantTypes())))
+                .append("</dd><dt>Registered scope</dt><dd id=\"registered-scope\">")
+                .append(client.scope().map(ConsolePage::code).orElse("none (the server's defaults)"))
+                .append("</dd>");
+        for (String field : List.of("client_uri", "software_id", "software_version")) {
+            JsonValue value = metadata.get(field);
+            if (value instanceof JsonString text) {
+                facts.append("<dt><code>")
+                        .append(field)
+                        .append("</code> (claimed)</dt><dd>")
+                        .append(code(text.getString()))
+                        .append("</dd>");
+            }
+        }
+        return facts.toString();
+    }
+
+    private static String code(String value) {
+        return "<code>" + escape(value) + "</code>";
     }
 }
