@@ -307,16 +307,17 @@ async function journey(sdkName, era, { restart = true } = {}) {
     out('PAUSE restart');
     const resumed = await lines.next();
     check(!resumed.done && resumed.value.trim() === 'resumed', 'the suite did not report the restart');
-    let how = 'same connection (stateless era)';
-    if (era === 'legacy') {
-      // The server's MCP sessions did not survive; the client opens a new one with its stored credentials.
-      await session.close();
-      session = new Session(api, provider, traffic, era);
-      await session.connect();
-      how = 'new MCP session';
-    }
+    // Legacy sessions are recorded in the database: the session survived the restart and the client goes on with it.
+    const how = era === 'legacy' ? 'same MCP session (recorded in the database)' : 'same connection (stateless era)';
+    const sessionBefore = traffic.entries.findLast(e => e.path === '/mcp' && e.sessionSent)?.sessionSent;
+    const mark = traffic.mark();
     const me = await whoAmI(session);
     check(me.name === 'alice', `who_am_i says ${JSON.stringify(me)}`);
+    if (era === 'legacy') {
+      const posts = traffic.since(mark).filter(e => e.path === '/mcp' && e.method === 'POST');
+      check(sessionBefore && posts.length > 0 && posts.every(e => e.sessionSent === sessionBefore && e.status !== 404),
+        `after the restart: ${JSON.stringify(posts.map(e => [e.rpc, e.status, e.sessionSent === sessionBefore]))}`);
+    }
     check(provider.registrations.length === before.registrations, 'the client registered again after the restart');
     check(provider.authorizations.length === before.authorizations, 'the client had to ask the user again after the restart');
     const refreshed = provider.tokenSaves.length > before.saves ? 'the stored refresh token was redeemed' : 'the stored access token was still valid';
