@@ -307,16 +307,17 @@ async function journey(sdkName, era, { restart = true } = {}) {
     out('PAUSE restart');
     const resumed = await lines.next();
     check(!resumed.done && resumed.value.trim() === 'resumed', 'the suite did not report the restart');
-    let how = 'same connection (stateless era)';
-    if (era === 'legacy') {
-      // The server's MCP sessions did not survive; the client opens a new one with its stored credentials.
-      await session.close();
-      session = new Session(api, provider, traffic, era);
-      await session.connect();
-      how = 'new MCP session';
-    }
+    // Legacy sessions are recorded in the database: the session survived the restart and the client goes on with it.
+    const how = era === 'legacy' ? 'same MCP session (recorded in the database)' : 'same connection (stateless era)';
+    const sessionBefore = traffic.entries.findLast(e => e.path === '/mcp' && e.sessionSent)?.sessionSent;
+    const mark = traffic.mark();
     const me = await whoAmI(session);
     check(me.name === 'alice', `who_am_i says ${JSON.stringify(me)}`);
+    if (era === 'legacy') {
+      const posts = traffic.since(mark).filter(e => e.path === '/mcp' && e.method === 'POST');
+      check(sessionBefore && posts.length > 0 && posts.every(e => e.sessionSent === sessionBefore && e.status !== 404),
+        `after the restart: ${JSON.stringify(posts.map(e => [e.rpc, e.status, e.sessionSent === sessionBefore]))}`);
+    }
     check(provider.registrations.length === before.registrations, 'the client registered again after the restart');
     check(provider.authorizations.length === before.authorizations, 'the client had to ask the user again after the restart');
     const refreshed = provider.tokenSaves.length > before.saves ? 'the stored refresh token was redeemed' : 'the stored access token was still valid';
@@ -598,13 +599,11 @@ async function probe(traffic, accessToken) {
  * through its fetch option; Chromium's all `<prefix>-browser`), so that ClusterIT can tell from the balancer's log
  * which server served each; `legacy` and `revoke` report the ids it needs as JSON.
  *
- * The legacy era (2025-11-25) keeps its session on the server that answered initialize, and the balancer sends the
- * next request, notifications/initialized, to the other one, which answers 404 (unknown session). Neither SDK then
- * opens a new session itself: connect() fails with that 404. The application initializes again, as the transport
- * asks of a client that meets the 404
- * (https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management), and meets it
- * again: `legacy` records two attempts per SDK. `legacy-on-one-node` shows the same client's session working when
- * every request reaches the one server (E2E_NODE_MCP_URL, past the balancer).
+ * The legacy era (2025-11-25): each SDK's session is recorded in the database, so every server serves it although
+ * each request reaches the other one than the one before (initialize, notifications/initialized, the GET stream,
+ * tools/list, who_am_i, DELETE); after the DELETE the next request, on the other server, gets the spec's 404.
+ * `legacy-on-one-node` shows the same client's session with every request on one server (E2E_NODE_MCP_URL, past the
+ * balancer).
  */
 async function cluster() {
   const prefix = required('E2E_REQUEST_ID');
@@ -619,34 +618,52 @@ async function cluster() {
   await step('read', () => read(session));
 
   await step('legacy', async () => {
-    const attempts = [];
+    const sessions = [];
     for (const sdkName of ['client2', 'sdk1']) {
       const legacyApi = await loadSdk(sdkName);
-      for (let attempt = 1; attempt <= 2; attempt++) {
-        const mark = traffic.mark();
-        const legacy = new Session(legacyApi, provider, traffic, 'legacy');
-        let failure;
-        try {
-          await legacy.connect();
-        } catch (error) {
-          failure = error;
-        } finally {
-          await legacy.close();
+      const mark = traffic.mark();
+      const legacy = new Session(legacyApi, provider, traffic, 'legacy');
+      try {
+        await legacy.connect();
+        check(legacy.protocolVersion() === '2025-11-25', `${legacyApi.name}: negotiated protocol version ${legacy.protocolVersion()}`);
+        // The SDK opens its GET stream without waiting for it: let it reach the balancer before the next request,
+        // so that one request at a time goes out (the stream's answer starts with a comment: its status arrives).
+        for (let waited = 0; waited < 5000 && !traffic.since(mark).some(e => e.method === 'GET' && e.status); waited += 50) {
+          await sleep(50);
         }
+        const tools = (await legacy.call(c => c.listTools())).tools.length;
+        const me = await whoAmI(legacy);
+        check(me.name === 'alice', `${legacyApi.name}: who_am_i says ${JSON.stringify(me)}`);
+        const sessionId = legacy.transport.sessionId;
+        await legacy.transport.terminateSession();
         const sent = traffic.since(mark).filter(e => e.path === '/mcp');
         // The last initialize: a first one may have met an expired access token (401, refresh, again).
         const initialize = sent.findLast(e => e.rpc === 'initialize');
         check(initialize?.status === 200 && initialize.sessionReceived && !initialize.sessionSent,
           `${legacyApi.name}: initialize answered ${initialize?.status} (a session id sent: ${Boolean(initialize?.sessionSent)}, received: ${Boolean(initialize?.sessionReceived)})`);
-        const next = sent[sent.indexOf(initialize) + 1];
-        check(next?.sessionSent === initialize.sessionReceived && next.status === 404,
-          `${legacyApi.name}: the request after initialize (${next?.rpc}) answered ${next?.status}`);
-        check(failure && httpStatus(failure) === 404, `${legacyApi.name}: connect() ended with ${failure ? failure.message : 'a session'}`);
-        attempts.push({ sdk: legacyApi.name, attempt, initialize: initialize.requestId, rejected: next.requestId,
-          rejectedMethod: next.rpc, sdkError: String(failure.message).slice(0, 160) });
+        const after = sent.slice(sent.indexOf(initialize) + 1);
+        const failed = after.filter(e => !(e.status < 400 || (e.status === 401 && e.method !== 'DELETE')));
+        check(after.length >= 4 && failed.length === 0 && after.every(e => e.sessionSent === initialize.sessionReceived),
+          `${legacyApi.name}: the session's requests ${JSON.stringify(after.map(e => [e.method, e.rpc, e.status]))}`);
+        const deleted = after.at(-1);
+        check(deleted.method === 'DELETE' && deleted.status === 204, `${legacyApi.name}: DELETE answered ${deleted.status}`);
+        // The ended session on the next request, which the balancer sends to the other server: the spec's 404.
+        const ended = await traffic.fetch(MCP_URL, { method: 'POST',
+          headers: { authorization: `Bearer ${provider.tokens().access_token}`, 'content-type': 'application/json',
+            accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', 'mcp-session-id': sessionId },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 99, method: 'tools/list', params: {} }) });
+        await ended.body?.cancel();
+        const rejected = traffic.entries.at(-1);
+        check(rejected.status === 404, `${legacyApi.name}: a request for the deleted session answered ${rejected.status}`);
+        const stream = after.find(e => e.method === 'GET');
+        sessions.push({ sdk: legacyApi.name, tools, initialize: initialize.requestId,
+          requests: after.filter(e => e !== stream).map(e => `${e.method} ${e.rpc ?? ''} ${e.status} ${e.requestId}`),
+          stream: stream?.requestId ?? null, deleted: deleted.requestId, rejected: rejected.requestId });
+      } finally {
+        await legacy.close();
       }
     }
-    return JSON.stringify(attempts);
+    return JSON.stringify(sessions);
   });
 
   await step('refresh', () => refresh(session, 'pets:read'));

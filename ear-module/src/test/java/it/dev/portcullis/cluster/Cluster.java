@@ -62,6 +62,8 @@ final class Cluster implements AutoCloseable {
                 // skew is 30 s).
                 Map.entry("PORTCULLIS_OAUTH_ACCESS_TOKEN_LIFETIME", ACCESS_TOKEN_LIFETIME.toString()),
                 Map.entry("PORTCULLIS_TOKEN_CLOCK_SKEW", "1s"),
+                // A legacy GET stream whose client went away ends at the next keep-alive: its access log line follows.
+                Map.entry("PORTCULLIS_MCP_KEEP_ALIVE_SECONDS", "1"),
                 Map.entry("PORTCULLIS_LOG_ACCESS", "true"));
         for (ClusterNode node : nodes) {
             node.create();

@@ -9,10 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -88,9 +84,9 @@ public class McpCallAudit implements McpObserver {
     }
 
     @Override
-    public void sessionOpened(String sessionId, Caller caller) {
+    public void sessionOpened(String sessionKey, Caller caller) {
         AuditEvent event = caller(AuditEvent.of(AuditEventType.MCP_SESSION_OPENED), caller)
-                .detail("session", sessionRef(sessionId));
+                .detail("session", sessionRef(sessionKey));
         String clientId = caller == null
                 ? null
                 : AuditEvent.claimText(caller.claim("client_id").orElse(null));
@@ -98,14 +94,14 @@ public class McpCallAudit implements McpObserver {
             if (sessionClients.size() >= MAX_SESSIONS_REMEMBERED) {
                 sessionClients.clear(); // bounded against lost ends; at worst an end is recorded without its client
             }
-            sessionClients.put(sessionRef(sessionId), clientId);
+            sessionClients.put(sessionRef(sessionKey), clientId);
         }
         audit.record(event);
     }
 
     @Override
-    public void sessionClosed(String sessionId, String owner, String reason) {
-        String ref = sessionRef(sessionId);
+    public void sessionClosed(String sessionKey, String owner, String reason) {
+        String ref = sessionRef(sessionKey);
         audit.record(AuditEvent.of(AuditEventType.MCP_SESSION_CLOSED)
                 .subject(owner)
                 .client(ref == null ? null : sessionClients.remove(ref))
@@ -114,19 +110,12 @@ public class McpCallAudit implements McpObserver {
     }
 
     /**
-     * A reference to the session that tells records of one session apart without storing its id: with the id and
-     * the owner's token anyone could use the session.
+     * A reference to the session that tells records of one session apart without storing its id (with the id and
+     * the owner's token anyone could use the session): the first 64 bits of the session key the engine reports, the
+     * SHA-256 of the id in hex.
      */
-    static String sessionRef(String sessionId) {
-        if (sessionId == null) {
-            return null;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            return null;
-        }
+    static String sessionRef(String sessionKey) {
+        return sessionKey == null || sessionKey.length() < 16 ? null : sessionKey.substring(0, 16);
     }
 
     private static AuditEvent caller(AuditEvent event, Caller caller) {

@@ -9,6 +9,7 @@ import dev.portcullis.mcp.server.input.RequestStateKeyStore;
 import dev.portcullis.mcp.server.input.RequestStateKeys;
 import dev.portcullis.mcp.server.notifications.ServerNotifications;
 import dev.portcullis.mcp.server.tasks.TaskRecords;
+import dev.portcullis.mcp.session.SessionRecords;
 import dev.portcullis.mcp.telemetry.McpTelemetry;
 import dev.portcullis.mcp.tools.FeatureDiscoveryExtension;
 import dev.portcullis.mcp.tools.FeatureRegistry;
@@ -31,7 +32,8 @@ import java.util.logging.Logger;
  * managed executor the application defines itself (Jakarta Concurrency 3.0 section 3.1.4.3: no server configuration
  * on any server), so task work keeps the naming, class loader and security context of the request that started it;
  * at most {@value #MAX_RUNNING_TASKS} run at once, the others wait in its queue. The requestState key comes from
- * configuration or the database, and so do the tasks ({@link TaskRecords}).
+ * configuration or the database, and so do the tasks ({@link TaskRecords}) and the legacy sessions
+ * ({@link SessionRecords}).
  */
 @ApplicationScoped
 @ManagedExecutorDefinition(name = McpEngine.TASK_EXECUTOR, maxAsync = McpEngine.MAX_RUNNING_TASKS)
@@ -56,6 +58,10 @@ public class McpEngine {
     /** The tasks of the tasks extension, on the database: every server of a cluster serves every task. */
     @Inject
     private TaskRecords taskRecords;
+
+    /** The legacy sessions, on the database: every server of a cluster serves every session. */
+    @Inject
+    private SessionRecords sessionRecords;
 
     @Inject
     private McpTelemetry telemetry;
@@ -98,6 +104,7 @@ public class McpEngine {
                 audit,
                 telemetry,
                 taskRecords,
+                sessionRecords,
                 clock);
         // Idle sessions nobody asks for again end here, so their end is recorded (mcp.session.closed, expired).
         sessionSweep = scheduler.scheduleAtFixedRate(

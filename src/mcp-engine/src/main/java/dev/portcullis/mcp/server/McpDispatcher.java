@@ -36,6 +36,7 @@ import dev.portcullis.mcp.server.tasks.TasksCancelHandler;
 import dev.portcullis.mcp.server.tasks.TasksGetHandler;
 import dev.portcullis.mcp.server.tasks.TasksUpdateHandler;
 import dev.portcullis.mcp.server.tasks.ToolsCallHandler;
+import dev.portcullis.mcp.session.SessionKeys;
 import dev.portcullis.mcp.session.SessionStore;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.PromptDefinition;
@@ -294,7 +295,7 @@ public final class McpDispatcher {
         if (!OBSERVED.contains(method)) {
             Reply reply = serve(context);
             if (McpMethods.INITIALIZE.equals(method) && reply.newSessionId() != null) {
-                observe(() -> observer.sessionOpened(reply.newSessionId(), context.caller()));
+                observe(() -> observer.sessionOpened(SessionKeys.of(reply.newSessionId()), context.caller()));
             }
             return reply;
         }

@@ -21,7 +21,11 @@ import dev.portcullis.mcp.server.tasks.InMemoryTaskRecords;
 import dev.portcullis.mcp.server.tasks.TaskLifecycle;
 import dev.portcullis.mcp.server.tasks.TaskRecord;
 import dev.portcullis.mcp.server.tasks.TaskRecords;
+import dev.portcullis.mcp.session.InMemorySessionRecords;
 import dev.portcullis.mcp.session.McpSession;
+import dev.portcullis.mcp.session.SessionKeys;
+import dev.portcullis.mcp.session.SessionRecord;
+import dev.portcullis.mcp.session.SessionRecords;
 import dev.portcullis.mcp.session.SessionStore;
 import dev.portcullis.mcp.tools.FeatureRegistry;
 import dev.portcullis.mcp.tools.ToolDefinition;
@@ -158,12 +162,41 @@ public final class McpServer {
             McpInstrumentation instrumentation,
             TaskRecords taskRecords,
             Clock clock) {
+        this(
+                registry,
+                info,
+                settings,
+                notifications,
+                taskExecutor,
+                observer,
+                instrumentation,
+                taskRecords,
+                new InMemorySessionRecords(),
+                clock);
+    }
+
+    /**
+     * @param sessionRecords where legacy sessions are recorded: servers behind one load balancer must share them (the
+     *        product keeps them in its database), so that any of them serves any session
+     */
+    public McpServer(
+            Supplier<FeatureRegistry> registry,
+            ServerInfo info,
+            McpSettings settings,
+            ServerNotifications notifications,
+            Executor taskExecutor,
+            McpObserver observer,
+            McpInstrumentation instrumentation,
+            TaskRecords taskRecords,
+            SessionRecords sessionRecords,
+            Clock clock) {
         Objects.requireNonNull(clock, "clock cannot be null");
         this.observer = Objects.requireNonNull(observer, "observer cannot be null");
         this.registry = Objects.requireNonNull(registry, "registry cannot be null");
         this.info = Objects.requireNonNull(info, "info cannot be null");
         this.notifications = Objects.requireNonNull(notifications, "notifications cannot be null");
         this.sessions = new SessionStore(
+                Objects.requireNonNull(sessionRecords, "sessionRecords cannot be null"),
                 settings.sessionIdleTimeout(),
                 settings.maxSessions(),
                 settings.maxSessionsPerSubject(),
@@ -410,7 +443,7 @@ public final class McpServer {
                 && sessions.end(id);
         if (ended) {
             try {
-                observer.sessionClosed(id, principal, "deleted");
+                observer.sessionClosed(SessionKeys.of(id), principal, "deleted");
             } catch (RuntimeException e) {
                 Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
             }
@@ -426,9 +459,9 @@ public final class McpServer {
         return sessions.expireIdle();
     }
 
-    private void sessionEnded(McpSession session, String reason) {
+    private void sessionEnded(SessionRecord session, String reason) {
         try {
-            observer.sessionClosed(session.id(), session.owner(), reason);
+            observer.sessionClosed(session.key(), session.owner(), reason);
         } catch (RuntimeException e) {
             Logger.getLogger(McpServer.class.getName()).warning("An MCP observer failed: " + e);
         }

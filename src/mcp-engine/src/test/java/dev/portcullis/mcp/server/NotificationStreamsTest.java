@@ -142,7 +142,7 @@ class NotificationStreamsTest {
     @Test
     void sessionStreamWhenResourceUpdatedThenOnlySubscribedUrisAndListChanges() {
         McpSession session = new SessionStore(Duration.ofHours(1), 10, Clock.systemUTC()).create("2025-11-25");
-        session.subscriptions().add("a://x");
+        session.subscribe("a://x");
         Recorder out = new Recorder();
         SessionStream stream = new SessionStream(session, out, hub);
         hub.add(stream);

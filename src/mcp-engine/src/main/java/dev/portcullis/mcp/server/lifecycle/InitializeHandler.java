@@ -35,8 +35,8 @@ public final class InitializeHandler implements RequestHandler {
             throw McpError.invalidParams("Invalid params: protocolVersion is required");
         }
         String version = ProtocolVersion.isLegacy(requested) ? requested : ProtocolVersion.LEGACY_LATEST;
-        McpSession session = sessions.create(version, context.caller().name());
-        session.clientCapabilities(context.params().getJsonObject("capabilities"));
+        McpSession session = sessions.create(
+                version, context.caller().name(), context.params().getJsonObject("capabilities"));
         context.newSessionId(session.id());
         return Wire.toJson(new InitializeResult(
                 version, Capabilities.legacy(), new Implementation(info.name(), info.version()), info.instructions()));

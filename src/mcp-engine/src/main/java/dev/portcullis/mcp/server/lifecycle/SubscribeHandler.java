@@ -26,9 +26,9 @@ public final class SubscribeHandler implements RequestHandler {
             throw McpError.invalidParams("Invalid params: uri is required");
         }
         if (subscribe) {
-            context.session().subscriptions().add(uri);
+            context.session().subscribe(uri);
         } else {
-            context.session().subscriptions().remove(uri);
+            context.session().unsubscribe(uri);
         }
         return JsonValue.EMPTY_JSON_OBJECT;
     }

@@ -30,7 +30,7 @@ public final class SessionStream implements NotificationSink, NotificationStream
             return false;
         }
         if (notice.uri() != null) {
-            if (!session.subscriptions().contains(notice.uri())) {
+            if (!session.subscribed(notice.uri())) {
                 return true;
             }
             return out.send(JsonRpc.notification(

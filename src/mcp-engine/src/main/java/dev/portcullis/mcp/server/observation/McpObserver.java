@@ -16,9 +16,15 @@ public interface McpObserver {
     /** A feature call was answered. */
     default void served(ServedCall call) {}
 
-    /** {@code initialize} opened a legacy session. */
-    default void sessionOpened(String sessionId, Caller caller) {}
+    /**
+     * {@code initialize} opened a legacy session; {@code sessionKey} is the SHA-256 of its id in hex
+     * ({@link dev.portcullis.mcp.session.SessionKeys}), never the id itself, which with the owner's token would use it.
+     */
+    default void sessionOpened(String sessionKey, Caller caller) {}
 
-    /** A legacy session ended: {@code reason} is {@code deleted} (the client's DELETE), {@code expired} or {@code evicted}. */
-    default void sessionClosed(String sessionId, String owner, String reason) {}
+    /**
+     * A legacy session ended, on whichever server ended it: {@code reason} is {@code deleted} (the client's DELETE),
+     * {@code expired} or {@code evicted}; {@code sessionKey} as in {@link #sessionOpened}.
+     */
+    default void sessionClosed(String sessionKey, String owner, String reason) {}
 }
