@@ -190,7 +190,7 @@ public class McpResource {
                         System.nanoTime() - started,
                         message.raw(),
                         body,
-                        Set.of()));
+                        "tools/call".equals(message.method()) ? engine.sensitiveArguments(target) : Set.of()));
             } catch (RuntimeException e) {
                 Logger.getLogger(McpResource.class.getName()).warning("The live inspector failed: " + e);
             }
