@@ -109,6 +109,7 @@ class ArchitectureTest {
                 .definedBy(resideInAnyPackage(
                                 "dev.portcullis.config..",
                                 "dev.portcullis.audit..",
+                                "dev.portcullis.inspector..",
                                 "dev.portcullis.persistence..",
                                 "dev.portcullis.telemetry..",
                                 "dev.portcullis.platform..")

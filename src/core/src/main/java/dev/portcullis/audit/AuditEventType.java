@@ -35,7 +35,8 @@ public enum AuditEventType {
     DOWNSTREAM_TOKEN_FAILED("downstream.token.failed"),
     SIGNING_KEY_ROTATED("signing-key.rotated"),
     PERSONAL_TOKEN_CREATED("personal-token.created"),
-    PERSONAL_TOKEN_REVOKED("personal-token.revoked");
+    PERSONAL_TOKEN_REVOKED("personal-token.revoked"),
+    INSPECTOR_CALL("inspector.call");
 
     private final String wireName;
 

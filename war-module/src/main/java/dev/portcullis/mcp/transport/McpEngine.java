@@ -13,6 +13,7 @@ import dev.portcullis.mcp.session.SessionRecords;
 import dev.portcullis.mcp.telemetry.McpTelemetry;
 import dev.portcullis.mcp.tools.FeatureDiscoveryExtension;
 import dev.portcullis.mcp.tools.FeatureRegistry;
+import dev.portcullis.mcp.tools.ToolDefinition;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,6 +23,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +134,13 @@ public class McpEngine {
      * The feature registry, fetched once through the extension's client proxy: it is complete once the deployment
      * was validated, and the server asks for it several times per request.
      */
+    /** The arguments of {@code tool} marked sensitive, which the live inspector redacts; empty for an unknown tool. */
+    public Set<String> sensitiveArguments(String tool) {
+        return tool == null
+                ? Set.of()
+                : registry().tool(tool).map(ToolDefinition::sensitiveArguments).orElse(Set.of());
+    }
+
     private FeatureRegistry registry() {
         FeatureRegistry current = registry;
         if (current == null) {

@@ -4,6 +4,7 @@ import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.McpConfig;
+import dev.portcullis.inspector.McpExchanges;
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
@@ -25,6 +26,7 @@ import dev.portcullis.resourceserver.ResourceServerConfig;
 import dev.portcullis.telemetry.Telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
@@ -45,8 +47,10 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 
 /**
  * {@code /mcp}: the Streamable HTTP endpoint for both protocol eras. POST carries one JSON-RPC message (a modern
@@ -82,6 +86,9 @@ public class McpResource {
 
     @Inject
     private Telemetry telemetry;
+
+    @Inject
+    private McpExchanges inspector;
 
     @POST
     public Response post(
@@ -120,23 +127,74 @@ public class McpResource {
         } catch (McpError e) {
             return json(McpServer.malformed(e));
         }
+        long started = System.nanoTime();
         McpServer server = engine.server();
         // Mcp-Param-* headers matter only to modern tools/call; scanning every header costs on each request.
         Map<String, String> params = "tools/call".equals(method) ? paramHeaders(headers) : Map.of();
         Caller caller = RequestCaller.of(servletRequest);
         Prepared prepared = server.prepare(new Incoming(message, session, version, method, name, params, caller));
+        Inspected inspected = new Inspected(message, session, caller, started);
         if (prepared instanceof Prepared.Answer answer) {
-            return answer(answer.reply(), caller);
+            return inspected.answered(answer(answer.reply(), caller), answer.reply());
         }
         Call call = ((Prepared.Run) prepared).call();
         if (call.listens()) {
             NotificationSse queue = new NotificationSse();
+            inspected.answered(200, null);
             return notificationStream(server.listen(call, queue), queue, servletResponse);
         }
         if (call.streams()) {
-            return stream(server, call, servletResponse);
+            return stream(server, call, servletResponse, inspected);
         }
-        return json(server.execute(call, Outbound.DISCARD));
+        Reply reply = server.execute(call, Outbound.DISCARD);
+        return inspected.answered(json(reply), reply);
+    }
+
+    /**
+     * One POST as the live inspector hears of it once answered ({@link McpExchanges}): method, target, caller,
+     * session, status, timing and both bodies; the broadcaster redacts them and never blocks.
+     */
+    private final class Inspected {
+        private final JsonRpcMessage message;
+        private final String session;
+        private final Caller caller;
+        private final long started;
+
+        Inspected(JsonRpcMessage message, String session, Caller caller, long started) {
+            this.message = message;
+            this.session = session;
+            this.caller = caller;
+            this.started = started;
+        }
+
+        Response answered(Response response, Reply reply) {
+            answered(reply.status(), reply.body(), reply.newSessionId());
+            return response;
+        }
+
+        void answered(int status, JsonObject body) {
+            answered(status, body, null);
+        }
+
+        private void answered(int status, JsonObject body, String newSession) {
+            try {
+                JsonObject params = message.params();
+                String target = params == null ? null : params.getString("name", params.getString("uri", null));
+                inspector.publish(new McpExchanges.Raw(
+                        message.method(),
+                        target,
+                        caller.anonymous() ? null : caller.name(),
+                        caller.claim("client_id").map(String::valueOf).orElse(null),
+                        newSession != null ? newSession : session,
+                        status,
+                        System.nanoTime() - started,
+                        message.raw(),
+                        body,
+                        "tools/call".equals(message.method()) ? engine.sensitiveArguments(target) : Set.of()));
+            } catch (RuntimeException e) {
+                Logger.getLogger(McpResource.class.getName()).warning("The live inspector failed: " + e);
+            }
+        }
     }
 
     /**
@@ -208,7 +266,7 @@ public class McpResource {
         return params;
     }
 
-    private static Response stream(McpServer server, Call call, HttpServletResponse servlet) {
+    private static Response stream(McpServer server, Call call, HttpServletResponse servlet, Inspected inspected) {
         StreamingOutput output = out -> {
             SseStream stream = new SseStream(out, servlet::flushBuffer);
             if (call.primesStream()) {
@@ -216,6 +274,7 @@ public class McpResource {
             }
             Reply reply = server.execute(call, stream);
             stream.send(reply.body());
+            inspected.answered(reply.status(), reply.body());
         };
         return Response.ok(output, SSE)
                 .header("Cache-Control", "no-cache")

@@ -37,8 +37,27 @@ public final class PageHeaders {
                 .build();
     }
 
+    /**
+     * An HTML page with the strict headers that may run scripts of this origin (a module file of the WAR, never
+     * inline) and connect back to it (fetch, EventSource): the live inspector.
+     */
+    public static Response scripted(int status, String html) {
+        return secure(
+                        Response.status(status)
+                                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                                .entity(html),
+                        null,
+                        "'self'")
+                .build();
+    }
+
     /** Adds the strict headers to any response of the authorization endpoint, redirects included. */
     public static Response.ResponseBuilder secure(Response.ResponseBuilder response, String formTarget) {
+        return secure(response, formTarget, "'none'");
+    }
+
+    private static Response.ResponseBuilder secure(
+            Response.ResponseBuilder response, String formTarget, String scriptSource) {
         String formAction = "'self'" + source(formTarget).map(s -> " " + s).orElse("");
         return NoStore.withPragma(response)
                 .header("X-Frame-Options", "DENY")
@@ -46,7 +65,7 @@ public final class PageHeaders {
                 .header("Referrer-Policy", "no-referrer")
                 .header(
                         "Content-Security-Policy",
-                        "default-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; "
+                        "default-src 'self'; img-src 'self'; script-src " + scriptSource + "; object-src 'none'; "
                                 + "base-uri 'none'; frame-ancestors 'none'; form-action " + formAction);
     }
 

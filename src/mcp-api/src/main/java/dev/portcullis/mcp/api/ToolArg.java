@@ -32,4 +32,10 @@ public @interface ToolArg {
 
     /** The value used when the client omits the argument, parsed as JSON (or taken as a string). */
     String defaultValue() default NO_DEFAULT;
+
+    /**
+     * Whether the value is a secret or personal data that observers must not show: the live inspector redacts it
+     * in requests (the audit trail records arguments only for tools that opt in, redacted by name).
+     */
+    boolean sensitive() default false;
 }

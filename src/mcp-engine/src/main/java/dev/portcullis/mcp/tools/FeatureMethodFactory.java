@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,7 @@ final class FeatureMethodFactory {
         JsonSchemaGenerator.ObjectSchemaBuilder input = new JsonSchemaGenerator.ObjectSchemaBuilder();
         List<ParameterBinding> bindings = new ArrayList<>();
         Map<String, String> headers = new LinkedHashMap<>();
+        Set<String> sensitive = new java.util.HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             if (InvocationScope.supplies(parameter.getType())) {
                 bindings.add(new ParameterBinding.Supplied(parameter.getType()));
@@ -62,6 +64,9 @@ final class FeatureMethodFactory {
                     && defaultValue == null
                     && !JavaTypes.isOptional(parameter.getParameterizedType());
             String description = arg == null ? "" : arg.description();
+            if (arg != null && arg.sensitive()) {
+                sensitive.add(argName);
+            }
             schema(method, generator, parameter.getParameterizedType()).ifPresent(schema -> {
                 JsonObjectBuilder property = Jsons.PROVIDER.createObjectBuilder(schema);
                 ContentEncoder.addIfPresent(property, "description", description);
@@ -105,7 +110,8 @@ final class FeatureMethodFactory {
                 tool.structuredContent(),
                 headers,
                 tool.taskSupport(),
-                tool.auditArguments()));
+                tool.auditArguments(),
+                sensitive));
     }
 
     Optional<ResourceDefinition> resource(Method method, Supplier<Object> instance) {

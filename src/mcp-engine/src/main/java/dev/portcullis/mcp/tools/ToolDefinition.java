@@ -17,6 +17,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,7 @@ public final class ToolDefinition {
     private final Map<String, String> headers;
     private final Tool.TaskSupport taskSupport;
     private final boolean auditArguments;
+    private final Set<String> sensitiveArguments;
 
     ToolDefinition(
             String name,
@@ -52,6 +54,19 @@ public final class ToolDefinition {
             Map<String, String> headers,
             Tool.TaskSupport taskSupport,
             boolean auditArguments) {
+        this(name, descriptor, method, structured, headers, taskSupport, auditArguments, Set.of());
+    }
+
+    ToolDefinition(
+            String name,
+            JsonObject descriptor,
+            FeatureMethod method,
+            boolean structured,
+            Map<String, String> headers,
+            Tool.TaskSupport taskSupport,
+            boolean auditArguments,
+            Set<String> sensitiveArguments) {
+        this.sensitiveArguments = Set.copyOf(sensitiveArguments);
         this.auditArguments = auditArguments;
         this.taskSupport = taskSupport;
         this.headers = Map.copyOf(headers);
@@ -68,6 +83,11 @@ public final class ToolDefinition {
     /** Whether the tool opted in to having its arguments and result in the audit trail ({@link Tool#auditArguments}). */
     public boolean auditArguments() {
         return auditArguments;
+    }
+
+    /** The arguments marked {@code @ToolArg(sensitive = true)}, which observers must not show. */
+    public Set<String> sensitiveArguments() {
+        return sensitiveArguments;
     }
 
     /** Argument name to {@code Mcp-Param-*} header name, for arguments declared with {@code x-mcp-header}. */
