@@ -3,6 +3,7 @@ package it.dev.portcullis.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.portcullis.idp.BrowserSteps;
+import it.dev.portcullis.support.Https;
 import it.dev.portcullis.support.LibertyServer;
 import it.dev.portcullis.support.McpHttp;
 import java.net.http.HttpResponse;
@@ -91,13 +92,12 @@ class ConsoleInspectorIT {
     }
 
     /**
-     * Disabled: the server's own HTTPS call to /mcp fails the TLS handshake on the suite server, whose certificate is
-     * self-signed and not in the JVM's default trust (the page then shows "could not reach ...:
-     * SSLHandshakeException"); it needs a trust setting for the self-call first (see console.md, Not yet).
+     * Try a tool as bob through the real endpoint: the server's call to its own /mcp trusts the certificate the ITs
+     * write (portcullis.console.inspector.trusted-certificates in the test server's options).
      */
-    @org.junit.jupiter.api.Disabled("the suite server's self-signed certificate is not trusted by its own JVM")
     @Test
     void tryToolWhenWhoAmIThenUserShownAndWhenScopeLackingThen403Challenge() throws Exception {
+        Https.trustingServer(server); // writes it.server.certificate.pem, which the server's self-call trusts
         String bob = accessToken("bob", "bob-password");
         browser = HeadlessChromium.start();
         signIn("/oauth/account/inspector", "bob", "bob-password");

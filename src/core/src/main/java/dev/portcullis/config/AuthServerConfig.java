@@ -232,6 +232,17 @@ public class AuthServerConfig {
                 .filter(v -> !v.isEmpty());
     }
 
+    /**
+     * The inspector's try-a-tool calls this server's public MCP URL itself: a PEM file of extra certificates to trust
+     * for that call, for a server whose certificate the JDK's CAs do not vouch for (a development or internal CA);
+     * empty by default ({@code portcullis.console.inspector.trusted-certificates}).
+     */
+    public Optional<String> inspectorTrustedCertificates() {
+        return string("portcullis.console.inspector.trusted-certificates")
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
+    }
+
     /** CIMD: the whole fetch of a document, redirects included, ends within this ({@code portcullis.oauth.cimd.fetch-timeout}, default PT5S). */
     public Duration metadataDocumentFetchTimeout() {
         return duration("portcullis.oauth.cimd.fetch-timeout", Duration.ofSeconds(5));

@@ -8,6 +8,7 @@ import dev.portcullis.inspector.ExchangeRedaction;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.oauth.authorize.RealmUser;
+import dev.portcullis.oauth.cimd.TrustedCertificates;
 import dev.portcullis.oauth.metadata.SupportedScopes;
 import dev.portcullis.oauth.token.AccessTokenIssuer;
 import dev.portcullis.oauth.token.IssuedAccessToken;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,10 +62,22 @@ public class TryTool {
     @Inject
     private Clock clock;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /**
+     * A client for one call, trusting the JDK's CAs plus the configured PEM file, read at each call so that a renewed
+     * certificate is trusted without a restart (the inspector calls seldom).
+     */
+    private HttpClient client() throws IOException {
+        try {
+            return HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .sslContext(TrustedCertificates.sslContext(
+                            config.inspectorTrustedCertificates().map(Path::of)))
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the trusted certificates could not be loaded", e);
+        }
+    }
 
     /** The scopes a user may put on the inspector's token: those the server supports. */
     Set<String> grantableScopes() {
@@ -134,11 +149,11 @@ public class TryTool {
         long started = System.nanoTime();
         int status;
         try {
-            HttpResponse<String> response = client.send(
-                    request.header("Authorization", "Bearer " + token.value())
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client().send(
+                            request.header("Authorization", "Bearer " + token.value())
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             String text = ExchangeRedaction.text(response.body());
             shown.add("status", status)
