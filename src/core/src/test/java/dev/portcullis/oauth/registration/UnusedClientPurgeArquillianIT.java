@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,9 +44,16 @@ class UnusedClientPurgeArquillianIT {
 
     private static final String RESOURCE = "https://localhost:9443/mcp";
 
+    private static final String MACHINE_SCOPE = "purge:machine";
+
     @Deployment
     static WebArchive deployment() {
-        return ProductWar.named("portcullis-client-purge-it.war").addClass(UnusedClientPurgeArquillianIT.class);
+        return ProductWar.named("portcullis-client-purge-it.war")
+                .addClass(UnusedClientPurgeArquillianIT.class)
+                // A scope for the provisioned machine client: this deployment has no tool that declares one.
+                .addAsResource(
+                        new StringAsset("portcullis.oauth.scopes=" + MACHINE_SCOPE + "\n"),
+                        "META-INF/microprofile-config.properties");
     }
 
     @EJB
@@ -74,6 +82,9 @@ class UnusedClientPurgeArquillianIT {
         Instant now = Instant.now();
         RegisteredClient idle = client();
         RegisteredClient active = client();
+        String provisioned = registry.provisionMachineClient(
+                        "purge machine " + UUID.randomUUID(), List.of(MACHINE_SCOPE), "client_secret_basic", "auditor")
+                .clientId();
         TokenResponse started = families.start(
                 active,
                 new AuthorizationGrant(
@@ -108,6 +119,9 @@ class UnusedClientPurgeArquillianIT {
         UnusedClientPurge.Removed quarterLater = purge.purge(now.plus(Duration.ofDays(91)));
 
         assertTrue(registry.find(active.clientId()).isEmpty(), "a client unused for 91 days");
+        assertTrue(
+                registry.find(provisioned).isPresent(),
+                "a machine client an operator provisioned in the console, never used, stays: the operator's to delete");
         assertTrue(quarterLater.unused() >= 1);
         assertEquals(unusedBefore + quarterLater.unused(), counts.removedUnused());
         assertThrows(
