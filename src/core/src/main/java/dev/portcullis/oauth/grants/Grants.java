@@ -16,6 +16,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,8 @@ public class Grants {
 
     /** The most rows one page lists. */
     public static final int PAGE_SIZE = 20;
+
+    private static final String NEWEST_FIRST = " ORDER BY c.issuedAt DESC, c.clientId";
 
     private static final String ACTIVE =
             "SELECT f FROM TokenFamilyEntity f WHERE f.revokedAt IS NULL AND f.expiresAt > :now";
@@ -90,24 +93,22 @@ public class Grants {
      * newest first, plus one extra row when a further page exists.
      */
     public List<ClientSummary> clients(String search, int page) {
-        String like = "%"
-                + Optional.ofNullable(search)
-                        .orElse("")
-                        .toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_")
-                + "%";
-        return em
-                .createQuery(
-                        "SELECT c FROM ClientEntity c WHERE LOWER(c.clientId) LIKE :like ESCAPE '\\'"
-                                + " OR LOWER(c.metadata) LIKE :like ESCAPE '\\' ORDER BY c.issuedAt DESC, c.clientId",
-                        ClientEntity.class)
-                .setParameter("like", like)
-                .setFirstResult(Math.max(0, page) * PAGE_SIZE)
-                .setMaxResults(PAGE_SIZE + 1)
-                .getResultList()
-                .stream()
+        String term = Optional.ofNullable(search).orElse("").strip().toLowerCase(Locale.ROOT);
+        // Without a term the page walks IX_OAUTH_CLIENT_NEWEST; a term has to look into every client's metadata.
+        TypedQuery<ClientEntity> query = term.isEmpty()
+                ? em.createQuery("SELECT c FROM ClientEntity c" + NEWEST_FIRST, ClientEntity.class)
+                : em.createQuery(
+                                "SELECT c FROM ClientEntity c WHERE LOWER(c.clientId) LIKE :like ESCAPE '\\'"
+                                        + " OR LOWER(c.metadata) LIKE :like ESCAPE '\\'"
+                                        + NEWEST_FIRST,
+                                ClientEntity.class)
+                        .setParameter(
+                                "like",
+                                "%"
+                                        + term.replace("\\", "\\\\")
+                                                .replace("%", "\\%")
+                                                .replace("_", "\\_") + "%");
+        return query.setFirstResult(Math.max(0, page) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList().stream()
                 .map(this::summary)
                 .toList();
     }
