@@ -108,6 +108,17 @@ public final class JsonRpc {
         return error(id, e.code(), e.getMessage(), e.data());
     }
 
+    /** A request the server sends the client (legacy era: sampling, elicitation, roots). */
+    public static JsonObject request(JsonValue id, String method, JsonObject params) {
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("method", method)
+                .add("params", params)
+                .build();
+    }
+
     public static JsonObject notification(String method, JsonObject params) {
         return Jsons.PROVIDER
                 .createObjectBuilder()

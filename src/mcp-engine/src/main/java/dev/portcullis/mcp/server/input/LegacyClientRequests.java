@@ -2,7 +2,7 @@ package dev.portcullis.mcp.server.input;
 
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.ToolCallException;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.session.McpSession;
@@ -63,14 +63,7 @@ public final class LegacyClientRequests implements ClientRequests {
         JsonValue id = session.nextRequestId();
         CompletableFuture<JsonObject> answer = session.await(id);
         try {
-            JsonObject request = Jsons.PROVIDER
-                    .createObjectBuilder()
-                    .add("jsonrpc", "2.0")
-                    .add("id", id)
-                    .add("method", method)
-                    .add("params", params)
-                    .build();
-            if (!outbound.send(request)) {
+            if (!outbound.send(JsonRpc.request(id, method, params))) {
                 throw new ToolCallException("The client cannot be reached to ask for " + capability);
             }
             return result(await(answer), method);

@@ -7,6 +7,8 @@ import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.wire.JsonRpcError;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.features.ToolRunner;
 import dev.portcullis.mcp.server.input.InputRequired;
@@ -209,14 +211,7 @@ public final class TaskLifecycle {
 
     /** Parks a working task until the client answers {@code requests} through {@code tasks/update}. */
     private void awaitInput(String taskId, Map<String, ClientRequests.Request> requests) {
-        JsonObjectBuilder open = Jsons.PROVIDER.createObjectBuilder();
-        requests.forEach((key, request) -> open.add(
-                key,
-                Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add("method", request.method())
-                        .add("params", request.params())));
-        JsonObject inputRequests = open.build();
+        JsonObject inputRequests = Wire.toJson(InputRequired.inputRequests(requests));
         change(
                 taskId,
                 current -> current.status() != TaskRecord.Status.WORKING
@@ -262,14 +257,7 @@ public final class TaskLifecycle {
     }
 
     private static JsonObject error(int code, String message, JsonValue data) {
-        JsonObjectBuilder error = Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("code", code)
-                .add("message", message == null ? "Error" : message);
-        if (data != null) {
-            error.add("data", data);
-        }
-        return error.build();
+        return Wire.toJson(new JsonRpcError(code, message == null ? "Error" : message, data));
     }
 
     private static final Progress NO_PROGRESS = new Progress() {
