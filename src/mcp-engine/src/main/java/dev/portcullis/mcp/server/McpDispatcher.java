@@ -186,7 +186,7 @@ public final class McpDispatcher {
                         FeatureRegistry::tools,
                         ToolDefinition::descriptor,
                         ToolDefinition::access,
-                        ListToolsResult::new,
+                        ListToolsResult::json,
                         pages));
         ToolRunner tools = new ToolRunner(registry, instrumentation);
         TaskLifecycle tasks = new TaskLifecycle(
@@ -202,7 +202,7 @@ public final class McpDispatcher {
                         FeatureRegistry::resources,
                         ResourceDefinition::descriptor,
                         ResourceDefinition::access,
-                        ListResourcesResult::new,
+                        ListHandler.typed(ListResourcesResult::new),
                         pages));
         handlers.put(
                 McpMethods.RESOURCES_TEMPLATES_LIST,
@@ -211,7 +211,7 @@ public final class McpDispatcher {
                         FeatureRegistry::resourceTemplates,
                         ResourceDefinition::descriptor,
                         ResourceDefinition::access,
-                        ListResourceTemplatesResult::new,
+                        ListHandler.typed(ListResourceTemplatesResult::new),
                         pages));
         handlers.put(McpMethods.RESOURCES_READ, new ResourcesReadHandler(registry));
         handlers.put(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeHandler(true));
@@ -223,7 +223,7 @@ public final class McpDispatcher {
                         FeatureRegistry::prompts,
                         PromptDefinition::descriptor,
                         PromptDefinition::access,
-                        ListPromptsResult::new,
+                        ListHandler.typed(ListPromptsResult::new),
                         pages));
         handlers.put(McpMethods.PROMPTS_GET, new PromptsGetHandler(registry));
         handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(registry));

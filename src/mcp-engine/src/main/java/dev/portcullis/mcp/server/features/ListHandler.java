@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The four paginated list methods ({@code tools/list}, {@code resources/list}, {@code resources/templates/list},
  * {@code prompts/list}): one page of the descriptors this caller may see, in the registry's deterministic order, as
- * the method's result record ({@code ListToolsResult::new}, ...).
+ * the method's result: a wire record mapped with JSON-B ({@link #typed typed}), or for {@code tools/list}, the hot
+ * one, the same object built with JSON-P ({@code ListToolsResult::json}; see the wire package).
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/pagination">Pagination</a>
  */
@@ -24,7 +25,7 @@ public final class ListHandler<T> implements RequestHandler {
     private final Function<FeatureRegistry, List<T>> items;
     private final Function<T, JsonObject> descriptor;
     private final Function<T, AccessRule> access;
-    private final BiFunction<List<JsonObject>, String, Record> result;
+    private final BiFunction<List<JsonObject>, String, JsonObject> result;
     private final Pagination pagination;
 
     public ListHandler(
@@ -32,7 +33,7 @@ public final class ListHandler<T> implements RequestHandler {
             Function<FeatureRegistry, List<T>> items,
             Function<T, JsonObject> descriptor,
             Function<T, AccessRule> access,
-            BiFunction<List<JsonObject>, String, Record> result,
+            BiFunction<List<JsonObject>, String, JsonObject> result,
             Pagination pagination) {
         this.access = access;
         this.registry = registry;
@@ -48,6 +49,12 @@ public final class ListHandler<T> implements RequestHandler {
                 .filter(item -> FeatureAccess.admits(access.apply(item), context.caller()))
                 .toList();
         Pagination.Page<JsonObject> page = pagination.page(context.params(), visible, descriptor);
-        return Wire.toJson(result.apply(page.items(), page.nextCursor()));
+        return result.apply(page.items(), page.nextCursor());
+    }
+
+    /** A page as its result record ({@code ListResourcesResult::new}, ...) maps it with JSON-B. */
+    public static BiFunction<List<JsonObject>, String, JsonObject> typed(
+            BiFunction<List<JsonObject>, String, Record> record) {
+        return (items, nextCursor) -> Wire.toJson(record.apply(items, nextCursor));
     }
 }

@@ -2,7 +2,6 @@ package dev.portcullis.mcp.protocol.wire;
 
 import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -80,11 +79,9 @@ public final class WireBenchmark {
                     new ToolAnnotations(null, true, false, true, false))))
             .toList();
 
-    /** As {@code Pagination} built a page before the records: the descriptors into an array under the key. */
+    /** As the engine builds a page: the descriptors into an array under the key. */
     private static JsonObject listBuilders() {
-        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-        TOOLS.forEach(array::add);
-        return Jsons.PROVIDER.createObjectBuilder().add("tools", array).build();
+        return ListToolsResult.json(TOOLS, null);
     }
 
     private static JsonObject listRecord() {

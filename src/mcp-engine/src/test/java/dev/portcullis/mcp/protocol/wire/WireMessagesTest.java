@@ -61,6 +61,20 @@ class WireMessagesTest {
     }
 
     @Test
+    void listToolsPageWhenBuiltThenTheRecordsExactJson() {
+        JsonObject a = Wire.toJson(new Tool("a", null, null, INPUT_SCHEMA, null, null));
+        JsonObject b = Wire.toJson(new Tool("b", "B", "Does b", INPUT_SCHEMA, null, null));
+
+        assertThat(ListToolsResult.json(List.of(a, b), "djE6Mg").toString())
+                .isEqualTo(Wire.toJson(new ListToolsResult(List.of(a, b), "djE6Mg"))
+                        .toString());
+        assertThat(ListToolsResult.json(List.of(a), null).toString())
+                .isEqualTo(Wire.toJson(new ListToolsResult(List.of(a), null)).toString())
+                .isEqualTo("{\"tools\":[{\"name\":\"a\",\"inputSchema\":" + INPUT_SCHEMA + "}]}");
+        assertThat(ListToolsResult.json(List.of(), null).toString()).isEqualTo("{\"tools\":[]}");
+    }
+
+    @Test
     void resourcesAndTemplatesWhenListedThenValidInBothRevisions() {
         JsonObject resource = Wire.toJson(new Resource("pets://all", "pets", null, "All pets", "application/json"));
         JsonObject template = Wire.toJson(new ResourceTemplate("pets://{id}", "pet", "A pet", null, null));
