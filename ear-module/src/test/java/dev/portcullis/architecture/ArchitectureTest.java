@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package structure of src/docs/architecture.md, checked over the compiled main classes of every module of the
- * EAR: no package cycle anywhere under {@code dev.portcullis}, and the layers point one way (support, then the OAuth
- * domain core, then services, then endpoints; nothing imports a layer above it). The classes come from the modules'
+ * EAR: no package cycle anywhere under {@code dev.portcullis}, and the layers point one way (JSON, then support, then
+ * the OAuth domain core, then services, then endpoints; nothing imports a layer above it). The classes come from the modules'
  * {@code target/classes}, which the reactor has built before this module's test phase, so no server is needed.
  *
  * @see <a href="https://www.archunit.org/userguide/html/000_Index.html#_layer_checks">ArchUnit, layer checks</a>
@@ -116,6 +116,10 @@ class ArchitectureTest {
                         .or(resideInAPackage("dev.portcullis.mcp..")
                                 .and(not(resideInAnyPackage(
                                         "dev.portcullis.mcp.transport..", "dev.portcullis.mcp.telemetry..")))))
+                // JSON, the bottom: the one reader of JSON text and the shared JSON-P provider; every module uses
+                // them, and they import nothing of the application.
+                .layer("Json")
+                .definedBy("dev.portcullis.json..")
                 .whereLayer("Endpoint")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Service")
@@ -124,6 +128,8 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("Service", "Endpoint")
                 .whereLayer("Support")
                 .mayOnlyBeAccessedByLayers("Domain", "Service", "Endpoint")
+                .whereLayer("Json")
+                .mayOnlyBeAccessedByLayers("Support", "Domain", "Service", "Endpoint")
                 .ensureAllClassesAreContainedInArchitecture()
                 .check(classes);
     }

@@ -3,7 +3,7 @@ package dev.portcullis.oauth.console;
 import static dev.portcullis.oauth.pages.Html.escape;
 
 import dev.portcullis.inspector.McpExchanges;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.oauth.authorize.RealmUser;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

@@ -2,7 +2,7 @@ package dev.portcullis.oauth.console;
 
 import dev.portcullis.inspector.McpExchange;
 import dev.portcullis.inspector.McpExchanges;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

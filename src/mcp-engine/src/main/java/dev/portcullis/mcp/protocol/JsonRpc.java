@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.protocol;
 
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

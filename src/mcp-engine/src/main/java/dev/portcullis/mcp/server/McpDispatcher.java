@@ -1,10 +1,10 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.McpException;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.McpMethods;
 import dev.portcullis.mcp.protocol.wire.InputRequiredResult;

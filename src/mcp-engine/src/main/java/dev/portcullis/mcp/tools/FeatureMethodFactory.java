@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.CompleteArg;
 import dev.portcullis.mcp.api.Prompt;
 import dev.portcullis.mcp.api.PromptArg;
@@ -11,8 +13,6 @@ import dev.portcullis.mcp.api.ResourceTemplate;
 import dev.portcullis.mcp.api.ResourceTemplateArg;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolArg;
-import dev.portcullis.mcp.protocol.JsonInput;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.wire.PromptArgument;
 import dev.portcullis.mcp.protocol.wire.ToolAnnotations;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.ResourceContents;
 import dev.portcullis.mcp.api.TextResourceContents;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.wire.ReadResourceResult;
 import dev.portcullis.mcp.protocol.wire.Wire;
 import jakarta.json.JsonArray;

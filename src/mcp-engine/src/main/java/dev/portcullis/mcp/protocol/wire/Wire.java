@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.protocol.wire;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;

@@ -1,11 +1,11 @@
 package dev.portcullis.mcp.server.tasks;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.McpException;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.wire.JsonRpcError;
 import dev.portcullis.mcp.protocol.wire.Wire;

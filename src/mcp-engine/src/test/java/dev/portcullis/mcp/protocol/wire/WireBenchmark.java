@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.protocol.wire;
 
-import dev.portcullis.mcp.protocol.JsonInput;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;

@@ -2,10 +2,10 @@ package dev.portcullis.mcp.protocol.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.mcp.protocol.JsonInput;
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.testing.McpSchemas;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
