@@ -22,6 +22,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class FeatureMethodFactory {
         JsonSchemaGenerator.ObjectSchemaBuilder input = new JsonSchemaGenerator.ObjectSchemaBuilder();
         List<ParameterBinding> bindings = new ArrayList<>();
         Map<String, String> headers = new LinkedHashMap<>();
-        Set<String> sensitive = new java.util.HashSet<>();
+        Set<String> sensitive = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             if (InvocationScope.supplies(parameter.getType())) {
                 bindings.add(new ParameterBinding.Supplied(parameter.getType()));

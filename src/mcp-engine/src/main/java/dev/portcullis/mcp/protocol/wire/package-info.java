@@ -36,7 +36,7 @@
  *       writes the descriptors it wraps out as text and parses them back, 21,299 ns for a page of ten tools against
  *       58 ns for the builder, growing with the page ({@code WireBenchmark}, 2026-12-07). The other list pages are
  *       records: discovery calls clients make less often;
- *   <li>arbitrary JSON passing through: the parser's values ({@code JsonInput}), JSON Schema documents
+ *   <li>arbitrary JSON passing through: the parser's values ({@code dev.portcullis.json.JsonInput}), JSON Schema documents
  *       ({@code JsonSchemaGenerator}, the argument properties in {@code FeatureMethodFactory}), the arguments handed
  *       to resource and completion methods ({@code ResourceDefinition}, {@code CompletionDefinition}), the client's
  *       answers a task keeps ({@code TaskLifecycle}) and the signed {@code requestState} payload
