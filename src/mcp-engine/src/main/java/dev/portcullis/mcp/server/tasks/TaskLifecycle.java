@@ -9,7 +9,6 @@ import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.wire.JsonRpcError;
 import dev.portcullis.mcp.protocol.wire.Wire;
-import dev.portcullis.mcp.server.McpServer;
 import dev.portcullis.mcp.server.features.ToolRunner;
 import dev.portcullis.mcp.server.input.InputRequired;
 import dev.portcullis.mcp.server.input.InputResponses;
@@ -274,7 +273,7 @@ public final class TaskLifecycle {
 
     /**
      * Outside a container only (unit tests, embedding): in the application server, tasks run on the
-     * {@code ManagedExecutorService} the transport passes to {@link McpServer}. At most {@value #THREADS} daemon
+     * {@code ManagedExecutorService} the transport passes to {@code McpServer}. At most {@value #THREADS} daemon
      * threads (further tasks wait their turn, as {@code working}) that keep the creating thread's context class
      * loader, for feature beans in the application. They are not container-managed: task work has no CDI request
      * context, security context or {@code java:comp} naming.
