@@ -3,6 +3,8 @@ package dev.portcullis.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package structure of src/docs/architecture.md, checked over the compiled main classes of every module of the
- * EAR: no package cycle anywhere under {@code dev.portcullis}, and the layers point one way (support, then the OAuth
- * domain core, then services, then endpoints; nothing imports a layer above it). The classes come from the modules'
- * {@code target/classes}, which the reactor has built before this module's test phase, so no server is needed.
+ * EAR: no package cycle anywhere under {@code dev.portcullis}, the layers point one way (JSON, then support, then the
+ * OAuth domain core, then services, then endpoints; nothing imports a layer above it), and a JAX-RS class's name
+ * says what it is. The classes come from the modules' {@code target/classes}, which the reactor has built before
+ * this module's test phase, so no server is needed.
  *
  * @see <a href="https://www.archunit.org/userguide/html/000_Index.html#_layer_checks">ArchUnit, layer checks</a>
  */
@@ -35,6 +38,8 @@ class ArchitectureTest {
             "../src/authorization-server",
             "../war-module",
             "../src/demo");
+
+    private static final String PATH = "jakarta.ws.rs.Path";
 
     private static JavaClasses classes;
 
@@ -116,6 +121,10 @@ class ArchitectureTest {
                         .or(resideInAPackage("dev.portcullis.mcp..")
                                 .and(not(resideInAnyPackage(
                                         "dev.portcullis.mcp.transport..", "dev.portcullis.mcp.telemetry..")))))
+                // JSON, the bottom: the one reader of JSON text and the shared JSON-P provider; every module uses
+                // them, and they import nothing of the application.
+                .layer("Json")
+                .definedBy("dev.portcullis.json..")
                 .whereLayer("Endpoint")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Service")
@@ -124,7 +133,46 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("Service", "Endpoint")
                 .whereLayer("Support")
                 .mayOnlyBeAccessedByLayers("Domain", "Service", "Endpoint")
+                .whereLayer("Json")
+                .mayOnlyBeAccessedByLayers("Support", "Domain", "Service", "Endpoint")
                 .ensureAllClassesAreContainedInArchitecture()
+                .check(classes);
+    }
+
+    /**
+     * The naming rule of src/docs/architecture.md: a JAX-RS resource class ends in {@code Resource}, or {@code Page}
+     * when it answers HTML pages; nothing else ends in {@code Page}; no resource or session bean ends in
+     * {@code Endpoint} (the spec's word for a URL).
+     */
+    @Test
+    void namesSayWhatAThingIs() {
+        classes()
+                .that()
+                .areAnnotatedWith(PATH)
+                .should()
+                .haveSimpleNameEndingWith("Resource")
+                .orShould()
+                .haveSimpleNameEndingWith("Page")
+                .check(classes);
+        classes()
+                .that()
+                .areTopLevelClasses()
+                .and()
+                .haveSimpleNameEndingWith("Page")
+                .should()
+                .beAnnotatedWith(PATH)
+                .check(classes);
+        noClasses()
+                .that()
+                .areAnnotatedWith(PATH)
+                .or()
+                .areAnnotatedWith("jakarta.ejb.Stateless")
+                .or()
+                .areAnnotatedWith("jakarta.ejb.Singleton")
+                .or()
+                .areAnnotatedWith("jakarta.ejb.Stateful")
+                .should()
+                .haveSimpleNameEndingWith("Endpoint")
                 .check(classes);
     }
 }

@@ -1,6 +1,6 @@
 package dev.portcullis.resourceserver;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.platform.web.NoStore;
 import jakarta.ws.rs.core.MediaType;

@@ -155,6 +155,18 @@ class ConsoleInspectorIT {
         HttpResponse<String> genuine = alice.postForm("/oauth/account/inspector/call", form);
         assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
         assertThat(genuine.body()).contains("Bearer [redacted]", "\"status\":").doesNotContain("eyJ");
+        assertThat(genuine.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        // Arguments nested past the one JSON reader's limit (64), or past the JSON-P provider's own (which throws an
+        // unchecked exception of its own), are the page's 400, not a 500.
+        for (int depth : new int[] {65, 2_000}) {
+            HttpResponse<String> deep = alice.postForm(
+                    "/oauth/account/inspector/call",
+                    AuthorizeFixtures.with(form, "arguments", "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}"));
+            assertThat(deep.statusCode()).as(deep.body()).isEqualTo(400);
+            assertThat(deep.body()).contains("must be a JSON object");
+            assertThat(deep.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
     }
 
     private String accessToken(String user, String password) throws Exception {

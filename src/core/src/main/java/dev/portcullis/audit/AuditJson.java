@@ -1,7 +1,7 @@
 package dev.portcullis.audit;
 
-import dev.portcullis.mcp.protocol.JsonInput;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.persistence.AuditRecordEntity;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

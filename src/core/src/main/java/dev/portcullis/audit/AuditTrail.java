@@ -1,7 +1,7 @@
 package dev.portcullis.audit;
 
 import dev.portcullis.config.AuditConfig;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;

@@ -9,9 +9,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -148,11 +153,11 @@ public class McpExchanges {
     /** A ring slot: the raw exchange, and its redacted view once someone read it. */
     private static final class Entry {
         private final long id;
-        private final java.time.Instant at;
+        private final Instant at;
         private final Raw raw;
         private McpExchange view;
 
-        Entry(long id, java.time.Instant at, Raw raw) {
+        Entry(long id, Instant at, Raw raw) {
             this.id = id;
             this.at = at;
             this.raw = raw;
@@ -182,10 +187,9 @@ public class McpExchanges {
                 return null;
             }
             try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(session.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.HexFormat.of().formatHex(digest, 0, 6);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(session.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 6);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -1,6 +1,6 @@
 package dev.portcullis.persistence;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.session.SessionRecord;
 import dev.portcullis.mcp.session.SessionRecords;
 import jakarta.ejb.Stateless;

@@ -1,6 +1,6 @@
 package dev.portcullis.persistence;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.server.tasks.TaskRecord;
 import dev.portcullis.mcp.server.tasks.TaskRecords;
 import jakarta.ejb.Stateless;

@@ -2,7 +2,7 @@ package dev.portcullis.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.mcp.protocol.JsonInput;
+import dev.portcullis.json.JsonInput;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

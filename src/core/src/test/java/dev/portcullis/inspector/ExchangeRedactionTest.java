@@ -2,7 +2,7 @@ package dev.portcullis.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.transport;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import jakarta.json.JsonObject;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.transport;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.resourceserver.ResourceServerConfig;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

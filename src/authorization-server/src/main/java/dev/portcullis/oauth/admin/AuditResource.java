@@ -2,7 +2,7 @@ package dev.portcullis.oauth.admin;
 
 import dev.portcullis.audit.AuditJson;
 import dev.portcullis.audit.AuditRecords;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.persistence.AuditRecordEntity;
 import dev.portcullis.platform.web.NoStore;
 import jakarta.ejb.EJB;

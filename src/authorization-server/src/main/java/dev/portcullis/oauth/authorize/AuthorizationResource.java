@@ -10,7 +10,7 @@ import dev.portcullis.oauth.consent.Consents;
 import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.grant.ApprovedAuthorization;
 import dev.portcullis.oauth.grant.AuthorizationCodes;
-import dev.portcullis.oauth.pages.ErrorPage;
+import dev.portcullis.oauth.pages.ErrorHtml;
 import dev.portcullis.oauth.pages.PageHeaders;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -106,7 +106,7 @@ public class AuthorizationResource {
         boolean loggingIn = RealmUser.loggingIn(http, loginCookie);
         RealmUser caller = RealmUser.of(http, httpResponse, loginCookie);
         if (caller == null) {
-            return ErrorPage.render(
+            return ErrorHtml.render(
                     http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
         }
         if (loggingIn) {
@@ -128,7 +128,7 @@ public class AuthorizationResource {
         } catch (UntrustedRedirectException e) {
             LOG.fine(() -> "Authorization request refused without redirect: " + e.error());
             refused(request, caller, e.error(), e.getMessage());
-            return ErrorPage.render(http.getContextPath(), 400, e.error(), e.getMessage());
+            return ErrorHtml.render(http.getContextPath(), 400, e.error(), e.getMessage());
         }
         // The token is bound to this user in this login session, and to the flow: a form another user or another
         // session was shown, or whose flow id was changed, is refused here, before anything is issued.
@@ -142,7 +142,7 @@ public class AuthorizationResource {
             LOG.fine(() -> "Consent form without a valid CSRF token for client "
                     + checked.client().clientId());
             refused(request, caller, OAuthErrorCodes.INVALID_REQUEST, "consent form without a valid CSRF token");
-            return ErrorPage.render(
+            return ErrorHtml.render(
                     http.getContextPath(),
                     403,
                     OAuthErrorCodes.INVALID_REQUEST,
@@ -169,7 +169,7 @@ public class AuthorizationResource {
                     .subject(caller.subject())
                     .client(authorization.clientId())
                     .detail("scope", String.join(" ", authorization.scopes())));
-            return ConsentPage.render(
+            return ConsentHtml.render(
                     http.getContextPath(),
                     request,
                     authorization,

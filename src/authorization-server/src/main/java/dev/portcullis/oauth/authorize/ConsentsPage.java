@@ -11,7 +11,7 @@ import dev.portcullis.oauth.consent.Consents;
 import dev.portcullis.oauth.consent.RememberedConsent;
 import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.model.RegisteredClient;
-import dev.portcullis.oauth.pages.ErrorPage;
+import dev.portcullis.oauth.pages.ErrorHtml;
 import dev.portcullis.oauth.pages.Html;
 import dev.portcullis.oauth.pages.PageHeaders;
 import dev.portcullis.oauth.pages.UntrustedText;
@@ -81,7 +81,7 @@ public class ConsentsPage {
             audit.record(AuditEvent.of(AuditEventType.LOGIN_SUCCEEDED).subject(user.subject()));
         }
         if (user == null) {
-            return ErrorPage.render(
+            return ErrorHtml.render(
                     http.getContextPath(), 403, OAuthErrorCodes.ACCESS_DENIED, "You are not signed in.");
         }
         List<RememberedConsent> approvals = consents.of(user.subject());
@@ -112,7 +112,7 @@ public class ConsentsPage {
         if (user == null
                 || consentId == null
                 || !formTokens.valid(csrfToken, WITHDRAW_PURPOSE, user.formHolder(), consentId)) {
-            return ErrorPage.render(
+            return ErrorHtml.render(
                     http.getContextPath(),
                     403,
                     OAuthErrorCodes.INVALID_REQUEST,

@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.authorize;
 
 import dev.portcullis.oauth.keys.DerivedKeys;
-import dev.portcullis.oauth.pages.LoginPages;
+import dev.portcullis.oauth.pages.LoginPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@value #NAME} holding the subject, the moment and the session key, with an HMAC-SHA256 under a key derived from
  * the key-encryption key ({@link DerivedKeys}, the same on every server). It proves nothing about who is logged in
  * (the realm's sign-on does that, and the cookie's subject must equal the logged-in user); it only keeps the
- * moment and the key stable across servers. The login page drops it ({@link LoginPages}).
+ * moment and the key stable across servers. The login page drops it ({@link LoginPage}).
  *
  * <p>{@code __Host-} prefix, {@code Secure}, {@code HttpOnly}, {@code SameSite=Lax}, a session cookie (gone with the
  * browser session, like the sign-on cookie), and refused after {@link #MAX_AGE} whatever the browser does.
@@ -36,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class LoginCookie {
 
-    static final String NAME = LoginPages.LOGIN_COOKIE;
+    static final String NAME = LoginPage.LOGIN_COOKIE;
     /** Longer than any sign-on lasts (liberty-config/server.xml: 120 minutes). */
     static final Duration MAX_AGE = Duration.ofHours(12);
 

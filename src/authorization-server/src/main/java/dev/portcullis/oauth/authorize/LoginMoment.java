@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.authorize;
 
 import dev.portcullis.oauth.keys.Secrets;
-import dev.portcullis.oauth.pages.LoginPages;
+import dev.portcullis.oauth.pages.LoginPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * container answers {@code j_security_check} with a redirect to exactly such a page, so the moment is the login's,
  * to within one redirect round trip (stored in whole seconds). Portable: the Servlet API offers no login time, and
  * nothing the client application sends is used. A cookie of another user (or none) starts a new moment, and so does
- * a new login: the login page drops the cookie ({@link LoginPages}). {@code sessionKey} is random per moment: it
+ * a new login: the login page drops the cookie ({@link LoginPage}). {@code sessionKey} is random per moment: it
  * ties consent forms to this login in this browser ({@link FormTokens}).
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#IDToken">OpenID Connect Core 1.0 section 2 (auth_time)</a>

@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.authorize;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 
 /**

@@ -3,8 +3,10 @@ package dev.portcullis.oauth.console;
 import static dev.portcullis.oauth.pages.Html.escape;
 
 import dev.portcullis.inspector.McpExchanges;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.oauth.authorize.RealmUser;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -115,28 +116,26 @@ public class AccountInspectorPage {
         JsonObject arguments = JsonValue.EMPTY_JSON_OBJECT;
         String text = form.getFirst("arguments");
         if (tool != null && text != null && !text.isBlank()) {
-            try (var reader = Jsons.PROVIDER.createReader(new StringReader(text))) {
-                if (text.length() > MAX_ARGUMENTS_CHARS) {
-                    return problem(400, "The arguments are too long.");
-                }
-                arguments = reader.readObject();
-            } catch (JsonException | IllegalStateException e) {
+            if (text.length() > MAX_ARGUMENTS_CHARS) {
+                return problem(400, "The arguments are too long.");
+            }
+            try {
+                // The one reader: its depth limit is /mcp's, and a provider's own failure is a JsonException too.
+                arguments = JsonInput.readObject(text);
+            } catch (JsonException e) {
                 return problem(400, "The arguments must be a JSON object.");
             }
         }
         List<String> scopes = form.get("scope") == null
                 ? List.of()
                 : form.get("scope").stream().limit(50).toList();
-        return Response.ok(tryTool.call(user, scopes, method, tool, arguments).toString())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store")
+        String answer = tryTool.call(user, scopes, method, tool, arguments).toString();
+        return NoStore.set(Response.ok(answer).type(MediaType.APPLICATION_JSON_TYPE))
                 .build();
     }
 
     private static Response problem(int status, String message) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store")
+        return NoStore.set(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE))
                 .entity(Jsons.PROVIDER
                         .createObjectBuilder()
                         .add("error", message)

@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.console;
 
-import dev.portcullis.mcp.protocol.JsonInput;
+import dev.portcullis.json.JsonInput;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;

@@ -2,7 +2,8 @@ package dev.portcullis.oauth.console;
 
 import dev.portcullis.inspector.McpExchange;
 import dev.portcullis.inspector.McpExchanges;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
+import dev.portcullis.platform.web.NoStore;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -67,8 +68,7 @@ final class InspectorFeed {
                 Thread.currentThread().interrupt();
             }
         };
-        return Response.ok(output, "text/event-stream")
-                .header("Cache-Control", "no-store")
+        return NoStore.set(Response.ok(output, "text/event-stream"))
                 .header("X-Accel-Buffering", "no")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();

@@ -9,7 +9,7 @@ import java.util.Collection;
 
 /**
  * The live inspector's page: the traffic table the script fills from the event stream, its filters and pause
- * button, the detail pane, and (on the account page) the try-a-tool form. The script ({@link InspectorScript})
+ * button, the detail pane, and (on the account page) the try-a-tool form. The script ({@link InspectorScriptResource})
  * finds its URLs and the form token in {@code data-*} attributes; no inline script.
  */
 final class InspectorHtml {
@@ -23,7 +23,7 @@ final class InspectorHtml {
                 + "<p>The JSON-RPC traffic of <code>/mcp</code> as this server node answers it (" + escape(scope)
                 + "), newest first. Tokens, secrets and sensitive arguments are redacted.</p>\n"
                 + traffic(eventsUrl) + tryTool
-                + "<script type=\"module\" src=\"" + escape(base + InspectorScript.PATH) + "\"></script>\n";
+                + "<script type=\"module\" src=\"" + escape(base + InspectorScriptResource.PATH) + "\"></script>\n";
         return PageHeaders.scripted(200, Html.page(base, TITLE, body));
     }
 

@@ -5,7 +5,7 @@ import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.inspector.ExchangeRedaction;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
 import dev.portcullis.oauth.authorize.RealmUser;
 import dev.portcullis.oauth.cimd.TrustedCertificates;

@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.endpoints;
 
 import dev.portcullis.config.AuthServerConfig;
-import dev.portcullis.mcp.protocol.JsonInput;
+import dev.portcullis.json.JsonInput;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.keys.Secrets;
 import dev.portcullis.oauth.registration.ClientRegistrationService;

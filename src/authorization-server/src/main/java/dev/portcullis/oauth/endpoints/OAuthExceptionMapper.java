@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.endpoints;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.oauth.error.OAuthError;
 import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.OAuthException;

@@ -3,7 +3,7 @@ package dev.portcullis.oauth.endpoints;
 import dev.portcullis.config.AuthServerConfig;
 import dev.portcullis.oauth.error.OAuthErrorCodes;
 import dev.portcullis.oauth.error.TokenErrors;
-import dev.portcullis.oauth.pages.ErrorPage;
+import dev.portcullis.oauth.pages.ErrorHtml;
 import dev.portcullis.oauth.token.FormParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -47,7 +47,7 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
             if (oauthEndpoint) {
                 throw TokenErrors.invalidRequest("the request body is larger than " + limit + " bytes");
             }
-            request.abortWith(ErrorPage.render(
+            request.abortWith(ErrorHtml.render(
                     contextPath(request),
                     413,
                     OAuthErrorCodes.INVALID_REQUEST,

@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.cimd;
 
-import dev.portcullis.mcp.protocol.JsonInput;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.oauth.error.OAuthException;
 import dev.portcullis.oauth.model.RegisteredClient;
 import dev.portcullis.oauth.registration.ClientMetadataValidator;

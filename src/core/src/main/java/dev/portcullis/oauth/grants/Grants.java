@@ -3,6 +3,7 @@ package dev.portcullis.oauth.grants;
 import dev.portcullis.audit.AuditEvent;
 import dev.portcullis.audit.AuditEventType;
 import dev.portcullis.audit.AuditTrail;
+import dev.portcullis.json.JsonInput;
 import dev.portcullis.oauth.consent.Consents;
 import dev.portcullis.oauth.consent.RememberedConsent;
 import dev.portcullis.oauth.revocation.RevocationService;
@@ -11,13 +12,10 @@ import dev.portcullis.persistence.TokenFamilyEntity;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -220,8 +218,7 @@ public class Grants {
             return "";
         }
         try {
-            JsonObject json = Json.createReader(new StringReader(metadata)).readObject();
-            return json.getString("client_name", "");
+            return JsonInput.readObject(metadata).getString("client_name", "");
         } catch (JsonException | ClassCastException e) {
             return "";
         }

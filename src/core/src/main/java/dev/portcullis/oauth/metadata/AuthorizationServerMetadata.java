@@ -1,7 +1,7 @@
 package dev.portcullis.oauth.metadata;
 
 import dev.portcullis.config.AuthServerConfig;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

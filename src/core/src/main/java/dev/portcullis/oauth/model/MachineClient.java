@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.model;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.registration;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.oauth.error.OAuthException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

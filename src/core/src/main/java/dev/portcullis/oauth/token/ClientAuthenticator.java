@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.token;
 
-import dev.portcullis.mcp.protocol.JsonInput;
+import dev.portcullis.json.JsonInput;
 import dev.portcullis.oauth.cimd.ClientMetadataDocuments;
 import dev.portcullis.oauth.client.ClientResolver;
 import dev.portcullis.oauth.client.MachineClients;

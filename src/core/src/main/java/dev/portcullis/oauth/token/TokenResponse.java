@@ -1,6 +1,6 @@
 package dev.portcullis.oauth.token;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.platform.web.NoStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

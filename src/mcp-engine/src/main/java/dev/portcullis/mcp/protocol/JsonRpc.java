@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.protocol;
 
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -106,6 +108,17 @@ public final class JsonRpc {
 
     public static JsonObject error(JsonValue id, McpError e) {
         return error(id, e.code(), e.getMessage(), e.data());
+    }
+
+    /** A request the server sends the client (legacy era: sampling, elicitation, roots). */
+    public static JsonObject request(JsonValue id, String method, JsonObject params) {
+        return Jsons.PROVIDER
+                .createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("method", method)
+                .add("params", params)
+                .build();
     }
 
     public static JsonObject notification(String method, JsonObject params) {

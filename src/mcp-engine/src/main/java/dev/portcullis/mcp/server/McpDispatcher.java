@@ -1,12 +1,18 @@
 package dev.portcullis.mcp.server;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.DownstreamException;
 import dev.portcullis.mcp.api.McpException;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.protocol.wire.InputRequiredResult;
+import dev.portcullis.mcp.protocol.wire.ListPromptsResult;
+import dev.portcullis.mcp.protocol.wire.ListResourceTemplatesResult;
+import dev.portcullis.mcp.protocol.wire.ListResourcesResult;
+import dev.portcullis.mcp.protocol.wire.ListToolsResult;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.context.RequestContext;
 import dev.portcullis.mcp.server.context.RequestHandler;
 import dev.portcullis.mcp.server.exchange.Era;
@@ -180,7 +186,7 @@ public final class McpDispatcher {
                         FeatureRegistry::tools,
                         ToolDefinition::descriptor,
                         ToolDefinition::access,
-                        "tools",
+                        ListToolsResult::json,
                         pages));
         ToolRunner tools = new ToolRunner(registry, instrumentation);
         TaskLifecycle tasks = new TaskLifecycle(
@@ -196,7 +202,7 @@ public final class McpDispatcher {
                         FeatureRegistry::resources,
                         ResourceDefinition::descriptor,
                         ResourceDefinition::access,
-                        "resources",
+                        ListHandler.typed(ListResourcesResult::new),
                         pages));
         handlers.put(
                 McpMethods.RESOURCES_TEMPLATES_LIST,
@@ -205,7 +211,7 @@ public final class McpDispatcher {
                         FeatureRegistry::resourceTemplates,
                         ResourceDefinition::descriptor,
                         ResourceDefinition::access,
-                        "resourceTemplates",
+                        ListHandler.typed(ListResourceTemplatesResult::new),
                         pages));
         handlers.put(McpMethods.RESOURCES_READ, new ResourcesReadHandler(registry));
         handlers.put(McpMethods.RESOURCES_SUBSCRIBE, new SubscribeHandler(true));
@@ -217,7 +223,7 @@ public final class McpDispatcher {
                         FeatureRegistry::prompts,
                         PromptDefinition::descriptor,
                         PromptDefinition::access,
-                        "prompts",
+                        ListHandler.typed(ListPromptsResult::new),
                         pages));
         handlers.put(McpMethods.PROMPTS_GET, new PromptsGetHandler(registry));
         handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(registry));
@@ -418,25 +424,12 @@ public final class McpDispatcher {
         if (!MAY_REQUIRE_INPUT.contains(context.message().method()) || context.era() != Era.MODERN) {
             throw new IllegalStateException("input_required outside tools/call, prompts/get and resources/read");
         }
-        JsonObjectBuilder requests = Jsons.PROVIDER.createObjectBuilder();
-        required.requests()
-                .forEach((key, request) -> requests.add(
-                        key,
-                        Jsons.PROVIDER
-                                .createObjectBuilder()
-                                .add("method", request.method())
-                                .add("params", request.params())));
-        return Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("resultType", "input_required")
-                .add("inputRequests", requests)
-                .add(
-                        "requestState",
-                        requestState.encode(
-                                context.message().method(),
-                                target(context.params()),
-                                context.inputs().answers()))
-                .build();
+        return Wire.toJson(new InputRequiredResult(
+                InputRequired.inputRequests(required.requests()),
+                requestState.encode(
+                        context.message().method(),
+                        target(context.params()),
+                        context.inputs().answers())));
     }
 
     private static String target(JsonObject params) {

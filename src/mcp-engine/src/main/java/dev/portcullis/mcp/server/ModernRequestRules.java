@@ -3,10 +3,11 @@ package dev.portcullis.mcp.server;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.McpMethods;
 import dev.portcullis.mcp.protocol.ProtocolVersion;
+import dev.portcullis.mcp.protocol.wire.UnsupportedProtocolVersionData;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -14,6 +15,7 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -146,11 +148,7 @@ final class ModernRequestRules {
     }
 
     static JsonObject unsupported(String requested) {
-        return Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("supported", Jsons.PROVIDER.createArrayBuilder().add(ProtocolVersion.MODERN))
-                .add("requested", requested)
-                .build();
+        return Wire.toJson(new UnsupportedProtocolVersionData(List.of(ProtocolVersion.MODERN), requested));
     }
 
     private static final Pattern BASE64 =

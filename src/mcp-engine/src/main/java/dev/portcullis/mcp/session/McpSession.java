@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.session;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.security.SecureRandom;

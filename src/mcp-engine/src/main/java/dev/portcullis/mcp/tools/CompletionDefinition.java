@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.tools;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.AudioContent;
 import dev.portcullis.mcp.api.BlobResourceContents;
 import dev.portcullis.mcp.api.Content;
@@ -9,7 +10,6 @@ import dev.portcullis.mcp.api.ResourceContents;
 import dev.portcullis.mcp.api.ResourceLink;
 import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.TextResourceContents;
-import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

@@ -1,5 +1,7 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.CompleteArg;
 import dev.portcullis.mcp.api.Prompt;
 import dev.portcullis.mcp.api.PromptArg;
@@ -11,9 +13,8 @@ import dev.portcullis.mcp.api.ResourceTemplate;
 import dev.portcullis.mcp.api.ResourceTemplateArg;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolArg;
-import dev.portcullis.mcp.protocol.JsonInput;
-import dev.portcullis.mcp.protocol.Jsons;
-import jakarta.json.JsonArrayBuilder;
+import dev.portcullis.mcp.protocol.wire.PromptArgument;
+import dev.portcullis.mcp.protocol.wire.ToolAnnotations;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -21,6 +22,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ final class FeatureMethodFactory {
         JsonSchemaGenerator.ObjectSchemaBuilder input = new JsonSchemaGenerator.ObjectSchemaBuilder();
         List<ParameterBinding> bindings = new ArrayList<>();
         Map<String, String> headers = new LinkedHashMap<>();
-        Set<String> sensitive = new java.util.HashSet<>();
+        Set<String> sensitive = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             if (InvocationScope.supplies(parameter.getType())) {
                 bindings.add(new ParameterBinding.Supplied(parameter.getType()));
@@ -82,12 +84,9 @@ final class FeatureMethodFactory {
             bindings.add(new ParameterBinding.Argument(
                     argName, parameter.getParameterizedType(), required, defaultValue, description));
         }
-        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("name", name);
-        ContentEncoder.addIfPresent(descriptor, "title", tool.title());
-        ContentEncoder.addIfPresent(descriptor, "description", tool.description());
-        descriptor.add(
-                "inputSchema",
-                tool.inputSchema().isEmpty() ? input.build() : declaredSchema(method, tool.inputSchema()));
+        JsonObject inputSchema =
+                tool.inputSchema().isEmpty() ? input.build() : declaredSchema(method, tool.inputSchema());
+        JsonObject outputSchema = null;
         if (tool.structuredContent()) {
             Class<?> raw = method.getReturnType();
             if (!raw.isRecord() && !JavaTypes.isMap(raw)) {
@@ -95,17 +94,22 @@ final class FeatureMethodFactory {
                         + " sets structuredContent, so it must return a record or a "
                         + "Map<String, ?> (structured content is a JSON object), not " + method.getGenericReturnType());
             } else {
-                schema(method, generator, method.getGenericReturnType())
-                        .ifPresent(s -> descriptor.add("outputSchema", s));
+                outputSchema =
+                        schema(method, generator, method.getGenericReturnType()).orElse(null);
             }
         }
-        annotations(tool.annotations()).ifPresent(a -> descriptor.add("annotations", a));
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ToolDefinition(
                 name,
-                descriptor.build(),
+                Descriptors.tool(
+                        name,
+                        tool.title(),
+                        tool.description(),
+                        inputSchema,
+                        outputSchema,
+                        annotations(tool.annotations())),
                 new FeatureMethod(instance, method, bindings),
                 tool.structuredContent(),
                 headers,
@@ -124,20 +128,18 @@ final class FeatureMethodFactory {
         }
         List<ParameterBinding> bindings = suppliedOnly(method);
         checkResourceReturn(method);
-        JsonObjectBuilder descriptor = Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("uri", resource.uri())
-                .add("name", resource.name().isEmpty() ? method.getName() : resource.name());
-        ContentEncoder.addIfPresent(descriptor, "title", resource.title());
-        ContentEncoder.addIfPresent(descriptor, "description", resource.description());
-        ContentEncoder.addIfPresent(descriptor, "mimeType", resource.mimeType());
         return problems.size() > before
                 ? Optional.empty()
                 : Optional.of(new ResourceDefinition(
                         resource.uri(),
                         null,
                         emptyToNull(resource.mimeType()),
-                        descriptor.build(),
+                        Descriptors.resource(
+                                resource.uri(),
+                                resource.name().isEmpty() ? method.getName() : resource.name(),
+                                resource.title(),
+                                resource.description(),
+                                resource.mimeType()),
                         new FeatureMethod(instance, method, bindings)));
     }
 
@@ -166,20 +168,18 @@ final class FeatureMethodFactory {
             bindings.add(new ParameterBinding.Argument(name, String.class, true, null, ""));
         }
         checkResourceReturn(method);
-        JsonObjectBuilder descriptor = Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("uriTemplate", template.template())
-                .add("name", annotation.name().isEmpty() ? method.getName() : annotation.name());
-        ContentEncoder.addIfPresent(descriptor, "title", annotation.title());
-        ContentEncoder.addIfPresent(descriptor, "description", annotation.description());
-        ContentEncoder.addIfPresent(descriptor, "mimeType", annotation.mimeType());
         return problems.size() > before
                 ? Optional.empty()
                 : Optional.of(new ResourceDefinition(
                         template.template(),
                         template,
                         emptyToNull(annotation.mimeType()),
-                        descriptor.build(),
+                        Descriptors.template(
+                                template.template(),
+                                annotation.name().isEmpty() ? method.getName() : annotation.name(),
+                                annotation.title(),
+                                annotation.description(),
+                                annotation.mimeType()),
                         new FeatureMethod(instance, method, bindings)));
     }
 
@@ -194,7 +194,7 @@ final class FeatureMethodFactory {
                     + " must return PromptMessage, List<PromptMessage> or PromptResponse");
         }
         List<ParameterBinding> bindings = new ArrayList<>();
-        JsonArrayBuilder arguments = Jsons.PROVIDER.createArrayBuilder();
+        List<PromptArgument> arguments = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
             if (InvocationScope.supplies(parameter.getType())) {
                 bindings.add(new ParameterBinding.Supplied(parameter.getType()));
@@ -208,19 +208,15 @@ final class FeatureMethodFactory {
                         + "Optional<String>: prompt arguments are strings");
             }
             boolean required = (arg == null || arg.required()) && !optional;
-            JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("name", argName);
-            ContentEncoder.addIfPresent(descriptor, "description", arg == null ? "" : arg.description());
-            arguments.add(descriptor.add("required", required));
+            arguments.add(Descriptors.argument(argName, arg == null ? "" : arg.description(), required));
             bindings.add(new ParameterBinding.Argument(argName, parameter.getParameterizedType(), required, null, ""));
         }
-        JsonObjectBuilder descriptor = Jsons.PROVIDER.createObjectBuilder().add("name", name);
-        ContentEncoder.addIfPresent(descriptor, "title", prompt.title());
-        ContentEncoder.addIfPresent(descriptor, "description", prompt.description());
-        descriptor.add("arguments", arguments);
         return problems.size() > before
                 ? Optional.empty()
-                : Optional.of(
-                        new PromptDefinition(name, descriptor.build(), new FeatureMethod(instance, method, bindings)));
+                : Optional.of(new PromptDefinition(
+                        name,
+                        Descriptors.prompt(name, prompt.title(), prompt.description(), arguments),
+                        new FeatureMethod(instance, method, bindings)));
     }
 
     Optional<CompletionDefinition> completion(Method method, Supplier<Object> instance) {
@@ -294,7 +290,8 @@ final class FeatureMethodFactory {
         }
     }
 
-    private static Optional<JsonObject> annotations(Tool.Annotations hints) {
+    /** The tool's annotations, or null when it declares none. */
+    private static ToolAnnotations annotations(Tool.Annotations hints) {
         boolean any = hints.declared()
                 || !hints.title().isEmpty()
                 || hints.readOnlyHint()
@@ -302,15 +299,14 @@ final class FeatureMethodFactory {
                 || hints.idempotentHint()
                 || !hints.openWorldHint();
         if (!any) {
-            return Optional.empty();
+            return null;
         }
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder();
-        ContentEncoder.addIfPresent(json, "title", hints.title());
-        return Optional.of(json.add("readOnlyHint", hints.readOnlyHint())
-                .add("destructiveHint", hints.destructiveHint())
-                .add("idempotentHint", hints.idempotentHint())
-                .add("openWorldHint", hints.openWorldHint())
-                .build());
+        return Descriptors.annotations(
+                hints.title(),
+                hints.readOnlyHint(),
+                hints.destructiveHint(),
+                hints.idempotentHint(),
+                hints.openWorldHint());
     }
 
     private JsonObject declaredSchema(Method method, String schema) {

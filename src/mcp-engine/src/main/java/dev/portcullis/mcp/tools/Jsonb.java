@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.tools;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;

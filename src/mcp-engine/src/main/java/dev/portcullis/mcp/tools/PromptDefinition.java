@@ -2,10 +2,10 @@ package dev.portcullis.mcp.tools;
 
 import dev.portcullis.mcp.api.PromptMessage;
 import dev.portcullis.mcp.api.PromptResponse;
-import dev.portcullis.mcp.protocol.Jsons;
-import jakarta.json.JsonArrayBuilder;
+import dev.portcullis.mcp.protocol.wire.GetPromptResult;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,24 +52,23 @@ public final class PromptDefinition {
      */
     public JsonObject get(JsonObject arguments, InvocationScope scope) {
         Object returned = method.invoke(arguments, scope);
-        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder();
+        String description = null;
         List<?> messages;
         if (returned instanceof PromptResponse response) {
-            ContentEncoder.addIfPresent(result, "description", response.description());
+            description =
+                    response.description() == null || response.description().isEmpty() ? null : response.description();
             messages = response.messages();
         } else if (returned instanceof PromptMessage message) {
             messages = List.of(message);
         } else {
             messages = (List<?>) returned;
         }
-        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
+        List<GetPromptResult.PromptMessage> wire = new ArrayList<>(messages.size());
         for (Object item : messages) {
             PromptMessage message = (PromptMessage) item;
-            array.add(Jsons.PROVIDER
-                    .createObjectBuilder()
-                    .add("role", message.role().name().toLowerCase(Locale.ROOT))
-                    .add("content", ContentEncoder.encode(message.content())));
+            wire.add(new GetPromptResult.PromptMessage(
+                    message.role().name().toLowerCase(Locale.ROOT), ContentEncoder.encode(message.content())));
         }
-        return result.add("messages", array).build();
+        return Wire.toJson(new GetPromptResult(description, wire));
     }
 }

@@ -1,8 +1,10 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.ResourceContents;
 import dev.portcullis.mcp.api.TextResourceContents;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.mcp.protocol.wire.ReadResourceResult;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -66,11 +68,8 @@ public final class ResourceDefinition {
         } else if (returned instanceof List<?> list) {
             list.forEach(item -> contents.add(ContentEncoder.encode((ResourceContents) item)));
         } else if (returned != null) {
-            contents.add(Jsons.PROVIDER
-                    .createObjectBuilder()
-                    .add("uri", uri)
-                    .add("mimeType", "application/json")
-                    .add("text", Jsonb.toJson(returned).toString()));
+            contents.add(Wire.toJson(new ReadResourceResult.TextResourceContents(
+                    uri, "application/json", Jsonb.toJson(returned).toString())));
         }
         return contents.build();
     }

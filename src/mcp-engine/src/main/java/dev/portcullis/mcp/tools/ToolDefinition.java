@@ -1,5 +1,6 @@
 package dev.portcullis.mcp.tools;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.Content;
 import dev.portcullis.mcp.api.DownstreamException;
@@ -10,7 +11,6 @@ import dev.portcullis.mcp.api.TextContent;
 import dev.portcullis.mcp.api.Tool;
 import dev.portcullis.mcp.api.ToolCallException;
 import dev.portcullis.mcp.api.ToolResponse;
-import dev.portcullis.mcp.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

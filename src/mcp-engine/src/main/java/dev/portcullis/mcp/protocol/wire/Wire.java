@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.protocol.wire;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyOrderStrategy;
 import java.io.StringReader;
+import java.util.Map;
 
 /**
  * Maps the wire records to JSON-P, for the engine's results, which are {@link JsonObject}s. One JSON-B instance:
@@ -23,8 +24,17 @@ public final class Wire {
 
     /** The JSON object of a wire record. */
     public static JsonObject toJson(Record message) {
+        return parse(JSONB.toJson(message));
+    }
+
+    /** The JSON object of a map of wire records (as {@code InputRequests}), in the map's order. */
+    public static JsonObject toJson(Map<String, ? extends Record> messages) {
+        return parse(JSONB.toJson(messages));
+    }
+
+    private static JsonObject parse(String json) {
         // The engine's own output, not input: JsonInput's limits are for hostile text.
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(JSONB.toJson(message)))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -6,8 +6,10 @@ import dev.portcullis.mcp.api.McpLog;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.protocol.JsonRpcMessage;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.protocol.wire.LoggingMessageNotificationParams;
+import dev.portcullis.mcp.protocol.wire.ProgressNotificationParams;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.exchange.Era;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.server.input.InputResponses;
@@ -16,7 +18,6 @@ import dev.portcullis.mcp.server.input.ModernClientRequests;
 import dev.portcullis.mcp.session.McpSession;
 import dev.portcullis.mcp.tools.InvocationScope;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -151,17 +152,9 @@ public final class RequestContext {
                     return; // PRG25: progress MUST increase; without a token nothing may be sent
                 }
                 last = progress;
-                JsonObjectBuilder params = Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add("progressToken", token)
-                        .add("progress", progress);
-                if (total != null) {
-                    params.add("total", total);
-                }
-                if (text != null) {
-                    params.add("message", text);
-                }
-                outbound.send(JsonRpc.notification(McpMethods.PROGRESS, params.build()));
+                outbound.send(JsonRpc.notification(
+                        McpMethods.PROGRESS,
+                        Wire.toJson(new ProgressNotificationParams(token, progress, total, text))));
             }
         };
     }
@@ -177,14 +170,10 @@ public final class RequestContext {
                 threshold == null ? McpLog.Level.DEBUG : McpLog.Level.valueOf(threshold.toUpperCase(Locale.ROOT));
         return (level, logger, text) -> {
             if (level.compareTo(minimum) >= 0) {
-                JsonObjectBuilder params = Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add("level", level.name().toLowerCase(Locale.ROOT));
-                if (logger != null) {
-                    params.add("logger", logger);
-                }
                 outbound.send(JsonRpc.notification(
-                        McpMethods.MESSAGE, params.add("data", text).build()));
+                        McpMethods.MESSAGE,
+                        Wire.toJson(new LoggingMessageNotificationParams(
+                                level.name().toLowerCase(Locale.ROOT), logger, text))));
             }
         };
     }

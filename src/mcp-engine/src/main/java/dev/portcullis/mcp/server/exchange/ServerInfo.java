@@ -1,6 +1,6 @@
 package dev.portcullis.mcp.server.exchange;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 

@@ -1,10 +1,7 @@
 package dev.portcullis.mcp.server.features;
 
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -31,18 +28,15 @@ public final class Pagination {
         this.pageSize = pageSize;
     }
 
-    /** Adds the page the request's cursor selects to {@code result} under {@code key}, and {@code nextCursor}. */
-    <T> JsonObjectBuilder page(
-            JsonObject params, List<T> items, Function<T, JsonObject> encode, String key, JsonObjectBuilder result) {
+    /** The items of the page the request's cursor selects, and the next page's cursor (null on the last). */
+    record Page<T>(List<T> items, String nextCursor) {}
+
+    /** The page the request's cursor selects, its items encoded. */
+    <T> Page<JsonObject> page(JsonObject params, List<T> items, Function<T, JsonObject> encode) {
         int from = offset(params.get("cursor"), items.size());
         int to = Math.min(items.size(), from + pageSize);
-        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-        items.subList(from, to).forEach(item -> array.add(encode.apply(item)));
-        result.add(key, array);
-        if (to < items.size()) {
-            result.add("nextCursor", encode(to));
-        }
-        return result;
+        List<JsonObject> page = items.subList(from, to).stream().map(encode).toList();
+        return new Page<>(page, to < items.size() ? encode(to) : null);
     }
 
     static String encode(int offset) {

@@ -1,8 +1,10 @@
 package dev.portcullis.mcp.server.features;
 
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.wire.ReadResourceResult;
+import dev.portcullis.mcp.protocol.wire.ResourceNotFoundData;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.context.RequestContext;
 import dev.portcullis.mcp.server.context.RequestHandler;
 import dev.portcullis.mcp.server.exchange.Era;
@@ -36,18 +38,11 @@ public final class ResourcesReadHandler implements RequestHandler {
                 .resource(uri)
                 .filter(match -> FeatureAccess.admits(match.getKey().access(), context.caller()))
                 .orElseThrow(() -> notFound(context.era(), uri));
-        return Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("contents", found.getKey().read(uri, found.getValue(), context.scope()))
-                .build();
+        return Wire.toJson(new ReadResourceResult(found.getKey().read(uri, found.getValue(), context.scope())));
     }
 
     private static McpError notFound(Era era, String uri) {
         int code = era == Era.MODERN ? JsonRpcErrorCodes.INVALID_PARAMS : JsonRpcErrorCodes.RESOURCE_NOT_FOUND;
-        return new McpError(
-                code,
-                "Resource not found: " + uri,
-                Jsons.PROVIDER.createObjectBuilder().add("uri", uri).build(),
-                200);
+        return new McpError(code, "Resource not found: " + uri, Wire.toJson(new ResourceNotFoundData(uri)), 200);
     }
 }

@@ -1,6 +1,8 @@
 package dev.portcullis.mcp.server.input;
 
 import dev.portcullis.mcp.api.ClientRequests;
+import dev.portcullis.mcp.protocol.wire.InputRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,5 +24,12 @@ public final class InputRequired extends RuntimeException {
 
     public Map<String, ClientRequests.Request> requests() {
         return requests;
+    }
+
+    /** {@code requests} as the wire's {@code InputRequests}, in their order. */
+    public static Map<String, InputRequest> inputRequests(Map<String, ClientRequests.Request> requests) {
+        Map<String, InputRequest> wire = new LinkedHashMap<>();
+        requests.forEach((key, request) -> wire.put(key, new InputRequest(request.method(), request.params())));
+        return wire;
     }
 }

@@ -2,8 +2,7 @@ package dev.portcullis.mcp.server.input;
 
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.ToolCallException;
-import dev.portcullis.mcp.protocol.Jsons;
-import dev.portcullis.mcp.server.McpServer;
+import dev.portcullis.mcp.protocol.JsonRpc;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.session.McpSession;
 import jakarta.json.JsonObject;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Server-to-client requests in a legacy session: sent on the calling request's SSE stream (never on a standalone
- * stream, where they could be lost), answered by the client in a POST that {@link McpServer} routes back here by id.
+ * stream, where they could be lost), answered by the client in a POST that {@code McpServer} routes back here by id.
  * Only capabilities the client declared in {@code initialize} are used.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server">T25</a>
@@ -63,14 +62,7 @@ public final class LegacyClientRequests implements ClientRequests {
         JsonValue id = session.nextRequestId();
         CompletableFuture<JsonObject> answer = session.await(id);
         try {
-            JsonObject request = Jsons.PROVIDER
-                    .createObjectBuilder()
-                    .add("jsonrpc", "2.0")
-                    .add("id", id)
-                    .add("method", method)
-                    .add("params", params)
-                    .build();
-            if (!outbound.send(request)) {
+            if (!outbound.send(JsonRpc.request(id, method, params))) {
                 throw new ToolCallException("The client cannot be reached to ask for " + capability);
             }
             return result(await(answer), method);

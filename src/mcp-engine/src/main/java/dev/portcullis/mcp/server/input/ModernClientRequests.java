@@ -2,8 +2,9 @@ package dev.portcullis.mcp.server.input;
 
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.wire.MissingCapabilityData;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
@@ -60,12 +61,7 @@ public final class ModernClientRequests implements ClientRequests {
             throw new McpError(
                     JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
                     "Missing required client capability: " + capability,
-                    Jsons.PROVIDER
-                            .createObjectBuilder()
-                            .add(
-                                    "requiredCapabilities",
-                                    Jsons.PROVIDER.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT))
-                            .build(),
+                    Wire.toJson(new MissingCapabilityData(Map.of(capability, JsonValue.EMPTY_JSON_OBJECT))),
                     400);
         }
     }

@@ -1,7 +1,7 @@
 package dev.portcullis.mcp.server.input;
 
-import dev.portcullis.mcp.protocol.JsonInput;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.JsonInput;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

@@ -1,7 +1,6 @@
 package dev.portcullis.mcp.server.lifecycle;
 
 import dev.portcullis.mcp.protocol.wire.ServerCapabilities;
-import dev.portcullis.mcp.server.notifications.ServerNotifications;
 import dev.portcullis.mcp.server.tasks.TasksExtension;
 import jakarta.json.JsonValue;
 import java.util.Map;
@@ -9,7 +8,7 @@ import java.util.Map;
 /**
  * The server capabilities, per era. {@code listChanged} and {@code subscribe} are true because the server delivers
  * them: legacy sessions on their standalone GET stream ({@code resources/subscribe} chooses the URIs), modern clients on
- * {@code subscriptions/listen} streams ({@link ServerNotifications}). The tasks extension is offered in the modern
+ * {@code subscriptions/listen} streams ({@code ServerNotifications}). The tasks extension is offered in the modern
  * era only.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#capability-negotiation">Capability negotiation</a>

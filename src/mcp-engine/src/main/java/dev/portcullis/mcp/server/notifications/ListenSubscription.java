@@ -1,19 +1,22 @@
 package dev.portcullis.mcp.server.notifications;
 
 import dev.portcullis.mcp.protocol.JsonRpc;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.protocol.McpMethods;
+import dev.portcullis.mcp.protocol.wire.CancelledNotificationParams;
+import dev.portcullis.mcp.protocol.wire.NotificationParams;
+import dev.portcullis.mcp.protocol.wire.ResourceUpdatedNotificationParams;
 import dev.portcullis.mcp.protocol.wire.SubscriptionsAcknowledgedNotificationParams;
 import dev.portcullis.mcp.protocol.wire.SubscriptionsAcknowledgedNotificationParams.SubscriptionFilter;
+import dev.portcullis.mcp.protocol.wire.SubscriptionsListenResult;
 import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.server.exchange.ServerInfo;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +110,10 @@ public final class ListenSubscription implements NotificationSink, NotificationS
         if (!wanted) {
             return true;
         }
-        JsonObjectBuilder params = Jsons.PROVIDER.createObjectBuilder();
-        if (notice.uri() != null) {
-            params.add("uri", notice.uri());
-        }
-        if (out.send(JsonRpc.notification(
-                notice.method(), params.add("_meta", meta()).build()))) {
+        Record params = notice.uri() != null
+                ? new ResourceUpdatedNotificationParams(notice.uri(), meta())
+                : new NotificationParams(meta());
+        if (out.send(JsonRpc.notification(notice.method(), Wire.toJson(params)))) {
             return true;
         }
         if (!out.isClosed()) {
@@ -125,13 +126,9 @@ public final class ListenSubscription implements NotificationSink, NotificationS
     @Override
     public void end() {
         hub.remove(this);
-        out.send(JsonRpc.result(
-                id,
-                Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add("resultType", "complete")
-                        .add("_meta", meta().add("io.modelcontextprotocol/serverInfo", info.toJson()))
-                        .build()));
+        Map<String, JsonValue> meta = new LinkedHashMap<>(meta());
+        meta.put("io.modelcontextprotocol/serverInfo", info.toJson());
+        out.send(JsonRpc.result(id, Wire.toJson(new SubscriptionsListenResult("complete", meta))));
         out.finish();
     }
 
@@ -139,13 +136,7 @@ public final class ListenSubscription implements NotificationSink, NotificationS
     void tearDown(String reason) {
         hub.remove(this);
         out.sendNow(JsonRpc.notification(
-                McpMethods.CANCELLED,
-                Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add("requestId", id)
-                        .add("reason", reason)
-                        .add("_meta", meta())
-                        .build()));
+                McpMethods.CANCELLED, Wire.toJson(new CancelledNotificationParams(id, reason, meta()))));
         out.finish();
     }
 
@@ -159,7 +150,7 @@ public final class ListenSubscription implements NotificationSink, NotificationS
         return methods.contains(method(flag)) ? Boolean.TRUE : null;
     }
 
-    private JsonObjectBuilder meta() {
-        return Jsons.PROVIDER.createObjectBuilder().add(SUBSCRIPTION_ID_META, id);
+    private Map<String, JsonValue> meta() {
+        return Map.of(SUBSCRIPTION_ID_META, id);
     }
 }

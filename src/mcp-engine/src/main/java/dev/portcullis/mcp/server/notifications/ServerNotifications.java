@@ -2,7 +2,6 @@ package dev.portcullis.mcp.server.notifications;
 
 import dev.portcullis.mcp.api.McpNotifications;
 import dev.portcullis.mcp.protocol.McpMethods;
-import dev.portcullis.mcp.server.McpServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Fans server-initiated notifications out to the open notification streams (legacy GET streams, modern
  * {@code subscriptions/listen} streams); each stream decides what it wants. One per application: the injectable
- * {@link McpNotifications} of feature beans, also handed to the {@link McpServer}.
+ * {@link McpNotifications} of feature beans, also handed to the {@code McpServer}.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server">Listening for messages from the server</a>
  */

@@ -1,7 +1,8 @@
 package dev.portcullis.mcp.server.notifications;
 
 import dev.portcullis.mcp.protocol.JsonRpc;
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.mcp.protocol.wire.ResourceUpdatedNotificationParams;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.exchange.Outbound;
 import dev.portcullis.mcp.session.McpSession;
 import jakarta.json.JsonValue;
@@ -34,11 +35,7 @@ public final class SessionStream implements NotificationSink, NotificationStream
                 return true;
             }
             return out.send(JsonRpc.notification(
-                            notice.method(),
-                            Jsons.PROVIDER
-                                    .createObjectBuilder()
-                                    .add("uri", notice.uri())
-                                    .build()))
+                            notice.method(), Wire.toJson(new ResourceUpdatedNotificationParams(notice.uri(), null))))
                     || !out.isClosed();
         }
         return out.send(JsonRpc.notification(notice.method(), JsonValue.EMPTY_JSON_OBJECT)) || !out.isClosed();

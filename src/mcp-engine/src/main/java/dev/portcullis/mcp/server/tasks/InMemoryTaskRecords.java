@@ -1,6 +1,5 @@
 package dev.portcullis.mcp.server.tasks;
 
-import dev.portcullis.mcp.server.McpServer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@link TaskRecords} in this JVM's memory: the default of {@link McpServer} for unit tests and embedding with one
+ * {@link TaskRecords} in this JVM's memory: the default of {@code McpServer} for unit tests and embedding with one
  * server. Servers that share one instance share their tasks, as servers sharing a database do.
  */
 public final class InMemoryTaskRecords implements TaskRecords {

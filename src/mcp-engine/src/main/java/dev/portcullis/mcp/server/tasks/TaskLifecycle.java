@@ -1,13 +1,14 @@
 package dev.portcullis.mcp.server.tasks;
 
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.api.Caller;
 import dev.portcullis.mcp.api.ClientRequests;
 import dev.portcullis.mcp.api.McpException;
 import dev.portcullis.mcp.api.Progress;
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
-import dev.portcullis.mcp.server.McpServer;
+import dev.portcullis.mcp.protocol.wire.JsonRpcError;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import dev.portcullis.mcp.server.features.ToolRunner;
 import dev.portcullis.mcp.server.input.InputRequired;
 import dev.portcullis.mcp.server.input.InputResponses;
@@ -209,14 +210,7 @@ public final class TaskLifecycle {
 
     /** Parks a working task until the client answers {@code requests} through {@code tasks/update}. */
     private void awaitInput(String taskId, Map<String, ClientRequests.Request> requests) {
-        JsonObjectBuilder open = Jsons.PROVIDER.createObjectBuilder();
-        requests.forEach((key, request) -> open.add(
-                key,
-                Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add("method", request.method())
-                        .add("params", request.params())));
-        JsonObject inputRequests = open.build();
+        JsonObject inputRequests = Wire.toJson(InputRequired.inputRequests(requests));
         change(
                 taskId,
                 current -> current.status() != TaskRecord.Status.WORKING
@@ -262,14 +256,7 @@ public final class TaskLifecycle {
     }
 
     private static JsonObject error(int code, String message, JsonValue data) {
-        JsonObjectBuilder error = Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("code", code)
-                .add("message", message == null ? "Error" : message);
-        if (data != null) {
-            error.add("data", data);
-        }
-        return error.build();
+        return Wire.toJson(new JsonRpcError(code, message == null ? "Error" : message, data));
     }
 
     private static final Progress NO_PROGRESS = new Progress() {
@@ -286,7 +273,7 @@ public final class TaskLifecycle {
 
     /**
      * Outside a container only (unit tests, embedding): in the application server, tasks run on the
-     * {@code ManagedExecutorService} the transport passes to {@link McpServer}. At most {@value #THREADS} daemon
+     * {@code ManagedExecutorService} the transport passes to {@code McpServer}. At most {@value #THREADS} daemon
      * threads (further tasks wait their turn, as {@code working}) that keep the creating thread's context class
      * loader, for feature beans in the application. They are not container-managed: task work has no CDI request
      * context, security context or {@code java:comp} naming.

@@ -1,8 +1,8 @@
 package dev.portcullis.mcp.server.tasks;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.mcp.protocol.wire.Task;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -126,25 +126,29 @@ public record TaskRecord(
 
     /** The {@code Task} fields: for a {@code CreateTaskResult}, or with {@code detailed} a {@code DetailedTask}. */
     JsonObject toJson(boolean detailed) {
-        JsonObjectBuilder task = Jsons.PROVIDER
-                .createObjectBuilder()
-                .add("taskId", id)
-                .add("status", status.wire)
-                .add("createdAt", createdAt.toString())
-                .add("lastUpdatedAt", lastUpdatedAt.toString())
-                .add("ttlMs", ttlMs)
-                .add("pollIntervalMs", pollIntervalMs);
-        if (!detailed) {
-            return task.build();
-        }
-        if (status == Status.COMPLETED && result != null) {
-            task.add("result", result);
-        } else if (status == Status.FAILED && error != null) {
-            task.add("error", error);
-        } else if (status == Status.INPUT_REQUIRED) {
-            task.add("inputRequests", inputRequests);
-        }
-        return task.build();
+        return Wire.toJson(wire(detailed, null));
+    }
+
+    /** The {@code CreateTaskResult} of a {@code tools/call} that created this task: its fields, {@code resultType} task. */
+    JsonObject toCreateTaskResult() {
+        return Wire.toJson(wire(false, "task"));
+    }
+
+    private Task wire(boolean detailed, String resultType) {
+        boolean completed = detailed && status == Status.COMPLETED && result != null;
+        boolean failed = detailed && !completed && status == Status.FAILED && error != null;
+        boolean asking = detailed && !completed && !failed && status == Status.INPUT_REQUIRED;
+        return new Task(
+                id,
+                status.wire,
+                createdAt.toString(),
+                lastUpdatedAt.toString(),
+                ttlMs,
+                pollIntervalMs,
+                completed ? result : null,
+                failed ? error : null,
+                asking ? inputRequests : null,
+                resultType);
     }
 
     private static JsonObject orEmpty(JsonObject value) {

@@ -1,10 +1,12 @@
 package dev.portcullis.mcp.server.tasks;
 
 import dev.portcullis.mcp.protocol.JsonRpcErrorCodes;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
+import dev.portcullis.mcp.protocol.wire.MissingCapabilityData;
+import dev.portcullis.mcp.protocol.wire.Wire;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Map;
 
 /**
  * The {@code io.modelcontextprotocol/tasks} extension's negotiation: the server advertises it under
@@ -26,12 +28,9 @@ public final class TasksExtension {
         return clientCapabilities.get("extensions") instanceof JsonObject extensions && extensions.containsKey(ID);
     }
 
-    /** The {@code extensions} entry of the server capabilities. */
-    public static JsonObject advertised() {
-        return Jsons.PROVIDER
-                .createObjectBuilder()
-                .add(ID, JsonValue.EMPTY_JSON_OBJECT)
-                .build();
+    /** The {@code extensions} entry of the capabilities that name the extension. */
+    public static Map<String, JsonObject> advertised() {
+        return Map.of(ID, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     /** -32021 naming the extension in {@code data.requiredCapabilities} (HTTP 400, like other -32021). */
@@ -39,12 +38,7 @@ public final class TasksExtension {
         return new McpError(
                 JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
                 "Missing required client capability: extension " + ID,
-                Jsons.PROVIDER
-                        .createObjectBuilder()
-                        .add(
-                                "requiredCapabilities",
-                                Jsons.PROVIDER.createObjectBuilder().add("extensions", advertised()))
-                        .build(),
+                Wire.toJson(new MissingCapabilityData(Map.of("extensions", advertised()))),
                 400);
     }
 }

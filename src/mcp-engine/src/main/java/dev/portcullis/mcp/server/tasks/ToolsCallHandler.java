@@ -1,7 +1,6 @@
 package dev.portcullis.mcp.server.tasks;
 
 import dev.portcullis.mcp.api.Tool;
-import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.mcp.protocol.McpError;
 import dev.portcullis.mcp.server.context.RequestContext;
 import dev.portcullis.mcp.server.context.RequestHandler;
@@ -63,9 +62,6 @@ public final class ToolsCallHandler implements RequestHandler {
         }
         TaskRecord task =
                 tasks.create(tool, args, capabilities, context.inputs().answers(), context.caller());
-        return Jsons.PROVIDER
-                .createObjectBuilder(task.toJson(false))
-                .add("resultType", "task")
-                .build();
+        return task.toCreateTaskResult();
     }
 }

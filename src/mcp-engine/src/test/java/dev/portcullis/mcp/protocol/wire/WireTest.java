@@ -2,7 +2,7 @@ package dev.portcullis.mcp.protocol.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.mcp.protocol.Jsons;
+import dev.portcullis.json.Jsons;
 import dev.portcullis.mcp.testing.McpSchemas;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

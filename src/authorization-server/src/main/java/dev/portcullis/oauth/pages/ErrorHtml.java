@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.Response;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1">RFC 6749 section 4.1.2.1</a>
  */
-public final class ErrorPage {
+public final class ErrorHtml {
 
-    private ErrorPage() {}
+    private ErrorHtml() {}
 
     public static Response render(String contextPath, int status, String error, String message) {
         String body = """

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** The inspector pages' one script, a hand-written module served from this origin (the CSP allows nothing else). */
-@Path(InspectorScript.PATH)
-public class InspectorScript {
+@Path(InspectorScriptResource.PATH)
+public class InspectorScriptResource {
 
     static final String PATH = "/assets/inspector.js";
 
@@ -24,7 +24,7 @@ public class InspectorScript {
     }
 
     private static byte[] load() {
-        try (InputStream in = InspectorScript.class.getResourceAsStream("inspector.js")) {
+        try (InputStream in = InspectorScriptResource.class.getResourceAsStream("inspector.js")) {
             if (in == null) {
                 throw new IllegalStateException("inspector.js is missing from the WAR");
             }

@@ -1,4 +1,4 @@
-package dev.portcullis.mcp.protocol;
+package dev.portcullis.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -30,12 +30,12 @@ import java.util.Locale;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8252#section-8.6">RFC 8252 section 8.6</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.7">RFC 9700 section 4.7 (user interaction)</a>
  */
-final class ConsentPage {
+final class ConsentHtml {
 
     private static final DateTimeFormatter REGISTERED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private ConsentPage() {}
+    private ConsentHtml() {}
 
     static Response render(
             String contextPath,

@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.Response;
  * @see <a href="https://jakarta.ee/specifications/servlet/6.0/jakarta-servlet-spec-6.0#form-based-authentication">Servlet 6.0 section 13.6.3</a>
  */
 @Path("/")
-public class LoginPages {
+public class LoginPage {
 
     /** The cookie that carries when the user logged in (dev.portcullis.oauth.authorize.LoginCookie). */
     public static final String LOGIN_COOKIE = "__Host-portcullis-login";

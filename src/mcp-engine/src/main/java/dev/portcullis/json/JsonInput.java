@@ -1,4 +1,4 @@
-package dev.portcullis.mcp.protocol;
+package dev.portcullis.json;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
