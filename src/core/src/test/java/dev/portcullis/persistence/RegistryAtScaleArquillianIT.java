@@ -109,6 +109,8 @@ class RegistryAtScaleArquillianIT {
     private UserTransaction transaction;
 
     private Seeds seeds;
+    private RegisteredClient viewed;
+    private String lastSubject;
 
     @BeforeEach
     void seedTemplates() throws Exception {
@@ -117,8 +119,13 @@ class RegistryAtScaleArquillianIT {
                 publicClient().clientId(),
                 "seed-" + UUID.randomUUID().toString().substring(0, 8));
         RegisteredClient template = resolver.resolve(seeds.templateClient).orElseThrow();
-        TokenResponse tokens = families.start(template, grant(template, "alice-template"));
+        TokenResponse tokens = families.start(template, grant(template, "seed-template"));
         seeds.plantFamily(familyOf(tokens));
+        // What the account and console pages show: alice's three grants to a client of her own.
+        viewed = publicClient();
+        for (int i = 0; i < 3; i++) {
+            families.start(viewed, grant(viewed, "alice"));
+        }
     }
 
     @AfterEach
@@ -233,9 +240,9 @@ class RegistryAtScaleArquillianIT {
                 "account: revoke a client",
                 new Operation(
                         this::startFamily,
-                        tokens -> revocations.revokeAuthorizationsOf(seeds.templateClient, "alice")));
-        operations.put("console: a client's grants", Operation.of(() -> grants.ofClient(seeds.templateClient)));
-        operations.put("console: a client's summary", Operation.of(() -> grants.client(seeds.templateClient)));
+                        tokens -> revocations.revokeAuthorizationsOf(seeds.templateClient, lastSubject)));
+        operations.put("console: a client's grants", Operation.of(() -> grants.ofClient(viewed.clientId())));
+        operations.put("console: a client's summary", Operation.of(() -> grants.client(viewed.clientId())));
         operations.put("console: first page of clients", Operation.of(() -> grants.clients("", 0)));
         return operations;
     }
@@ -247,9 +254,11 @@ class RegistryAtScaleArquillianIT {
         }
     }
 
+    /** A new family of a new user, so that no user's grants pile up over the rounds. */
     private TokenResponse startFamily() {
         RegisteredClient client = resolver.resolve(seeds.templateClient).orElseThrow();
-        return families.start(client, grant(client, "alice"));
+        lastSubject = "user-" + UUID.randomUUID();
+        return families.start(client, grant(client, lastSubject));
     }
 
     /**
