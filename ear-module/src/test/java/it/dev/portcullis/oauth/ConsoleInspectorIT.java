@@ -27,11 +27,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
- * The live inspector (src/docs/console.md#live-inspector) in Chromium against the suite server: an operator's
- * inspector shows a call the official TypeScript SDK client makes with alice's real token within a second of the
- * call returning, with the SDK's client name, and no token anywhere in the page; bob's own inspector shows his call and not alice's; bob's "try a tool" calls who_am_i as bob and,
- * with a token lacking pets:read, shows list_pets' 403 challenge; a non-operator gets 403 at the console inspector
- * and its stream, and a try posted cross-site or without the form token is refused. Both pages pass axe-core.
+ * The live inspector (src/docs/console.md#live-inspector) in Chromium against the suite server: an operator's inspector
+ * shows a call the official TypeScript SDK client makes with alice's real token within a second of the call returning,
+ * with the SDK's client name, and no token anywhere in the page; bob's own inspector shows his call and not alice's;
+ * bob's "try a tool" calls who_am_i as bob and, with a token lacking pets:read, shows list_pets' 403 challenge; a
+ * non-operator gets 403 at the console inspector and its stream, a try posted cross-site or without the form token is
+ * refused, and one whose arguments are nested too deep gets a 400 that says why. Both pages pass axe-core.
  */
 class ConsoleInspectorIT {
 
@@ -220,6 +221,26 @@ class ConsoleInspectorIT {
         HttpResponse<String> genuine = alice.postForm("/oauth/account/inspector/call", form);
         assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
         assertThat(genuine.body()).contains("Bearer [redacted]", "\"status\":").doesNotContain("eyJ");
+
+        // Arguments nested deeper than JsonInput allows (and than Parsson's own limit, whose bare RuntimeException
+        // was a 500): well-formed 7,000 levels within the length limit, and 10,000 unclosed '[': a 400 saying why.
+        for (String deep : List.of(
+                "{\"a\":" + "[".repeat(7_000) + "]".repeat(7_000) + "}", "{\"a\":" + "[".repeat(10_000) + "}")) {
+            HttpResponse<String> nested =
+                    alice.postForm("/oauth/account/inspector/call", AuthorizeFixtures.with(form, "arguments", deep));
+            assertThat(nested.statusCode()).as(nested.body()).isEqualTo(400);
+            assertThat(nested.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/json");
+            assertThat(nested.body())
+                    .contains("The arguments must be a JSON object nested at most 64 levels deep.")
+                    .doesNotContain("Exception");
+        }
+        HttpResponse<String> notObject =
+                alice.postForm("/oauth/account/inspector/call", AuthorizeFixtures.with(form, "arguments", "[1]"));
+        assertThat(notObject.statusCode()).as(notObject.body()).isEqualTo(400);
+        assertThat(alice.postForm("/oauth/account/inspector/call", form).statusCode())
+                .as("a genuine try after the refused ones")
+                .isEqualTo(200);
     }
 
     private String accessToken(String user, String password) throws Exception {

@@ -3,6 +3,7 @@ package dev.portcullis.oauth.console;
 import static dev.portcullis.oauth.pages.Html.escape;
 
 import dev.portcullis.inspector.McpExchanges;
+import dev.portcullis.mcp.protocol.JsonInput;
 import dev.portcullis.mcp.protocol.Jsons;
 import dev.portcullis.oauth.authorize.RealmUser;
 import jakarta.ejb.EJB;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -115,13 +115,15 @@ public class AccountInspectorPage {
         JsonObject arguments = JsonValue.EMPTY_JSON_OBJECT;
         String text = form.getFirst("arguments");
         if (tool != null && text != null && !text.isBlank()) {
-            try (var reader = Jsons.PROVIDER.createReader(new StringReader(text))) {
-                if (text.length() > MAX_ARGUMENTS_CHARS) {
-                    return problem(400, "The arguments are too long.");
-                }
-                arguments = reader.readObject();
-            } catch (JsonException | IllegalStateException e) {
-                return problem(400, "The arguments must be a JSON object.");
+            if (text.length() > MAX_ARGUMENTS_CHARS) {
+                return problem(400, "The arguments are too long.");
+            }
+            try {
+                arguments = JsonInput.readObject(text); // the project's depth and size limits, never a stack overflow
+            } catch (JsonException e) {
+                return problem(
+                        400,
+                        "The arguments must be a JSON object nested at most " + JsonInput.maxDepth() + " levels deep.");
             }
         }
         List<String> scopes = form.get("scope") == null
