@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,7 +33,8 @@ import org.openqa.selenium.WebElement;
  * with the SDK's client name, and no token anywhere in the page; bob's own inspector shows his call and not alice's;
  * bob's "try a tool" calls who_am_i as bob and, with a token lacking pets:read, shows list_pets' 403 challenge; a
  * non-operator gets 403 at the console inspector and its stream, a try posted cross-site or without the form token is
- * refused, and one whose arguments are nested too deep gets a 400 that says why. Both pages pass axe-core.
+ * refused, and one whose arguments are nested too deep gets a 400 that says why. Both pages pass axe-core; at a phone's
+ * 390 px no header or cell of the table wraps.
  */
 class ConsoleInspectorIT {
 
@@ -54,6 +56,21 @@ class ConsoleInspectorIT {
             };
             note();
             new MutationObserver(note).observe(body, { childList: true });
+            """;
+
+    /** The most text lines any one text of a header or cell of the traffic table takes. */
+    private static final String MOST_LINES_IN_A_CELL = """
+            let most = 0;
+            for (const cell of document.querySelectorAll('#exchanges th, #exchanges td')) {
+              const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+              for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(text);
+                const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                most = Math.max(most, tops.size);
+              }
+            }
+            return most;
             """;
 
     private final LibertyServer server = LibertyServer.current();
@@ -155,6 +172,20 @@ class ConsoleInspectorIT {
         assertThat(browser.getPageSource()).doesNotContain(alice);
         HeadlessChromium.screenshot(browser, "account-inspector");
         AxeCheck.assertNoSeriousViolation(browser);
+
+        // The narrow layout, a phone's 390 px: no header or cell breaks inside a word, and the table scrolls in its
+        // own region while the page itself does not scroll sideways.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        BrowserSteps.waitFor(browser, b -> ((Number) script("return window.innerWidth;")).intValue() <= 390);
+        assertThat(script(MOST_LINES_IN_A_CELL))
+                .as("text lines of the most wrapped header or cell of the table")
+                .isEqualTo(1L);
+        assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
+                .as("the page fits the width")
+                .isEqualTo(true);
+        script("document.getElementById('exchanges').scrollIntoView();");
+        HeadlessChromium.screenshot(browser, "account-inspector-narrow");
+        AxeCheck.assertNoSeriousViolation(browser);
     }
 
     /**
@@ -241,6 +272,10 @@ class ConsoleInspectorIT {
         assertThat(alice.postForm("/oauth/account/inspector/call", form).statusCode())
                 .as("a genuine try after the refused ones")
                 .isEqualTo(200);
+    }
+
+    private Object script(String code) {
+        return ((JavascriptExecutor) browser).executeScript(code);
     }
 
     private String accessToken(String user, String password) throws Exception {
