@@ -2,8 +2,8 @@
 // "STEP <name> ok <detail>", or "STEP <name> FAILED <why>" and exits 1; "PAUSE restart" waits for a line on
 // standard input (the Java side restarts Liberty meanwhile). Settings come from the environment (see SdkClient, in
 // ear-module's it.dev.portcullis.support, and the scenario's own comment). Run by JourneyIT (src/e2e), scenario
-// realm-login by LdapRealmIT and OidcFederationIT, scenario external-issuer by KeycloakExternalIssuerIT and
-// scenario cluster by ClusterIT (ear-module).
+// realm-login by LdapRealmIT and OidcFederationIT, scenario external-issuer by KeycloakExternalIssuerIT,
+// scenario cluster by ClusterIT and scenario inspector-call by ConsoleInspectorIT (ear-module).
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Chromium, LOGIN_FORMS, LoopbackCallback } from './browser.mjs';
@@ -724,6 +724,32 @@ async function cluster() {
   });
 }
 
+/**
+ * The live inspector's SDK call (ConsoleInspectorIT, in ear-module): @modelcontextprotocol/sdk 1.32.2 with the
+ * bearer token the test obtained itself (E2E_ACCESS_TOKEN, sent in the Authorization header of every request; no
+ * OAuth of the SDK's own) and the client name E2E_CLIENT_NAME, in the legacy era: initialize, then who_am_i.
+ * `call` reports as JSON when the call returned (epoch milliseconds, the clock Chromium's page reads too), the
+ * session id and the caller, so the test can find that exchange in the inspector and time it.
+ */
+async function inspectorCall() {
+  const api = await loadSdk('sdk1');
+  const transport = new api.Transport(new URL(MCP_URL),
+    { requestInit: { headers: { authorization: `Bearer ${required('E2E_ACCESS_TOKEN')}` } } });
+  const client = new api.Client({ name: required('E2E_CLIENT_NAME'), version: '0.1.0' });
+  cleanups.push(() => client.close().catch(() => {}));
+  await step('connect', async () => {
+    await client.connect(transport);
+    check(transport.sessionId, 'initialize gave no session');
+    return `${api.name}, protocol ${transport.protocolVersion ?? '?'}`;
+  });
+  await step('call', async () => {
+    const result = await client.callTool({ name: 'who_am_i', arguments: {} });
+    const returnedAt = Date.now();
+    check(!result.isError, `who_am_i failed: ${JSON.stringify(result.content)}`);
+    return JSON.stringify({ returnedAt, session: transport.sessionId, subject: result.structuredContent?.name });
+  });
+}
+
 const scenarios = {
   'sdk1-legacy': () => journey('sdk1', 'legacy'),
   // The restart leg runs once per era (sdk1-legacy, client2-modern): a Liberty restart costs the build the most.
@@ -735,6 +761,7 @@ const scenarios = {
   'realm-login': realmLogin,
   'external-issuer': externalIssuer,
   cluster,
+  'inspector-call': inspectorCall,
 };
 
 try {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The account page and the operator console (src/docs/console.md) in a real headless Chromium against the shared
@@ -66,6 +67,8 @@ class ConsolePagesIT {
         HttpResponse<String> refresh = flow.refresh(client, tokens.getString("refresh_token"));
         assertThat(refresh.statusCode()).isEqualTo(400);
         assertThat(refresh.body()).contains("invalid_grant");
+
+        assertNavigatesToInspector("/oauth/account/inspector");
     }
 
     @Test
@@ -101,6 +104,8 @@ class ConsolePagesIT {
         assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(400);
         assertThat(refresh.body()).contains("invalid_grant");
         assertThat(mcpStatus(tokens.getString("access_token"))).isEqualTo(401);
+
+        assertNavigatesToInspector("/oauth/console/inspector");
     }
 
     @Test
@@ -198,6 +203,17 @@ class ConsolePagesIT {
         assertThat(genuine.headers().firstValue("Location").orElseThrow())
                 .isEqualTo(server.url("/oauth/account").toString());
         assertThat(mcpStatus(tokens.getString("access_token"))).isEqualTo(401);
+    }
+
+    /** The page's navigation links its live inspector, and the link opens it, live. */
+    private void assertNavigatesToInspector(String path) throws InterruptedException {
+        WebElement link = browser.findElement(By.cssSelector("nav #inspector-link"));
+        assertThat(link.getText()).isEqualTo("Live inspector");
+        assertThat(link.getDomAttribute("href")).isEqualTo(path);
+        link.click();
+        waitFor(b -> b.getCurrentUrl().endsWith(path)
+                && BrowserSteps.has(b, "exchanges")
+                && b.findElement(By.id("stream-status")).getText().equals("Live."));
     }
 
     private static void assertRefused(HttpResponse<String> response) {

@@ -57,6 +57,15 @@ public class McpExchanges {
     private final Entry[] ring = new Entry[RING];
     private final List<Subscription> streams = new CopyOnWriteArrayList<>();
 
+    /** For the container. */
+    public McpExchanges() {}
+
+    /** Outside a container (unit tests): the clock and the redacted field names it would inject. */
+    McpExchanges(Clock clock, Set<String> redactFields) {
+        this.clock = clock;
+        this.redaction = new ExchangeRedaction(redactFields);
+    }
+
     @PostConstruct
     void init() {
         redaction = new ExchangeRedaction(audit.redactFields());

@@ -120,10 +120,12 @@ public class AccountInspectorPage {
                 return problem(400, "The arguments are too long.");
             }
             try {
-                // The one reader: its depth limit is /mcp's, and a provider's own failure is a JsonException too.
-                arguments = JsonInput.readObject(text);
+                arguments = JsonInput.readObject(
+                        text); // the one reader: /mcp's depth limit; a provider's own failure is a JsonException too
             } catch (JsonException e) {
-                return problem(400, "The arguments must be a JSON object.");
+                return problem(
+                        400,
+                        "The arguments must be a JSON object nested at most " + JsonInput.maxDepth() + " levels deep.");
             }
         }
         List<String> scopes = form.get("scope") == null

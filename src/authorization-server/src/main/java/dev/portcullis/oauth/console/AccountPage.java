@@ -80,7 +80,12 @@ public class AccountPage {
                 .append("/consents\">Remembered approvals</a></li>")
                 .append("<li><a id=\"tokens-link\" href=\"")
                 .append(escape(base))
-                .append("/account/tokens\">Personal access tokens</a></li>");
+                .append("/account/tokens\">Personal access tokens</a></li>")
+                .append("<li><a id=\"inspector-link\" href=\"")
+                .append(escape(base))
+                .append("/account/inspector\">")
+                .append(InspectorHtml.TITLE)
+                .append("</a></li>");
         if (signedIn.operator(user)) {
             body.append("<li><a id=\"console-link\" href=\"")
                     .append(escape(base))

@@ -32,8 +32,9 @@ final class ConsoleAccess {
                 + escape(operator.subject()) + "</strong></p>\n<nav aria-label=\"Console\"><ul><li><a href=\""
                 + escape(base)
                 + "/console\">Clients</a></li><li><a id=\"settings-link\" href=\"" + escape(base)
-                + "/console/audit/activity\">Tool activity</a></li><li><a href=\"" + escape(base)
-                + "/console/settings\">Settings</a></li><li><a href=\"" + escape(base)
+                + "/console/audit/activity\">Tool activity</a></li><li><a id=\"inspector-link\" href=\""
+                + escape(base) + "/console/inspector\">" + InspectorHtml.TITLE + "</a></li><li><a href=\""
+                + escape(base) + "/console/settings\">Settings</a></li><li><a href=\"" + escape(base)
                 + "/console/selftest\">Self-test</a></li><li><a href=\"" + escape(base)
                 + "/account\">Your account</a></li></ul></nav>\n";
     }

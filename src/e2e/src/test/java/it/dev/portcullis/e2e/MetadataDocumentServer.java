@@ -20,8 +20,9 @@ import javax.net.ssl.SSLContext;
 /**
  * Serves the CIMD client's metadata document over HTTPS on localhost, with the server's own key, so the
  * server (configured to trust that certificate and to let this host:port past its SSRF guard) can fetch it.
+ * Public for the console's CIMD test ({@code it.dev.portcullis.oauth.ConsoleCimdClientIT}).
  */
-final class MetadataDocumentServer implements AutoCloseable {
+public final class MetadataDocumentServer implements AutoCloseable {
 
     private final HttpsServer server;
     private final URI url;
@@ -29,9 +30,14 @@ final class MetadataDocumentServer implements AutoCloseable {
     private final ExecutorService executor;
 
     MetadataDocumentServer(AppServer appServer, int port) throws IOException, GeneralSecurityException {
+        this(appServer, port, "portcullis-e2e");
+    }
+
+    /** Serves the document at {@code /clients/<name>-<now in ms>.json}. */
+    public MetadataDocumentServer(AppServer appServer, int port, String name)
+            throws IOException, GeneralSecurityException {
         // A new client_id per run: a document URL the server already knows would find alice's remembered consent.
-        url = URI.create(
-                "https://localhost:" + port + "/clients/portcullis-e2e-" + System.currentTimeMillis() + ".json");
+        url = URI.create("https://localhost:" + port + "/clients/" + name + "-" + System.currentTimeMillis() + ".json");
         server = HttpsServer.create(new InetSocketAddress("localhost", port), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls(appServer)));
         server.createContext(url.getPath(), exchange -> {
@@ -51,11 +57,12 @@ final class MetadataDocumentServer implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    /** The document's URL: the client's client_id. */
+    public URI url() {
         return url;
     }
 
-    int fetches() {
+    public int fetches() {
         return fetches.get();
     }
 
