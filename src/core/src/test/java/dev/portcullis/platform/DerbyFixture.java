@@ -3,13 +3,13 @@ package dev.portcullis.platform;
 import java.nio.file.Path;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
-/** Real embedded Derby databases in a test's temporary directory. */
-final class DerbyFixture {
+/** Real embedded Derby databases in a test's temporary directory (public: the tests of other packages use them too). */
+public final class DerbyFixture {
 
     private DerbyFixture() {}
 
     /** A new database, created on first connection. */
-    static EmbeddedDataSource newDatabase(Path dir) {
+    public static EmbeddedDataSource newDatabase(Path dir) {
         EmbeddedDataSource dataSource = existingDatabase(dir);
         dataSource.setCreateDatabase("create");
         return dataSource;

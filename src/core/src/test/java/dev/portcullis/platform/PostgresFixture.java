@@ -18,7 +18,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * folders are closed to nobody). Trust authentication on loopback, durability off: a test database, never a model
  * for production.
  */
-final class PostgresFixture implements AutoCloseable {
+public final class PostgresFixture implements AutoCloseable {
 
     private static final Path BIN = Path.of(System.getProperty("postgresql.bin", "/usr/lib/postgresql/15/bin"));
     static final String USER = "portcullis";
@@ -32,12 +32,12 @@ final class PostgresFixture implements AutoCloseable {
     }
 
     /** Whether the PostgreSQL binaries are installed (.ci/run installs the Debian package). */
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BIN.resolve("initdb"));
     }
 
     /** Initialises and starts a new server with an empty database {@code postgres} owned by {@link #USER}. */
-    static PostgresFixture start() {
+    public static PostgresFixture start() {
         try {
             Path base = Files.createDirectories(Path.of("target", "postgresql").toAbsolutePath());
             Path dir = Files.createDirectory(base.resolve(UUID.randomUUID().toString()));
@@ -92,7 +92,7 @@ final class PostgresFixture implements AutoCloseable {
     }
 
     /** A datasource on a database of this server, created now if it does not exist. */
-    PGSimpleDataSource dataSource(String database) {
+    public PGSimpleDataSource dataSource(String database) {
         PGSimpleDataSource dataSource = dataSource0("postgres");
         if (!"postgres".equals(database)) {
             try (var c = dataSource.getConnection();
