@@ -137,6 +137,7 @@ class RegistryAtScaleArquillianIT {
     void operationsWhenTheRegistryIsLargeThenNoStatementVisitsMoreThanAFewRows() throws Exception {
         seeds.growClients(12);
         seeds.growFamilies(14);
+        seeds.makePopular();
         seeds.updateStatistics();
         assertEquals(4096, seeds.count("OAUTH_CLIENT", "CLIENT_ID"));
         assertEquals(16384, seeds.count("OAUTH_TOKEN_FAMILY", "FAMILY_ID"));
@@ -152,6 +153,7 @@ class RegistryAtScaleArquillianIT {
         plans.forEach((name, statements) -> {
             statements.stream()
                     .filter(plan -> BIG_TABLES.contains(plan.table()) && plan.visited() > FEW_ROWS)
+                    .filter(plan -> !plan.countsThroughAnIndex())
                     .forEach(plan -> scans.add(name + ": " + plan));
         });
         assertTrue(scans.isEmpty(), "statements that scan a large table:\n" + String.join("\n", scans));
@@ -316,6 +318,11 @@ class RegistryAtScaleArquillianIT {
 
     /** One scan of one statement: the table, the index used (null for a heap scan), and the rows it visited. */
     record Plan(String statement, String table, String index, int visited) {
+        /** A count through an index reads the entries it counts (a popular client's grants), and nothing else. */
+        boolean countsThroughAnIndex() {
+            return index != null && statement.startsWith("SELECT COUNT(");
+        }
+
         @Override
         public String toString() {
             return table + (index == null ? " (table scan)" : " via " + index) + ", " + visited + " rows: " + statement;
@@ -395,6 +402,15 @@ class RegistryAtScaleArquillianIT {
         /** A letter per doubling: 'a' to 'z' and then 'A' on, never a LIKE wildcard. */
         private static String suffix(int round) {
             return String.valueOf((char) (round < 26 ? 'a' + round : 'A' + round - 26));
+        }
+
+        /**
+         * Gives half the seed families, of as many users, to the client the rounds use: a client thousands of users
+         * signed in with, as a well-known MCP client is, so that ending one user's grants to it must not read all.
+         */
+        void makePopular() throws SQLException {
+            update("UPDATE OAUTH_TOKEN_FAMILY SET CLIENT_ID = '" + templateClient + "' WHERE FAMILY_ID LIKE '" + prefix
+                    + "a%'");
         }
 
         void updateStatistics() throws SQLException {
