@@ -1,5 +1,6 @@
 package dev.portcullis.resourceserver;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -11,9 +12,13 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * authentication mechanism, so a bearer token authenticates here and nowhere else: the authorization server's
  * pages are another web module (context root {@code /oauth}) whose only login is the realm's FORM login.
  *
+ * <p>{@code @Dependent} makes the class a CDI bean ({@code beans.xml} discovers annotated beans only): Payara's MP JWT
+ * looks for {@code @LoginConfig} on beans alone and installs no mechanism otherwise.
+ *
  * @see <a href="https://download.eclipse.org/microprofile/microprofile-jwt-auth-2.1/microprofile-jwt-auth-spec-2.1.html#_marking_a_jax_rs_application_as_requiring_microprofile_jwt_rbac">MicroProfile JWT 2.1, marking a JAX-RS application</a>
  */
 @ApplicationPath("/")
+@Dependent
 @LoginConfig(authMethod = "MP-JWT", realmName = "portcullis-mcp")
 public class ResourceServerApplication extends Application {
 

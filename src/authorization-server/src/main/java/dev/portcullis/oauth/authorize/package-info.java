@@ -4,7 +4,9 @@
  * answers the client's redirect URI with a code or an error, always with {@code iss}.
  *
  * <p>Login is not here: web.xml protects the endpoint with a FORM login constraint, so the application server's
- * realm authenticates the user and the application never sees a password. What the application learns of the login
+ * realm authenticates the user and the application never sees a password ({@link
+ * dev.portcullis.oauth.authorize.FormLoginOnly} keeps that login in place where a server would put the root module's
+ * bearer-token mechanism in front of it). What the application learns of the login
  * is the user's name and groups ({@link dev.portcullis.oauth.authorize.RealmUser}) and the moment it saw the login
  * ({@link dev.portcullis.oauth.authorize.LoginMoment}: the {@code auth_time} of the tokens, and the login session
  * the consent forms are bound to).

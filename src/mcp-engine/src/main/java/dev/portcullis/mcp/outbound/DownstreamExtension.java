@@ -2,6 +2,7 @@ package dev.portcullis.mcp.outbound;
 
 import dev.portcullis.mcp.api.Downstream;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
@@ -42,7 +43,11 @@ public class DownstreamExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
-        clock = beans.createInstance().select(Clock.class).get();
+        Instance<Clock> clocks = beans.createInstance().select(Clock.class);
+        // Payara gives this extension (in the EAR's lib/) a BeanManager that does not see ClockProducer
+        // (".get()" failed every deployment: "WELD-001334: Unsatisfied dependencies for type Clock"); the system
+        // clock in UTC is what ClockProducer gives.
+        clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
         for (String name : names) {
             if (!DownstreamSettings.configured(ConfigProvider.getConfig(), name)) {
                 LOG.warning(() -> "Outbound credentials: downstream " + name + " is not configured (set "
